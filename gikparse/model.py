@@ -1,0 +1,234 @@
+"""Result types. Frozen, slotted, hashable; raw text and locations never take part in equality."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from gikparse.errors import Diagnostic
+from gikparse.location import Location
+from gikparse.numbers import ValueStatus
+
+__all__ = [
+    "Cell",
+    "Contact",
+    "Meta",
+    "Report",
+    "Section",
+    "Table",
+    "TemplateEvidence",
+    "Value",
+]
+
+Number = int | Decimal
+
+
+@attrs.frozen
+class Value:
+    """One statistical cell's content: the number (or ``None``), why, its raw text and origin."""
+
+    value: Number | None
+    status: ValueStatus = ValueStatus.NUMBER
+    raw: str = attrs.field(default="", eq=False, repr=False)
+    location: Location | None = attrs.field(default=None, eq=False, repr=False)
+    converted_from: str | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def is_number(self) -> bool:
+        return self.value is not None
+
+
+@attrs.frozen
+class Cell:
+    """A value placed at a canonical row and column of a table."""
+
+    row: str
+    column: str
+    value: Value
+
+
+def _index(cells: tuple[Cell, ...]) -> dict[tuple[str, str], Value]:
+    return {(c.row, c.column): c.value for c in cells}
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    """A parsed statistical table with the spec's ids.
+
+    ``id`` is qualified: ``active_disclosure.rules``, ``applications``, ``review_litigation``.
+    ``rows`` and ``columns`` are the ids present in this table, in template order.
+    """
+
+    id: str
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    cells: tuple[Cell, ...]
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False)
+    unplaced: tuple[Value, ...] = attrs.field(default=(), eq=False)
+    location: Location | None = attrs.field(default=None, eq=False, repr=False)
+    _lookup: dict[tuple[str, str], Value] = attrs.field(
+        init=False, eq=False, hash=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_lookup", _index(self.cells))
+
+    @property
+    def short_id(self) -> str:
+        return self.id.rpartition(".")[2]
+
+    def cell(self, row: str, column: str) -> Value | None:
+        """The Value at ``row``/``column``, or ``None`` if the table has no such cell."""
+        return self._lookup.get((row, column))
+
+    def value(self, row: str, column: str) -> Number | None:
+        """The number at ``row``/``column``; ``None`` for blank, dash, unreadable or absent."""
+        found = self._lookup.get((row, column))
+        return None if found is None else found.value
+
+    def row(self, row: str) -> dict[str, Value]:
+        return {c.column: c.value for c in self.cells if c.row == row}
+
+    def to_dict(self) -> dict[str, dict[str, Any]]:
+        """row id → column id → JSON value (int, decimal string, or null)."""
+        out: dict[str, dict[str, Any]] = {}
+        for row in self.rows:
+            out[row] = {}
+            for column in self.columns:
+                found = self._lookup.get((row, column))
+                if found is not None:
+                    out[row][column] = json_number(found.value)
+        return out
+
+    def __iter__(self) -> Iterator[Cell]:
+        return iter(self.cells)
+
+
+def json_number(value: Number | None) -> int | str | None:
+    """Integers as numbers, decimals as exact strings, nothing as null."""
+    if value is None or isinstance(value, int):
+        return value
+    return str(value)
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    """One of the six sections (or ``title``/``preamble``/``signature``) and its text.
+
+    ``items`` are the numbered parts (``（一）``, ``1.``, ``一是``) as found; ``parts`` are
+    headed sub-parts ``(heading, text)``.
+    """
+
+    id: str
+    heading: str
+    text: str = attrs.field(eq=False)
+    items: tuple[str, ...] = attrs.field(default=(), eq=False)
+    parts: tuple[tuple[str, str], ...] = attrs.field(default=(), eq=False)
+    location: Location | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.text.strip()
+
+
+@attrs.frozen(kw_only=True)
+class Contact:
+    address: str | None = None
+    postcode: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+
+    def to_dict(self) -> dict[str, str]:
+        return {k: v for k, v in attrs.asdict(self).items() if v is not None}
+
+
+@attrs.frozen(kw_only=True)
+class Meta:
+    """Facts stated in the prose around the tables."""
+
+    title: str | None = None
+    agency: str | None = None
+    year: int | None = None
+    period: tuple[dt.date, dt.date] | None = None
+    published: dt.date | None = None
+    signed_by: str | None = None
+    contact: Contact = Contact()
+
+
+@attrs.frozen(kw_only=True)
+class TemplateEvidence:
+    """Which template the tables follow, and the labels that decided it."""
+
+    variant: str | None
+    evidence: tuple[str, ...] = ()
+    by_year: str | None = None
+
+    @property
+    def mismatch(self) -> bool:
+        return None not in (self.variant, self.by_year) and self.variant != self.by_year
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """A parsed annual report."""
+
+    meta: Meta
+    template: TemplateEvidence
+    sections: tuple[Section, ...]
+    active_disclosure: tuple[Table, ...]
+    applications: Table | None
+    review_litigation: Table | None
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False)
+    source: str | None = attrs.field(default=None, eq=False)
+    text: str = attrs.field(default="", eq=False, repr=False)
+
+    @property
+    def variant(self) -> str | None:
+        return self.template.variant
+
+    @property
+    def year(self) -> int | None:
+        return self.meta.year
+
+    @property
+    def agency(self) -> str | None:
+        return self.meta.agency
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        extra = tuple(t for t in (self.applications, self.review_litigation) if t is not None)
+        return self.active_disclosure + extra
+
+    def table(self, table_id: str) -> Table | None:
+        """A table by qualified (``active_disclosure.rules``) or short (``rules``) id."""
+        for found in self.tables:
+            if table_id in (found.id, found.short_id):
+                return found
+        return None
+
+    def section(self, section_id: str) -> Section | None:
+        for found in self.sections:
+            if found.id == section_id:
+                return found
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        from gikparse.export import report_to_dict
+
+        return report_to_dict(self)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        from gikparse.export import report_to_records
+
+        return report_to_records(self)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Report {self.meta.agency!r} {self.meta.year} variant={self.template.variant}"
+            f" tables={len(self.tables)} diagnostics={len(self.diagnostics)}>"
+        )

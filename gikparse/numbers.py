@@ -1,0 +1,114 @@
+"""Cell text to numbers: pure functions, exact results, and the reason when there is no number."""
+
+from __future__ import annotations
+
+import enum
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+import attrs
+import regex
+
+__all__ = ["NumberKind", "ParsedNumber", "ValueStatus", "is_value_text", "parse_number"]
+
+
+class ValueStatus(str, enum.Enum):
+    """Why a cell holds what it holds."""
+
+    NUMBER = "number"  #: a number was read
+    BLANK = "blank"  #: the cell is empty: not reported, which is not zero
+    DASH = "dash"  #: the cell says "nothing" with a mark: —, -, /, 无
+    UNREADABLE = "unreadable"  #: text that is not a number
+    AMBIGUOUS = "ambiguous"  #: the row's cells cannot be placed with certainty
+    MISSING = "missing"  #: the row or table is not in the report at all
+    INFERRED = "inferred"  #: a cell lost in the copy whose value the row's total rule fixes
+
+
+class NumberKind(str, enum.Enum):
+    COUNT = "count"  #: a non-negative integer in a well-formed report
+    SIGNED = "signed"  #: a change: 增3 / 减4 / +3 / -4 / 持平
+    MONEY = "money"  #: a decimal amount in 万元
+
+
+@attrs.frozen
+class ParsedNumber:
+    value: int | Decimal | None
+    status: ValueStatus
+    converted_from: str | None = None  #: "元" when the amount was converted to 万元
+
+
+_SPACES = regex.compile(r"[\s\u3000\u200b\ufeff]+")
+_DASHES = frozenset({"-", "--", "/", "无", "\\", "空", "不适用", "_"})
+_ZERO_WORDS = frozenset({"持平", "无变化", "不变", "没有变化"})
+_FOOTNOTE = regex.compile(r"(?:[*※]+|[①-⑩]|\(注\d*\)|注\d*)$")
+_NUMBER = regex.compile(r"(?P<sign>[+-])?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?")
+_UNIT = regex.compile(r"(?P<unit>万元|元|件|个|项|条|宗|次|人次)$")
+_SIGN_WORD = regex.compile(r"^(?P<word>增加|增|新增|减少|减)")
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = _SPACES.sub("", text)
+    for dash in "—–―−‐﹣－":
+        text = text.replace(dash, "-")
+    return _FOOTNOTE.sub("", text)
+
+
+def is_value_text(text: str) -> bool:
+    """True when ``text`` is a number or a nothing-mark, i.e. belongs in a value cell."""
+    parsed = parse_number(text, NumberKind.SIGNED)
+    return parsed.status in (ValueStatus.NUMBER, ValueStatus.DASH) or (
+        parse_number(text, NumberKind.MONEY).status is ValueStatus.NUMBER
+    )
+
+
+def parse_number(
+    text: str, kind: NumberKind = NumberKind.COUNT, *, unit: str | None = None
+) -> ParsedNumber:
+    """Read one cell.
+
+    ``unit`` is the unit the column header states (``"元"`` or ``"万元"``); money is returned in
+    万元 whatever the unit, with ``converted_from="元"`` when it was converted.
+    """
+    cleaned = _clean(text)
+    if not cleaned:
+        return ParsedNumber(None, ValueStatus.BLANK)
+    if cleaned in _DASHES or regex.fullmatch(r"-{2,}", cleaned):
+        return ParsedNumber(None, ValueStatus.DASH)
+    if kind is NumberKind.SIGNED and cleaned in _ZERO_WORDS:
+        return ParsedNumber(0, ValueStatus.NUMBER)
+    negative = False
+    if kind is NumberKind.SIGNED:
+        m = _SIGN_WORD.match(cleaned)
+        if m:
+            negative = m.group("word").startswith("减")
+            cleaned = cleaned[m.end() :]
+    m_unit = _UNIT.search(cleaned)
+    cell_unit = None
+    if m_unit is not None:
+        cell_unit = m_unit.group("unit")
+        cleaned = cleaned[: m_unit.start()]
+    m = _NUMBER.fullmatch(cleaned)
+    if m is None:
+        return ParsedNumber(None, ValueStatus.UNREADABLE)
+    digits = m.group("int").replace(",", "")
+    frac = m.group("frac")
+    if m.group("sign") == "-":
+        negative = not negative
+    if kind is NumberKind.MONEY:
+        try:
+            amount = Decimal(digits + ("." + frac if frac else ""))
+        except InvalidOperation:  # pragma: no cover - the regex admits only digits
+            return ParsedNumber(None, ValueStatus.UNREADABLE)
+        amount = -amount if negative else amount
+        if (cell_unit or unit) == "元":
+            return ParsedNumber(amount.scaleb(-4), ValueStatus.NUMBER, converted_from="元")
+        return ParsedNumber(amount, ValueStatus.NUMBER)
+    if cell_unit in ("元", "万元"):
+        return ParsedNumber(None, ValueStatus.UNREADABLE)
+    if frac is not None:
+        # A count with a fraction is kept exact; the checks say it is not a count.
+        number: int | Decimal = Decimal(f"{digits}.{frac}")
+    else:
+        number = int(digits)
+    return ParsedNumber(-number if negative else number, ValueStatus.NUMBER)

@@ -1,0 +1,84 @@
+"""The surface-neutral document every reader produces: lines of cells over one text.
+
+Readers know nothing about reports. A prose line is a line with one cell; a table row is a line
+with several (from tabs, pipes, aligned spaces, or a real HTML/PDF grid). Every cell keeps the
+span of its raw text in ``Document.text`` so values can point back at their source.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+
+import attrs
+
+from gikparse.location import Location
+
+__all__ = ["Document", "Line", "LineKind", "TextCell"]
+
+
+class LineKind(str, enum.Enum):
+    TEXT = "text"  #: prose, or a line whose cell boundaries were lost
+    ROW = "row"  #: a table row with cell boundaries
+    HEADING = "heading"  #: a heading marked up as such (markdown ``#``, HTML ``<h2>``)
+
+
+@attrs.frozen
+class TextCell:
+    """A cell: display ``text`` (markup removed, whitespace trimmed) and its raw span."""
+
+    text: str
+    start: int
+    end: int
+    row_span: int = 1
+    col_span: int = 1
+    page: int | None = None
+    box: tuple[float, float, float, float] | None = None
+
+
+@attrs.frozen
+class Line:
+    cells: tuple[TextCell, ...]
+    start: int
+    end: int
+    kind: LineKind = LineKind.TEXT
+    level: int = 0  #: heading level, 0 when not a marked-up heading
+    table: int | None = None  #: index of the source grid (HTML/PDF tables), if any
+    page: int | None = None
+
+    @property
+    def text(self) -> str:
+        """The cells' text joined by tabs."""
+        return "\t".join(c.text for c in self.cells)
+
+    @property
+    def is_blank(self) -> bool:
+        return all(not c.text for c in self.cells)
+
+
+@attrs.frozen
+class Document:
+    """``text`` is the exact source text (text, markdown) or the text a reader laid out (PDF)."""
+
+    text: str
+    lines: tuple[Line, ...]
+    kind: str = "text"
+    _line_starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        starts = [0]
+        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+        object.__setattr__(self, "_line_starts", tuple(starts))
+
+    def location(self, start: int, end: int, cell: TextCell | None = None) -> Location:
+        """Location of ``text[start:end]``; page and box come from ``cell`` when it has them."""
+        line = bisect.bisect_right(self._line_starts, start)
+        column = start - self._line_starts[line - 1] + 1
+        return Location(
+            offset=start,
+            length=end - start,
+            line=line,
+            column=column,
+            page=None if cell is None else cell.page,
+            box=None if cell is None else cell.box,
+        )

@@ -1,0 +1,46 @@
+"""Markdown markup that text copied from reports carries: headings, emphasis, lists, links."""
+
+from __future__ import annotations
+
+import regex
+
+__all__ = ["heading_level", "is_table_rule", "strip_inline", "strip_list_marker"]
+
+_HEADING = regex.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_TABLE_RULE = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_LIST = regex.compile(r"^\s*(?:[-*+]|>)\s+")
+_LINK = regex.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_AUTOLINK = regex.compile(r"<((?:https?://|www\.)[^>\s]+)>")
+_EMPHASIS = regex.compile(r"(\*\*|__|~~)")
+_SINGLE_STAR = regex.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_HTML_TAG = regex.compile(r"</?(?:br|b|strong|em|i|span|p|u)\b[^>]*>", regex.IGNORECASE)
+_ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+
+
+def heading_level(line: str) -> tuple[int, str]:
+    """(level, heading text) for an ATX heading line, else (0, line)."""
+    m = _HEADING.match(line)
+    if m is None:
+        return 0, line
+    return len(m.group(1)), m.group(2)
+
+
+def is_table_rule(line: str) -> bool:
+    """True for a pipe table's delimiter row such as ``|---|:--:|``."""
+    return "-" in line and _TABLE_RULE.match(line) is not None
+
+
+def strip_list_marker(line: str) -> str:
+    return _LIST.sub("", line, count=1)
+
+
+def strip_inline(text: str) -> str:
+    """Text without emphasis, links (their text is kept), inline HTML and escapes."""
+    if not any(ch in text for ch in "*_~[<\\"):
+        return text
+    text = _LINK.sub(r"\1", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _HTML_TAG.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    text = _SINGLE_STAR.sub(r"\1", text)
+    return _ESCAPE.sub(r"\1", text)

@@ -1,0 +1,127 @@
+"""Types of the template data: what a template says, not how to read it."""
+
+from __future__ import annotations
+
+import attrs
+
+from gikparse.normalize import normalize, strip_ordinal
+from gikparse.numbers import NumberKind
+
+__all__ = ["ColumnSpec", "RowSpec", "SectionSpec", "SumRule", "TableSpec", "Template"]
+
+
+def _label_keys(label: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    keys: list[str] = []
+    for text in (label, *aliases):
+        key = strip_ordinal(normalize(text))
+        if key not in keys:
+            keys.append(key)
+    return tuple(keys)
+
+
+@attrs.frozen
+class ColumnSpec:
+    """One column: canonical id, official label, labels seen in the wild, kind of number."""
+
+    id: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    kind: NumberKind = NumberKind.COUNT
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Normalised labels (ordinal removed) that name this column."""
+        return _label_keys(self.label, self.aliases)
+
+
+@attrs.frozen
+class RowSpec:
+    """One row. ``group`` is the label of the merged heading cell the row sits under."""
+
+    id: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    group: str | None = None
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return _label_keys(self.label, self.aliases)
+
+
+@attrs.frozen
+class SumRule:
+    """The sum of the ``lhs`` ids equals the sum of the ``rhs`` ids, along ``axis``.
+
+    ``axis="column"``: ids are rows, and the rule holds in every column.
+    ``axis="row"``: ids are columns, and the rule holds in every row.
+    """
+
+    code: str
+    axis: str
+    lhs: tuple[str, ...]
+    rhs: tuple[str, ...]
+    description: str
+
+
+@attrs.frozen(kw_only=True)
+class TableSpec:
+    """A statistical table of a template.
+
+    ``rows`` are the rows the template prints; ``alternate_rows`` are rows of the other
+    template that real reports still print, recognised and reported in a diagnostic.
+    """
+
+    id: str
+    section: str
+    caption: str | None
+    columns: tuple[ColumnSpec, ...]
+    rows: tuple[RowSpec, ...]
+    alternate_rows: tuple[RowSpec, ...] = ()
+    rules: tuple[SumRule, ...] = ()
+    unit: str | None = None
+
+    def column(self, column_id: str) -> ColumnSpec:
+        for col in self.columns:
+            if col.id == column_id:
+                return col
+        raise KeyError(column_id)
+
+    def all_rows(self) -> tuple[RowSpec, ...]:
+        return self.rows + self.alternate_rows
+
+    @property
+    def qualified_id(self) -> str:
+        """``section.table`` for section 二's sub-tables, else the section id."""
+        return self.section if self.id == self.section else f"{self.section}.{self.id}"
+
+
+@attrs.frozen
+class SectionSpec:
+    """One of the six sections: number (1–6), id, official heading, key phrases of variants."""
+
+    number: int
+    id: str
+    heading: str
+    phrases: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Template:
+    """One edition of the format: the tables it prescribes and the years it applies to."""
+
+    variant: str
+    years: tuple[int, int]  #: first and last report year (inclusive) the edition is for
+    fixed_by: str
+    active_disclosure: tuple[TableSpec, ...]
+    applications: TableSpec
+    review_litigation: TableSpec
+
+    @property
+    def tables(self) -> tuple[TableSpec, ...]:
+        return (*self.active_disclosure, self.applications, self.review_litigation)
+
+    def table(self, qualified_id: str) -> TableSpec:
+        for spec in self.tables:
+            if qualified_id in (spec.qualified_id, spec.id):
+                return spec
+        raise KeyError(qualified_id)
