@@ -1,5 +1,70 @@
-"""gikparse: Chinese government information disclosure annual reports as typed, checked data."""
+"""gikparse: Chinese government information disclosure annual reports as typed, checked data.
+
+>>> import gikparse
+>>> report = gikparse.parse("report.pdf")          # doctest: +SKIP
+>>> report.table("applications").value("received", "total")  # doctest: +SKIP
+"""
 
 from __future__ import annotations
 
+from gikparse.api import (
+    parse,
+    parse_active_disclosure,
+    parse_active_disclosure_2020,
+    parse_active_disclosure_2021,
+    parse_applications,
+    parse_applications_2020,
+    parse_applications_2021,
+    parse_other_matters,
+    parse_overview,
+    parse_pdf,
+    parse_problems,
+    parse_review_litigation,
+    parse_text,
+)
+from gikparse.errors import Diagnostic, GikparseError, ParseError, Severity, SourceError
+from gikparse.location import Location
+from gikparse.model import Cell, Contact, Meta, Report, Section, Table, TemplateEvidence, Value
+from gikparse.numbers import ValueStatus
+from gikparse.parser import parse_document
+from gikparse.readers.document import Document
+
 __version__ = "0.1.0"
+
+__all__ = (
+    "Cell",
+    "Contact",
+    "Diagnostic",
+    "Document",
+    "GikparseError",
+    "Location",
+    "Meta",
+    "ParseError",
+    "Report",
+    "Section",
+    "Severity",
+    "SourceError",
+    "Table",
+    "TemplateEvidence",
+    "Value",
+    "ValueStatus",
+    "__version__",
+    "parse",
+    "parse_active_disclosure",
+    "parse_active_disclosure_2020",
+    "parse_active_disclosure_2021",
+    "parse_applications",
+    "parse_applications_2020",
+    "parse_applications_2021",
+    "parse_document",
+    "parse_other_matters",
+    "parse_overview",
+    "parse_pdf",
+    "parse_problems",
+    "parse_review_litigation",
+    "parse_text",
+)
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

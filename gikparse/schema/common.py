@@ -73,9 +73,7 @@ _HEAD_ROWS: tuple[RowSpec, ...] = (
     RowSpec("outcome.refused.enforcement_file", "7.属于行政执法案卷", group=_REFUSED),
     RowSpec("outcome.refused.administrative_query", "8.属于行政查询事项", group=_REFUSED),
     RowSpec("outcome.unavailable.not_held", "1.本机关不掌握相关政府信息", group=_UNAVAILABLE),
-    RowSpec(
-        "outcome.unavailable.needs_creation", "2.没有现成信息需要另行制作", group=_UNAVAILABLE
-    ),
+    RowSpec("outcome.unavailable.needs_creation", "2.没有现成信息需要另行制作", group=_UNAVAILABLE),
     RowSpec("outcome.unavailable.still_unclear", "3.补正后申请内容仍不明确", group=_UNAVAILABLE),
     RowSpec("outcome.not_processed.complaint", "1.信访举报投诉类申请", group=_NOT_PROCESSED),
     RowSpec("outcome.not_processed.duplicate", "2.重复申请", group=_NOT_PROCESSED),
@@ -114,7 +112,9 @@ _TAIL_ROWS: tuple[RowSpec, ...] = (
 _OUTCOME_HEAD = tuple(r.id for r in _HEAD_ROWS if r.id.startswith("outcome."))
 
 
-def applications_table(other_rows: tuple[RowSpec, ...], alternate: tuple[RowSpec, ...]) -> TableSpec:
+def applications_table(
+    other_rows: tuple[RowSpec, ...], alternate: tuple[RowSpec, ...]
+) -> TableSpec:
     """Section 三 with (六) printed as ``other_rows``; ``alternate`` is the other edition's (六)."""
     leaves = _OUTCOME_HEAD + tuple(r.id for r in other_rows)
     columns = tuple(c.id for c in APPLICANT_COLUMNS)

@@ -51,9 +51,7 @@ TEMPLATE = Template(
             id="fees",
             section=_SECTION,
             caption="第二十条第（八）项",
-            columns=(
-                ColumnSpec("amount", "本年收费金额", ("收费金额",), NumberKind.MONEY),
-            ),
+            columns=(ColumnSpec("amount", "本年收费金额", ("收费金额",), NumberKind.MONEY),),
             rows=(RowSpec("administrative_fees", "行政事业性收费"),),
             unit="万元",
         ),

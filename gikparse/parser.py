@@ -1,0 +1,147 @@
+"""From a Document to a Report: sections, template, tables, facts, diagnostics."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from gikparse import narrative
+from gikparse.detect import detect_template
+from gikparse.errors import Diagnostic, ParseError, Severity
+from gikparse.model import Report, Section, Table, TemplateEvidence
+from gikparse.readers.document import Document, Line
+from gikparse.schema import SECTIONS, TEMPLATES, Template, template_for_year
+from gikparse.sections import Outline, split_sections
+from gikparse.tables import (
+    parse_active_disclosure_lines,
+    parse_applications_lines,
+    parse_review_lines,
+)
+
+__all__ = ["parse_document"]
+
+_DEFAULT_VARIANT = "2021"
+# Sections whose numbered parts are worth splitting out.
+_WITH_PARTS = frozenset({"overview", "problems", "other_matters"})
+
+
+def _text(lines: Sequence[Line]) -> str:
+    return "\n".join(line.text for line in lines if not line.is_blank)
+
+
+def _sections(doc: Document, outline: Outline) -> tuple[Section, ...]:
+    out: list[Section] = []
+    for span in outline.sections:
+        lines = doc.lines[span.start : span.end]
+        text = _text(lines)
+        heading_line = doc.lines[span.heading]
+        with_parts = span.spec.id in _WITH_PARTS
+        out.append(
+            Section(
+                id=span.spec.id,
+                heading=heading_line.text,
+                text=text,
+                items=narrative.split_items(text) if with_parts else (),
+                parts=narrative.split_parts(text) if with_parts else (),
+                location=doc.location(heading_line.start, heading_line.end),
+            )
+        )
+    return tuple(out)
+
+
+def _outline_diagnostics(outline: Outline) -> list[Diagnostic]:
+    found = {s.spec.id for s in outline.sections}
+    return [
+        Diagnostic(
+            code="P101",
+            severity=Severity.WARNING if spec.number in (2, 3, 4) else Severity.INFO,
+            message=f"未找到第{'一二三四五六'[spec.number - 1]}部分“{spec.heading}”",
+            message_en=f"section {spec.number} ({spec.id}) was not found",
+            table=spec.id,
+        )
+        for spec in SECTIONS
+        if spec.id not in found
+    ]
+
+
+def _lines_of(doc: Document, outline: Outline, section_id: str) -> tuple[Line, ...]:
+    span = outline.section(section_id)
+    return () if span is None else doc.lines[span.start : span.end]
+
+
+def _template(evidence: TemplateEvidence) -> Template:
+    return TEMPLATES[evidence.variant or _DEFAULT_VARIANT]
+
+
+def _template_diagnostics(evidence: TemplateEvidence, year: int | None) -> list[Diagnostic]:
+    if evidence.variant is None:
+        return [
+            Diagnostic(
+                code="P111",
+                severity=Severity.WARNING,
+                message="无法确定模板版本（未找到表格标签，也未找到报告年度），按2021版解析",
+                message_en="template edition unknown (no table labels, no report year); "
+                "parsed as the 2021 edition",
+            )
+        ]
+    if evidence.mismatch and year is not None:
+        expected = template_for_year(year).variant
+        return [
+            Diagnostic(
+                code="P110",
+                severity=Severity.WARNING,
+                message=f"{year}年度报告应使用{expected}版表格，实际使用{evidence.variant}版表格"
+                f"（依据：{'、'.join(evidence.evidence[:3])}）",
+                message_en=f"a {year} report should use the {expected} tables but prints the "
+                f"{evidence.variant} ones (evidence: {', '.join(evidence.evidence[:3])})",
+            )
+        ]
+    return []
+
+
+def parse_document(doc: Document, *, source: str | None = None, strict: bool = False) -> Report:
+    """Parse a Document from any reader into a Report."""
+    outline = split_sections(doc)
+    sections = _sections(doc, outline)
+    title = _text([doc.lines[i] for i in outline.title])
+    preamble = _text(doc.lines[outline.preamble[0] : outline.preamble[1]])
+    signature = _text([doc.lines[i] for i in outline.signature])
+    meta, meta_diagnostics = narrative.extract_meta(
+        title=title, preamble=preamble, body=doc.text, signature=signature
+    )
+    active_lines = _lines_of(doc, outline, "active_disclosure")
+    applications_lines = _lines_of(doc, outline, "applications")
+    evidence = detect_template(
+        (line.text for line in (*active_lines, *applications_lines)), meta.year
+    )
+    template = _template(evidence)
+    diagnostics: list[Diagnostic] = [*_outline_diagnostics(outline), *meta_diagnostics]
+    diagnostics.extend(_template_diagnostics(evidence, meta.year))
+    active: tuple[Table, ...] = ()
+    applications = review = None
+    if active_lines:
+        active, section_diagnostics = parse_active_disclosure_lines(doc, active_lines, template)
+        diagnostics.extend(section_diagnostics)
+    if applications_lines:
+        applications = parse_applications_lines(doc, applications_lines, template.applications)
+    review_lines = _lines_of(doc, outline, "review_litigation")
+    if review_lines:
+        review = parse_review_lines(doc, review_lines, template.review_litigation)
+    for table in (*active, applications, review):
+        if table is not None:
+            diagnostics.extend(table.diagnostics)
+    report = Report(
+        meta=meta,
+        template=evidence,
+        sections=sections,
+        active_disclosure=active,
+        applications=applications,
+        review_litigation=review,
+        diagnostics=tuple(diagnostics),
+        source=source,
+        text=doc.text,
+    )
+    if strict:
+        serious = tuple(d for d in diagnostics if d.severity is not Severity.INFO)
+        if serious:
+            raise ParseError(serious)
+    return report

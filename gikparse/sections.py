@@ -1,0 +1,139 @@
+"""Splitting a Document into title, preamble, the six sections and a signature."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from gikparse.normalize import normalize, split_ordinal
+from gikparse.readers.document import Document, Line, LineKind
+from gikparse.schema import SECTIONS, SectionSpec
+
+__all__ = ["Outline", "SectionSpan", "split_sections"]
+
+_MAX_HEADING = 40
+_SENTENCE_END = regex.compile(r"[。；;]")
+_DATE = regex.compile(
+    r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$|^\s*\d{4}[-./]\d{1,2}[-./]\d{1,2}\s*$"
+)
+_TITLE_WORDS = ("报告", "年度")
+
+
+@attrs.frozen
+class SectionSpan:
+    """A section's heading line and the lines of its body, as indexes into ``Document.lines``."""
+
+    spec: SectionSpec
+    heading: int
+    start: int
+    end: int
+
+
+@attrs.frozen
+class Outline:
+    title: tuple[int, ...]
+    preamble: tuple[int, int]
+    sections: tuple[SectionSpan, ...]
+    signature: tuple[int, ...]
+
+    def section(self, section_id: str) -> SectionSpan | None:
+        for span in self.sections:
+            if span.spec.id == section_id:
+                return span
+        return None
+
+
+def _single_text(line: Line) -> str | None:
+    texts = [c.text for c in line.cells if c.text]
+    return texts[0] if len(texts) == 1 else None
+
+
+def heading_section(text: str, after: int) -> SectionSpec | None:
+    """The section ``text`` heads, if it is a heading of a section numbered above ``after``."""
+    key = normalize(text)
+    if not key or len(key) > _MAX_HEADING or _SENTENCE_END.search(key[:-1]):
+        return None
+    number, _, rest = split_ordinal(key)
+    for spec in SECTIONS:
+        if spec.number <= after:
+            continue
+        if number is not None:
+            if number == spec.number and any(p in rest for p in spec.phrases):
+                return spec
+        elif normalize(spec.heading) in key:
+            return spec
+    return None
+
+
+def _is_signature_line(text: str) -> bool:
+    key = normalize(text)
+    if not key or len(key) > 30:
+        return False
+    if _DATE.match(text):
+        return True
+    return not regex.search(r"[。，,：:；;、!！?？\d]", key)
+
+
+def split_sections(doc: Document) -> Outline:
+    """Find the six section headings (in order, tolerant of their variants) and the rest."""
+    lines = doc.lines
+    spans: list[tuple[SectionSpec, int]] = []
+    last = 0
+    for index, line in enumerate(lines):
+        if line.kind is LineKind.ROW and len([c for c in line.cells if c.text]) != 1:
+            continue
+        text = _single_text(line)
+        if text is None:
+            continue
+        spec = heading_section(text, last)
+        if spec is not None:
+            spans.append((spec, index))
+            last = spec.number
+    first = spans[0][1] if spans else len(lines)
+    title = _title_lines(lines[:first])
+    preamble_start = (title[-1] + 1) if title else 0
+    signature = _signature_lines(lines, spans[-1][1] + 1 if spans else first)
+    end_of_body = signature[0] if signature else len(lines)
+    sections = []
+    for i, (spec, index) in enumerate(spans):
+        end = spans[i + 1][1] if i + 1 < len(spans) else end_of_body
+        sections.append(SectionSpan(spec, index, index + 1, end))
+    return Outline(tuple(title), (preamble_start, first), tuple(sections), tuple(signature))
+
+
+def _title_lines(lines: Sequence[Line]) -> list[int]:
+    found: list[int] = []
+    for index, line in enumerate(lines):
+        text = _single_text(line)
+        if text is None:
+            if found or line.is_blank:
+                if found and not line.is_blank:
+                    break
+                continue
+            break
+        if len(normalize(text)) > 60:
+            break
+        found.append(index)
+        if any(w in text for w in _TITLE_WORDS) and "报告" in text:
+            return found
+        if len(found) >= 3:
+            break
+    return found[:1]
+
+
+def _signature_lines(lines: Sequence[Line], lower: int) -> list[int]:
+    found: list[int] = []
+    has_date = False
+    for index in range(len(lines) - 1, lower - 1, -1):
+        line = lines[index]
+        if line.is_blank:
+            continue
+        text = _single_text(line)
+        if text is None or not _is_signature_line(text) or len(found) >= 3:
+            break
+        has_date = has_date or _DATE.match(text) is not None
+        found.append(index)
+    return sorted(found) if has_date else []

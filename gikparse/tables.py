@@ -1,0 +1,719 @@
+"""The table engine: lines of tokens + a TableSpec → Table. Knows nothing of surfaces.
+
+Rows are found by their labels (with the merged group cell they sit under as context), not by
+position, because copies of reports lose, smear and add cells. Values are placed by position
+only when the count of cells fits the columns, or when every way of fitting them gives the same
+numbers; otherwise the row is reported as ambiguous, never guessed.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+import attrs
+import regex
+
+from gikparse._tokens import Token, TokenKind, tokenize
+from gikparse.errors import Diagnostic, Severity
+from gikparse.model import Cell, Table, Value
+from gikparse.normalize import normalize, split_ordinal
+from gikparse.numbers import NumberKind, ValueStatus, parse_number
+from gikparse.readers.document import Document, Line
+from gikparse.schema import ColumnSpec, RowSpec, SumRule, TableSpec, Template
+
+__all__ = ["parse_active_disclosure_lines", "parse_applications_lines", "parse_review_lines"]
+
+_MAX_EXTRA = 3
+_CAPTION = regex.compile(r"第二十条第\(([一二三四五六七八九十]+)\)项")
+_YUAN = regex.compile(r"(?<!万)元")
+_HEADER_WORDS = frozenset(
+    normalize(w)
+    for w in ("信息内容", "申请人情况", "法人或其他组织", "本年度办理结果", "行政诉讼", "行政复议")
+)
+
+Position = tuple[str, str]  # (row id, column id)
+
+
+def _diag(
+    code: str,
+    severity: Severity,
+    message: str,
+    message_en: str,
+    doc: Document,
+    token: Token | None,
+    *,
+    table: str,
+    row: str | None = None,
+    column: str | None = None,
+) -> Diagnostic:
+    location = None if token is None else doc.location(token.start, token.end, token.cell)
+    return Diagnostic(
+        code=code,
+        severity=severity,
+        message=message,
+        message_en=message_en,
+        table=table,
+        row=row,
+        column=column,
+        location=location,
+    )
+
+
+def _value(doc: Document, token: Token, kind: NumberKind, unit: str | None) -> Value:
+    if token.kind is TokenKind.EMPTY:
+        location = doc.location(token.start, token.end, token.cell)
+        return Value(None, ValueStatus.BLANK, raw="", location=location)
+    parsed = parse_number(token.text, kind, unit=unit)
+    return Value(
+        parsed.value,
+        parsed.status,
+        raw=doc.text[token.start : token.end],
+        location=doc.location(token.start, token.end, token.cell),
+        converted_from=parsed.converted_from,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Placing a row's values on its columns
+
+
+def _sum(values: Sequence[Value]) -> int | Decimal | None:
+    total: int | Decimal = 0
+    for v in values:
+        if v.value is None:
+            return None
+        total += v.value
+    return total
+
+
+def _completer(
+    positions: Sequence[Position], rules: Sequence[SumRule]
+) -> Callable[[list[Value | None]], list[Value] | None]:
+    """Fills the one hole of a row from a row-axis sum rule that covers it, if one does."""
+
+    def complete(cells: list[Value | None]) -> list[Value] | None:
+        hole = cells.index(None)
+        row_id, col_id = positions[hole]
+        for rule in rules:
+            if rule.axis != "row" or col_id not in (*rule.lhs, *rule.rhs):
+                continue
+            index = {pos: i for i, pos in enumerate(positions) if pos[0] == row_id}
+            lhs = [cells[index[(row_id, c)]] for c in rule.lhs if (row_id, c) in index]
+            rhs = [cells[index[(row_id, c)]] for c in rule.rhs if (row_id, c) in index]
+            hole_left = col_id in rule.lhs
+            known_same = [v for v in (lhs if hole_left else rhs) if v is not None]
+            other = _sum([v for v in (rhs if hole_left else lhs) if v is not None])
+            same = _sum(known_same)
+            if other is None or same is None or None in (rhs if hole_left else lhs):
+                return None
+            filled = Value(other - same, ValueStatus.INFERRED)
+            return [filled if v is None else v for v in cells]
+        return None
+
+    return complete
+
+
+def place(
+    values: Sequence[Value],
+    positions: Sequence[Position],
+    complete: Callable[[list[Value | None]], list[Value] | None] | None = None,
+) -> tuple[list[Value], str | None]:
+    """Fit a row's cell values to its columns.
+
+    Returns the values per column and a diagnostic code: None (fits), ``P203`` (extra cells
+    dropped; every way of dropping them gives the same numbers), ``P205`` (a lost cell restored
+    by the row's total rule, the only completion), ``P204``/``P206`` (cannot be placed).
+    """
+    ncols = len(positions)
+    cells = list(values)
+    while len(cells) > ncols and cells[-1].status is ValueStatus.BLANK:
+        cells.pop()
+    while len(cells) > ncols and cells[0].status is ValueStatus.BLANK:
+        cells.pop(0)
+    while len(cells) < ncols and cells and cells[-1].status is ValueStatus.BLANK:
+        cells.pop()  # trailing empty cells of a short row say nothing
+    if len(cells) == ncols:
+        return cells, None
+    if not cells:
+        return [Value(None, ValueStatus.BLANK) for _ in positions], None
+    if ncols < len(cells) <= ncols + _MAX_EXTRA:
+        outcomes: dict[tuple[object, ...], list[Value]] = {}
+        for kept in itertools.combinations(range(len(cells)), ncols):
+            row = [cells[i] for i in kept]
+            outcomes.setdefault(tuple((v.value, v.status) for v in row), row)
+        if len(outcomes) == 1:
+            return next(iter(outcomes.values())), "P203"
+        return [Value(None, ValueStatus.AMBIGUOUS) for _ in positions], "P204"
+    if len(cells) == ncols - 1 and complete is not None:
+        completions: dict[tuple[object, ...], list[Value]] = {}
+        for hole in range(ncols):
+            candidate: list[Value | None] = [*cells[:hole], None, *cells[hole:]]
+            done = complete(candidate)
+            if done is None:
+                completions.clear()
+                break
+            # Key by number only: where the lost cell was does not matter if the numbers agree.
+            completions[tuple(v.value for v in done)] = done
+        if len(completions) == 1:
+            return next(iter(completions.values())), "P205"
+    return [Value(None, ValueStatus.AMBIGUOUS) for _ in positions], "P206"
+
+
+_PLACE_MESSAGES = {
+    "P203": (
+        "单元格多于列数，多出的单元格已舍去（数值不受影响）",
+        "more cells than columns; the extra cells were dropped "
+        "(the values are the same whichever are dropped)",
+    ),
+    "P204": (
+        "单元格多于列数，无法确定各数值所属的列",
+        "more cells than columns and no way to tell which belong to which column",
+    ),
+    "P205": (
+        "单元格少于列数，缺失的一格由本行合计关系唯一确定",
+        "one cell fewer than columns; the lost cell is fixed by the row's total rule",
+    ),
+    "P206": (
+        "单元格数与列数不符，无法确定各数值所属的列",
+        "the number of cells does not match the columns; values cannot be placed",
+    ),
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding rows by label
+
+
+@attrs.define
+class _Draft:
+    spec: RowSpec
+    label: Token
+    values: list[Token] = attrs.Factory(list)
+
+    def filled(self) -> int:
+        return sum(1 for t in self.values if t.kind is TokenKind.VALUE)
+
+
+def _segments(tokens: list[Token]) -> list[tuple[Token | None, list[Token]]]:
+    """Split a line's tokens at each label: (label or None for leading values, values)."""
+    out: list[tuple[Token | None, list[Token]]] = []
+    for token in tokens:
+        if token.kind is TokenKind.LABEL:
+            out.append((token, []))
+        elif out:
+            out[-1][1].append(token)
+        else:
+            out.append((None, [token]))
+    return out
+
+
+@attrs.frozen
+class _Matcher:
+    rows: tuple[RowSpec, ...]
+    header_keys: frozenset[str]
+    group_keys: frozenset[str]
+
+    @classmethod
+    def of(cls, rows: Sequence[RowSpec], columns: Sequence[ColumnSpec]) -> _Matcher:
+        header = {k for c in columns for k in c.keys} | _HEADER_WORDS
+        groups = {split_ordinal(normalize(r.group))[2] for r in rows if r.group}
+        return cls(tuple(rows), frozenset(header), frozenset(groups))
+
+    def classify(self, text: str, group: str | None) -> tuple[str, RowSpec | None, str]:
+        """("row"|"partial"|"group"|"header"|"unknown", row spec, core key)."""
+        number, _, core = split_ordinal(normalize(text))
+        if not core:
+            return "unknown", None, core
+        exact = [r for r in self.rows if core in r.keys]
+        if number is None and core in self.header_keys and not exact:
+            return "header", None, core
+        if (
+            number is None
+            and core in self.header_keys
+            and all(r.label[:1] in "（(一二三四五六七八九1234567890" for r in exact)
+        ):
+            return "header", None, core
+        if core in self.group_keys and not exact:
+            return "group", None, core
+        found = self._pick(exact, group)
+        if found is not None:
+            return "row", found, core
+        leading = [r for r in self.rows if any(core.startswith(k) for k in r.keys)]
+        found = self._pick(leading, group)
+        if found is not None:
+            return "row", found, core
+        if len(core) >= 2:
+            partial = [r for r in self.rows if any(k.startswith(core) for k in r.keys)]
+            found = self._pick(partial, group)
+            if found is not None:
+                return "partial", found, core
+        if any(core.startswith(g) for g in self.group_keys):
+            return "group", None, core
+        if core in self.header_keys or any(h in core for h in _HEADER_WORDS):
+            return "header", None, core
+        return "unknown", None, core
+
+    @staticmethod
+    def _pick(candidates: list[RowSpec], group: str | None) -> RowSpec | None:
+        if len(candidates) <= 1:
+            return candidates[0] if candidates else None
+        same = [r for r in candidates if r.group and split_ordinal(normalize(r.group))[2] == group]
+        if len(same) == 1:
+            return same[0]
+        top = [r for r in candidates if r.group is None]
+        return top[0] if len(top) == 1 else None
+
+
+@attrs.define
+class _RowCollector:
+    """Walks lines, turning labelled segments into row drafts."""
+
+    doc: Document
+    matcher: _Matcher
+    table_id: str
+    ncols: Callable[[RowSpec], int]
+    drafts: list[_Draft] = attrs.Factory(list)
+    diagnostics: list[Diagnostic] = attrs.Factory(list)
+    unplaced: list[Token] = attrs.Factory(list)
+    group: str | None = None
+    current: _Draft | None = None
+    on_label: Callable[[str, str, Token], bool] | None = None
+    on_row: Callable[[RowSpec], None] | None = None
+
+    def feed(self, lines: Sequence[Line]) -> None:
+        for index, line in enumerate(lines):
+            tokens = tokenize(self.doc, line)
+            segments = _segments(tokens)
+            for i, (label, values) in enumerate(segments):
+                next_is_label = i + 1 < len(segments)
+                if label is None:
+                    self._values(values)
+                else:
+                    self._label(label, values, next_is_label, lines[index + 1 :])
+
+    def _values(self, values: list[Token]) -> None:
+        numbers = [t for t in values if t.kind is TokenKind.VALUE]
+        if not numbers:
+            return
+        current = self.current
+        if current is not None and current.filled() < self.ncols(current.spec):
+            current.values.extend(values)
+            return
+        self.unplaced.extend(numbers)
+        self.diagnostics.append(
+            _diag(
+                "P202",
+                Severity.WARNING,
+                "数值不属于任何可识别的行",
+                "numbers that belong to no recognised row",
+                self.doc,
+                numbers[0],
+                table=self.table_id,
+            )
+        )
+
+    def _label(
+        self, label: Token, values: list[Token], next_is_label: bool, rest: Sequence[Line]
+    ) -> None:
+        kind, spec, core = self.matcher.classify(label.text, self.group)
+        if self.on_label is not None and self.on_label(kind, core, label):
+            self.current = None
+            return
+        has_numbers = any(t.kind is TokenKind.VALUE for t in values)
+        # "(六)其他处理" is a row (2020) or the group of three rows (2021): what follows says.
+        if (
+            kind == "row"
+            and spec is not None
+            and spec.group is None
+            and not has_numbers
+            and core in self.matcher.group_keys
+            and (next_is_label or _next_is_label(self.doc, rest))
+        ):
+            kind, spec = "group", None
+        if kind == "group":
+            self.group = core
+            self.current = None
+            return
+        if kind == "header":
+            self.current = None
+            return
+        current = self.current
+        if kind in ("row", "partial") and spec is not None:
+            if (
+                kind == "partial"
+                and current is not None
+                and current.filled() == 0
+                and current.spec is spec
+            ):
+                current.values.extend(values)
+                return
+            if self.on_row is not None:
+                self.on_row(spec)
+            if spec.group is None:
+                self.group = None
+            elif self.group is None:
+                self.group = split_ordinal(normalize(spec.group))[2]
+            self.current = _Draft(spec, label, list(values))
+            self.drafts.append(self.current)
+            return
+        # An unknown label: the rest of a label broken over lines, or a row we do not know.
+        if current is not None and current.filled() == 0:
+            current.values.extend(values)
+            return
+        if current is not None and not has_numbers:
+            return
+        if has_numbers:
+            self.unplaced.extend(t for t in values if t.kind is TokenKind.VALUE)
+            self.diagnostics.append(
+                _diag(
+                    "P201",
+                    Severity.WARNING,
+                    f"无法识别的行标签“{label.text}”，其数值未采用",
+                    f"unknown row label {label.text!r}; its numbers were not used",
+                    self.doc,
+                    label,
+                    table=self.table_id,
+                )
+            )
+            self.current = None
+
+
+def _next_is_label(doc: Document, rest: Sequence[Line]) -> bool:
+    for line in rest:
+        tokens = [t for t in tokenize(doc, line) if t.kind is not TokenKind.EMPTY]
+        if tokens:
+            return tokens[0].kind is TokenKind.LABEL
+    return False
+
+
+def _build_table(
+    doc: Document,
+    spec: TableSpec,
+    drafts: Sequence[_Draft],
+    columns: Sequence[ColumnSpec],
+    unit: str | None,
+    diagnostics: list[Diagnostic],
+    unplaced: Sequence[Token],
+) -> Table:
+    table_id = spec.qualified_id
+    cells: list[Cell] = []
+    seen: set[str] = set()
+    for draft in drafts:
+        if not draft.values:
+            continue  # a header word or a label whose values never came
+        row_id = draft.spec.id
+        if row_id in seen:
+            diagnostics.append(
+                _diag(
+                    "P207",
+                    Severity.WARNING,
+                    "该行重复出现，仅采用第一次出现的数值",
+                    "row printed twice; the first one was used",
+                    doc,
+                    draft.label,
+                    table=table_id,
+                    row=row_id,
+                )
+            )
+            continue
+        seen.add(row_id)
+        positions = [(row_id, c.id) for c in columns]
+        kind = _lenient_kind(columns)
+        values = [_value(doc, t, kind, unit) for t in draft.values]
+        placed, code = place(values, positions, _completer(positions, spec.rules))
+        placed = [_reparse(doc, v, col, unit) for v, col in zip(placed, columns, strict=True)]
+        if code is not None:
+            zh, en = _PLACE_MESSAGES[code]
+            severity = Severity.WARNING if code in ("P203", "P205") else Severity.ERROR
+            diagnostics.append(
+                _diag(code, severity, zh, en, doc, draft.label, table=table_id, row=row_id)
+            )
+        for column, value in zip(columns, placed, strict=True):
+            cells.append(Cell(row_id, column.id, value))
+            _value_diagnostics(value, table_id, row_id, column.id, diagnostics)
+    _structure_diagnostics(spec, seen, table_id, diagnostics)
+    order = {r.id: i for i, r in enumerate(spec.all_rows())}
+    present = tuple(sorted(seen, key=order.__getitem__))
+    alternates = [r.id for r in spec.alternate_rows if r.id in seen]
+    if alternates:
+        diagnostics.append(
+            Diagnostic(
+                code="P212",
+                severity=Severity.INFO,
+                message=f"本表使用了另一版模板的行：{'、'.join(alternates)}",
+                message_en="the table prints rows of the other template edition: "
+                + ", ".join(alternates),
+                table=table_id,
+            )
+        )
+    unplaced_values = tuple(_value(doc, t, NumberKind.MONEY, None) for t in unplaced)
+    return Table(
+        id=table_id,
+        rows=present,
+        columns=tuple(c.id for c in spec.columns if any(c.id == k.id for k in columns)),
+        cells=tuple(cells),
+        diagnostics=tuple(diagnostics),
+        unplaced=unplaced_values,
+    )
+
+
+def _lenient_kind(columns: Sequence[ColumnSpec]) -> NumberKind:
+    # Cells are read leniently to place them (money reads every number, signed reads 增/减);
+    # each is read again with its own column's kind once placed.
+    if any(c.kind is NumberKind.MONEY for c in columns):
+        return NumberKind.MONEY
+    return NumberKind.SIGNED
+
+
+def _reparse(doc: Document, value: Value, column: ColumnSpec, unit: str | None) -> Value:
+    if value.status not in (ValueStatus.NUMBER, ValueStatus.UNREADABLE) or not value.raw:
+        return value
+    parsed = parse_number(value.raw, column.kind, unit=unit)
+    return attrs.evolve(
+        value, value=parsed.value, status=parsed.status, converted_from=parsed.converted_from
+    )
+
+
+def _value_diagnostics(
+    value: Value, table: str, row: str, column: str, diagnostics: list[Diagnostic]
+) -> None:
+    if value.status is ValueStatus.UNREADABLE:
+        diagnostics.append(
+            Diagnostic(
+                code="P208",
+                severity=Severity.ERROR,
+                message=f"单元格“{value.raw}”不是数字",
+                message_en=f"cell {value.raw!r} is not a number",
+                table=table,
+                row=row,
+                column=column,
+                location=value.location,
+            )
+        )
+    elif value.converted_from is not None:
+        diagnostics.append(
+            Diagnostic(
+                code="P209",
+                severity=Severity.INFO,
+                message=f"金额“{value.raw}”以元为单位，已换算为万元",
+                message_en=f"amount {value.raw!r} was in 元 and was converted to 万元",
+                table=table,
+                row=row,
+                column=column,
+                location=value.location,
+            )
+        )
+
+
+def _structure_diagnostics(
+    spec: TableSpec, seen: set[str], table_id: str, diagnostics: list[Diagnostic]
+) -> None:
+    alternates = {r.id for r in spec.alternate_rows} & seen
+    for row in spec.rows:
+        if row.id in seen:
+            continue
+        # A printed alternate (六) stands in for the template's own (六) rows.
+        if alternates and row.id.startswith("outcome.other"):
+            continue
+        diagnostics.append(
+            Diagnostic(
+                code="P211",
+                severity=Severity.WARNING,
+                message=f"缺少行“{row.label}”",
+                message_en=f"row {row.id!r} ({row.label}) is missing",
+                table=table_id,
+                row=row.id,
+            )
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# The three sections
+
+
+def parse_applications_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) -> Table:
+    """Section 三's table from the lines of that section."""
+    matcher = _Matcher.of(spec.all_rows(), spec.columns)
+    collector = _RowCollector(doc, matcher, spec.qualified_id, lambda _row: len(spec.columns))
+    collector.feed(lines)
+    if not collector.drafts:
+        collector.diagnostics.append(_missing_table(spec))
+    return _build_table(
+        doc,
+        spec,
+        collector.drafts,
+        spec.columns,
+        None,
+        collector.diagnostics,
+        collector.unplaced,
+    )
+
+
+def _missing_table(spec: TableSpec) -> Diagnostic:
+    return Diagnostic(
+        code="P210",
+        severity=Severity.ERROR,
+        message=f"未找到表格“{spec.caption or spec.id}”",
+        message_en=f"table {spec.qualified_id!r} was not found",
+        table=spec.qualified_id,
+    )
+
+
+def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) -> Table:
+    """Section 四's table: one row of 15 numbers, or (rarely) one labelled row per group."""
+    matcher = _Matcher.of(spec.rows, spec.columns)
+    collector = _RowCollector(doc, matcher, spec.qualified_id, lambda _row: len(spec.columns))
+    stream: list[Token] = []
+    labelled = False
+    for line in lines:
+        tokens = tokenize(doc, line)
+        segments = _segments(tokens)
+        rows_here = [
+            lab
+            for lab, vals in segments
+            if lab is not None
+            and any(v.kind is TokenKind.VALUE for v in vals)
+            and matcher.classify(lab.text, None)[0] == "row"
+        ]
+        if rows_here:
+            labelled = True
+            collector.feed([line])
+            continue
+        if any(t.kind is TokenKind.LABEL for t in tokens):
+            continue
+        while tokens and tokens[-1].kind is TokenKind.EMPTY:
+            tokens.pop()
+        stream.extend(tokens)
+    if labelled:
+        return _build_table(
+            doc, spec, collector.drafts, spec.columns, None, collector.diagnostics, ()
+        )
+    diagnostics: list[Diagnostic] = []
+    positions = [(r.id, c.id) for r in spec.rows for c in spec.columns]
+    cells: list[Cell] = []
+    if not any(t.kind is TokenKind.VALUE for t in stream):
+        diagnostics.append(_missing_table(spec))
+        return Table(
+            id=spec.qualified_id,
+            rows=(),
+            columns=tuple(c.id for c in spec.columns),
+            cells=(),
+            diagnostics=tuple(diagnostics),
+        )
+    values = [_value(doc, t, NumberKind.COUNT, None) for t in stream]
+    placed, code = place(values, positions, _completer(positions, spec.rules))
+    if code is not None:
+        zh, en = _PLACE_MESSAGES[code]
+        severity = Severity.WARNING if code in ("P203", "P205") else Severity.ERROR
+        first = next(t for t in stream if t.kind is TokenKind.VALUE)
+        diagnostics.append(_diag(code, severity, zh, en, doc, first, table=spec.qualified_id))
+    for (row_id, col_id), value in zip(positions, placed, strict=True):
+        cells.append(Cell(row_id, col_id, value))
+        _value_diagnostics(value, spec.qualified_id, row_id, col_id, diagnostics)
+    return Table(
+        id=spec.qualified_id,
+        rows=tuple(r.id for r in spec.rows),
+        columns=tuple(c.id for c in spec.columns),
+        cells=tuple(cells),
+        diagnostics=tuple(diagnostics),
+    )
+
+
+def _caption_table(template: Template, text: str) -> TableSpec | None:
+    m = _CAPTION.search(normalize(text))
+    if m is None:
+        return None
+    for spec in template.active_disclosure:
+        if spec.caption is not None and normalize(spec.caption) == m.group(0):
+            return spec
+    return None
+
+
+def _header_columns(
+    spec: TableSpec, header: Sequence[Token]
+) -> tuple[list[ColumnSpec], str | None]:
+    """Columns in the order the header prints them, and the money unit it states."""
+    found: list[ColumnSpec] = []
+    unit = None
+    for token in header:
+        key = normalize(token.text)
+        for column in spec.columns:
+            if column not in found and any(key.startswith(k) or k in key for k in column.keys):
+                found.append(column)
+                if column.kind is NumberKind.MONEY and _YUAN.search(key):
+                    unit = "元"
+                break
+    if len(found) == len(spec.columns):
+        return found, unit
+    return list(spec.columns), unit
+
+
+def parse_active_disclosure_lines(
+    doc: Document, lines: Sequence[Line], template: Template
+) -> tuple[tuple[Table, ...], tuple[Diagnostic, ...]]:
+    """Section 二's sub-tables. Rows are found by label (each is unique across the sub-tables);
+    captions and header rows tell which table and which column order."""
+    specs = template.active_disclosure
+    all_rows = [r for s in specs for r in s.rows]
+    all_columns = [c for s in specs for c in s.columns]
+    owner = {r.id: s for s in specs for r in s.rows}
+    matcher = _Matcher.of(all_rows, all_columns)
+    header: list[Token] = []
+    layout: dict[str, tuple[list[ColumnSpec], str | None]] = {}
+    captions: list[str] = []
+    foreign: list[Diagnostic] = []
+
+    def on_label(kind: str, core: str, token: Token) -> bool:
+        if _CAPTION.search(normalize(token.text)):
+            spec = _caption_table(template, token.text)
+            if spec is None:
+                foreign.append(
+                    _diag(
+                        "P213",
+                        Severity.WARNING,
+                        f"“{token.text}”不属于{template.variant}版模板",
+                        f"{token.text!r} is not a table of the {template.variant} template",
+                        doc,
+                        token,
+                        table="active_disclosure",
+                    )
+                )
+            else:
+                captions.append(spec.id)
+            header.clear()
+            return True
+        if kind == "header":
+            if normalize(token.text) == normalize("信息内容"):
+                header.clear()
+            else:
+                header.append(token)
+            return True
+        return False
+
+    def on_row(spec: RowSpec) -> None:
+        table = owner[spec.id]
+        if header or table.id not in layout:
+            layout[table.id] = _header_columns(table, header)
+            header.clear()
+
+    collector = _RowCollector(
+        doc,
+        matcher,
+        "active_disclosure",
+        lambda row: len(owner[row.id].columns),
+        on_label=on_label,
+        on_row=on_row,
+    )
+    collector.feed(lines)
+    tables: list[Table] = []
+    section_diagnostics = [*foreign, *collector.diagnostics]
+    for spec in specs:
+        drafts = [d for d in collector.drafts if owner[d.spec.id] is spec]
+        if not any(d.values for d in drafts):
+            section_diagnostics.append(_missing_table(spec))
+            continue
+        columns, unit = layout.get(spec.id, (list(spec.columns), None))
+        tables.append(_build_table(doc, spec, drafts, columns, unit, [], ()))
+    return tuple(tables), tuple(section_diagnostics)
