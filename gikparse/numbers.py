@@ -47,6 +47,8 @@ _SIGN_WORD = regex.compile(r"^(?P<word>增加|增|新增|减少|减)")
 
 
 def _clean(text: str) -> str:
+    # Footnote marks go before NFKC, which would turn ① into a digit.
+    text = _FOOTNOTE.sub("", text.strip())
     text = unicodedata.normalize("NFKC", text)
     text = _SPACES.sub("", text)
     for dash in "—–―−‐﹣－":

@@ -1,0 +1,88 @@
+"""Cell text to numbers."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gikparse.numbers import NumberKind, ValueStatus, is_value_text, parse_number
+
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _grouped(n: int) -> str:
+    return f"{n:,}"
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.sampled_from(["plain", "wide", "grouped"]))
+def test_counts_read_back_in_every_spelling(n: int, spelling: str) -> None:
+    text = {"plain": str(n), "wide": str(n).translate(FULL_WIDTH), "grouped": _grouped(n)}[spelling]
+    parsed = parse_number(text)
+    assert parsed.value == n
+    assert isinstance(parsed.value, int)
+    assert parsed.status is ValueStatus.NUMBER
+
+
+@given(st.integers(min_value=-(10**6), max_value=10**6), st.booleans())
+def test_signed_changes_read_back(n: int, words: bool) -> None:
+    if words:
+        text = "持平" if n == 0 else (f"增{n}" if n > 0 else f"减{-n}")
+    else:
+        text = f"{n:+d}" if n else "0"
+    assert parse_number(text, NumberKind.SIGNED).value == n
+
+
+@given(st.decimals(min_value=0, max_value=10**7, places=6, allow_nan=False))
+def test_money_is_exact(amount: Decimal) -> None:
+    parsed = parse_number(f"{amount}万元", NumberKind.MONEY)
+    assert parsed.value == amount
+    assert isinstance(parsed.value, Decimal)
+    assert parsed.converted_from is None
+
+
+def test_money_in_yuan_is_converted_and_says_so() -> None:
+    parsed = parse_number("251000元", NumberKind.MONEY)
+    assert parsed.value == Decimal("25.1")
+    assert parsed.converted_from == "元"
+    header_unit = parse_number("251000", NumberKind.MONEY, unit="元")
+    assert header_unit.value == Decimal("25.1")
+    assert header_unit.converted_from == "元"
+
+
+@pytest.mark.parametrize("text", ["—", "-", "/", "无", "——", "／", " — "])
+def test_nothing_marks_are_dash_not_zero(text: str) -> None:
+    parsed = parse_number(text)
+    assert parsed.value is None
+    assert parsed.status is ValueStatus.DASH
+
+
+@pytest.mark.parametrize("text", ["", "  ", "\u3000"])
+def test_blank_is_not_zero(text: str) -> None:
+    parsed = parse_number(text)
+    assert parsed.value is None
+    assert parsed.status is ValueStatus.BLANK
+
+
+@pytest.mark.parametrize("text", ["规章", "1.属于国家秘密", "12万元", "abc", "3-4"])
+def test_words_are_unreadable_as_counts(text: str) -> None:
+    assert parse_number(text).status is ValueStatus.UNREADABLE
+
+
+def test_non_integer_count_is_kept_exact_for_the_checks() -> None:
+    assert parse_number("2.5").value == Decimal("2.5")
+
+
+def test_footnote_marks_are_ignored() -> None:
+    assert parse_number("5*").value == 5
+    assert parse_number("7①").value == 7
+
+
+def test_value_text() -> None:
+    assert is_value_text("增3")
+    assert is_value_text("1,234")
+    assert is_value_text("—")
+    assert not is_value_text("行政许可")
+    assert not is_value_text("1.属于国家秘密")
