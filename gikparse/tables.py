@@ -251,7 +251,9 @@ class _Matcher:
                 return "partial", found, core
         if any(core.startswith(g) for g in self.group_keys):
             return "group", None, core
-        if core in self.header_keys or any(h in core for h in _HEADER_WORDS):
+        if any(core.startswith(k) for k in self.header_keys) or any(
+            h in core for h in _HEADER_WORDS
+        ):
             return "header", None, core
         return "unknown", None, core
 

@@ -1,0 +1,214 @@
+"""The table engine on small, hand-made tables: placing, lost cells, extra cells, labels."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import gikparse
+from gikparse.model import Value
+from gikparse.numbers import ValueStatus
+from gikparse.tables import place
+
+APPLICANTS = ("natural_person", "commercial_enterprise", "research_institution")
+REVIEW = "行政复议\t行政诉讼\n" + "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n"
+
+
+def _codes(diagnostics: tuple[gikparse.Diagnostic, ...]) -> set[str]:
+    return {d.code for d in diagnostics}
+
+
+def _positions(n: int) -> list[tuple[str, str]]:
+    return [("r", f"c{i}") for i in range(n)]
+
+
+def test_place_fits_exact_rows_by_position() -> None:
+    values = [Value(1), Value(None, ValueStatus.BLANK), Value(3)]
+    placed, code = place(values, _positions(3))
+    assert [v.value for v in placed] == [1, None, 3]
+    assert code is None
+
+
+def test_place_drops_smeared_empty_cells() -> None:
+    blank = Value(None, ValueStatus.BLANK)
+    placed, code = place([blank, Value(1), Value(2), blank, blank], _positions(2))
+    assert [v.value for v in placed] == [1, 2]
+    assert code is None
+
+
+def test_extra_cells_that_cannot_change_the_values_are_dropped() -> None:
+    placed, code = place([Value(0)] * 8, _positions(7))
+    assert [v.value for v in placed] == [0] * 7
+    assert code == "P203"
+
+
+def test_extra_cells_that_could_change_the_values_make_the_row_ambiguous() -> None:
+    placed, code = place([Value(1), Value(2), Value(3)], _positions(2))
+    assert all(v.status is ValueStatus.AMBIGUOUS and v.value is None for v in placed)
+    assert code == "P204"
+
+
+def test_too_few_cells_without_a_rule_are_never_guessed() -> None:
+    placed, code = place([Value(1), Value(2)], _positions(3))
+    assert all(v.status is ValueStatus.AMBIGUOUS for v in placed)
+    assert code == "P206"
+
+
+def _applications(rows: str) -> gikparse.Table:
+    return gikparse.parse_applications_2020(rows)
+
+
+def test_lost_cell_restored_only_when_the_total_rule_fixes_it() -> None:
+    table = _applications("(一)予以公开\t0\t0\t0\t0\t0\t0\n(二)部分公开\t1\t0\t0\t0\t0\t1\n")
+    assert [table.value("outcome.granted", c) for c in APPLICANTS] == [0, 0, 0]
+    assert table.value("outcome.granted", "total") == 0
+    assert "P205" in _codes(table.diagnostics)
+    # 1 0 0 0 0 1 could be (1,0,0,0,0,1 | total lost → 2) or (…, total 1): not unique.
+    assert table.cell("outcome.partially_granted", "total") is not None
+    assert table.value("outcome.partially_granted", "total") is None
+    assert "P206" in _codes(table.diagnostics)
+
+
+def test_group_context_tells_rows_with_the_same_number_apart() -> None:
+    text = (
+        "(三)不予公开\t1.属于国家秘密\t1\t0\t0\t0\t0\t0\t1\n"
+        "(四)无法提供\t1.本机关不掌握相关政府信息\t2\t0\t0\t0\t0\t0\t2\n"
+        "(五)不予处理\t1.信访举报投诉类申请\t3\t0\t0\t0\t0\t0\t3\n"
+    )
+    table = _applications(text)
+    assert table.value("outcome.refused.state_secret", "total") == 1
+    assert table.value("outcome.unavailable.not_held", "total") == 2
+    assert table.value("outcome.not_processed.complaint", "total") == 3
+
+
+def test_label_broken_over_lines_is_joined() -> None:
+    text = "(二)部分公开（区分处理的，只计这一情形，\n不计其他情形）\t4\t0\t0\t0\t0\t0\t4\n"
+    table = _applications(text)
+    assert table.value("outcome.partially_granted", "natural_person") == 4
+    assert "P201" not in _codes(table.diagnostics)
+
+
+def test_label_end_after_the_numbers_is_absorbed() -> None:
+    text = "5.属于三类内部\t5\t0\t0\t0\t0\t0\t5\n\t事务信息\t\t\t\n6.属于四类过程性信息\t6\t0\t0\t0\t0\t0\t6\n"
+    table = _applications(text)
+    assert table.value("outcome.refused.internal_affairs", "total") == 5
+    assert table.value("outcome.refused.process_information", "total") == 6
+
+
+def test_one_cell_per_line_rows_are_rebuilt() -> None:
+    cells = ["一、本年新收政府信息公开申请数量", "3", "1", "0", "0", "0", "0", "4"]
+    table = _applications("\n".join(cells) + "\n")
+    assert table.value("received", "natural_person") == 3
+    assert table.value("received", "total") == 4
+
+
+def test_unknown_row_with_numbers_is_reported_not_used() -> None:
+    table = _applications("(八)转交其他机关\t1\t0\t0\t0\t0\t0\t1\n")
+    assert "P201" in _codes(table.diagnostics)
+    assert [v.value for v in table.unplaced] == [1, 0, 0, 0, 0, 0, 1]
+
+
+def test_2021_table_printing_six_as_one_row_keeps_its_id_and_says_so() -> None:
+    table = gikparse.parse_applications_2021("(六)其他处理\t1\t0\t0\t0\t0\t0\t1\n")
+    assert table.value("outcome.other", "total") == 1
+    assert "outcome.other.other" not in table.rows
+    assert "P212" in _codes(table.diagnostics)
+
+
+def test_2021_split_six_rows_are_found_under_their_group() -> None:
+    text = (
+        "(六)其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+        "\t1\t0\t0\t0\t0\t0\t1\n"
+        "\t2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+        "\t0\t0\t0\t0\t0\t0\t0\n"
+        "3.其他\t2\t0\t0\t0\t0\t0\t2\n"
+        "(七)总计\t3\t0\t0\t0\t0\t0\t3\n"
+    )
+    table = gikparse.parse_applications_2021(text)
+    assert table.value("outcome.other.no_correction", "total") == 1
+    assert table.value("outcome.other.unpaid_fee", "total") == 0
+    assert table.value("outcome.other.other", "total") == 2
+    assert table.value("outcome.total", "total") == 3
+    assert "outcome.other" not in table.rows
+
+
+def test_review_row_keeps_blank_groups_blank() -> None:
+    table = gikparse.parse_review_litigation(REVIEW + "\t\t\t\t\t1\t1\t0\t3\t5\t1\t0\t0\t6\t7\n")
+    review = table.row("review")
+    assert all(v.value is None and v.status is ValueStatus.BLANK for v in review.values())
+    assert table.value("litigation_direct", "total") == 5
+    assert table.value("litigation_after_review", "pending") == 6
+
+
+def test_review_row_with_one_extra_cell_of_the_same_value() -> None:
+    table = gikparse.parse_review_litigation(REVIEW + "\t".join(["0"] * 16) + "\n")
+    assert table.value("review", "total") == 0
+    assert "P203" in _codes(table.diagnostics)
+
+
+def test_review_missing_is_a_diagnostic() -> None:
+    table = gikparse.parse_review_litigation("本年度无行政复议和行政诉讼。\n")
+    assert table.cells == ()
+    assert "P210" in _codes(table.diagnostics)
+
+
+ACTIVE_2020 = """第二十条第（一）项
+信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量
+规章\t0\t0\t0
+规范性文件\t7\t7\t7
+第二十条第（五）项
+信息内容\t上一年项目数量\t本年增/减\t处理决定数量
+行政许可\t174\t增3\t3,826
+其他对外管理服务事项\t6\t减4\t1013
+第二十条第（九）项
+信息内容\t采购项目数量\t采购总金额（元）
+政府集中采购\t144\t251000
+"""
+
+
+def test_active_disclosure_2020_values_signs_and_money() -> None:
+    tables, diagnostics = gikparse.parse_active_disclosure_2020(ACTIVE_2020)
+    by_id = {t.short_id: t for t in tables}
+    assert by_id["licensing"].value("administrative_license", "change") == 3
+    assert by_id["licensing"].value("other_services", "change") == -4
+    assert by_id["licensing"].value("administrative_license", "decisions") == 3826
+    amount = by_id["procurement"].cell("centralized_procurement", "amount")
+    assert amount is not None
+    assert amount.value == Decimal("25.1")
+    assert amount.converted_from == "元"
+    assert "P209" in _codes(by_id["procurement"].diagnostics)
+    # Tables the text does not print are reported, not invented.
+    assert "enforcement" not in by_id
+    assert any(d.code == "P210" and d.table == "active_disclosure.enforcement" for d in diagnostics)
+
+
+def test_active_disclosure_column_order_follows_the_header() -> None:
+    text = "第二十条第（一）项\n信息内容\t对外公开总数量\t本年新制作数量\t本年新公开数量\n规章\t9\t1\t2\n"
+    tables, _ = gikparse.parse_active_disclosure_2020(text)
+    rules = tables[0]
+    assert rules.value("regulations", "total_published") == 9
+    assert rules.value("regulations", "made") == 1
+
+
+def test_report_with_tables_of_the_other_edition_is_parsed_by_its_tables() -> None:
+    text = (
+        "某县2021年政府信息公开工作年度报告\n一、总体情况\n无。\n二、主动公开政府信息情况\n"
+        + ACTIVE_2020
+        + "三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n"
+    )
+    report = gikparse.parse_text(text)
+    assert report.variant == "2020"
+    assert report.template.by_year == "2021"
+    assert "P110" in _codes(report.diagnostics)
+    assert report.table("licensing") is not None
+
+
+@pytest.mark.parametrize("mark", ["—", "/", "无"])
+def test_dash_marks_are_not_zero(mark: str) -> None:
+    table = _applications(f"一、本年新收政府信息公开申请数量\t{mark}\t0\t0\t0\t0\t0\t0\n")
+    cell = table.cell("received", "natural_person")
+    assert cell is not None
+    assert cell.value is None
+    assert cell.status is ValueStatus.DASH
+    assert cell.raw == mark
