@@ -90,7 +90,11 @@ def test_label_broken_over_lines_is_joined() -> None:
 
 
 def test_label_end_after_the_numbers_is_absorbed() -> None:
-    text = "5.属于三类内部\t5\t0\t0\t0\t0\t0\t5\n\t事务信息\t\t\t\n6.属于四类过程性信息\t6\t0\t0\t0\t0\t0\t6\n"
+    text = (
+        "5.属于三类内部\t5\t0\t0\t0\t0\t0\t5\n"
+        "\t事务信息\t\t\t\n"
+        "6.属于四类过程性信息\t6\t0\t0\t0\t0\t0\t6\n"
+    )
     table = _applications(text)
     assert table.value("outcome.refused.internal_affairs", "total") == 5
     assert table.value("outcome.refused.process_information", "total") == 6
@@ -184,7 +188,11 @@ def test_active_disclosure_2020_values_signs_and_money() -> None:
 
 
 def test_active_disclosure_column_order_follows_the_header() -> None:
-    text = "第二十条第（一）项\n信息内容\t对外公开总数量\t本年新制作数量\t本年新公开数量\n规章\t9\t1\t2\n"
+    text = (
+        "第二十条第（一）项\n"
+        "信息内容\t对外公开总数量\t本年新制作数量\t本年新公开数量\n"
+        "规章\t9\t1\t2\n"
+    )
     tables, _ = gikparse.parse_active_disclosure_2020(text)
     rules = tables[0]
     assert rules.value("regulations", "total_published") == 9
