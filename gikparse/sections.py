@@ -74,7 +74,7 @@ def _is_signature_line(text: str) -> bool:
         return False
     if _DATE.match(text):
         return True
-    return not regex.search(r"[。，,：:；;、!！?？\d]", key)
+    return not regex.search(r"[.。，,：:；;、!！?？\d]", key)
 
 
 def split_sections(doc: Document) -> Outline:

@@ -1,0 +1,131 @@
+"""The public API: sources, strictness, exports, sections."""
+
+from __future__ import annotations
+
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import gikparse
+from tests.conftest import SEEDS
+
+SEED = SEEDS / "002_0494dfef68de25df.txt"
+
+
+def test_public_names_are_listed() -> None:
+    for name in gikparse.__all__:
+        assert hasattr(gikparse, name), name
+    assert "parse" in dir(gikparse)
+
+
+@pytest.mark.parametrize("shape", ["path", "str_path", "bytes", "file", "text", "gb18030"])
+def test_every_source_shape_gives_the_same_report(shape: str) -> None:
+    expected = gikparse.parse_text(SEED.read_text("utf-8"))
+    source: object = {
+        "path": SEED,
+        "str_path": str(SEED),
+        "bytes": SEED.read_bytes(),
+        "file": io.BytesIO(SEED.read_bytes()),
+        "text": SEED.read_text("utf-8"),
+        "gb18030": SEED.read_text("utf-8").encode("gb18030"),
+    }[shape]
+    assert gikparse.parse(source) == expected  # type: ignore[arg-type]
+
+
+def test_equality_ignores_where_values_came_from() -> None:
+    text = SEED.read_text("utf-8")
+    moved = gikparse.parse_text("\n\n\n" + text)
+    assert moved == gikparse.parse_text(text)
+    cell = moved.table("applications").cell("received", "total")  # type: ignore[union-attr]
+    assert cell is not None and cell.location is not None
+    assert moved.text[cell.location.offset : cell.location.offset + cell.location.length] == "2"
+
+
+def test_word_files_are_refused_with_advice() -> None:
+    with pytest.raises(gikparse.SourceError, match="DOCX"):
+        gikparse.parse(b"PK\x03\x04" + b"\x00" * 100)
+
+
+def test_binary_junk_is_a_source_error() -> None:
+    with pytest.raises(gikparse.SourceError):
+        gikparse.parse(bytes(range(256)) * 4)
+
+
+def test_unreadable_path_is_a_source_error(tmp_path: Path) -> None:
+    with pytest.raises(gikparse.SourceError):
+        gikparse.parse(tmp_path)  # a folder
+
+
+def test_wrong_type_is_a_clear_error() -> None:
+    with pytest.raises(gikparse.SourceError, match="cannot parse a int"):
+        gikparse.parse(42)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="parse_text"):
+        gikparse.parse_text(b"bytes")  # type: ignore[arg-type]
+
+
+def test_source_errors_are_value_errors() -> None:
+    assert issubclass(gikparse.SourceError, ValueError)
+    assert issubclass(gikparse.ParseError, gikparse.GikparseError)
+
+
+def test_strict_raises_one_error_carrying_every_problem() -> None:
+    text = SEEDS.joinpath("001_72224a9d5305aabc.txt").read_text("utf-8")
+    lenient = gikparse.parse_text(text)
+    problems = [d for d in lenient.diagnostics if d.severity is not gikparse.Severity.INFO]
+    assert problems
+    with pytest.raises(gikparse.ParseError) as caught:
+        gikparse.parse_text(text, strict=True)
+    assert caught.value.diagnostics == tuple(problems)
+    assert "P203" in str(caught.value)
+
+
+def test_not_a_report_gives_diagnostics_not_numbers() -> None:
+    report = gikparse.parse_text("今天天气很好，我们去公园散步。\n")
+    assert report.tables == ()
+    assert {"P101"} <= {d.code for d in report.diagnostics}
+
+
+def test_to_dict_is_json_ready_and_exact() -> None:
+    data = gikparse.parse(SEED).to_dict()
+    again = json.loads(json.dumps(data, ensure_ascii=False))
+    assert again == data
+    assert data["active_disclosure"]["procurement"]["centralized_procurement"]["amount"] == (
+        "1732.633648"
+    )
+    assert data["applications"]["received"]["total"] == 2
+    assert data["sections"]["other_matters"]["heading"] == "(六)其他需要报告的事项"
+
+
+def test_to_records_are_long_rows_with_exact_values() -> None:
+    report = gikparse.parse(SEED)
+    records = report.to_records()
+    assert len(records) == sum(len(t.cells) for t in report.tables)
+    amount = next(r for r in records if r["column"] == "amount")
+    assert amount["value"] == Decimal("1732.633648")
+    assert amount["raw"] == "1732.633648万元"
+    assert amount["section"] == "active_disclosure"
+    assert amount["table"] == "procurement"
+    assert amount["location"].startswith("line ")
+    keys = {"section", "table", "row", "column", "value", "raw", "location"}
+    assert all(keys <= set(r) for r in records)
+
+
+def test_report_lookups() -> None:
+    report = gikparse.parse(SEED)
+    assert report.table("rules") is report.table("active_disclosure.rules")
+    assert report.table("nope") is None
+    assert report.section("problems") is not None
+    assert "安宁市人民政府" in repr(report)
+
+
+def test_section_functions_work_on_their_own() -> None:
+    section = gikparse.parse_problems("(一)存在的主要问题\n一是不够。\n(二)改进措施\n一是加强。\n")
+    assert section.id == "problems"
+    assert section.parts
+    table = gikparse.parse_review_litigation(
+        "行政复议\t行政诉讼\n" + "\t".join(str(i % 5) for i in range(15)) + "\n"
+    )
+    assert table.value("review", "upheld") == 0
