@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
@@ -39,6 +40,7 @@ class ParsedNumber:
 
 _SPACES = regex.compile(r"[\s\u3000\u200b\ufeff]+")
 _DASHES = frozenset({"-", "--", "/", "无", "\\", "空", "不适用", "_"})
+_DASH_RUN = regex.compile(r"-{2,}")
 _ZERO_WORDS = frozenset({"持平", "无变化", "不变", "没有变化"})
 _FOOTNOTE = regex.compile(r"(?:[*※]+|[①-⑩]|\(注\d*\)|注\d*)$")
 _NUMBER = regex.compile(r"(?P<sign>[+-])?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?")
@@ -56,6 +58,7 @@ def _clean(text: str) -> str:
     return _FOOTNOTE.sub("", text)
 
 
+@functools.lru_cache(maxsize=4096)
 def is_value_text(text: str) -> bool:
     """True when ``text`` is a number or a nothing-mark, i.e. belongs in a value cell."""
     parsed = parse_number(text, NumberKind.SIGNED)
@@ -64,6 +67,7 @@ def is_value_text(text: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_number(
     text: str, kind: NumberKind = NumberKind.COUNT, *, unit: str | None = None
 ) -> ParsedNumber:
@@ -75,7 +79,7 @@ def parse_number(
     cleaned = _clean(text)
     if not cleaned:
         return ParsedNumber(None, ValueStatus.BLANK)
-    if cleaned in _DASHES or regex.fullmatch(r"-{2,}", cleaned):
+    if cleaned in _DASHES or _DASH_RUN.fullmatch(cleaned):
         return ParsedNumber(None, ValueStatus.DASH)
     if kind is NumberKind.SIGNED and cleaned in _ZERO_WORDS:
         return ParsedNumber(0, ValueStatus.NUMBER)

@@ -8,6 +8,7 @@ numbers; otherwise the row is reported as ambiguous, never guessed.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -26,6 +27,7 @@ from gikparse.schema import ColumnSpec, RowSpec, SumRule, TableSpec, Template
 __all__ = ["parse_active_disclosure_lines", "parse_applications_lines", "parse_review_lines"]
 
 _MAX_EXTRA = 3
+_MEMO_LIMIT = 50_000
 _CAPTION = regex.compile(r"第二十条第\(([一二三四五六七八九十]+)\)项")
 _YUAN = regex.compile(r"(?<!万)元")
 _HEADER_WORDS = frozenset(
@@ -214,15 +216,31 @@ class _Matcher:
     rows: tuple[RowSpec, ...]
     header_keys: frozenset[str]
     group_keys: frozenset[str]
+    _memo: dict[tuple[str, str | None], tuple[str, RowSpec | None, str]] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
 
     @classmethod
     def of(cls, rows: Sequence[RowSpec], columns: Sequence[ColumnSpec]) -> _Matcher:
+        return _matcher(tuple(rows), tuple(columns))
+
+    @classmethod
+    def build(cls, rows: tuple[RowSpec, ...], columns: tuple[ColumnSpec, ...]) -> _Matcher:
         header = {k for c in columns for k in c.keys} | _HEADER_WORDS
-        groups = {split_ordinal(normalize(r.group))[2] for r in rows if r.group}
+        groups = {r.group_key for r in rows if r.group_key}
         return cls(tuple(rows), frozenset(header), frozenset(groups))
 
     def classify(self, text: str, group: str | None) -> tuple[str, RowSpec | None, str]:
         """("row"|"partial"|"group"|"header"|"unknown", row spec, core key)."""
+        key = (text, group)
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) > _MEMO_LIMIT:
+                self._memo.clear()
+            found = self._memo[key] = self._classify(text, group)
+        return found
+
+    def _classify(self, text: str, group: str | None) -> tuple[str, RowSpec | None, str]:
         number, _, core = split_ordinal(normalize(text))
         if not core:
             return "unknown", None, core
@@ -261,11 +279,17 @@ class _Matcher:
     def _pick(candidates: list[RowSpec], group: str | None) -> RowSpec | None:
         if len(candidates) <= 1:
             return candidates[0] if candidates else None
-        same = [r for r in candidates if r.group and split_ordinal(normalize(r.group))[2] == group]
+        same = [r for r in candidates if r.group_key is not None and r.group_key == group]
         if len(same) == 1:
             return same[0]
         top = [r for r in candidates if r.group is None]
         return top[0] if len(top) == 1 else None
+
+
+@functools.lru_cache(maxsize=32)
+def _matcher(rows: tuple[RowSpec, ...], columns: tuple[ColumnSpec, ...]) -> _Matcher:
+    # One matcher per template table, so its memo of label → row serves every report.
+    return _Matcher.build(rows, columns)
 
 
 @attrs.define
@@ -356,7 +380,7 @@ class _RowCollector:
             if spec.group is None:
                 self.group = None
             elif self.group is None:
-                self.group = split_ordinal(normalize(spec.group))[2]
+                self.group = spec.group_key
             self.current = _Draft(spec, label, list(values))
             self.drafts.append(self.current)
             return

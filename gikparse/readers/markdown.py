@@ -14,6 +14,7 @@ _AUTOLINK = regex.compile(r"<((?:https?://|www\.)[^>\s]+)>")
 _EMPHASIS = regex.compile(r"(\*\*|__|~~)")
 _SINGLE_STAR = regex.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 _HTML_TAG = regex.compile(r"</?(?:br|b|strong|em|i|span|p|u)\b[^>]*>", regex.IGNORECASE)
+_MARKUP_CHARS = regex.compile(r"[*_~\[<\\]")
 _ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 
 
@@ -36,7 +37,7 @@ def strip_list_marker(line: str) -> str:
 
 def strip_inline(text: str) -> str:
     """Text without emphasis, links (their text is kept), inline HTML and escapes."""
-    if not any(ch in text for ch in "*_~[<\\"):
+    if _MARKUP_CHARS.search(text) is None:
         return text
     text = _LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)

@@ -27,11 +27,11 @@ class ColumnSpec:
     label: str
     aliases: tuple[str, ...] = ()
     kind: NumberKind = NumberKind.COUNT
+    #: Normalised labels (ordinal removed) that name this column.
+    keys: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
 
-    @property
-    def keys(self) -> tuple[str, ...]:
-        """Normalised labels (ordinal removed) that name this column."""
-        return _label_keys(self.label, self.aliases)
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "keys", _label_keys(self.label, self.aliases))
 
 
 @attrs.frozen
@@ -42,10 +42,15 @@ class RowSpec:
     label: str
     aliases: tuple[str, ...] = ()
     group: str | None = None
+    #: Normalised labels (ordinal removed) that name this row.
+    keys: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+    #: Normalised group label without its ordinal, e.g. "不予公开".
+    group_key: str | None = attrs.field(init=False, eq=False, repr=False)
 
-    @property
-    def keys(self) -> tuple[str, ...]:
-        return _label_keys(self.label, self.aliases)
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "keys", _label_keys(self.label, self.aliases))
+        group_key = None if self.group is None else strip_ordinal(normalize(self.group))
+        object.__setattr__(self, "group_key", group_key)
 
 
 @attrs.frozen
