@@ -38,6 +38,7 @@ _OUTLINE = regex.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．](?!\d)"
     r"|第[一二三四五六七八九十0-9]+[章节条部分]|[一二三四五六七八九十]是)"
 )
+_MIN_MEASURE = 20  #: prose margins are trusted when at least this many font sizes apart
 _FULL = 2.5  #: a line ending within this many font sizes of the right margin is full
 _EDGE_TOL = 5.0  #: table parts whose outer borders differ by less than this may be joined
 
@@ -144,19 +145,23 @@ def _edge_candidates(page: PageLayout, top: bool) -> list[TextRow]:
 def drop_running_lines(pages: Sequence[PageLayout]) -> list[PageLayout]:
     """Remove page numbers and running headers/footers (same text on most pages)."""
     counts: Counter[str] = Counter()
-    candidates: list[list[TextRow]] = []
+    candidates: list[tuple[list[TextRow], list[TextRow]]] = []
     for page in pages:
-        found = _edge_candidates(page, True) + _edge_candidates(page, False)
+        found = (_edge_candidates(page, True), _edge_candidates(page, False))
         candidates.append(found)
-        counts.update({_running_key(r) for r in found})
+        counts.update({_running_key(r) for side in found for r in side})
     repeated = {k for k, n in counts.items() if n >= 2 and n * 2 >= len(pages)}
     out = []
-    for page, found in zip(pages, candidates, strict=True):
-        drop = {
-            id(r)
-            for r in found
-            if _PAGE_NUMBER.match(r.text) is not None or _running_key(r) in repeated
-        }
+    for page, sides in zip(pages, candidates, strict=True):
+        drop: set[int] = set()
+        for side in sides:
+            keys: set[str] = set()
+            for row in side:  # outermost first; stop at the first line that is content
+                key = _running_key(row)
+                if key in keys or not (_PAGE_NUMBER.match(row.text) or key in repeated):
+                    break  # e.g. a title that repeats the running header
+                keys.add(key)
+                drop.add(id(row))
         if drop:
             page = attrs.evolve(page, rows=tuple(r for r in page.rows if id(r) not in drop))
         out.append(page)
@@ -184,7 +189,7 @@ def _paragraphs(
     for row in rows:
         if (
             current
-            and _wraps(current[-1], right)
+            and _wraps(current[-1], left, right)
             and _goes_on(row, left)
             and _same_style(current[-1], row)
             and current[-1].box[1] - row.box[3] <= 1.0 * max(row.size, 1.0)
@@ -200,9 +205,17 @@ def _paragraphs(
     return out
 
 
-def _wraps(row: TextRow, right: float) -> bool:
-    """The line is prose that reaches (about) the right margin, so its sentence goes on."""
-    return len(row.segments) == 1 and row.box[2] >= right - _FULL * max(row.size, 1.0)
+def _wraps(row: TextRow, left: float, right: float) -> bool:
+    """The line is prose that reaches (about) the right margin, so its sentence goes on.
+
+    Margins narrower than a few words were measured on too little text to tell.
+    """
+    size = max(row.size, 1.0)
+    return (
+        len(row.segments) == 1
+        and right - left >= _MIN_MEASURE * size
+        and row.box[2] >= right - _FULL * size
+    )
 
 
 def _goes_on(row: TextRow, left: float) -> bool:
@@ -369,7 +382,7 @@ def _settle(out: list[Block]) -> None:
 def assemble(pages: Sequence[PageLayout]) -> list[Block]:
     """Reading-order blocks of the whole document."""
     out: list[Block] = []
-    right_before = 0.0
+    margins_before = (0.0, 0.0)
     for page in drop_running_lines(pages):
         left, right = _margins(page)
         for index, block in enumerate(_page_blocks(page)):
@@ -390,7 +403,7 @@ def assemble(pages: Sequence[PageLayout]) -> list[Block]:
                 and isinstance(block, Paragraph)
                 and isinstance(last, Paragraph)
                 and last.page == page.number - 1
-                and _wraps(last.rows[-1], right_before)
+                and _wraps(last.rows[-1], *margins_before)
                 and _goes_on(block.rows[0], left)
                 and _same_style(last.rows[-1], block.rows[0])
             ):
@@ -398,6 +411,6 @@ def assemble(pages: Sequence[PageLayout]) -> list[Block]:
                 out[-1] = Paragraph(rows=last.rows + block.rows)
                 continue
             out.append(block)
-        right_before = right
+        margins_before = (left, right)
     _settle(out)
     return out
