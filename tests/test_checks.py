@@ -737,3 +737,18 @@ def test_findings_are_values() -> None:
     b = check(attrs.evolve(_broken(), applications=rebuilt))
     assert a == b
     assert len({*a}) == len(a)
+
+
+def test_report_without_year_variant_or_tables_gives_nothing() -> None:
+    bare = build_report(None, year=None, active_disclosure=(), report_sections=())
+    bare = attrs.evolve(bare, meta=attrs.evolve(bare.meta, year=None))
+    assert check(bare) == ()
+    dated = attrs.evolve(bare, meta=attrs.evolve(bare.meta, year=2022))
+    assert [f.table for f in check(dated)] == [
+        "active_disclosure.rules",
+        "active_disclosure.licensing",
+        "active_disclosure.enforcement",
+        "active_disclosure.fees",
+        "applications",
+        "review_litigation",
+    ]

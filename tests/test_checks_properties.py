@@ -16,7 +16,8 @@ import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gikparse.checks import FindingStatus, check, findings_to_json, is_consistent
+import gikparse
+from gikparse.checks import RULES, FindingStatus, check, findings_to_json, is_consistent
 from gikparse.errors import Severity
 from gikparse.model import Report, Table
 from tests.report_factory import (
@@ -197,3 +198,34 @@ def test_a_blanked_cell_cannot_be_assessed(drawn: tuple[str, Report], data: st.D
     ]
     assert {f.code for f in found} - allowed == {code} | {f.code for f in arithmetic}
     assert is_consistent(broken)
+
+
+_SEED_LINES = (
+    "一、总体情况",
+    "共受理政府信息公开申请 8 件，行政复议0宗，行政诉讼0宗。",
+    "未发生因政府信息公开申请行政复议、提起行政诉讼情况。",
+    "三、收到和处理政府信息公开申请情况",
+    "一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1",
+    "（七）总计\t1\t0\t0\t0\t0\t0\t2",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "结果维持\t结果纠正\t其他结果\t尚未审结\t总计",
+    "\t\t\t\t\t1\t1\t0\t3\t5\t1\t0\t0\t6\t7",
+    "五、存在的主要问题及改进情况",
+    "无",
+    "六、其他需要报告的事项",
+    "第二十条第（八）项",
+    "行政事业性收费\t1.1234567",
+)
+
+
+@given(st.lists(st.sampled_from(_SEED_LINES) | st.text(max_size=40), max_size=14))
+def test_check_never_fails_on_parsed_text(lines: list[str]) -> None:
+    """Whatever the parser makes of a text, check() gives findings of catalogued rules."""
+    try:
+        report = gikparse.parse_text("\n".join(lines))
+    except gikparse.GikparseError:
+        return
+    found = check(report)
+    assert {f.code for f in found} <= set(RULES)
+    assert len(json.loads(findings_to_json(found))) == len(found)
+    is_consistent(report)

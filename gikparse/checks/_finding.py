@@ -18,9 +18,11 @@ __all__ = [
     "CellRef",
     "Finding",
     "FindingStatus",
+    "describe_number",
     "findings_to_dicts",
     "findings_to_json",
     "format_findings",
+    "signed",
 ]
 
 
@@ -91,10 +93,6 @@ class CellRef:
         if self.year is not None:
             out["year"] = self.year
         return out
-
-
-def _signed(number: Number) -> str:
-    return f"+{describe_number(number)}" if number > 0 else describe_number(number)
 
 
 @attrs.frozen(kw_only=True)
@@ -211,4 +209,6 @@ def describe_number(value: Number | None) -> str:
     return str(value)
 
 
-signed = _signed
+def signed(number: Number) -> str:
+    """A difference with its sign: ``+2``, ``-0.5``, ``0``."""
+    return f"+{describe_number(number)}" if number > 0 else describe_number(number)
