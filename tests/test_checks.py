@@ -376,6 +376,16 @@ def test_c312_extra_values_with_their_locations() -> None:
     assert found.locations == (extra.location,)
 
 
+def test_unplaced_values_the_parser_explained_are_reported_once() -> None:
+    report = consistent_report("2021")
+    assert report.review_litigation is not None
+    extra = Value(7, raw="7")
+    unknown = attrs.evolve(_diag("P201"), table="review_litigation", message="未知行“合计”")
+    table = attrs.evolve(report.review_litigation, unplaced=(extra,), diagnostics=(unknown,))
+    (found,) = check(attrs.evolve(report, review_litigation=table))
+    assert found.code == "C313" and "未知行" in found.message and found.quote == "P201"
+
+
 def _diag(code: str, severity: Severity = Severity.WARNING, row: str | None = None) -> Diagnostic:
     return Diagnostic(
         code=code,

@@ -42,6 +42,26 @@ _CELL_RULES: dict[ValueStatus, tuple[str, str, str]] = {
 }
 
 
+#: Parser diagnostics a rule of this module already reports from the parsed values.
+_COVERED: dict[str, str] = {
+    "P101": "C314",  # section not found
+    "P110": "C310",  # template edition does not match the year
+    "P204": "C308",  # cells that cannot be placed (AMBIGUOUS values)
+    "P205": "C309",  # a lost cell fixed by the row's total (INFERRED value)
+    "P206": "C308",
+    "P208": "C307",  # cell text that is not a number (UNREADABLE value)
+    "P210": "C301",  # table not found
+    "P211": "C302",  # row not found
+    "P212": "C311",  # rows of the other edition
+}
+#: Parser diagnostics about what only the parser saw, reported under a rule of their own.
+_RECODED: dict[str, str] = {
+    "P201": "C313",  # a row label no template knows, its numbers kept in Table.unplaced
+    "P202": "C312",  # numbers that follow no row label
+    "P203": "C312",  # more cells than columns: extra cells dropped
+}
+
+
 def _variant_findings(report: Report) -> Iterator[Finding]:
     variant, wanted = report.template.variant, expected_variant(report)
     if variant is None or wanted is None or variant == wanted:
@@ -175,7 +195,9 @@ def _cells(table: Table, spec: TableSpec | None) -> Iterator[Finding]:
 
 
 def _unplaced(table: Table, spec: TableSpec | None) -> Iterator[Finding]:
-    if not table.unplaced:
+    """Values the parser could not place, unless its own diagnostics already account for them
+    (reported by ``_diagnostics`` with the parser's explanation)."""
+    if not table.unplaced or any(d.code in _RECODED for d in table.diagnostics):
         return
     label = table_label(table.id, spec)
     raws = " ".join(v.raw or str(v.value) for v in table.unplaced)
@@ -200,24 +222,6 @@ def _missing_sections(report: Report) -> Iterator[Finding]:
                 f"报告缺少第{_HAN[section.number - 1]}部分「{head}」。",
                 f"Section {section.number} ({section.id}) is missing.",
             )
-
-
-#: Parser diagnostics a rule of this module already reports from the parsed values.
-_COVERED: dict[str, str] = {
-    "P101": "C314",  # section not found
-    "P110": "C310",  # template edition does not match the year
-    "P204": "C308",  # cells that cannot be placed (AMBIGUOUS values)
-    "P205": "C309",  # a lost cell fixed by the row's total (INFERRED value)
-    "P206": "C308",
-    "P208": "C307",  # cell text that is not a number (UNREADABLE value)
-    "P210": "C301",  # table not found
-    "P211": "C302",  # row not found
-    "P212": "C311",  # rows of the other edition
-}
-#: Parser diagnostics about what only the parser saw, reported under a rule of their own.
-_RECODED: dict[str, str] = {
-    "P203": "C312",  # more cells than columns: extra cells dropped
-}
 
 
 def _diagnostic(report: Report, diagnostic: Diagnostic, table_id: str | None) -> Finding:
@@ -258,8 +262,6 @@ def _diagnostics(report: Report) -> Iterator[Finding]:
                 continue
             if diagnostic in seen:
                 continue
-            if diagnostic.code in _RECODED and table is not None and table.unplaced:
-                continue  # the unplaced values are reported by _unplaced
             seen.add(diagnostic)
             yield _diagnostic(report, diagnostic, None if table is None else table.id)
 
