@@ -28,11 +28,13 @@ __all__ = [
     "applications_values",
     "build_report",
     "consistent_report",
+    "layout_text",
     "make_table",
     "make_value",
     "review_values",
     "sections",
     "with_cell",
+    "with_sections",
 ]
 
 Number = int | Decimal
@@ -201,14 +203,15 @@ def active_tables(variant: str) -> tuple[Table, ...]:
 
 def sections(variant: str, **texts: str) -> tuple[Section, ...]:
     """The six sections with harmless text; ``texts`` replaces a section's text by id, and an
-    id given as ``""`` keeps the section with empty text."""
+    id given as ``""`` keeps the section with empty text. Each section's location is its
+    heading's in ``layout_text(sections)``."""
     other = "本年度未收取信息处理费。" if variant != "2020" else "无。"
     default = {
         "overview": "本年度依法依规做好政府信息公开工作。",
         "active_disclosure": "",
         "applications": "",
         "review_litigation": "",
-        "problems": "存在的主要问题：公开内容不够丰富。改进情况：加强业务培训。",
+        "problems": "存在的主要问题：公开内容不够丰富。\n改进情况：加强业务培训。",
         "other_matters": other,
     }
     default.update(texts)
@@ -221,12 +224,34 @@ def sections(variant: str, **texts: str) -> tuple[Section, ...]:
         "other_matters": "六、其他需要报告的事项",
     }
     out = []
-    offset = 0
-    for n, (sid, text) in enumerate(default.items()):
-        location = Location(offset=offset, length=len(text), line=10 * n + 2, column=1)
-        out.append(Section(id=sid, heading=headings[sid], text=text, location=location))
-        offset += len(text) + 1
+    offset, line = len(_TITLE), _TITLE.count("\n") + 1
+    for sid, text in default.items():
+        heading = headings[sid]
+        location = Location(offset=offset, length=len(heading), line=line, column=1)
+        out.append(Section(id=sid, heading=heading, text=text, location=location))
+        chunk = _chunk(heading, text)
+        offset += len(chunk)
+        line += chunk.count("\n")
     return tuple(out)
+
+
+_TITLE = "某某县人民政府2021年政府信息公开工作年度报告\n\n"
+
+
+def _chunk(heading: str, text: str) -> str:
+    """A section as printed: heading, a blank line, the text with blank lines between lines
+    (``Section.text`` keeps only the non-blank lines), a blank line."""
+    body = "\n\n".join(text.split("\n"))
+    return f"{heading}\n\n{body}\n\n"
+
+
+def layout_text(report_sections: tuple[Section, ...]) -> str:
+    """The document text the factory's section locations point into."""
+    return _TITLE + "".join(_chunk(s.heading, s.text) for s in report_sections)
+
+
+def with_sections(report: Report, report_sections: tuple[Section, ...]) -> Report:
+    return attrs.evolve(report, sections=report_sections, text=layout_text(report_sections))
 
 
 def build_report(
@@ -242,15 +267,18 @@ def build_report(
 ) -> Report:
     if year is None:
         year = 2020 if variant == "2020" else 2021
+    if report_sections is None:
+        report_sections = sections(variant or "2021")
     return Report(
         meta=Meta(agency=agency, year=year),
         template=TemplateEvidence(variant=variant, by_year=by_year),
-        sections=sections(variant or "2021") if report_sections is None else report_sections,
+        sections=report_sections,
         active_disclosure=(
             active_tables(variant or "2021") if active_disclosure is None else active_disclosure
         ),
         applications=applications,
         review_litigation=review_litigation,
+        text=layout_text(report_sections),
     )
 
 

@@ -38,6 +38,7 @@ from tests.report_factory import (
     make_table,
     sections,
     with_cell,
+    with_sections,
 )
 
 DOCS = Path(__file__).parent.parent / "docs" / "checks.md"
@@ -447,12 +448,13 @@ def test_c401_received_differs_with_both_locations() -> None:
     report = consistent_report("2021", located=True)
     overview = report.section("overview")
     received = _value(report, "received", "total")
-    statement = _say("applications_received", received + 3)
+    statement = _say("applications_received", received + 3)  # at 4..10 of the overview text
     (f,) = statement_findings(report, [statement], overview)
     assert (f.code, f.severity, f.row, f.column) == ("C401", Severity.WARNING, "received", "total")
     assert f.expected == received + 3 and f.actual == received and f.difference == -3
-    assert overview is not None and overview.location is not None
-    assert f.text_locations[0].offset == overview.location.offset + 4
+    assert overview is not None
+    (span,) = f.text_locations
+    assert report.text[span.offset : span.offset + 6] == overview.text[4:10]
     assert len(f.locations) == 2  # the prose and the table cell
 
 
@@ -512,13 +514,26 @@ def test_check_reads_the_overview_prose() -> None:
     report = consistent_report("2021")
     received = _value(report, "received", "total")
     text = f"2021年，共受理政府信息公开申请{received + 1}件，均已按时办结。"
-    report = attrs.evolve(report, sections=sections("2021", overview=text))
+    report = with_sections(report, sections("2021", overview=text))
     (f,) = check(report)
     assert f.code == "C401" and f.expected == received + 1 and f.actual == received
-    overview = report.section("overview")
-    assert overview is not None and overview.location is not None
-    span = f.text_locations[0]
-    assert text[span.offset - overview.location.offset :].startswith(f.quote or "?")
+    (span,) = f.text_locations
+    assert f.quote and report.text[span.offset : span.offset + span.length] == f.quote
+    assert report.text.split("\n")[span.line - 1][span.column - 1 :].startswith(f.quote)
+
+
+def test_prose_location_on_a_later_line_of_the_section() -> None:
+    report = consistent_report("2021")
+    text = "本年度工作情况良好。\n（二）依申请公开\n本年度，共受理政府信息公开申请999件。"
+    report = with_sections(report, sections("2021", overview=text))
+    (f,) = check(report)
+    (span,) = f.text_locations
+    assert report.text[span.offset : span.offset + span.length] == f.quote
+    line = report.text.split("\n")[span.line - 1]
+    assert line.startswith("本年度，") and line[span.column - 1 :].startswith(f.quote or "?")
+    # a report without its text has no span, but still the finding and the cell
+    (g,) = check(attrs.evolve(report, text=""))
+    assert g.text_locations == () and g == f
 
 
 # --------------------------------------------------------------------------------------------
@@ -528,7 +543,7 @@ def test_check_reads_the_overview_prose() -> None:
 
 @pytest.mark.parametrize("text", ["无", "无。", "暂无", " 本年度无。 ", "", "没有"])
 def test_c501_problems_say_nothing(text: str) -> None:
-    report = attrs.evolve(consistent_report("2021"), sections=sections("2021", problems=text))
+    report = with_sections(consistent_report("2021"), sections("2021", problems=text))
     assert _codes(check(report)) == ["C501"]
 
 
@@ -546,7 +561,7 @@ def test_c502_fees_from_2021_on() -> None:
     report = attrs.evolve(consistent_report("2021"), sections=silent)
     (f,) = check(report)
     assert f.code == "C502" and f.severity is Severity.WARNING
-    old = attrs.evolve(consistent_report("2020"), sections=sections("2020", other_matters="无"))
+    old = with_sections(consistent_report("2020"), sections("2020", other_matters="无"))
     assert check(old) == ()
     told = sections(
         "2021",

@@ -18,7 +18,7 @@ from gikparse.narrative import CountStatement
 from ._context import cell_ref, finding
 from ._finding import CellRef, Finding, FindingStatus, describe_number
 
-__all__ = ["prose_findings", "statement_findings", "statement_location"]
+__all__ = ["prose_findings", "statement_findings", "statement_location", "text_location"]
 
 _OUTCOMES = ("upheld", "corrected", "other", "pending")
 _LITIGATION = ("litigation_direct", "litigation_after_review")
@@ -119,22 +119,37 @@ def _quantities(report: Report, topic: str) -> tuple[_Quantity, ...] | None:
     )
 
 
-def statement_location(section: Section, start: int, end: int) -> Location | None:
-    """Where ``section.text[start:end]`` is in the document, from the section's location."""
-    base = section.location
-    if base is None:
-        return None
-    text = section.text
-    before = text[:start]
-    newlines = before.count("\n")
-    column = base.column + start if newlines == 0 else start - before.rfind("\n")
+def text_location(text: str, offset: int, length: int) -> Location:
+    """The location of ``text[offset:offset + length]`` (1-based line and column)."""
+    line_start = text.rfind("\n", 0, offset) + 1
     return Location(
-        offset=base.offset + start,
-        length=max(0, end - start),
-        line=base.line + newlines,
-        column=column,
-        page=base.page if newlines == 0 else None,
+        offset=offset,
+        length=length,
+        line=text.count("\n", 0, offset) + 1,
+        column=offset - line_start + 1,
     )
+
+
+def statement_location(report: Report, section: Section, start: int, end: int) -> Location | None:
+    """Where ``section.text[start:end]`` is in ``report.text``.
+
+    ``Section.text`` keeps the section's non-blank lines, so its lines are found one after the
+    other in the document text from the section heading on. ``None`` when the text is not there
+    (a report built by hand without its text).
+    """
+    if section.location is None or not report.text:
+        return None
+    lines = section.text.split("\n")
+    before = section.text[:start]
+    index = before.count("\n")
+    column = start - (before.rfind("\n") + 1)
+    position = section.location.offset
+    for number, line in enumerate(lines[: index + 1]):
+        found = report.text.find(line, position)
+        if found < 0:
+            return None
+        position = found if number == index else found + len(line)
+    return text_location(report.text, position + column, max(0, end - start))
 
 
 def _compare(statement: CountStatement, q: _Quantity, location: Location | None) -> Finding | None:
@@ -198,7 +213,9 @@ def statement_findings(
         if quantities is None:
             continue
         location = (
-            None if section is None else statement_location(section, statement.start, statement.end)
+            None
+            if section is None
+            else statement_location(report, section, statement.start, statement.end)
         )
         for q in quantities:
             found = _compare(statement, q, location)

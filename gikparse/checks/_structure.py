@@ -10,7 +10,6 @@ from gikparse.numbers import ValueStatus
 from gikparse.schema import SECTIONS, TEMPLATES, TableSpec
 
 from ._context import (
-    STATUS_EN,
     cell_ref,
     column_label,
     expected_variant,
@@ -29,15 +28,19 @@ _HAN = "一二三四五六"
 
 #: Cell status → (code, Chinese phrase, English phrase).
 _CELL_RULES: dict[ValueStatus, tuple[str, str, str]] = {
-    ValueStatus.MISSING: ("C304", "缺少单元格", "missing cell(s)"),
+    ValueStatus.MISSING: ("C304", "缺失", "missing"),
     ValueStatus.BLANK: (
         "C305",
         "为空（未填报，不等于 0）",
         "blank (not reported, which is not zero)",
     ),
-    ValueStatus.DASH: ("C306", "以“—”“/”“无”等符号表示没有", "a dash or 无 instead of a number"),
-    ValueStatus.UNREADABLE: ("C307", "内容不是数字", "text that is not a number"),
-    ValueStatus.AMBIGUOUS: ("C308", "无法确定位置", "values that could not be placed"),
+    ValueStatus.DASH: (
+        "C306",
+        "以“—”“/”“无”等符号表示没有",
+        "with a dash or 无 instead of a number",
+    ),
+    ValueStatus.UNREADABLE: ("C307", "内容不是数字", "with text that is not a number"),
+    ValueStatus.AMBIGUOUS: ("C308", "无法确定位置", "that could not be placed"),
     ValueStatus.INFERRED: ("C309", "由本行合计推算得出", "inferred from the row's total"),
 }
 
@@ -185,8 +188,8 @@ def _cells(table: Table, spec: TableSpec | None) -> Iterator[Finding]:
             yield finding(
                 code,
                 f"{label}「{row_label(spec, row)}」行 {len(refs)} 个单元格{zh}：{names}。",
-                f"{table.id}, row {row}: {len(refs)} cell(s) {STATUS_EN[status]}: "
-                f"{', '.join(r.column for r in refs)} ({en}).",
+                f"{table.id}, row {row}: {len(refs)} cell(s) {en}: "
+                f"{', '.join(r.column for r in refs)}.",
                 table=table.id,
                 row=row,
                 column=refs[0].column if len(refs) == 1 else None,
