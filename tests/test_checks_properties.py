@@ -17,7 +17,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gikparse
-from gikparse.checks import RULES, FindingStatus, check, findings_to_json, is_consistent
+from gikparse.checks import (
+    RULES,
+    FindingStatus,
+    check,
+    check_series,
+    findings_to_json,
+    is_consistent,
+)
 from gikparse.errors import Severity
 from gikparse.model import Report, Table
 from tests.report_factory import (
@@ -229,3 +236,29 @@ def test_check_never_fails_on_parsed_text(lines: list[str]) -> None:
     assert {f.code for f in found} <= set(RULES)
     assert len(json.loads(findings_to_json(found))) == len(found)
     is_consistent(report)
+
+
+@given(consistent_reports(), st.data())
+def test_series_carried_over_perturbed_by_d(drawn: tuple[str, Report], data: st.DataObject) -> None:
+    """Next year's 上年结转 = this year's 结转下年度; moving one of its cells by ``d`` gives
+    exactly one C601, at that column, with difference ``d``."""
+    _layout, first = drawn
+    assert first.applications is not None and first.meta.year is not None
+    carried = {c: first.applications.value("carried_forward", c) for c in COLUMNS}
+    second = _replace(first, "applications", "carried_over", "total", carried["total"])
+    for column in APPLICANTS:
+        second = _replace(second, "applications", "carried_over", column, carried[column])
+    second = attrs.evolve(second, meta=attrs.evolve(first.meta, year=first.meta.year + 1))
+    c601 = [f for f in check_series([second, first]) if f.code == "C601"]
+    assert c601 == []
+
+    column = data.draw(st.sampled_from(COLUMNS))
+    d = data.draw(st.integers(min_value=-30, max_value=30).filter(bool))
+    value = carried[column]
+    assert isinstance(value, int)
+    broken = _replace(second, "applications", "carried_over", column, value + d)
+    # section 二 is left as it is, so its chains (C602, C603) are not this test's concern
+    found = [f for f in check_series([first, broken]) if f.code == "C601"]
+    assert [(f.code, f.column, f.difference, f.year) for f in found] == [
+        ("C601", column, d, first.meta.year + 1)
+    ]
