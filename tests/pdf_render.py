@@ -288,7 +288,8 @@ def render_report(report: GeneratedReport, layout: Layout = Layout()) -> bytes:
     if layout.split_at is None:
         story.append(_table(applications, layout))
     else:
-        cut = applications.header_rows + layout.split_at
+        data_rows = len(applications.rows) - applications.header_rows
+        cut = applications.header_rows + max(1, min(layout.split_at, data_rows - 1))
         story.append(_table(_part(applications, applications.header_rows, cut - 1, True), layout))
         story.append(PageBreak())
         rest = _part(applications, cut, len(applications.rows) - 1, layout.repeat_header)
