@@ -435,6 +435,10 @@ class _Writer:
             if markdown and not self.noise.outer_pipes:
                 while cells and not cells[0].text and cells[0].key is None:
                     cells.pop(0)
+                if cells and not cells[0].text:
+                    # without a leading pipe an empty first cell cannot be written (GFM reads
+                    # " | 5 |" as the single cell 5): such copies print a dash there
+                    cells[0] = _GridCell("—", cells[0].key)
             if markdown:
                 self.write("| " if self.noise.outer_pipes else "")
             for j, cell in enumerate(cells):

@@ -8,7 +8,7 @@ as 0 in the sums, like a reader adding up the printed table would).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
 import attrs
@@ -248,7 +248,7 @@ def generated_reports(
 
 def fixed_report(
     variant: str,
-    overrides: dict[tuple[str, str, str], Number | None] | None = None,
+    overrides: Mapping[tuple[str, str, str], Number | None] | None = None,
     *,
     year: int | None = None,
     agency: str = "安宁市人民政府",
