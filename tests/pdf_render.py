@@ -129,10 +129,8 @@ def _active_grid(table: GeneratedTable, layout: Layout) -> _Grid:
     for row in spec.rows:
         values = [_fmt(table.value(row.id, c.id), c.kind, layout) for c in spec.columns]
         rows.append([row.label, *values])
-    width = 120.0 + 110.0 * len(spec.columns)
-    first = 150.0 if ncols > 2 else width - 180.0
-    rest = (width - first) / (ncols - 1)
-    return _Grid(rows, [(0, 0, 0, ncols - 1)], [first] + [rest] * (ncols - 1), 2)
+    # Same first column in every sub-table, as in the template: columns line up across them.
+    return _Grid(rows, [(0, 0, 0, ncols - 1)], [150.0] + [110.0] * (ncols - 1), 2)
 
 
 def _applications_grid(table: GeneratedTable, layout: Layout) -> _Grid:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from gikparse.readers._pdf_aligned import aligned_tables
 from gikparse.readers._pdf_layout import (
     Grid,
     GridCell,
@@ -367,6 +368,8 @@ def _page_blocks(page: PageLayout) -> list[Block]:
             rows.extend(grid.rows)
     rows.sort(key=lambda r: -r.box[3])
     left, right = _margins(page)
+    aligned, rows = aligned_tables(rows, page.number)
+    grids.extend(aligned)
     blocks: list[Block] = [*grids, *_paragraphs(rows, left, right, grids)]
     blocks.sort(key=lambda b: -_top(b))
     return blocks
