@@ -22,6 +22,16 @@ from gikparse.api import (
     parse_review_litigation,
     parse_text,
 )
+from gikparse.checks import (
+    CellRef,
+    Finding,
+    FindingStatus,
+    check,
+    check_series,
+    findings_to_json,
+    format_findings,
+    is_consistent,
+)
 from gikparse.errors import Diagnostic, GikparseError, ParseError, Severity, SourceError
 from gikparse.location import Location
 from gikparse.model import Cell, Contact, Meta, Report, Section, Table, TemplateEvidence, Value
@@ -33,9 +43,12 @@ __version__ = "0.1.0"
 
 __all__ = (
     "Cell",
+    "CellRef",
     "Contact",
     "Diagnostic",
     "Document",
+    "Finding",
+    "FindingStatus",
     "GikparseError",
     "Location",
     "Meta",
@@ -49,6 +62,11 @@ __all__ = (
     "Value",
     "ValueStatus",
     "__version__",
+    "check",
+    "check_series",
+    "findings_to_json",
+    "format_findings",
+    "is_consistent",
     "parse",
     "parse_active_disclosure",
     "parse_active_disclosure_2020",

@@ -10,6 +10,7 @@ import regex
 from gikparse.normalize import normalize
 from gikparse.numbers import is_value_text
 from gikparse.readers.document import Document, Line, TextCell
+from gikparse.readers.furniture import is_page_furniture
 
 __all__ = ["Token", "TokenKind", "is_page_furniture", "tokenize"]
 
@@ -33,22 +34,8 @@ class Token:
         return normalize(self.text)
 
 
-# Page numbers and running footers that PDFs and copies drop into the middle of tables.
-_FURNITURE = regex.compile(
-    r"""^(?:
-        [-—–－_·\s]+\d{1,4}[-—–－_·\s]+
-      | 第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?
-      | \d{1,4}\s*/\s*\d{1,4}
-      | (?:page|Page|PAGE)\s*\d{1,4}(?:\s*of\s*\d{1,4})?
-    )$""",
-    regex.VERBOSE,
-)
 _TRAILING_NUMBERS = regex.compile(r"^(?P<label>.*?\p{Han}.*?)(?P<values>(?:\s+\S+)+)$")
 _SPACE = regex.compile(r"\S+")
-
-
-def is_page_furniture(text: str) -> bool:
-    return _FURNITURE.match(text.strip()) is not None
 
 
 def _spans(source: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -51,7 +51,12 @@ def _decode(data: bytes) -> str:
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if data.startswith(bom):
-            return data.decode(encoding)
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise SourceError(
+                    f"the bytes start with a {encoding} byte-order mark but do not decode: {exc}"
+                ) from None
     for encoding in ("utf-8", "gb18030"):
         try:
             text = data.decode(encoding)

@@ -10,6 +10,7 @@ from the original text through that map, so inner spaces such as ``政通路 4 �
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
 from typing import Literal
 
@@ -48,11 +49,22 @@ def _fold_char(ch: str) -> str:
     return folded.translate(_DASHES)
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table that folds each code point once, on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def _fold(text: str) -> str:
     """Per-character NFKC and one dash; same length as ``text``."""
     if text.isascii():
         return text
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_FOLD_TABLE)
 
 
 @attrs.frozen
@@ -67,6 +79,7 @@ class _View:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
+@functools.lru_cache(maxsize=32)
 def _view(text: str, newlines: _NewlineMode) -> _View:
     """Folded ``text`` without whitespace and ``*``.
 

@@ -69,7 +69,7 @@ _RADICALS = str.maketrans(
 )
 
 _SPACE = regex.compile(r"[\s\u200b\u3000\ufeff]+")
-_HAN = r"\p{Han}"
+_HAN = regex.compile(r"\p{Han}")
 
 _ORDINAL = regex.compile(
     r"""^(?:
@@ -122,4 +122,4 @@ def strip_ordinal(normalized: str) -> str:
 
 
 def has_han(text: str) -> bool:
-    return regex.search(_HAN, text) is not None
+    return _HAN.search(text) is not None

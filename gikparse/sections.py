@@ -19,6 +19,7 @@ _DATE = regex.compile(
     r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
     r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$|^\s*\d{4}[-./]\d{1,2}[-./]\d{1,2}\s*$"
 )
+_PUNCTUATION_OR_DIGIT = regex.compile(r"[.。，,：:；;、!！?？\d]")
 _TITLE_WORDS = ("报告", "年度")
 
 
@@ -74,7 +75,7 @@ def _is_signature_line(text: str) -> bool:
         return False
     if _DATE.match(text):
         return True
-    return not regex.search(r"[.。，,：:；;、!！?？\d]", key)
+    return _PUNCTUATION_OR_DIGIT.search(key) is None
 
 
 def split_sections(doc: Document) -> Outline:

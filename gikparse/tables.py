@@ -19,7 +19,7 @@ import regex
 from gikparse._tokens import Token, TokenKind, tokenize
 from gikparse.errors import Diagnostic, Severity
 from gikparse.model import Cell, Table, Value
-from gikparse.normalize import normalize, split_ordinal
+from gikparse.normalize import has_han, normalize, split_ordinal
 from gikparse.numbers import NumberKind, ValueStatus, parse_number
 from gikparse.readers.document import Document, Line
 from gikparse.schema import ColumnSpec, RowSpec, SumRule, TableSpec, Template
@@ -244,32 +244,38 @@ class _Matcher:
         number, _, core = split_ordinal(normalize(text))
         if not core:
             return "unknown", None, core
-        exact = [r for r in self.rows if core in r.keys]
-        if number is None and core in self.header_keys and not exact:
-            return "header", None, core
-        if (
-            number is None
-            and core in self.header_keys
-            and all(r.label[:1] in "（(一二三四五六七八九1234567890" for r in exact)
-        ):
+        # A printed ordinal rules out rows numbered otherwise ("2.其他法律…" is not "3.其他");
+        # a report that renumbered its rows is still matched by label.
+        numbered = [r for r in self.rows if number is None or r.ordinal in (None, number)]
+        found = self._match(core, number, group, numbered)
+        if found[0] == "unknown" and len(numbered) < len(self.rows):
+            found = self._match(core, number, group, list(self.rows))
+        return found
+
+    def _match(
+        self, core: str, number: int | None, group: str | None, rows: list[RowSpec]
+    ) -> tuple[str, RowSpec | None, str]:
+        exact = [r for r in rows if core in r.keys]
+        # Bare "总计"/"其他" are column headers; the rows print them with an ordinal.
+        if number is None and core in self.header_keys and all(r.ordinal for r in exact):
             return "header", None, core
         if core in self.group_keys and not exact:
             return "group", None, core
         found = self._pick(exact, group)
         if found is not None:
             return "row", found, core
-        leading = [r for r in self.rows if any(core.startswith(k) for k in r.keys)]
+        leading = [r for r in rows if any(_starts_with_label(core, k) for k in r.keys)]
         found = self._pick(leading, group)
         if found is not None:
             return "row", found, core
         if len(core) >= 2:
-            partial = [r for r in self.rows if any(k.startswith(core) for k in r.keys)]
+            partial = [r for r in rows if any(k.startswith(core) for k in r.keys)]
             found = self._pick(partial, group)
             if found is not None:
                 return "partial", found, core
         if any(core.startswith(g) for g in self.group_keys):
             return "group", None, core
-        if any(core.startswith(k) for k in self.header_keys) or any(
+        if any(_starts_with_label(core, k) for k in self.header_keys) or any(
             h in core for h in _HEADER_WORDS
         ):
             return "header", None, core
@@ -284,6 +290,14 @@ class _Matcher:
             return same[0]
         top = [r for r in candidates if r.group is None]
         return top[0] if len(top) == 1 else None
+
+
+def _starts_with_label(text: str, key: str) -> bool:
+    """``text`` is ``key`` plus a note ("部分公开(区分处理的…)"), not a longer word: a short key
+    followed by more Han characters ("其他" in "其他情形") is another label."""
+    if not text.startswith(key) or len(text) == len(key):
+        return text == key
+    return len(key) >= 3 or not has_han(text[len(key)])
 
 
 @functools.lru_cache(maxsize=32)
@@ -449,7 +463,10 @@ def _build_table(
         kind = _lenient_kind(columns)
         values = [_value(doc, t, kind, unit) for t in draft.values]
         placed, code = place(values, positions, _completer(positions, spec.rules))
-        placed = [_reparse(doc, v, col, unit) for v, col in zip(placed, columns, strict=True)]
+        placed = [
+            v if col.kind is kind else _reparse(v, col, unit)
+            for v, col in zip(placed, columns, strict=True)
+        ]
         if code is not None:
             zh, en = _PLACE_MESSAGES[code]
             severity = Severity.WARNING if code in ("P203", "P205") else Severity.ERROR
@@ -478,7 +495,7 @@ def _build_table(
     return Table(
         id=table_id,
         rows=present,
-        columns=tuple(c.id for c in spec.columns if any(c.id == k.id for k in columns)),
+        columns=tuple(c.id for c in spec.columns),
         cells=tuple(cells),
         diagnostics=tuple(diagnostics),
         unplaced=unplaced_values,
@@ -493,7 +510,7 @@ def _lenient_kind(columns: Sequence[ColumnSpec]) -> NumberKind:
     return NumberKind.SIGNED
 
 
-def _reparse(doc: Document, value: Value, column: ColumnSpec, unit: str | None) -> Value:
+def _reparse(value: Value, column: ColumnSpec, unit: str | None) -> Value:
     if value.status not in (ValueStatus.NUMBER, ValueStatus.UNREADABLE) or not value.raw:
         return value
     parsed = parse_number(value.raw, column.kind, unit=unit)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import regex
 
 from gikparse.readers.document import Document, Line, LineKind, TextCell
+from gikparse.readers.furniture import is_page_furniture
 from gikparse.readers.markdown import heading_level, is_table_rule, strip_inline, strip_list_marker
 
 __all__ = ["read_text"]
 
 _LINE = regex.compile(r"[^\n]*\n?")
+_TAB = regex.compile("\t")
 _PIPE_SPLIT = regex.compile(r"(?<!\\)\|")
 _WIDE_GAP = regex.compile(r"(?: {2,}|\u3000+| ?\u3000 ?)")
 _TRIM = " \t\r\u3000\u00a0\ufeff"
@@ -35,7 +37,9 @@ def _split(source: str, start: int, end: int, separator: regex.Pattern[str]) -> 
 
 
 def _is_pipe_row(body: str) -> bool:
-    return body.count("|") >= 2 or body.lstrip().startswith("|")
+    # A label wrapped inside a pipe table leaves a line such as "5.属于三类内部 |".
+    stripped = body.strip(_TRIM)
+    return body.count("|") >= 2 or stripped.startswith("|") or stripped.endswith("|")
 
 
 def _read_line(source: str, start: int, end: int) -> Line | None:
@@ -43,7 +47,7 @@ def _read_line(source: str, start: int, end: int) -> Line | None:
     if not body.strip(_TRIM):
         return Line((), start, end)
     if "\t" in body:
-        cells = _split(source, start, end, regex.compile("\t"))
+        cells = _split(source, start, end, _TAB)
         return Line(tuple(cells), start, end, LineKind.ROW)
     if "|" in body and _is_pipe_row(body):
         if is_table_rule(body):
@@ -60,7 +64,8 @@ def _read_line(source: str, start: int, end: int) -> Line | None:
         offset = start + body.index(heading) if heading else end
         cell = _cell(source, offset, offset + len(heading))
         return Line((cell,), start, end, LineKind.HEADING, level=level)
-    unlisted = strip_list_marker(body)
+    # "- 8 -" is a page footer, not a list item.
+    unlisted = body if is_page_furniture(body) else strip_list_marker(body)
     inner_start = start + len(body) - len(unlisted)
     stripped = body.strip(_TRIM)
     if _WIDE_GAP.search(stripped):

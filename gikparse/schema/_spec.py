@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from gikparse.normalize import normalize, strip_ordinal
+from gikparse.normalize import normalize, split_ordinal, strip_ordinal
 from gikparse.numbers import NumberKind
 
 __all__ = ["ColumnSpec", "RowSpec", "SectionSpec", "SumRule", "TableSpec", "Template"]
@@ -46,9 +46,12 @@ class RowSpec:
     keys: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
     #: Normalised group label without its ordinal, e.g. "不予公开".
     group_key: str | None = attrs.field(init=False, eq=False, repr=False)
+    #: The ordinal the label is printed with (``3`` for ``3.其他``), if any.
+    ordinal: int | None = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "keys", _label_keys(self.label, self.aliases))
+        object.__setattr__(self, "ordinal", split_ordinal(normalize(self.label))[0])
         group_key = None if self.group is None else strip_ordinal(normalize(self.group))
         object.__setattr__(self, "group_key", group_key)
 

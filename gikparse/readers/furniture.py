@@ -1,0 +1,23 @@
+"""Page furniture: page numbers and running footers that land inside tables and prose."""
+
+from __future__ import annotations
+
+import regex
+
+__all__ = ["is_page_furniture"]
+
+# Page numbers and running footers that PDFs and copies drop into the middle of tables.
+_FURNITURE = regex.compile(
+    r"""^(?:
+        [-—–－_·\s]+\d{1,4}[-—–－_·\s]+
+      | 第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?
+      | \d{1,4}\s*/\s*\d{1,4}
+      | (?:page|Page|PAGE)\s*\d{1,4}(?:\s*of\s*\d{1,4})?
+    )$""",
+    regex.VERBOSE,
+)
+
+
+def is_page_furniture(text: str) -> bool:
+    """True for a line that is only a page number or footer: ``— 3 —``, ``第 3 页``, ``3/12``."""
+    return _FURNITURE.match(text.strip()) is not None
