@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from gikparse import __version__
 from gikparse.api import parse
+from gikparse.checks import check
 from gikparse.errors import GikparseError, Severity
 
 __all__ = ["main"]
@@ -51,6 +52,12 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
     parser.add_argument("-j", "--jobs", type=int, default=1, help="parallel worker processes")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    parser.add_argument(
+        "-c",
+        "--check",
+        action="store_true",
+        help="run the consistency checks; findings go into the output (summary: counts)",
+    )
     parser.add_argument("--version", action="version", version=f"gikparse {__version__}")
     return parser.parse_args(argv)
 
@@ -65,7 +72,7 @@ def _files(paths: Sequence[Path]) -> Iterator[Path]:
             yield path
 
 
-def _parse_one(path: Path) -> dict[str, Any]:
+def _parse_one(path: Path, run_checks: bool = False) -> dict[str, Any]:
     try:
         report = parse(path)
     except GikparseError as exc:
@@ -74,6 +81,8 @@ def _parse_one(path: Path) -> dict[str, Any]:
         return {"source": str(path), "error": f"cannot read: {exc}"}
     data = report.to_dict()
     data["source"] = str(path)
+    if run_checks:
+        data["findings"] = [f.to_dict() for f in check(report)]
     data["records"] = [
         {k: r[k] for k in _RECORD_FIELDS if k in r} | {"source": str(path)}
         for r in report.to_records()
@@ -81,12 +90,13 @@ def _parse_one(path: Path) -> dict[str, Any]:
     return data
 
 
-def _results(files: list[Path], jobs: int) -> Iterator[dict[str, Any]]:
+def _results(files: list[Path], jobs: int, run_checks: bool) -> Iterator[dict[str, Any]]:
+    flags = [run_checks] * len(files)
     if jobs <= 1:
-        yield from map(_parse_one, files)
+        yield from map(_parse_one, files, flags)
         return
     with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_parse_one, files, chunksize=4)
+        yield from pool.map(_parse_one, files, flags, chunksize=4)
 
 
 def _summary(result: dict[str, Any]) -> str:
@@ -94,10 +104,14 @@ def _summary(result: dict[str, Any]) -> str:
         return f"{result['source']}: ERROR {result['error']}"
     problems = [d for d in result["diagnostics"] if d["severity"] != Severity.INFO.value]
     cells = len(result["records"])
-    return (
+    line = (
         f"{result['source']}: {result['agency']} {result['year']} variant={result['variant']} "
         f"cells={cells} problems={len(problems)}"
     )
+    if "findings" in result:
+        failing = [f for f in result["findings"] if f["severity"] != Severity.INFO.value]
+        line += f" findings={len(failing)}"
+    return line
 
 
 def _write(
@@ -140,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if missing:
         print(f"gikparse: no such file: {missing[0]}", file=sys.stderr)
         return 2
-    results = _results(files, args.jobs)
+    results = _results(files, args.jobs, args.check)
     if args.output is None:
         failures = _write(results, args.format, sys.stdout, len(files), args.quiet)
     else:

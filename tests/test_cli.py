@@ -58,3 +58,14 @@ def test_unreadable_file_is_reported_and_fails(
 def test_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--quiet", str(tmp_path / "nope.txt")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_check_adds_findings(capsys: pytest.CaptureFixture[str]) -> None:
+    seed = str(SEEDS / "000_623967a19d51db49.txt")
+    assert main(["--quiet", "--check", "--format", "jsonl", seed]) == 0
+    result = json.loads(capsys.readouterr().out)
+    codes = {f["code"] for f in result["findings"]}
+    # The prose says no lawsuits, the table has 12; the blank 行政复议 cells are reported.
+    assert {"C405", "C305"} <= codes
+    assert main(["--quiet", "--check", seed]) == 0
+    assert "findings=2" in capsys.readouterr().out
