@@ -523,31 +523,27 @@ def _value_diagnostics(
     value: Value, table: str, row: str, column: str, diagnostics: list[Diagnostic]
 ) -> None:
     if value.status is ValueStatus.UNREADABLE:
-        diagnostics.append(
-            Diagnostic(
-                code="P208",
-                severity=Severity.ERROR,
-                message=f"单元格“{value.raw}”不是数字",
-                message_en=f"cell {value.raw!r} is not a number",
-                table=table,
-                row=row,
-                column=column,
-                location=value.location,
-            )
-        )
+        code, severity = "P208", Severity.ERROR
+        message = f"单元格“{value.raw}”不是数字"
+        message_en = f"cell {value.raw!r} is not a number"
     elif value.converted_from is not None:
-        diagnostics.append(
-            Diagnostic(
-                code="P209",
-                severity=Severity.INFO,
-                message=f"金额“{value.raw}”以元为单位，已换算为万元",
-                message_en=f"amount {value.raw!r} was in 元 and was converted to 万元",
-                table=table,
-                row=row,
-                column=column,
-                location=value.location,
-            )
+        code, severity = "P209", Severity.INFO
+        message = f"金额“{value.raw}”以元为单位，已换算为万元"
+        message_en = f"amount {value.raw!r} was in 元 and was converted to 万元"
+    else:
+        return
+    diagnostics.append(
+        Diagnostic(
+            code=code,
+            severity=severity,
+            message=message,
+            message_en=message_en,
+            table=table,
+            row=row,
+            column=column,
+            location=value.location,
         )
+    )
 
 
 def _structure_diagnostics(
