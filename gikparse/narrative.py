@@ -79,6 +79,9 @@ class _View:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
+_SEPARATORS = regex.compile("[\n" + "".join(regex.escape(ch) for ch in sorted(_DROP)) + "]+")
+
+
 @functools.lru_cache(maxsize=32)
 def _view(text: str, newlines: _NewlineMode) -> _View:
     """Folded ``text`` without whitespace and ``*``.
@@ -89,31 +92,25 @@ def _view(text: str, newlines: _NewlineMode) -> _View:
     folded = _fold(text)
     chars: list[str] = []
     offsets: list[int] = []
-    i = 0
-    n = len(folded)
-    while i < n:
-        ch = folded[i]
-        if ch == "\n" or ch in _DROP:
-            j = i
-            breaks = 0
-            first_break = -1
-            while j < n and (folded[j] == "\n" or folded[j] in _DROP):
-                if folded[j] == "\n":
-                    breaks += 1
-                    if first_break < 0:
-                        first_break = j
-                    if newlines == "keep":
-                        chars.append("\n")
-                        offsets.append(j)
-                j += 1
-            if newlines == "paragraph" and breaks >= 2:
+    pos = 0
+    for m in _SEPARATORS.finditer(folded):
+        start, end = m.span()
+        if start > pos:
+            chars.append(folded[pos:start])
+            offsets.extend(range(pos, start))
+        if newlines == "keep":
+            at = folded.find("\n", start, end)
+            while at >= 0:
                 chars.append("\n")
-                offsets.append(first_break)
-            i = j
-            continue
-        chars.append(ch)
-        offsets.append(i)
-        i += 1
+                offsets.append(at)
+                at = folded.find("\n", at + 1, end)
+        elif newlines == "paragraph" and folded.count("\n", start, end) >= 2:
+            chars.append("\n")
+            offsets.append(folded.index("\n", start, end))
+        pos = end
+    if pos < len(folded):
+        chars.append(folded[pos:])
+        offsets.extend(range(pos, len(folded)))
     offsets.append(len(text))
     return _View("".join(chars), tuple(offsets))
 

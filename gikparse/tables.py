@@ -505,9 +505,11 @@ def _build_table(
 def _lenient_kind(columns: Sequence[ColumnSpec]) -> NumberKind:
     # Cells are read leniently to place them (money reads every number, signed reads 增/减);
     # each is read again with its own column's kind once placed.
-    if any(c.kind is NumberKind.MONEY for c in columns):
-        return NumberKind.MONEY
-    return NumberKind.SIGNED
+    kinds = {c.kind for c in columns}
+    for kind in (NumberKind.MONEY, NumberKind.SIGNED):
+        if kind in kinds:
+            return kind
+    return NumberKind.COUNT
 
 
 def _reparse(value: Value, column: ColumnSpec, unit: str | None) -> Value:
