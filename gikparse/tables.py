@@ -197,6 +197,14 @@ class _Draft:
     def filled(self) -> int:
         return sum(1 for t in self.values if t.kind is TokenKind.VALUE)
 
+    def continue_with(self, values: list[Token]) -> None:
+        """Take the cells of the line that continues this row's label; the empty cells that
+        trailed the label's first line say nothing once the row's numbers come."""
+        if any(t.kind is TokenKind.VALUE for t in values):
+            self.values = list(values)
+        else:
+            self.values.extend(values)
+
 
 def _segments(tokens: list[Token]) -> list[tuple[Token | None, list[Token]]]:
     """Split a line's tokens at each label: (label or None for leading values, values)."""
@@ -381,13 +389,10 @@ class _RowCollector:
             return
         current = self.current
         if kind in ("row", "partial") and spec is not None:
-            if (
-                kind == "partial"
-                and current is not None
-                and current.filled() == 0
-                and current.spec is spec
-            ):
-                current.values.extend(values)
+            if current is not None and current.filled() == 0 and current.spec is spec:
+                # The rest of this row's label, broken over lines ("1.申请人无正当理由" /
+                # "逾期不补正、…"): its numbers follow here.
+                current.continue_with(values)
                 return
             if self.on_row is not None:
                 self.on_row(spec)
@@ -400,7 +405,7 @@ class _RowCollector:
             return
         # An unknown label: the rest of a label broken over lines, or a row we do not know.
         if current is not None and current.filled() == 0:
-            current.values.extend(values)
+            current.continue_with(values)
             return
         if current is not None and not has_numbers:
             return

@@ -220,3 +220,14 @@ def test_dash_marks_are_not_zero(mark: str) -> None:
     assert cell.value is None
     assert cell.status is ValueStatus.DASH
     assert cell.raw == mark
+
+
+def test_label_broken_before_an_alias_keeps_the_numbers_of_its_second_line() -> None:
+    text = (
+        "（六）其他处理\t1.申请人无正当理由\t\t\t\t\t\t\t\t\n"
+        "\t\t逾期不补正、行政机关不再处理其政府信息公开申请\t0\t4\t\t\t\t3,005\t3,009\n"
+    )
+    table = gikparse.parse_applications_2021(text)
+    row = table.row("outcome.other.no_correction")
+    assert [v.value for v in row.values()] == [0, 4, None, None, None, 3005, 3009]
+    assert "P207" not in _codes(table.diagnostics)
