@@ -120,8 +120,9 @@ def _write(
     failures = 0
     everything: list[dict[str, Any]] = []
     writer = None
+    live = not quiet and sys.stderr.isatty()  # a progress line only where a person watches
     for done, result in enumerate(results, 1):
-        if not quiet:
+        if live:
             print(f"\r[{done}/{total}] {result['source']}", end="", file=sys.stderr, flush=True)
         failures += "error" in result
         if fmt == "summary":
@@ -142,7 +143,8 @@ def _write(
         json.dump(everything, out, ensure_ascii=False, indent=1)
         print(file=out)
     if not quiet:
-        print(f"\r{total} report(s), {failures} failed".ljust(60), file=sys.stderr)
+        end = "\r" if live else ""
+        print(f"{end}{total} report(s), {failures} failed".ljust(60), file=sys.stderr)
     return failures
 
 
