@@ -9,6 +9,7 @@ from the original text through that map, so inner spaces such as ``政通路 4 �
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import unicodedata
@@ -60,6 +61,7 @@ class _FoldTable(dict[int, str]):
 _FOLD_TABLE = _FoldTable()
 
 
+@functools.lru_cache(maxsize=16)
 def _fold(text: str) -> str:
     """Per-character NFKC and one dash; same length as ``text``."""
     if text.isascii():
@@ -69,14 +71,25 @@ def _fold(text: str) -> str:
 
 @attrs.frozen
 class _View:
+    """Compacted text and, per run of kept characters, where the run starts in the original."""
+
     text: str
-    offsets: tuple[int, ...]  # offsets[i] = original index of text[i]; one extra = len(original)
+    run_starts: tuple[int, ...]  # index in ``text`` where each run starts
+    run_origins: tuple[int, ...]  # index in the original text of that run's first character
+    original_length: int
+
+    def _origin(self, index: int) -> int:
+        if index >= len(self.text):
+            return self.original_length
+        run = bisect.bisect_right(self.run_starts, index) - 1
+        return self.run_origins[run] + index - self.run_starts[run]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of ``text[start:end]``."""
         if end <= start:
-            return self.offsets[start], self.offsets[start]
-        return self.offsets[start], self.offsets[end - 1] + 1
+            origin = self._origin(start)
+            return origin, origin
+        return self._origin(start), self._origin(end - 1) + 1
 
 
 _SEPARATORS = regex.compile("[\n" + "".join(regex.escape(ch) for ch in sorted(_DROP)) + "]+")
@@ -91,28 +104,33 @@ def _view(text: str, newlines: _NewlineMode) -> _View:
     """
     folded = _fold(text)
     chars: list[str] = []
-    offsets: list[int] = []
+    run_starts: list[int] = []
+    run_origins: list[int] = []
+    length = 0
+
+    def keep(piece: str, origin: int) -> None:
+        nonlocal length
+        chars.append(piece)
+        run_starts.append(length)
+        run_origins.append(origin)
+        length += len(piece)
+
     pos = 0
     for m in _SEPARATORS.finditer(folded):
         start, end = m.span()
         if start > pos:
-            chars.append(folded[pos:start])
-            offsets.extend(range(pos, start))
+            keep(folded[pos:start], pos)
         if newlines == "keep":
             at = folded.find("\n", start, end)
             while at >= 0:
-                chars.append("\n")
-                offsets.append(at)
+                keep("\n", at)
                 at = folded.find("\n", at + 1, end)
         elif newlines == "paragraph" and folded.count("\n", start, end) >= 2:
-            chars.append("\n")
-            offsets.append(folded.index("\n", start, end))
+            keep("\n", folded.index("\n", start, end))
         pos = end
     if pos < len(folded):
-        chars.append(folded[pos:])
-        offsets.extend(range(pos, len(folded)))
-    offsets.append(len(text))
-    return _View("".join(chars), tuple(offsets))
+        keep(folded[pos:], pos)
+    return _View("".join(chars), tuple(run_starts), tuple(run_origins), len(text))
 
 
 _HAN_PAIR_SPACE = regex.compile(r"(?<=\p{Han})\s+(?=\p{Han})")

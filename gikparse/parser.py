@@ -114,7 +114,11 @@ def parse_document(doc: Document, *, source: str | None = None, strict: bool = F
         (line.text for line in (*active_lines, *applications_lines)), meta.year
     )
     template = _template(evidence)
-    diagnostics: list[Diagnostic] = [*_outline_diagnostics(outline), *meta_diagnostics]
+    diagnostics: list[Diagnostic] = [
+        *doc.diagnostics,
+        *_outline_diagnostics(outline),
+        *meta_diagnostics,
+    ]
     diagnostics.extend(_template_diagnostics(evidence, meta.year))
     active: tuple[Table, ...] = ()
     applications = review = None

@@ -7,9 +7,11 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
 import gikparse
+import gikparse.readers.text
 from tests.conftest import SEEDS
 
 SEED = SEEDS / "002_0494dfef68de25df.txt"
@@ -129,3 +131,15 @@ def test_section_functions_work_on_their_own() -> None:
         "行政复议\t行政诉讼\n" + "\t".join(str(i % 5) for i in range(15)) + "\n"
     )
     assert table.value("review", "upheld") == 0
+
+
+def test_reader_diagnostics_reach_the_report() -> None:
+    noticed = gikparse.Diagnostic(
+        code="P401",
+        severity=gikparse.Severity.WARNING,
+        message="读者注意到的问题",
+        message_en="something the reader noticed",
+    )
+    doc = gikparse.readers.text.read_text(SEED.read_text("utf-8"))
+    report = gikparse.parse_document(attrs.evolve(doc, diagnostics=(noticed,)))
+    assert report.diagnostics[0] == noticed

@@ -12,6 +12,7 @@ import enum
 
 import attrs
 
+from gikparse.errors import Diagnostic
 from gikparse.location import Location
 
 __all__ = ["Document", "Line", "LineKind", "TextCell"]
@@ -63,6 +64,8 @@ class Document:
     text: str
     lines: tuple[Line, ...]
     kind: str = "text"
+    #: What the reader noticed about the surface (e.g. a few unmapped PDF glyphs).
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False)
     _line_starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
