@@ -46,6 +46,8 @@ def _cell_tokens(doc: Document, cell: TextCell) -> list[Token]:
     text = cell.text
     if not text:
         return [Token(TokenKind.EMPTY, "", cell.start, cell.start, cell)]
+    if text.isascii() and text.isdigit() and cell.end - cell.start == len(text):
+        return [Token(TokenKind.VALUE, text, cell.start, cell.end, cell)]
     raw = doc.text[cell.start : cell.end]
     parts = raw.split()
     if len(parts) == 1 and is_value_text(text):

@@ -11,7 +11,6 @@ from gikparse.readers.markdown import heading_level, is_table_rule, strip_inline
 __all__ = ["read_text"]
 
 _LINE = regex.compile(r"[^\n]*\n?")
-_TAB = regex.compile("\t")
 _PIPE_SPLIT = regex.compile(r"(?<!\\)\|")
 _WIDE_GAP = regex.compile(r"(?: {2,}|\u3000+| ?\u3000 ?)")
 _TRIM = " \t\r\u3000\u00a0\ufeff"
@@ -19,11 +18,22 @@ _TRIM = " \t\r\u3000\u00a0\ufeff"
 
 def _cell(source: str, start: int, end: int) -> TextCell:
     raw = source[start:end]
+    if raw.isdigit() or not raw:
+        return TextCell(raw, start, end)  # the common cells of a table: a count, or nothing
     stripped_left = raw.lstrip(_TRIM)
     start += len(raw) - len(stripped_left)
     stripped = stripped_left.rstrip(_TRIM)
     end = start + len(stripped)
     return TextCell(strip_inline(stripped).strip(_TRIM), start, end)
+
+
+def _split_tabs(source: str, start: int, end: int) -> list[TextCell]:
+    cells = []
+    pos = start
+    for piece in source[start:end].split("\t"):
+        cells.append(_cell(source, pos, pos + len(piece)))
+        pos += len(piece) + 1
+    return cells
 
 
 def _split(source: str, start: int, end: int, separator: regex.Pattern[str]) -> list[TextCell]:
@@ -47,7 +57,7 @@ def _read_line(source: str, start: int, end: int) -> Line | None:
     if not body.strip(_TRIM):
         return Line((), start, end)
     if "\t" in body:
-        cells = _split(source, start, end, _TAB)
+        cells = _split_tabs(source, start, end)
         return Line(tuple(cells), start, end, LineKind.ROW)
     if "|" in body and _is_pipe_row(body):
         if is_table_rule(body):
