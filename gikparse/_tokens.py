@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import enum
+from typing import NamedTuple
 
-import attrs
 import regex
 
-from gikparse.normalize import normalize
 from gikparse.numbers import is_value_text
 from gikparse.readers.document import Document, Line, TextCell
 from gikparse.readers.furniture import is_page_furniture
@@ -21,17 +20,14 @@ class TokenKind(str, enum.Enum):
     EMPTY = "empty"
 
 
-@attrs.frozen
-class Token:
+class Token(NamedTuple):
+    """A label, value or empty cell with its raw span; a tuple because tables make many."""
+
     kind: TokenKind
     text: str
     start: int
     end: int
     cell: TextCell
-
-    @property
-    def key(self) -> str:
-        return normalize(self.text)
 
 
 _TRAILING_NUMBERS = regex.compile(r"^(?P<label>.*?\p{Han}.*?)(?P<values>(?:\s+\S+)+)$")
