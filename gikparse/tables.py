@@ -445,6 +445,7 @@ def _build_table(
     table_id = spec.qualified_id
     cells: list[Cell] = []
     seen: set[str] = set()
+    kind = _lenient_kind(columns)
     for draft in drafts:
         if not draft.values:
             continue  # a header word or a label whose values never came
@@ -465,7 +466,6 @@ def _build_table(
             continue
         seen.add(row_id)
         positions = [(row_id, c.id) for c in columns]
-        kind = _lenient_kind(columns)
         values = [_value(doc, t, kind, unit) for t in draft.values]
         placed, code = place(values, positions, _completer(positions, spec.rules))
         placed = [
