@@ -48,6 +48,17 @@ def _sections(doc: Document, outline: Outline) -> tuple[Section, ...]:
     return tuple(out)
 
 
+def _prose(doc: Document, outline: Outline) -> str:
+    """The document text without the statistical sections 二–四: no fact in prose is there."""
+    first = outline.section("active_disclosure")
+    last = outline.section("review_litigation")
+    if first is None or last is None or last.end <= first.heading:
+        return doc.text
+    start = doc.lines[first.heading].start
+    end = doc.lines[last.end - 1].end if last.end > last.start else doc.lines[last.heading].end
+    return doc.text[:start] + doc.text[end:]
+
+
 def _outline_diagnostics(outline: Outline) -> list[Diagnostic]:
     found = {s.spec.id for s in outline.sections}
     return [
@@ -106,7 +117,7 @@ def parse_document(doc: Document, *, source: str | None = None, strict: bool = F
     preamble = _text(doc.lines[outline.preamble[0] : outline.preamble[1]])
     signature = _text([doc.lines[i] for i in outline.signature])
     meta, meta_diagnostics = narrative.extract_meta(
-        title=title, preamble=preamble, body=doc.text, signature=signature
+        title=title, preamble=preamble, body=_prose(doc, outline), signature=signature
     )
     active_lines = _lines_of(doc, outline, "active_disclosure")
     applications_lines = _lines_of(doc, outline, "applications")
