@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 import regex
 
+from gikparse.normalize import has_han
 from gikparse.numbers import is_value_text
 from gikparse.readers.document import Document, Line, TextCell
 from gikparse.readers.furniture import is_page_furniture
@@ -30,12 +31,28 @@ class Token(NamedTuple):
     cell: TextCell
 
 
-_TRAILING_NUMBERS = regex.compile(r"^(?P<label>.*?\p{Han}.*?)(?P<values>(?:\s+\S+)+)$")
 _SPACE = regex.compile(r"\S+")
 
 
 def _spans(source: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + m.start(), start + m.end()) for m in _SPACE.finditer(source[start:end])]
+
+
+def _split_trailing_numbers(
+    source: str, start: int, end: int
+) -> tuple[tuple[int, int], list[tuple[int, int]]] | None:
+    """Label span and number spans of a cell that ends in space-separated numbers."""
+    spans = _spans(source, start, end)
+    first = len(spans)
+    while first > 1 and is_value_text(source[spans[first - 1][0] : spans[first - 1][1]]):
+        first -= 1
+    numbers = spans[first:]
+    if not numbers or not any(ch.isdigit() for s, e in numbers for ch in source[s:e]):
+        return None
+    label_start, label_end = spans[0][0], spans[first - 1][1]
+    if not has_han(source[label_start:label_end]):
+        return None
+    return (label_start, label_end), numbers
 
 
 def _cell_tokens(doc: Document, cell: TextCell) -> list[Token]:
@@ -58,15 +75,15 @@ def _cell_tokens(doc: Document, cell: TextCell) -> list[Token]:
             Token(TokenKind.VALUE, doc.text[s:e], s, e, cell)
             for s, e in _spans(doc.text, cell.start, cell.end)
         ]
-    m = _TRAILING_NUMBERS.match(raw)
-    if m is not None:
+    split = _split_trailing_numbers(doc.text, cell.start, cell.end)
+    if split is not None:
         # "行政许可 0 0 3": a label followed by its numbers, separated by single spaces.
-        spans = _spans(doc.text, cell.start + m.start("values"), cell.start + m.end("values"))
-        values = [doc.text[s:e] for s, e in spans]
-        if all(is_value_text(v) for v in values) and any(ch.isdigit() for v in values for ch in v):
-            label_end = cell.start + m.end("label")
-            label = Token(TokenKind.LABEL, m.group("label").strip(), cell.start, label_end, cell)
-            return [label, *(Token(TokenKind.VALUE, doc.text[s:e], s, e, cell) for s, e in spans)]
+        (label_start, label_end), spans = split
+        label = doc.text[label_start:label_end]
+        return [
+            Token(TokenKind.LABEL, label, label_start, label_end, cell),
+            *(Token(TokenKind.VALUE, doc.text[s:e], s, e, cell) for s, e in spans),
+        ]
     return [Token(TokenKind.LABEL, text, cell.start, cell.end, cell)]
 
 

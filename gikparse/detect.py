@@ -42,9 +42,20 @@ _MARKERS = marker_labels()
 def detect_template(table_texts: Iterable[str], year: int | None) -> TemplateEvidence:
     """Decide the edition from the labels of sections 二 and 三; the year breaks ties."""
     text = normalize("".join(table_texts))
-    hits = {v: tuple(m for m in markers if m in text) for v, markers in _MARKERS.items()}
+    hits = {v: _found(markers, text) for v, markers in _MARKERS.items()}
     by_year = template_for_year(year).variant if year is not None else None
-    best = max(hits, key=lambda v: (len(hits[v]), v == by_year))
-    if not hits[best]:
-        return TemplateEvidence(variant=by_year, evidence=(), by_year=by_year)
+    ranked = sorted(hits, key=lambda v: len(hits[v]), reverse=True)
+    best = ranked[0]
+    tie = len(ranked) > 1 and len(hits[ranked[1]]) == len(hits[best])
+    if not hits[best] or tie:
+        # No evidence, or as much for both editions: the year decides (or nothing does).
+        evidence = tuple(m for v in ranked for m in hits[v]) if tie else ()
+        return TemplateEvidence(variant=by_year, evidence=evidence, by_year=by_year)
     return TemplateEvidence(variant=best, evidence=hits[best], by_year=by_year)
+
+
+def _found(markers: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """Markers found in ``text``, each printed label counted once ("新制作数量" is part of
+    "本年新制作数量")."""
+    present = [m for m in markers if m in text]
+    return tuple(m for m in present if not any(m != o and m in o for o in present))

@@ -42,7 +42,9 @@ def _sections(doc: Document, outline: Outline) -> tuple[Section, ...]:
                 text=text,
                 items=narrative.split_items(text) if with_parts else (),
                 parts=narrative.split_parts(text) if with_parts else (),
-                location=doc.location(heading_line.start, heading_line.end),
+                location=doc.location(
+                    heading_line.start, heading_line.end, next(iter(heading_line.cells), None)
+                ),
             )
         )
     return tuple(out)

@@ -8,7 +8,7 @@ import attrs
 import regex
 
 from gikparse.normalize import normalize, split_ordinal
-from gikparse.readers.document import Document, Line, LineKind
+from gikparse.readers.document import Document, Line
 from gikparse.schema import SECTIONS, SectionSpec
 
 __all__ = ["Outline", "SectionSpan", "split_sections"]
@@ -52,20 +52,25 @@ def _single_text(line: Line) -> str | None:
     return texts[0] if len(texts) == 1 else None
 
 
-def heading_section(text: str, after: int) -> SectionSpec | None:
+def heading_section(text: str, after: int = 0) -> SectionSpec | None:
     """The section ``text`` heads, if it is a heading of a section numbered above ``after``."""
+    found = _heading(text)
+    return found[0] if found is not None and found[0].number > after else None
+
+
+def _heading(text: str) -> tuple[SectionSpec, bool] | None:
+    """(section, whether its ordinal is bracketed like ``（六）``) if ``text`` is a heading."""
     key = normalize(text)
-    if not key or len(key) > _MAX_HEADING or _SENTENCE_END.search(key[:-1]):
+    stripped = text.strip()
+    if not key or len(key) > _MAX_HEADING or _SENTENCE_END.search(stripped[:-1]):
         return None
     number, _, rest = split_ordinal(key)
     for spec in SECTIONS:
-        if spec.number <= after:
-            continue
         if number is not None:
             if number == spec.number and any(p in rest for p in spec.phrases):
-                return spec
+                return spec, key.startswith("(")
         elif normalize(spec.heading) in key:
-            return spec
+            return spec, False
     return None
 
 
@@ -81,18 +86,30 @@ def _is_signature_line(text: str) -> bool:
 def split_sections(doc: Document) -> Outline:
     """Find the six section headings (in order, tolerant of their variants) and the rest."""
     lines = doc.lines
-    spans: list[tuple[SectionSpec, int]] = []
-    last = 0
+    candidates: list[tuple[int, SectionSpec, bool]] = []
     for index, line in enumerate(lines):
-        if line.kind is LineKind.ROW and len([c for c in line.cells if c.text]) != 1:
-            continue
         text = _single_text(line)
         if text is None:
             continue
-        spec = heading_section(text, last)
-        if spec is not None:
-            spans.append((spec, index))
+        found = _heading(text)
+        if found is not None:
+            candidates.append((index, *found))
+    # "一、…" headings first, in order; "（六）…" ones only fill the gaps between them, since
+    # section 一's own sub-parts are numbered （一）（二）… too.
+    accepted: dict[int, tuple[SectionSpec, int]] = {}
+    last = 0
+    for index, spec, bracketed in candidates:
+        if not bracketed and spec.number > last:
+            accepted[spec.number] = (spec, index)
             last = spec.number
+    for index, spec, bracketed in candidates:
+        if not bracketed or spec.number in accepted:
+            continue
+        before = [i for n, (_, i) in accepted.items() if n < spec.number]
+        after = [i for n, (_, i) in accepted.items() if n > spec.number]
+        if (not before or max(before) < index) and (not after or min(after) > index):
+            accepted[spec.number] = (spec, index)
+    spans = [accepted[n] for n in sorted(accepted)]
     first = spans[0][1] if spans else len(lines)
     title = _title_lines(lines[:first])
     preamble_start = (title[-1] + 1) if title else 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+from collections import Counter
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
@@ -30,6 +31,7 @@ _MAX_EXTRA = 3
 _MEMO_LIMIT = 50_000
 _CAPTION = regex.compile(r"第二十条第\(([一二三四五六七八九十]+)\)项")
 _YUAN = regex.compile(r"(?<!万)元")
+_UNIT_NOTE = regex.compile(r"单位:?(万元|元)")
 _HEADER_WORDS = frozenset(
     normalize(w)
     for w in ("信息内容", "申请人情况", "法人或其他组织", "本年度办理结果", "行政诉讼", "行政复议")
@@ -192,16 +194,28 @@ _PLACE_MESSAGES = {
 class _Draft:
     spec: RowSpec
     label: Token
+    text: str  #: the label as read so far, normalised, without its ordinal
     values: list[Token] = attrs.Factory(list)
+    width: int = 0  #: cells in the line the numbers came from (0: none yet)
 
     def filled(self) -> int:
         return sum(1 for t in self.values if t.kind is TokenKind.VALUE)
 
-    def continue_with(self, values: list[Token]) -> None:
+    def continues(self, core: str) -> bool:
+        """Whether ``core`` is the rest of this row's label, broken over lines."""
+        joined = self.text + core
+        return any(
+            k.startswith(joined) or (len(self.text) < len(k) and joined.startswith(k))
+            for k in self.spec.keys
+        )
+
+    def continue_with(self, core: str, values: list[Token], width: int) -> None:
         """Take the cells of the line that continues this row's label; the empty cells that
         trailed the label's first line say nothing once the row's numbers come."""
+        self.text += core
         if any(t.kind is TokenKind.VALUE for t in values):
             self.values = list(values)
+            self.width = width
         else:
             self.values.extend(values)
 
@@ -252,12 +266,30 @@ class _Matcher:
         number, _, core = split_ordinal(normalize(text))
         if not core:
             return "unknown", None, core
+        found = self._classify_alone(core, number, group)
+        if found[0] in ("row", "partial"):
+            return found
+        # A merged group or header cell copied into the same cell as the row's own label:
+        # "（三）不予公开 1.属于国家秘密", "三、本年度办理结果 （一）予以公开".
+        for prefix in (*self.group_keys, *_HEADER_WORDS):
+            rest = core[len(prefix) :]
+            if core.startswith(prefix) and rest:
+                inner = self._classify(rest, prefix if prefix in self.group_keys else group)
+                if inner[0] in ("row", "partial"):
+                    return inner
+        return found
+
+    def _classify_alone(
+        self, core: str, number: int | None, group: str | None
+    ) -> tuple[str, RowSpec | None, str]:
         # A printed ordinal rules out rows numbered otherwise ("2.其他法律…" is not "3.其他");
         # a report that renumbered its rows is still matched by label.
         numbered = [r for r in self.rows if number is None or r.ordinal in (None, number)]
         found = self._match(core, number, group, numbered)
-        if found[0] == "unknown" and len(numbered) < len(self.rows):
-            found = self._match(core, number, group, list(self.rows))
+        if found[0] != "row" and len(numbered) < len(self.rows):
+            by_label = self._match(core, number, group, list(self.rows))
+            if by_label[0] == "row" or found[0] == "unknown":
+                return by_label
         return found
 
     def _match(
@@ -330,8 +362,11 @@ class _RowCollector:
     on_label: Callable[[str, str, Token], bool] | None = None
     on_row: Callable[[RowSpec], None] | None = None
 
+    width: int = 0  #: cells in the line being read
+
     def feed(self, lines: Sequence[Line]) -> None:
         for index, line in enumerate(lines):
+            self.width = len(line.cells)
             tokens = tokenize(self.doc, line)
             segments = _segments(tokens)
             for i, (label, values) in enumerate(segments):
@@ -348,8 +383,26 @@ class _RowCollector:
         current = self.current
         if current is not None and current.filled() < self.ncols(current.spec):
             current.values.extend(values)
+            current.width = current.width or self.width
             return
+        self._unplaced(numbers)
+
+    def _unplaced(self, numbers: list[Token], label: Token | None = None) -> None:
+        """Numbers no row takes: kept in ``unplaced`` and reported, never dropped silently."""
         self.unplaced.extend(numbers)
+        if label is not None:
+            self.diagnostics.append(
+                _diag(
+                    "P201",
+                    Severity.WARNING,
+                    f"无法识别的行标签“{label.text}”，其数值未采用",
+                    f"unknown row label {label.text!r}; its numbers were not used",
+                    self.doc,
+                    label,
+                    table=self.table_id,
+                )
+            )
+            return
         self.diagnostics.append(
             _diag(
                 "P202",
@@ -366,10 +419,13 @@ class _RowCollector:
         self, label: Token, values: list[Token], next_is_label: bool, rest: Sequence[Line]
     ) -> None:
         kind, spec, core = self.matcher.classify(label.text, self.group)
+        numbers = [t for t in values if t.kind is TokenKind.VALUE]
+        has_numbers = bool(numbers)
         if self.on_label is not None and self.on_label(kind, core, label):
             self.current = None
+            if has_numbers:
+                self._unplaced(numbers, label)
             return
-        has_numbers = any(t.kind is TokenKind.VALUE for t in values)
         # "(六)其他处理" is a row (2020) or the group of three rows (2021): what follows says.
         if (
             kind == "row"
@@ -380,19 +436,19 @@ class _RowCollector:
             and (next_is_label or _next_is_label(self.doc, rest))
         ):
             kind, spec = "group", None
-        if kind == "group":
-            self.group = core
+        if kind in ("group", "header"):
+            if kind == "group":
+                self.group = core
             self.current = None
-            return
-        if kind == "header":
-            self.current = None
+            if has_numbers:
+                self._unplaced(numbers, label)
             return
         current = self.current
         if kind in ("row", "partial") and spec is not None:
             if current is not None and current.filled() == 0 and current.spec is spec:
                 # The rest of this row's label, broken over lines ("1.申请人无正当理由" /
                 # "逾期不补正、…"): its numbers follow here.
-                current.continue_with(values)
+                current.continue_with(core, values, self.width)
                 return
             if self.on_row is not None:
                 self.on_row(spec)
@@ -400,29 +456,19 @@ class _RowCollector:
                 self.group = None
             elif self.group is None:
                 self.group = spec.group_key
-            self.current = _Draft(spec, label, list(values))
+            width = self.width if has_numbers else 0
+            self.current = _Draft(spec, label, core, list(values), width)
             self.drafts.append(self.current)
             return
         # An unknown label: the rest of a label broken over lines, or a row we do not know.
-        if current is not None and current.filled() == 0:
-            current.continue_with(values)
-            return
-        if current is not None and not has_numbers:
+        if current is not None and current.filled() == 0 and current.continues(core):
+            current.continue_with(core, values, self.width)
             return
         if has_numbers:
-            self.unplaced.extend(t for t in values if t.kind is TokenKind.VALUE)
-            self.diagnostics.append(
-                _diag(
-                    "P201",
-                    Severity.WARNING,
-                    f"无法识别的行标签“{label.text}”，其数值未采用",
-                    f"unknown row label {label.text!r}; its numbers were not used",
-                    self.doc,
-                    label,
-                    table=self.table_id,
-                )
-            )
+            self._unplaced(numbers, label)
             self.current = None
+        elif current is not None and current.filled() == 0:
+            self.current = None  # the row had no numbers; this label is not part of it
 
 
 def _next_is_label(doc: Document, rest: Sequence[Line]) -> bool:
@@ -446,9 +492,16 @@ def _build_table(
     cells: list[Cell] = []
     seen: set[str] = set()
     kind = _lenient_kind(columns)
+    usual = _usual_width(drafts)
     for draft in drafts:
         if not draft.values:
             continue  # a header word or a label whose values never came
+        tokens = draft.values
+        if 0 < draft.width < usual:
+            # A line narrower than the table's others lost a cell: its trailing empty cells
+            # are padding, not blanks, or every number after the loss would shift.
+            while tokens and tokens[-1].kind is TokenKind.EMPTY:
+                tokens = tokens[:-1]
         row_id = draft.spec.id
         if row_id in seen:
             diagnostics.append(
@@ -466,7 +519,7 @@ def _build_table(
             continue
         seen.add(row_id)
         positions = [(row_id, c.id) for c in columns]
-        values = [_value(doc, t, kind, unit) for t in draft.values]
+        values = [_value(doc, t, kind, unit) for t in tokens]
         placed, code = place(values, positions, _completer(positions, spec.rules))
         placed = [
             v if col.kind is kind else _reparse(v, col, unit)
@@ -505,6 +558,11 @@ def _build_table(
         diagnostics=tuple(diagnostics),
         unplaced=unplaced_values,
     )
+
+
+def _usual_width(drafts: Sequence[_Draft]) -> int:
+    widths = Counter(d.width for d in drafts if d.width)
+    return widths.most_common(1)[0][0] if widths else 0
 
 
 def _lenient_kind(columns: Sequence[ColumnSpec]) -> NumberKind:
@@ -686,7 +744,7 @@ def _header_columns(
     for token in header:
         key = normalize(token.text)
         for column in spec.columns:
-            if column not in found and any(key.startswith(k) or k in key for k in column.keys):
+            if column not in found and any(k in key for k in column.keys):
                 found.append(column)
                 if column.kind is NumberKind.MONEY and _YUAN.search(key):
                     unit = "元"
@@ -708,11 +766,14 @@ def parse_active_disclosure_lines(
     matcher = _Matcher.of(all_rows, all_columns)
     header: list[Token] = []
     layout: dict[str, tuple[list[ColumnSpec], str | None]] = {}
-    captions: list[str] = []
+    stated_unit: list[str] = []  # "单位：元" printed beside the caption or the header
     foreign: list[Diagnostic] = []
 
     def on_label(kind: str, core: str, token: Token) -> bool:
-        if _CAPTION.search(normalize(token.text)):
+        key = normalize(token.text)
+        unit_note = _UNIT_NOTE.search(key)
+        if _CAPTION.search(key):
+            stated_unit[:] = [unit_note.group(1)] if unit_note else []
             spec = _caption_table(template, token.text)
             if spec is None:
                 foreign.append(
@@ -726,9 +787,10 @@ def parse_active_disclosure_lines(
                         table="active_disclosure",
                     )
                 )
-            else:
-                captions.append(spec.id)
             header.clear()
+            return True
+        if unit_note is not None and kind != "header":
+            stated_unit[:] = [unit_note.group(1)]
             return True
         if kind == "header":
             if normalize(token.text) == normalize("信息内容"):
@@ -741,7 +803,8 @@ def parse_active_disclosure_lines(
     def on_row(spec: RowSpec) -> None:
         table = owner[spec.id]
         if header or table.id not in layout:
-            layout[table.id] = _header_columns(table, header)
+            columns, unit = _header_columns(table, header)
+            layout[table.id] = (columns, unit or next(iter(stated_unit), None))
             header.clear()
 
     collector = _RowCollector(

@@ -12,7 +12,9 @@ __all__ = ["read_text"]
 
 _LINE = regex.compile(r"[^\n]*\n?")
 _PIPE_SPLIT = regex.compile(r"(?<!\\)\|")
-_WIDE_GAP = regex.compile(r"(?: {2,}|\u3000+| ?\u3000 ?)")
+# Two spaces, or an ideographic space that does not sit between two Han characters ("规　章"
+# is one label spaced out, "规章　0" is two cells).
+_WIDE_GAP = regex.compile(r"[ \u3000]{2,}|(?<!\p{Han})\u3000|\u3000(?!\p{Han})")
 _TRIM = " \t\r\u3000\u00a0\ufeff"
 
 
