@@ -86,3 +86,7 @@ def test_value_text() -> None:
     assert is_value_text("—")
     assert not is_value_text("行政许可")
     assert not is_value_text("1.属于国家秘密")
+
+
+def test_runaway_digit_strings_are_unreadable() -> None:
+    assert parse_number("9" * 5000).status is ValueStatus.UNREADABLE

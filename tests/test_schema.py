@@ -109,3 +109,14 @@ def test_labels_keep_their_official_form() -> None:
     row = next(r for r in spec.rows if r.id == "outcome.refused.state_secret")
     assert row.label == "1.属于国家秘密"
     assert strip_ordinal(normalize(row.label)) in row.keys
+
+
+def test_detection_counts_each_printed_label_once_and_says_when_it_cannot_tell() -> None:
+    from gikparse.detect import detect_template
+
+    one_each = ["本年新制作数量", "本年制发件数"]
+    assert detect_template(one_each, None).variant is None
+    assert detect_template(one_each, 2020).variant == "2020"
+    evidence = detect_template(["本年新制作数量"], None)
+    assert evidence.variant == "2020"
+    assert evidence.evidence == ("本年新制作数量",)

@@ -87,3 +87,9 @@ def test_title_and_signature() -> None:
 def test_missing_sections_leave_the_others_in_place() -> None:
     headings = (HEADINGS[0], HEADINGS[2], HEADINGS[5])
     assert _ids(_report(headings)) == ["overview", "applications", "other_matters"]
+
+
+@pytest.mark.parametrize("subpart", ["（三）依申请公开情况", "（四）行政复议情况。本年无。"])
+def test_bracketed_subpart_of_section_one_does_not_steal_a_section(subpart: str) -> None:
+    text = "一、总体情况\n" + subpart + "\n" + _report(HEADINGS[1:])
+    assert _ids(text) == list(IDS)

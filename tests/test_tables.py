@@ -231,3 +231,100 @@ def test_label_broken_before_an_alias_keeps_the_numbers_of_its_second_line() -> 
     row = table.row("outcome.other.no_correction")
     assert [v.value for v in row.values()] == [0, 4, None, None, None, 3005, 3009]
     assert "P207" not in _codes(table.diagnostics)
+
+
+def test_padding_after_a_lost_cell_is_not_a_blank_total() -> None:
+    # Every row of this table is 10 cells wide; the first lost one of its seven numbers and
+    # ends in padding. Placing by position would shift 2 into other_org and blank the total.
+    text = (
+        "一、本年新收政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 2 | ||\n"
+        "二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n"
+        "（一）予以公开 | 2 | 0 | 0 | 0 | 0 | 0 | 2 | ||\n"
+    )
+    table = _applications(text)
+    received = table.row("received")
+    assert all(v.status is ValueStatus.AMBIGUOUS for v in received.values())
+    assert "P206" in _codes(table.diagnostics)
+    assert table.value("outcome.granted", "total") == 2
+
+
+def test_a_label_that_does_not_complete_a_row_does_not_take_its_place() -> None:
+    text = "第二十条第（六）项\n信息内容\t本年处理决定数量\n行政处罚\t30\n行政强制\t\n行政检查\t7\n"
+    tables, diagnostics = gikparse.parse_active_disclosure_2021(text)
+    enforcement = tables[0]
+    cell = enforcement.cell("administrative_coercion", "decisions")
+    assert cell is not None
+    assert cell.value is None
+    assert cell.status is ValueStatus.BLANK
+    assert any(d.code == "P201" and "行政检查" in d.message for d in diagnostics)
+
+
+@pytest.mark.parametrize("printed", ["2.其他", "4.其他", "1.其他"])
+def test_renumbered_row_is_found_by_its_label(printed: str) -> None:
+    text = (
+        "(六)其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+        "\t0\t0\t0\t0\t0\t0\t0\n"
+        f"{printed}\t4\t0\t0\t0\t0\t0\t4\n"
+    )
+    table = gikparse.parse_applications_2021(text)
+    assert table.value("outcome.other.other", "total") == 4
+    assert "outcome.refused.prohibited_by_law" not in table.rows
+
+
+@pytest.mark.parametrize(
+    ("line", "row"),
+    [
+        ("（三）不予公开 1.属于国家秘密 3 0 0 0 0 0 3", "outcome.refused.state_secret"),
+        ("三、本年度办理结果 （一）予以公开 3 0 0 0 0 0 3", "outcome.granted"),
+        ("一、本年新收政府信息公开 申请数量 3 0 0 0 0 0 3", "received"),
+    ],
+)
+def test_group_and_label_in_one_cell_keep_their_numbers(line: str, row: str) -> None:
+    table = _applications(line + "\n")
+    assert table.value(row, "natural_person") == 3
+    assert table.value(row, "total") == 3
+
+
+def test_spaced_out_label_keeps_its_number() -> None:
+    tables, _ = gikparse.parse_active_disclosure_2021("行 政 许 可 100\n")
+    assert tables[0].value("administrative_license", "decisions") == 100
+
+
+def test_numbers_under_a_header_word_are_reported_not_dropped() -> None:
+    table = _applications("合计（含结转）\t1\t0\t0\t0\t0\t0\t1\n")
+    assert "P201" in _codes(table.diagnostics)
+    assert [v.value for v in table.unplaced] == [1, 0, 0, 0, 0, 0, 1]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "信息内容\t本年收费金额（单位：元）",
+        "信息内容\t本年收费金额\t单位：元",
+    ],
+)
+def test_money_unit_stated_beside_the_header_is_applied(header: str) -> None:
+    text = f"第二十条第（八）项\n{header}\n行政事业性收费\t125000\n"
+    tables, _ = gikparse.parse_active_disclosure_2021(text)
+    amount = tables[0].cell("administrative_fees", "amount")
+    assert amount is not None
+    assert amount.value == Decimal("12.5")
+    assert amount.converted_from == "元"
+
+
+def test_money_unit_stated_on_the_caption_is_applied() -> None:
+    text = "第二十条第（八）项（单位：元）\n信息内容\t本年收费金额\n行政事业性收费\t125000\n"
+    tables, _ = gikparse.parse_active_disclosure_2021(text)
+    assert tables[0].value("administrative_fees", "amount") == Decimal("12.5")
+
+
+def test_digits_of_cells_run_together_are_unreadable_not_a_crash() -> None:
+    table = gikparse.parse_review_litigation("9" * 5000 + "\n")
+    assert all(c.value.value is None for c in table.cells)
+
+
+def test_ideographic_space_inside_a_label_is_not_a_cell_boundary() -> None:
+    tables, _ = gikparse.parse_active_disclosure_2021("规　章  1  2  3\n行政规范性文件　4　5　6\n")
+    rules = tables[0]
+    assert [rules.value("regulations", c) for c in ("issued", "repealed", "in_force")] == [1, 2, 3]
+    assert rules.value("normative_documents", "in_force") == 6
