@@ -43,6 +43,12 @@ _INDENTED = ParagraphStyle("indented", parent=_BODY, firstLineIndent=21)
 _TITLE = ParagraphStyle("title", parent=_BODY, fontSize=16, leading=24, alignment=1)
 _CELL = ParagraphStyle("cell", fontName=FONT, fontSize=8, leading=10, wordWrap="CJK", alignment=1)
 _SMALL = ParagraphStyle("small", parent=_CELL, fontSize=7, leading=8.5)
+_RIGHT = {
+    False: ParagraphStyle("cell-right", parent=_CELL, alignment=2),
+    True: ParagraphStyle("small-right", parent=_SMALL, alignment=2),
+}
+#: Word's default cell margin (0.19 cm): without rules, the gap that keeps columns apart
+_UNRULED_PADDING = 5.4
 
 _PROSE = (
     "本机关认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，"
@@ -65,6 +71,8 @@ class Layout:
     blank: str = ""  #: how a cell that reports nothing is printed
     separators: bool = False  #: thousands separators in counts
     prose: int = 1  #: paragraphs of prose in section 一 (moves the tables down the pages)
+    #: unruled only: numbers "center"ed or "right"-aligned in their column slots
+    align: str = "center"
 
 
 class _Heading(Flowable):  # type: ignore[misc]
@@ -113,6 +121,7 @@ class _Grid:
     widths: list[float]
     header_rows: int
     small: bool = False
+    labels: int = 1  #: leading label columns (the rest hold numbers below the header rows)
 
 
 def _blank_rows(n: int, ncols: int) -> list[list[str]]:
@@ -175,8 +184,12 @@ def _applications_grid(table: GeneratedTable, layout: Layout) -> _Grid:
     for group, members in group_rows.items():
         rows[members[0]][1] = group
         spans.append((members[0], 1, members[-1], 1))
-    widths = [44.0, 52.0, 118.0] + [43.0] * len(columns)
-    return _Grid(rows, spans, widths, 3)
+    if layout.ruled:
+        widths = [44.0, 52.0, 118.0] + [43.0] * len(columns)
+    else:
+        # Number slots clearly wider than the numbers (up to 8 digits), labels wrap more.
+        widths = [40.0, 50.0, 110.0] + [45.0] * len(columns)
+    return _Grid(rows, spans, widths, 3, labels=3)
 
 
 def _review_grid(table: GeneratedTable, layout: Layout) -> _Grid:
@@ -211,7 +224,7 @@ def _review_grid(table: GeneratedTable, layout: Layout) -> _Grid:
             rows[3][start + i] = _fmt(table.value(row.id, column.id), column.kind, layout)
     if len(spec.rows) > 1:
         spans.append((0, per, 0, ncols - 1))
-    return _Grid(rows, spans, [515.0 / ncols] * ncols, 3, small=True)
+    return _Grid(rows, spans, [515.0 / ncols] * ncols, 3, small=True, labels=0)
 
 
 def _part(grid: _Grid, first: int, last: int, header: bool) -> _Grid:
@@ -228,20 +241,36 @@ def _part(grid: _Grid, first: int, last: int, header: bool) -> _Grid:
         if not inside:
             continue
         spans.append((where[inside[0]], c0, where[inside[-1]], c1))
-    return _Grid(rows, spans, grid.widths, grid.header_rows if header else 0, grid.small)
+    return _Grid(
+        rows, spans, grid.widths, grid.header_rows if header else 0, grid.small, grid.labels
+    )
 
 
 def _table(grid: _Grid, layout: Layout) -> Table:
+    """A reportlab table: ruled, or (``layout.ruled`` false) as a Word/WPS table with its
+    borders hidden: labels at the top of their cells, numbers centred in height and centred or
+    right-aligned in column slots wider than they are, Word's cell margins between columns."""
     style = _SMALL if grid.small else _CELL
-    data = [[Paragraph(text, style) if text else "" for text in row] for row in grid.rows]
+    right = not layout.ruled and layout.align == "right"
+
+    def cell(r: int, c: int, text: str) -> Paragraph | str:
+        if not text:
+            return ""
+        number = r >= grid.header_rows and c >= grid.labels
+        return Paragraph(text, _RIGHT[grid.small] if number and right else style)
+
+    data = [[cell(r, c, text) for c, text in enumerate(row)] for r, row in enumerate(grid.rows)]
+    padding = 2.0 if layout.ruled else _UNRULED_PADDING
     commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), FONT, style.fontSize),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), padding),
+        ("RIGHTPADDING", (0, 0), (-1, -1), padding),
     ]
     if layout.ruled:
         commands.append(("GRID", (0, 0), (-1, -1), 0.5, "black"))
+    elif grid.labels:
+        commands.append(("VALIGN", (0, 0), (grid.labels - 1, -1), "TOP"))
     commands.extend(("SPAN", (c0, r0), (c1, r1)) for r0, c0, r1, c1 in grid.spans)
     return Table(data, colWidths=grid.widths, style=TableStyle(commands), hAlign="LEFT")
 

@@ -12,6 +12,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from gikparse.errors import SourceError
+from gikparse.readers._pdf_aligned import column_slots
 from gikparse.readers._pdf_assemble import join_grids
 from gikparse.readers._pdf_layout import Grid, GridCell, dedupe, find_tables, line_text
 from gikparse.readers._pdf_types import Edge, Glyph
@@ -399,4 +400,62 @@ def test_join_grids_drops_repeated_header_and_rejoins_cut_spans() -> None:
         (2, "2", 1),
         (3, "3", 1),
         (4, "4", 1),
+    ]
+
+
+# --- tables without rules: column slots from number runs ---------------------------------
+
+
+def test_column_slots_cluster_overlapping_runs_across_lines() -> None:
+    # centred numbers of different widths in three slots; a lone run (one line) is no column
+    spans = [
+        (100, 104, 0), (150, 162, 0), (200, 204, 0),
+        (98, 106, 1), (152, 160, 1), (196, 208, 1),
+        (101, 103, 2), (300, 310, 2),
+    ]  # fmt: skip
+    assert column_slots(spans) == [(98, 106), (150, 162), (196, 208)]
+    # one line of numbers: each run is a slot
+    assert column_slots([(0, 5, 0), (10, 15, 0)], lines=1) == [(0, 5), (10, 15)]
+    # right-aligned numbers overlap at their right edge
+    assert column_slots([(90, 100, 0), (96, 100, 1), (140, 150, 0), (148, 150, 1)]) == [
+        (90, 100),
+        (140, 150),
+    ]
+
+
+def _unruled_table(rows: list[tuple[str, list[str]]], top: float = 700) -> bytes:
+    """No rules: labels at x 40 (a newline wraps them), numbers centred in 50 pt slots and
+    centred in height on the label's lines (so a two-line label has its numbers between)."""
+
+    def draw(canvas: Canvas) -> None:
+        canvas.setFont(FONT, 9)
+        y = top
+        for label, numbers in rows:
+            parts = label.split("\n")
+            for k, part in enumerate(parts):
+                canvas.drawString(40, y - 11 * k, part)
+            numbers_y = y - 11 * (len(parts) - 1) / 2  # centred on the label's lines
+            for i, text in enumerate(numbers):
+                if text:
+                    canvas.drawCentredString(200 + 50 * i, numbers_y, text)
+            y -= 11 * len(parts) + 8
+
+    return simple_pdf(draw)
+
+
+def test_unruled_dense_table_rows_from_number_slots() -> None:
+    doc = read_pdf(
+        _unruled_table(
+            [
+                ("一、本年新收", ["1", "23", "456", "7", "12345", "0", "99"]),
+                ("二、上年结转政府信息\n公开申请数量", ["1000", "", "3", "—", "5", "/", "7"]),
+                ("（三）不予公开", ["12", "3", "", "8", "9", "10", "4444444"]),
+            ]
+        )
+    )
+    rows = [[c.text for c in line.cells] for line in doc.lines if line.kind is LineKind.ROW]
+    assert rows == [
+        ["一、本年新收", "1", "23", "456", "7", "12345", "0", "99"],
+        ["二、上年结转政府信息公开申请数量", "1000", "", "3", "—", "5", "/", "7"],
+        ["（三）不予公开", "12", "3", "", "8", "9", "10", "4444444"],
     ]

@@ -1,19 +1,41 @@
 """Tables without rules: rows of text aligned in columns to a grid of cells.
 
-A block is a run of visual lines of one font size where at least two lines have several
-segments (text cut by wide gaps). The lines with the most segments fix the columns; every
-segment goes to the column(s) it covers, so a blank cell stays a blank cell. Lines that only carry
-the rest of a wrapped label (no second number in any column) join the row above.
+Two ways, both pure functions of glyph boxes:
+
+* Dense tables (section 三, 四: many number columns, closer than a wide gap): the columns are
+  the slots of the numbers. A line is cut into glyph runs at small gaps; the x-ranges of the
+  number runs of all lines are clustered (runs that overlap are one column), and a cluster that
+  holds runs of at least two lines is a column slot. Left of the first slot is the label zone.
+  Text wrapped inside one cell (stacked tightly, not starting an outline item) is joined into one
+  cell text; each cell text goes to the row of the first line with numbers (or header words in
+  the slots) that it shares, else to the nearest such line, so a label-only line above or below
+  its numbers joins their row. A row without a run in a slot has an empty cell there.
+* Other tables (section 二): a block is a run of visual lines of one font size where at least
+  two lines have several segments (text cut by wide gaps). The lines with the most segments fix
+  the columns; every segment goes to the column(s) it covers, so a blank cell stays a blank
+  cell. Lines that only carry the rest of a wrapped label join the row above.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
+from collections.abc import Sequence
+
 import attrs
 import regex
 
-from gikparse.readers._pdf_layout import Grid, GridCell, Segment, TextRow, join_lines
+from gikparse.readers._pdf_layout import (
+    Grid,
+    GridCell,
+    Segment,
+    TextRow,
+    join_lines,
+    line_text,
+)
+from gikparse.readers._pdf_types import Box
 
-__all__ = ["aligned_tables"]
+__all__ = ["aligned_tables", "column_slots"]
 
 _NUMBER_LIKE = regex.compile(
     r"^[\s0-9０-９.,，+\-−－—/增减%％万元]*[0-9０-９—/][\s0-9０-９.,，%％]*$"
@@ -23,6 +45,9 @@ _OUTLINE = regex.compile(
     r"|第[一二三四五六七八九十0-9]+[章节条项])"
 )
 _GAP = 2.0  #: lines further apart than this many font sizes are not one table
+_RUN = 0.6  #: glyphs further apart than this many font sizes are separate runs
+_TIGHT = 0.6  #: lines of text wrapped in one cell are at most this many sizes apart
+_DENSE = 4  #: a table with at least this many number slots is rebuilt from the slots
 
 
 @attrs.frozen
@@ -176,7 +201,7 @@ def _grid(rows: list[TextRow], page: int) -> Grid:
 
 def aligned_tables(rows: list[TextRow], page: int) -> tuple[list[Grid], list[TextRow]]:
     """Find blocks of column-aligned lines among ``rows`` (top to bottom): grids and the rest."""
-    grids: list[Grid] = []
+    grids, rows = _dense_tables(rows, page)
     rest: list[TextRow] = []
     i = 0
     while i < len(rows):
@@ -194,3 +219,286 @@ def aligned_tables(rows: list[TextRow], page: int) -> tuple[list[Grid], list[Tex
             rest.extend(block)
         i = end
     return grids, rest
+
+
+# --- dense tables: columns from the slots of the numbers ----------------------------------
+
+
+@attrs.frozen
+class _Run:
+    """Glyphs of one line with no gap wider than ``_RUN`` sizes between them."""
+
+    text: str
+    box: Box
+    size: float
+    number: bool
+
+
+def _runs(row: TextRow) -> list[_Run]:
+    ink = row.ink
+    if not ink:
+        return []
+    limit = _RUN * max(row.size, 1.0)
+    pieces = [[ink[0]]]
+    for prev, g in itertools.pairwise(ink):
+        if g.x0 - prev.x1 > limit:
+            pieces.append([])
+        pieces[-1].append(g)
+    out = []
+    for piece in pieces:
+        text = line_text(piece)
+        box = (
+            piece[0].x0,
+            min(g.y0 for g in piece),
+            max(g.x1 for g in piece),
+            max(g.y1 for g in piece),
+        )
+        out.append(_Run(text, box, row.size, _NUMBER_LIKE.match(text) is not None))
+    return out
+
+
+def column_slots(
+    spans: Sequence[tuple[float, float, int]], lines: int = 2
+) -> list[tuple[float, float]]:
+    """Column slots from the x-ranges ``(x0, x1, line)`` of number runs, left to right.
+
+    Runs whose x-ranges overlap (directly or through other runs) are one column; a column is a
+    slot if runs of at least ``lines`` different lines make it up.
+    """
+    clusters: list[tuple[float, float, set[int]]] = []
+    for x0, x1, line in sorted(spans):
+        if clusters and x0 <= clusters[-1][1]:
+            lo, hi, seen = clusters[-1]
+            seen.add(line)
+            clusters[-1] = (lo, max(hi, x1), seen)
+        else:
+            clusters.append((x0, x1, {line}))
+    return [(lo, hi) for lo, hi, seen in clusters if len(seen) >= lines]
+
+
+@attrs.frozen
+class _Frag:
+    """A run placed in the table: ``col`` -1 is the label zone, else first..``last`` slot."""
+
+    line: int
+    col: int
+    last: int
+    run: _Run
+
+    @property
+    def number_in_slot(self) -> bool:
+        return self.run.number and self.col >= 0
+
+    def below(self, other: _Frag) -> bool:
+        """Same column(s) as ``other`` (the label zone: overlapping in x)."""
+        if self.col < 0 or other.col < 0:
+            a, b = self.run.box, other.run.box
+            return self.col == other.col and a[0] < b[2] and b[0] < a[2]
+        return self.col <= other.last and other.col <= self.last
+
+
+def _dense_tables(rows: list[TextRow], page: int) -> tuple[list[Grid], list[TextRow]]:
+    grids: list[Grid] = []
+    rest: list[TextRow] = []
+    start = 0
+    while start < len(rows):
+        end = start + 1
+        while end < len(rows):
+            prev, row = rows[end - 1], rows[end]
+            if prev.box[1] - row.box[3] > _GAP * max(row.size, 1.0) or not _same_size(prev, row):
+                break
+            end += 1
+        found = _dense_block(rows[start:end], page)
+        if found is None:
+            rest.extend(rows[start:end])
+        else:
+            grid, used = found
+            grids.append(grid)
+            rest.extend(rows[start + used : end])
+        start = end
+    return grids, rest
+
+
+def _dense_block(chunk: list[TextRow], page: int) -> tuple[Grid, int] | None:
+    """The dense table made of the first lines of ``chunk`` and how many lines it takes."""
+    numeric = [i for i, r in enumerate(chunk) if sum(ch.isdigit() for ch in r.text) >= 2]
+    if not numeric:
+        return None
+    runs = [_runs(r) for r in chunk]
+    anchors = [i for i in numeric if sum(r.number for r in runs[i]) >= 2]
+    if not anchors:
+        return None
+    first, last = anchors[0], anchors[-1]
+    spans = [(r.box[0], r.box[2], i) for i in range(first, last + 1) for r in runs[i] if r.number]
+    # One line of many numbers (the review table): its runs are the slots.
+    slots = column_slots(spans, 2 if len(anchors) > 1 else 1)
+    if len(slots) < _DENSE:
+        return None
+    end = last + 1
+    while end < len(chunk):  # label lines wrapped out of the last row
+        above, row = chunk[end - 1], chunk[end]
+        if above.box[1] - row.box[3] > _TIGHT * max(row.size, 1.0):
+            break
+        if any(r.number for r in runs[end]):
+            break
+        end += 1
+    return _slot_grid(chunk[:end], runs[:end], slots, page), end
+
+
+def _slot_grid(
+    rows: list[TextRow], runs: list[list[_Run]], slots: list[tuple[float, float]], page: int
+) -> Grid:
+    gaps = [b[0] - a[1] for a, b in itertools.pairwise(slots)]
+    half = min(gaps) / 2 if gaps else max(rows[0].size, 1.0)
+    mids = [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(slots)]
+    zone = slots[0][0] - half  #: left of this: the label zone
+
+    def col_of(x: float) -> int:
+        return -1 if x < zone else bisect.bisect_right(mids, x)
+
+    frags: list[_Frag] = []
+    for i, line in enumerate(runs):
+        for run in line:
+            x0, x1 = run.box[0], run.box[2]
+            mid = (x0 + x1) / 2
+            if run.number:
+                lo = hi = col_of(mid)
+            else:
+                size = max(run.size, 1.0)
+                lo, hi = col_of(min(x0 + size, mid)), col_of(max(x1 - size, mid))
+            if lo < 0:
+                lo = hi = -1
+            frags.append(_Frag(i, lo, hi, run))
+    anchors = {f.line for f in frags if f.number_in_slot}
+    chains = _chains(frags, anchors)
+    # A row starts at each line with numbers and at each line of header words in the slots.
+    starts = sorted(anchors | {c[0].line for c in chains if c[0].col >= 0})
+    right = max([slots[-1][1] + half, *(f.run.box[2] for f in frags)])
+    return _slot_rows(rows, chains, starts, [zone, *mids, right], page)
+
+
+def _chains(frags: list[_Frag], anchors: set[int]) -> list[list[_Frag]]:
+    """Fragments linked into cell texts: a fragment goes on the text right above it in the same
+    column when the two are stacked tightly, neither is a number, it does not start an outline
+    item, and the two lines are not both lines with numbers (two rows of a table)."""
+    chains: list[list[_Frag]] = []
+    tails: dict[int, int] = {}  #: id of a chain's last fragment -> chain index
+    for f in frags:
+        above: _Frag | None = None
+        for g in reversed(frags):
+            if g.line >= f.line or (above is not None and g.line < above.line):
+                if above is not None and g.line < above.line:
+                    break
+                continue
+            if f.below(g):
+                above = g
+                break
+        linked = False
+        if above is not None and id(above) in tails:
+            size = max(f.run.size, 1.0)
+            linked = (
+                not f.run.number
+                and not above.run.number
+                and _OUTLINE.match(f.run.text) is None
+                and above.run.box[1] - f.run.box[3] <= _TIGHT * size
+                and not (f.line in anchors and above.line in anchors)
+            )
+        if linked:
+            assert above is not None
+            index = tails.pop(id(above))
+            chains[index].append(f)
+        else:
+            index = len(chains)
+            chains.append([f])
+        tails[id(f)] = index
+    return chains
+
+
+def _box(frags: Sequence[_Frag]) -> Box:
+    return (
+        min(f.run.box[0] for f in frags),
+        min(f.run.box[1] for f in frags),
+        max(f.run.box[2] for f in frags),
+        max(f.run.box[3] for f in frags),
+    )
+
+
+def _row_of(chain: list[_Frag], starts: list[int], rows: list[TextRow]) -> int:
+    """Index into ``starts`` of the row a cell text belongs to: the first row line among the
+    lines it covers, else the nearest row line (the one below on a tie)."""
+    lines = [f.line for f in chain]
+    lo, hi = min(lines), max(lines)
+    at = bisect.bisect_left(starts, lo)
+    if at < len(starts) and starts[at] <= hi:
+        return at
+    _, y0, _, y1 = _box(chain)
+
+    def distance(k: int) -> tuple[float, int]:
+        box = rows[starts[k]].box
+        return max(box[1] - y1, y0 - box[3], 0.0), -starts[k]
+
+    return min(range(len(starts)), key=distance)
+
+
+def _slot_rows(
+    rows: list[TextRow],
+    chains: list[list[_Frag]],
+    starts: list[int],
+    xs: list[float],
+    page: int,
+) -> Grid:
+    """The grid: per row, label cells (left to right) then one cell per slot (or span)."""
+    members: list[list[list[_Frag]]] = [[] for _ in starts]
+    for chain in chains:
+        members[_row_of(chain, starts, rows)].append(chain)
+    labels = any(c[0].col < 0 for c in chains)
+    left = min([xs[0] - 1.0, *(f.run.box[0] for c in chains for f in c if f.col < 0)])
+    edges = [left, *xs] if labels else xs
+    nslots = len(xs) - 1
+    cells: list[GridCell] = []
+    for index, (line, mine) in enumerate(zip(starts, members, strict=True)):
+        boxes = [rows[line].box, *(_box(c) for c in mine)]
+        y0, y1 = min(b[1] for b in boxes), max(b[3] for b in boxes)
+
+        def cell(x0: float, x1: float, text: str, box: Box, row: int = index) -> GridCell:
+            return GridCell(row=row, row_span=1, x0=x0, x1=x1, text=text, box=box, page=page)
+
+        if labels:
+            zone = sorted((c for c in mine if c[0].col < 0), key=lambda c: _box(c)[0])
+            if not zone:
+                cells.append(cell(left, xs[0], "", (left, y0, xs[0], y1)))
+            for chain in zone:
+                text = join_lines(f.run.text for f in chain)
+                cells.append(cell(left, xs[0], text, _box(chain)))
+        by_col: dict[int, list[list[_Frag]]] = {}
+        for chain in mine:
+            if chain[0].col >= 0:
+                by_col.setdefault(chain[0].col, []).append(chain)
+        col = 0
+        while col < nslots:
+            taken = by_col.get(col, [])
+            last = max([col, *(f.last for c in taken for f in c)])
+            more = [c for k in range(col + 1, last + 1) for c in by_col.get(k, [])]
+            while more:  # a text spanning slots takes the texts of the slots it covers
+                taken += more
+                new = max(f.last for c in more for f in c)
+                more = [c for k in range(last + 1, new + 1) for c in by_col.get(k, [])]
+                last = max(last, new)
+            last = min(last, nslots - 1)
+            taken.sort(key=lambda c: (c[0].line, c[0].run.box[0]))
+            text = join_lines(join_lines(f.run.text for f in c) for c in taken)
+            x0, x1 = xs[col], xs[last + 1]
+            cells.append(cell(x0, x1, text, (x0, y0, x1, y1)))
+            col = last + 1
+    top = max(r.box[3] for r in rows)
+    bottom = min(r.box[1] for r in rows)
+    box = (edges[0], bottom, edges[-1], top)
+    return Grid(
+        cells=tuple(cells),
+        nrows=len(starts),
+        xs=tuple(edges),
+        first_page=page,
+        last_page=page,
+        box=box,
+        last_box=box,
+    )

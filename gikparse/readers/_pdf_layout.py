@@ -59,6 +59,8 @@ class TextRow:
     box: Box
     size: float
     page: int
+    #: the line's drawn glyphs, left to right (for tables without rules, see ``_pdf_aligned``)
+    ink: tuple[Glyph, ...] = attrs.field(default=(), eq=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -270,7 +272,11 @@ def text_rows(glyphs: Sequence[Glyph], page: int) -> list[TextRow]:
             members = [g for g in line if lo <= g.x0 <= hi]
             text = line_text(members)
             segments.append(Segment(text=text, box=_glyph_box(piece), size=_median_size(piece)))
-        rows.append(TextRow(segments=tuple(segments), box=_glyph_box(ink), size=size, page=page))
+        rows.append(
+            TextRow(
+                segments=tuple(segments), box=_glyph_box(ink), size=size, page=page, ink=tuple(ink)
+            )
+        )
     return rows
 
 
