@@ -37,7 +37,7 @@ from gikparse.location import Location
 from gikparse.model import Cell, Contact, Meta, Report, Section, Table, TemplateEvidence, Value
 from gikparse.numbers import ValueStatus
 from gikparse.parser import parse_document
-from gikparse.readers.document import Document
+from gikparse.readers.document import Document, Line, LineKind, TextCell
 
 __version__ = "0.1.0"
 
@@ -50,6 +50,8 @@ __all__ = (
     "Finding",
     "FindingStatus",
     "GikparseError",
+    "Line",
+    "LineKind",
     "Location",
     "Meta",
     "ParseError",
@@ -59,6 +61,7 @@ __all__ = (
     "SourceError",
     "Table",
     "TemplateEvidence",
+    "TextCell",
     "Value",
     "ValueStatus",
     "__version__",

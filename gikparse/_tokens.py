@@ -12,7 +12,7 @@ from gikparse.numbers import is_value_text
 from gikparse.readers.document import Document, Line, TextCell
 from gikparse.readers.furniture import is_page_furniture
 
-__all__ = ["Token", "TokenKind", "is_page_furniture", "tokenize"]
+__all__ = ["Token", "TokenKind", "tokenize"]
 
 
 class TokenKind(str, enum.Enum):

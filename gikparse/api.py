@@ -229,27 +229,30 @@ def parse_review_litigation(text: str | Document) -> Table:
     return parse_review_lines(doc, doc.lines, TEMPLATES["2021"].review_litigation)
 
 
-def _prose_section(section_id: str, text: str) -> Section:
+def _prose_section(section_id: str, source: str | Document) -> Section:
     spec = next(s for s in SECTIONS if s.id == section_id)
+    if isinstance(source, Document):
+        source = "\n".join(line.text for line in source.lines if not line.is_blank)
+    text = source.strip()
     return Section(
         id=section_id,
         heading=spec.heading,
-        text=text.strip(),
+        text=text,
         items=narrative.split_items(text),
         parts=narrative.split_parts(text),
     )
 
 
-def parse_overview(text: str) -> Section:
+def parse_overview(text: str | Document) -> Section:
     """Section 一 (总体情况) with its sub-parts and numbered items."""
     return _prose_section("overview", text)
 
 
-def parse_problems(text: str) -> Section:
+def parse_problems(text: str | Document) -> Section:
     """Section 五 (存在的主要问题及改进情况) with its parts and items."""
     return _prose_section("problems", text)
 
 
-def parse_other_matters(text: str) -> Section:
+def parse_other_matters(text: str | Document) -> Section:
     """Section 六 (其他需要报告的事项) with its items."""
     return _prose_section("other_matters", text)

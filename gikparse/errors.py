@@ -73,7 +73,7 @@ class SourceError(GikparseError, ValueError):
 
 
 class ParseError(GikparseError, ValueError):
-    """Raised by ``strict=True`` parses; carries every diagnostic of the parse."""
+    """Raised by ``strict=True`` parses; carries every warning and error of the parse."""
 
     def __init__(self, diagnostics: tuple[Diagnostic, ...]) -> None:
         self.diagnostics = diagnostics

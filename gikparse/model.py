@@ -37,10 +37,6 @@ class Value:
     location: Location | None = attrs.field(default=None, eq=False, repr=False)
     converted_from: str | None = attrs.field(default=None, eq=False, repr=False)
 
-    @property
-    def is_number(self) -> bool:
-        return self.value is not None
-
 
 @attrs.frozen
 class Cell:
@@ -69,7 +65,6 @@ class Table:
     cells: tuple[Cell, ...]
     diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False)
     unplaced: tuple[Value, ...] = attrs.field(default=(), eq=False)
-    location: Location | None = attrs.field(default=None, eq=False, repr=False)
     _lookup: dict[tuple[str, str], Value] = attrs.field(
         init=False, eq=False, hash=False, repr=False
     )

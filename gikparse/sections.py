@@ -20,7 +20,6 @@ _DATE = regex.compile(
     r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$|^\s*\d{4}[-./]\d{1,2}[-./]\d{1,2}\s*$"
 )
 _PUNCTUATION_OR_DIGIT = regex.compile(r"[.。，,：:；;、!！?？\d]")
-_TITLE_WORDS = ("报告", "年度")
 
 
 @attrs.frozen
@@ -135,7 +134,7 @@ def _title_lines(lines: Sequence[Line]) -> list[int]:
         if len(normalize(text)) > 60:
             break
         found.append(index)
-        if any(w in text for w in _TITLE_WORDS) and "报告" in text:
+        if "报告" in text:
             return found
         if len(found) >= 3:
             break

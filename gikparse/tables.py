@@ -186,6 +186,13 @@ _PLACE_MESSAGES = {
 }
 
 
+def _placing(code: str, doc: Document, token: Token, table: str, row: str | None) -> Diagnostic:
+    """The diagnostic for a row whose cells did not simply fit its columns."""
+    zh, en = _PLACE_MESSAGES[code]
+    severity = Severity.WARNING if code in ("P203", "P205") else Severity.ERROR
+    return _diag(code, severity, zh, en, doc, token, table=table, row=row)
+
+
 # ---------------------------------------------------------------------------------------------
 # Finding rows by label
 
@@ -526,11 +533,7 @@ def _build_table(
             for v, col in zip(placed, columns, strict=True)
         ]
         if code is not None:
-            zh, en = _PLACE_MESSAGES[code]
-            severity = Severity.WARNING if code in ("P203", "P205") else Severity.ERROR
-            diagnostics.append(
-                _diag(code, severity, zh, en, doc, draft.label, table=table_id, row=row_id)
-            )
+            diagnostics.append(_placing(code, doc, draft.label, table_id, row_id))
         for column, value in zip(columns, placed, strict=True):
             cells.append(Cell(row_id, column.id, value))
             _value_diagnostics(value, table_id, row_id, column.id, diagnostics)
@@ -709,10 +712,8 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
     values = [_value(doc, t, NumberKind.COUNT, None) for t in stream]
     placed, code = place(values, positions, _completer(positions, spec.rules))
     if code is not None:
-        zh, en = _PLACE_MESSAGES[code]
-        severity = Severity.WARNING if code in ("P203", "P205") else Severity.ERROR
         first = next(t for t in stream if t.kind is TokenKind.VALUE)
-        diagnostics.append(_diag(code, severity, zh, en, doc, first, table=spec.qualified_id))
+        diagnostics.append(_placing(code, doc, first, spec.qualified_id, None))
     for (row_id, col_id), value in zip(positions, placed, strict=True):
         cells.append(Cell(row_id, col_id, value))
         _value_diagnostics(value, spec.qualified_id, row_id, col_id, diagnostics)

@@ -143,3 +143,11 @@ def test_reader_diagnostics_reach_the_report() -> None:
     doc = gikparse.readers.text.read_text(SEED.read_text("utf-8"))
     report = gikparse.parse_document(attrs.evolve(doc, diagnostics=(noticed,)))
     assert report.diagnostics[0] == noticed
+
+
+def test_prose_section_functions_take_a_document_too() -> None:
+    text = "(一)存在的主要问题\n一是不够。\n(二)改进措施\n一是加强。\n"
+    from_text = gikparse.parse_problems(text)
+    from_doc = gikparse.parse_problems(gikparse.readers.text.read_text(text))
+    assert from_doc.text == from_text.text
+    assert from_doc.parts == from_text.parts
