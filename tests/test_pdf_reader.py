@@ -459,3 +459,19 @@ def test_unruled_dense_table_rows_from_number_slots() -> None:
         ["二、上年结转政府信息公开申请数量", "1000", "", "3", "—", "5", "/", "7"],
         ["（三）不予公开", "12", "3", "", "8", "9", "10", "4444444"],
     ]
+
+
+def test_a_few_unmapped_glyphs_are_reported_with_their_pages() -> None:
+    from gikparse.readers._pdf_types import RawPage
+    from gikparse.readers.pdf import _check_text
+
+    glyphs = tuple(Glyph("字", i * 10.0, 0.0, i * 10.0 + 9, 10.0, 10.0) for i in range(100))
+    clean = RawPage(number=1, width=600, height=800, glyphs=glyphs, edges=())
+    some = RawPage(number=2, width=600, height=800, glyphs=glyphs, edges=(), undefined=3)
+    assert _check_text([clean]) == ()
+    (noticed,) = _check_text([clean, some])
+    assert noticed.code == "P401"
+    assert "page(s) 2" in noticed.message_en
+    many = RawPage(number=3, width=600, height=800, glyphs=glyphs, edges=(), undefined=50)
+    with pytest.raises(SourceError, match="cid"):
+        _check_text([many])

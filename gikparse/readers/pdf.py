@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from gikparse.errors import SourceError
+import attrs
+
+from gikparse.errors import Diagnostic, Severity, SourceError
 from gikparse.readers._pdf_assemble import Block, Paragraph, assemble, layout_page
 from gikparse.readers._pdf_layout import Grid, GridCell
 from gikparse.readers._pdf_types import Box, RawPage
@@ -30,8 +32,9 @@ def read_pdf(data: bytes, *, pages: Sequence[int] | None = None, password: str =
     first), or fonts without a character mapping (``(cid:N)`` glyphs).
     """
     raw = _extract(data, pages, password)
-    _check_text(raw)
-    return _document(assemble([layout_page(p) for p in raw]))
+    noticed = _check_text(raw)
+    document = _document(assemble([layout_page(p) for p in raw]))
+    return attrs.evolve(document, diagnostics=noticed) if noticed else document
 
 
 def _extract(data: bytes, pages: Sequence[int] | None, password: str) -> list[RawPage]:
@@ -78,7 +81,8 @@ def _open_error(exc: Exception) -> SourceError:
     )
 
 
-def _check_text(pages: Sequence[RawPage]) -> None:
+def _check_text(pages: Sequence[RawPage]) -> tuple[Diagnostic, ...]:
+    """Raise for text that cannot be used; report a few unmapped glyphs."""
     glyphs = sum(1 for p in pages for g in p.glyphs if not g.text.isspace())
     undefined = sum(p.undefined for p in pages)
     if glyphs == 0:
@@ -95,6 +99,20 @@ def _check_text(pages: Sequence[RawPage]) -> None:
             f"（{undefined} of {glyphs} glyphs map to no character, (cid:N): the fonts lack a "
             "ToUnicode map; export the PDF again with embedded Unicode fonts, or OCR it）"
         )
+    if not undefined:
+        return ()
+    where = [p.number for p in pages if p.undefined]
+    return (
+        Diagnostic(
+            code="P401",
+            severity=Severity.WARNING,
+            message=f"第{'、'.join(map(str, where))}页有 {undefined} 个字形缺少字符映射，"
+            "已读作“\ufffd”；其所在单元格可能无法识别",
+            message_en=f"{undefined} glyph(s) on page(s) {', '.join(map(str, where))} map to "
+            "no character ((cid:N)) and were read as U+FFFD; cells holding them may be "
+            "unreadable",
+        ),
+    )
 
 
 # --- Document ----------------------------------------------------------------------------
