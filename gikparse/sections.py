@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from gikparse.normalize import normalize, split_ordinal
+from gikparse.normalize import has_han, normalize, split_ordinal
 from gikparse.readers.document import Document, Line
 from gikparse.schema import SECTIONS, SectionSpec
 
@@ -59,8 +59,10 @@ def heading_section(text: str, after: int = 0) -> SectionSpec | None:
 
 def _heading(text: str) -> tuple[SectionSpec, bool] | None:
     """(section, whether its ordinal is bracketed like ``（六）``) if ``text`` is a heading."""
-    key = normalize(text)
     stripped = text.strip()
+    if len(stripped) > 2 * _MAX_HEADING or not has_han(stripped):
+        return None  # numbers and long paragraphs: most lines, cheaply
+    key = normalize(text)
     if not key or len(key) > _MAX_HEADING or _SENTENCE_END.search(stripped[:-1]):
         return None
     number, _, rest = split_ordinal(key)

@@ -32,7 +32,9 @@ def is_table_rule(line: str) -> bool:
 
 
 def strip_list_marker(line: str) -> str:
-    return _LIST.sub("", line, count=1)
+    """``line`` without a leading list marker; the same object when it has none."""
+    m = _LIST.match(line)
+    return line if m is None else line[m.end() :]
 
 
 def strip_inline(text: str) -> str:

@@ -77,7 +77,9 @@ def _read_line(source: str, start: int, end: int) -> Line | None:
         cell = _cell(source, offset, offset + len(heading))
         return Line((cell,), start, end, LineKind.HEADING, level=level)
     # "- 8 -" is a page footer, not a list item.
-    unlisted = body if is_page_furniture(body) else strip_list_marker(body)
+    unlisted = strip_list_marker(body)
+    if unlisted is not body and is_page_furniture(body):
+        unlisted = body
     inner_start = start + len(body) - len(unlisted)
     stripped = body.strip(_TRIM)
     if _WIDE_GAP.search(stripped):
