@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from typing import NamedTuple
 
 import regex
@@ -55,43 +56,56 @@ def _split_trailing_numbers(
     return (label_start, label_end), numbers
 
 
-def _cell_tokens(doc: Document, cell: TextCell) -> list[Token]:
-    text = cell.text
-    if not text:
-        return [Token(TokenKind.EMPTY, "", cell.start, cell.start, cell)]
-    if text.isascii() and text.isdigit() and cell.end - cell.start == len(text):
-        return [Token(TokenKind.VALUE, text, cell.start, cell.end, cell)]
-    raw = doc.text[cell.start : cell.end]
+# (kind, text, start, end) of a cell's tokens, offsets relative to the cell's raw text.
+_Shape = tuple[tuple[TokenKind, str, int, int], ...]
+
+
+@functools.lru_cache(maxsize=8192)
+def _shape(text: str, raw: str) -> _Shape:
+    """How a cell with display ``text`` and raw text ``raw`` splits into tokens. Cached: the
+    labels of the templates recur in every report."""
     parts = raw.split()
     if len(parts) == 1 and is_value_text(text):
         # Point at the number itself, not at markup around it ("**5**").
         inner = raw.find(text)
-        start = cell.start + max(inner, 0)
-        end = start + len(text) if inner >= 0 else cell.end
-        return [Token(TokenKind.VALUE, text, start, end, cell)]
+        start = max(inner, 0)
+        end = start + len(text) if inner >= 0 else len(raw)
+        return ((TokenKind.VALUE, text, start, end),)
     if len(parts) > 1 and all(is_value_text(p) for p in parts):
         # "0 0 0": numbers in one cell separated by single spaces.
-        return [
-            Token(TokenKind.VALUE, doc.text[s:e], s, e, cell)
-            for s, e in _spans(doc.text, cell.start, cell.end)
-        ]
-    split = _split_trailing_numbers(doc.text, cell.start, cell.end)
+        return tuple((TokenKind.VALUE, raw[s:e], s, e) for s, e in _spans(raw, 0, len(raw)))
+    split = _split_trailing_numbers(raw, 0, len(raw))
     if split is not None:
         # "行政许可 0 0 3": a label followed by its numbers, separated by single spaces.
         (label_start, label_end), spans = split
-        label = doc.text[label_start:label_end]
-        return [
-            Token(TokenKind.LABEL, label, label_start, label_end, cell),
-            *(Token(TokenKind.VALUE, doc.text[s:e], s, e, cell) for s, e in spans),
-        ]
-    return [Token(TokenKind.LABEL, text, cell.start, cell.end, cell)]
+        return (
+            (TokenKind.LABEL, raw[label_start:label_end], label_start, label_end),
+            *((TokenKind.VALUE, raw[s:e], s, e) for s, e in spans),
+        )
+    return ((TokenKind.LABEL, text, 0, len(raw)),)
+
+
+def _cell_tokens(doc: Document, cell: TextCell) -> list[Token]:
+    start = cell.start
+    return [
+        Token(kind, part, start + s, start + e, cell)
+        for kind, part, s, e in _shape(cell.text, doc.text[start : cell.end])
+    ]
 
 
 def tokenize(doc: Document, line: Line) -> list[Token]:
     """Tokens of one line; page furniture gives no tokens."""
-    if len(line.cells) == 1 and is_page_furniture(line.cells[0].text):
+    cells = line.cells
+    if len(cells) == 1 and is_page_furniture(cells[0].text):
         return []
     tokens: list[Token] = []
-    for cell in line.cells:
-        tokens.extend(_cell_tokens(doc, cell))
+    for cell in cells:
+        # The two commonest cells, a plain count and nothing, without a call.
+        text = cell.text
+        if not text:
+            tokens.append(Token(TokenKind.EMPTY, "", cell.start, cell.start, cell))
+        elif text.isdigit() and text.isascii() and cell.end - cell.start == len(text):
+            tokens.append(Token(TokenKind.VALUE, text, cell.start, cell.end, cell))
+        else:
+            tokens.extend(_cell_tokens(doc, cell))
     return tokens

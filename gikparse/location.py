@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import bisect
+
 import attrs
 
-__all__ = ["Location"]
+__all__ = ["Location", "PendingLocation", "locate"]
+
+Box = tuple[float, float, float, float]
+#: What ``locate`` needs, kept instead of a Location until someone asks for it: the start
+#: offset of every line of the text, the span, and the page and box of its cell (PDFs).
+PendingLocation = tuple[tuple[int, ...], int, int, "int | None", "Box | None"]
 
 
 @attrs.frozen(kw_only=True)
@@ -20,7 +27,7 @@ class Location:
     line: int
     column: int
     page: int | None = None
-    box: tuple[float, float, float, float] | None = None
+    box: Box | None = None
 
     def __str__(self) -> str:
         page = f"page {self.page}, " if self.page is not None else ""
@@ -38,3 +45,22 @@ class Location:
         if self.box is not None:
             out["box"] = list(self.box)
         return out
+
+
+def locate(
+    line_starts: tuple[int, ...],
+    start: int,
+    end: int,
+    page: int | None = None,
+    box: Box | None = None,
+) -> Location:
+    """The Location of ``text[start:end]`` given the start offset of each line of ``text``."""
+    line = bisect.bisect_right(line_starts, start)
+    return Location(
+        offset=start,
+        length=end - start,
+        line=line,
+        column=start - line_starts[line - 1] + 1,
+        page=page,
+        box=box,
+    )

@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from gikparse.errors import Diagnostic
-from gikparse.location import Location
+from gikparse.location import Location, PendingLocation, locate
 from gikparse.numbers import ValueStatus
 
 __all__ = [
@@ -34,8 +34,22 @@ class Value:
     value: Number | None
     status: ValueStatus = ValueStatus.NUMBER
     raw: str = attrs.field(default="", eq=False, repr=False)
-    location: Location | None = attrs.field(default=None, eq=False, repr=False)
+    # A parser passes a PendingLocation: most locations are never looked at, and building
+    # hundreds per report was a tenth of the parsing time.
+    _location: Location | PendingLocation | None = attrs.field(
+        default=None, eq=False, repr=False, alias="location"
+    )
     converted_from: str | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def location(self) -> Location | None:
+        """Where the cell's raw text is in ``Report.text`` (``None`` for values not read)."""
+        found = self._location
+        if found is None or isinstance(found, Location):
+            return found
+        resolved = locate(*found)
+        object.__setattr__(self, "_location", resolved)  # once; not part of equality
+        return resolved
 
 
 @attrs.frozen

@@ -70,7 +70,7 @@ def is_value_text(text: str) -> bool:
 
 @functools.lru_cache(maxsize=8192)
 def parse_number(
-    text: str, kind: NumberKind = NumberKind.COUNT, *, unit: str | None = None
+    text: str, kind: NumberKind = NumberKind.COUNT, unit: str | None = None
 ) -> ParsedNumber:
     """Read one cell.
 

@@ -66,16 +66,16 @@ def _diag(
 
 
 def _value(doc: Document, token: Token, kind: NumberKind, unit: str | None) -> Value:
+    location = doc.pending_location(token.start, token.end, token.cell)
     if token.kind is TokenKind.EMPTY:
-        location = doc.location(token.start, token.end, token.cell)
-        return Value(None, ValueStatus.BLANK, raw="", location=location)
-    parsed = parse_number(token.text, kind, unit=unit)
+        return Value(None, ValueStatus.BLANK, "", location)
+    parsed = parse_number(token.text, kind, unit)
     return Value(
         parsed.value,
         parsed.status,
-        raw=doc.text[token.start : token.end],
-        location=doc.location(token.start, token.end, token.cell),
-        converted_from=parsed.converted_from,
+        doc.text[token.start : token.end],
+        location,
+        parsed.converted_from,
     )
 
 
@@ -374,14 +374,32 @@ class _RowCollector:
     def feed(self, lines: Sequence[Line]) -> None:
         for index, line in enumerate(lines):
             self.width = len(line.cells)
-            tokens = tokenize(self.doc, line)
-            segments = _segments(tokens)
-            for i, (label, values) in enumerate(segments):
-                next_is_label = i + 1 < len(segments)
-                if label is None:
-                    self._values(values)
+            # The line's segments, each a label (None for leading values) and its values; a
+            # segment is handled once the next starts, so it knows whether a label follows.
+            label: Token | None = None
+            values: list[Token] = []
+            for token in tokenize(self.doc, line):
+                if token.kind is TokenKind.LABEL:
+                    if label is not None or values:
+                        self._segment(label, values, True, lines, index)
+                    label, values = token, []
                 else:
-                    self._label(label, values, next_is_label, lines[index + 1 :])
+                    values.append(token)
+            if label is not None or values:
+                self._segment(label, values, False, lines, index)
+
+    def _segment(
+        self,
+        label: Token | None,
+        values: list[Token],
+        next_is_label: bool,
+        lines: Sequence[Line],
+        index: int,
+    ) -> None:
+        if label is None:
+            self._values(values)
+        else:
+            self._label(label, values, next_is_label, lines, index)
 
     def _values(self, values: list[Token]) -> None:
         numbers = [t for t in values if t.kind is TokenKind.VALUE]
@@ -423,7 +441,12 @@ class _RowCollector:
         )
 
     def _label(
-        self, label: Token, values: list[Token], next_is_label: bool, rest: Sequence[Line]
+        self,
+        label: Token,
+        values: list[Token],
+        next_is_label: bool,
+        lines: Sequence[Line],
+        index: int,
     ) -> None:
         kind, spec, core = self.matcher.classify(label.text, self.group)
         numbers = [t for t in values if t.kind is TokenKind.VALUE]
@@ -440,7 +463,7 @@ class _RowCollector:
             and spec.group is None
             and not has_numbers
             and core in self.matcher.group_keys
-            and (next_is_label or _next_is_label(self.doc, rest))
+            and (next_is_label or _next_is_label(self.doc, lines, index + 1))
         ):
             kind, spec = "group", None
         if kind in ("group", "header"):
@@ -478,8 +501,8 @@ class _RowCollector:
             self.current = None  # the row had no numbers; this label is not part of it
 
 
-def _next_is_label(doc: Document, rest: Sequence[Line]) -> bool:
-    for line in rest:
+def _next_is_label(doc: Document, lines: Sequence[Line], start: int) -> bool:
+    for line in itertools.islice(lines, start, None):
         tokens = [t for t in tokenize(doc, line) if t.kind is not TokenKind.EMPTY]
         if tokens:
             return tokens[0].kind is TokenKind.LABEL
@@ -525,18 +548,25 @@ def _build_table(
             )
             continue
         seen.add(row_id)
-        positions = [(row_id, c.id) for c in columns]
-        values = [_value(doc, t, kind, unit) for t in tokens]
-        placed, code = place(values, positions, _completer(positions, spec.rules))
-        placed = [
-            v if col.kind is kind else _reparse(v, col, unit)
-            for v, col in zip(placed, columns, strict=True)
-        ]
-        if code is not None:
-            diagnostics.append(_placing(code, doc, draft.label, table_id, row_id))
+        if len(tokens) == len(columns):
+            # The usual row: one cell per column, each read as its column's kind.
+            placed = [
+                _value(doc, t, col.kind, unit) for t, col in zip(tokens, columns, strict=True)
+            ]
+        else:
+            positions = [(row_id, c.id) for c in columns]
+            values = [_value(doc, t, kind, unit) for t in tokens]
+            placed, code = place(values, positions, _completer(positions, spec.rules))
+            placed = [
+                v if col.kind is kind else _reparse(v, col, unit)
+                for v, col in zip(placed, columns, strict=True)
+            ]
+            if code is not None:
+                diagnostics.append(_placing(code, doc, draft.label, table_id, row_id))
         for column, value in zip(columns, placed, strict=True):
             cells.append(Cell(row_id, column.id, value))
-            _value_diagnostics(value, table_id, row_id, column.id, diagnostics)
+            if value.status is ValueStatus.UNREADABLE or value.converted_from is not None:
+                diagnostics.append(_value_diagnostic(value, table_id, row_id, column.id))
     _structure_diagnostics(spec, seen, table_id, diagnostics)
     order = {r.id: i for i, r in enumerate(spec.all_rows())}
     present = tuple(sorted(seen, key=order.__getitem__))
@@ -581,36 +611,31 @@ def _lenient_kind(columns: Sequence[ColumnSpec]) -> NumberKind:
 def _reparse(value: Value, column: ColumnSpec, unit: str | None) -> Value:
     if value.status not in (ValueStatus.NUMBER, ValueStatus.UNREADABLE) or not value.raw:
         return value
-    parsed = parse_number(value.raw, column.kind, unit=unit)
+    parsed = parse_number(value.raw, column.kind, unit)
     return attrs.evolve(
         value, value=parsed.value, status=parsed.status, converted_from=parsed.converted_from
     )
 
 
-def _value_diagnostics(
-    value: Value, table: str, row: str, column: str, diagnostics: list[Diagnostic]
-) -> None:
+def _value_diagnostic(value: Value, table: str, row: str, column: str) -> Diagnostic:
+    """P208 for an unreadable cell, P209 for an amount converted from 元."""
     if value.status is ValueStatus.UNREADABLE:
         code, severity = "P208", Severity.ERROR
         message = f"单元格“{value.raw}”不是数字"
         message_en = f"cell {value.raw!r} is not a number"
-    elif value.converted_from is not None:
+    else:
         code, severity = "P209", Severity.INFO
         message = f"金额“{value.raw}”以元为单位，已换算为万元"
         message_en = f"amount {value.raw!r} was in 元 and was converted to 万元"
-    else:
-        return
-    diagnostics.append(
-        Diagnostic(
-            code=code,
-            severity=severity,
-            message=message,
-            message_en=message_en,
-            table=table,
-            row=row,
-            column=column,
-            location=value.location,
-        )
+    return Diagnostic(
+        code=code,
+        severity=severity,
+        message=message,
+        message_en=message_en,
+        table=table,
+        row=row,
+        column=column,
+        location=value.location,
     )
 
 
@@ -716,7 +741,8 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
         diagnostics.append(_placing(code, doc, first, spec.qualified_id, None))
     for (row_id, col_id), value in zip(positions, placed, strict=True):
         cells.append(Cell(row_id, col_id, value))
-        _value_diagnostics(value, spec.qualified_id, row_id, col_id, diagnostics)
+        if value.status is ValueStatus.UNREADABLE or value.converted_from is not None:
+            diagnostics.append(_value_diagnostic(value, spec.qualified_id, row_id, col_id))
     return Table(
         id=spec.qualified_id,
         rows=tuple(r.id for r in spec.rows),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import pickle
 from decimal import Decimal
 from pathlib import Path
 
@@ -44,6 +45,27 @@ def test_equality_ignores_where_values_came_from() -> None:
     cell = moved.table("applications").cell("received", "total")  # type: ignore[union-attr]
     assert cell is not None and cell.location is not None
     assert moved.text[cell.location.offset : cell.location.offset + cell.location.length] == "2"
+
+
+def test_reports_survive_pickling_with_their_locations() -> None:
+    # Batches send reports between processes; locations are resolved lazily, so a pickled
+    # report must still know where each value came from.
+    report = gikparse.parse_text(SEED.read_text("utf-8"))
+    copy = pickle.loads(pickle.dumps(report))
+    assert copy == report
+    for table in report.tables:
+        for cell in table:
+            again = copy.table(table.id).cell(cell.row, cell.column)  # type: ignore[union-attr]
+            assert again is not None and again.location == cell.value.location
+            assert again.raw == cell.value.raw
+
+
+def test_a_location_given_to_a_value_is_kept() -> None:
+    where = gikparse.Location(offset=3, length=1, line=2, column=1)
+    value = gikparse.Value(1, raw="1", location=where)
+    assert value.location is where
+    assert attrs.evolve(value, value=2).location is where
+    assert gikparse.Value(1).location is None
 
 
 def test_word_files_are_refused_with_advice() -> None:

@@ -7,13 +7,13 @@ span of its raw text in ``Document.text`` so values can point back at their sour
 
 from __future__ import annotations
 
-import bisect
 import enum
+from typing import NamedTuple
 
 import attrs
 
 from gikparse.errors import Diagnostic
-from gikparse.location import Location
+from gikparse.location import Location, PendingLocation, locate
 
 __all__ = ["Document", "Line", "LineKind", "TextCell"]
 
@@ -24,9 +24,12 @@ class LineKind(str, enum.Enum):
     HEADING = "heading"  #: a heading marked up as such (markdown ``#``, HTML ``<h2>``)
 
 
-@attrs.frozen
-class TextCell:
-    """A cell: display ``text`` (markup removed, whitespace trimmed) and its raw span."""
+class TextCell(NamedTuple):
+    """A cell: display ``text`` (markup removed, whitespace trimmed) and its raw span.
+
+    A named tuple rather than an attrs class: a document has thousands and readers make them in
+    their innermost loop.
+    """
 
     text: str
     start: int
@@ -79,13 +82,11 @@ class Document:
 
     def location(self, start: int, end: int, cell: TextCell | None = None) -> Location:
         """Location of ``text[start:end]``; page and box come from ``cell`` when it has them."""
-        line = bisect.bisect_right(self._line_starts, start)
-        column = start - self._line_starts[line - 1] + 1
-        return Location(
-            offset=start,
-            length=end - start,
-            line=line,
-            column=column,
-            page=None if cell is None else cell.page,
-            box=None if cell is None else cell.box,
-        )
+        if cell is None:
+            return locate(self._line_starts, start, end)
+        return locate(self._line_starts, start, end, cell.page, cell.box)
+
+    def pending_location(self, start: int, end: int, cell: TextCell) -> PendingLocation:
+        """What ``locate`` needs for this span: a Value resolves it when asked (most never are,
+        and a table has hundreds)."""
+        return (self._line_starts, start, end, cell.page, cell.box)

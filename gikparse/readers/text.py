@@ -10,7 +10,6 @@ from gikparse.readers.markdown import heading_level, is_table_rule, strip_inline
 
 __all__ = ["read_text"]
 
-_LINE = regex.compile(r"[^\n]*\n?")
 _PIPE_SPLIT = regex.compile(r"(?<!\\)\|")
 # Two spaces, or an ideographic space that does not sit between two Han characters ("规　章"
 # is one label spaced out, "规章　0" is two cells).
@@ -18,23 +17,22 @@ _WIDE_GAP = regex.compile(r"[ \u3000]{2,}|(?<!\p{Han})\u3000|\u3000(?!\p{Han})")
 _TRIM = " \t\r\u3000\u00a0\ufeff"
 
 
-def _cell(source: str, start: int, end: int) -> TextCell:
-    raw = source[start:end]
-    if raw.isdigit() or not raw:
-        return TextCell(raw, start, end)  # the common cells of a table: a count, or nothing
+def _cell(raw: str, start: int) -> TextCell:
+    """The cell whose raw text ``raw`` starts at ``start``; its span excludes the padding."""
+    if not raw or raw.isdigit():
+        return TextCell(raw, start, start + len(raw))  # the common cells: a count, or nothing
     stripped_left = raw.lstrip(_TRIM)
     start += len(raw) - len(stripped_left)
     stripped = stripped_left.rstrip(_TRIM)
-    end = start + len(stripped)
-    return TextCell(strip_inline(stripped).strip(_TRIM), start, end)
+    text = stripped if stripped.isdigit() else strip_inline(stripped).strip(_TRIM)
+    return TextCell(text, start, start + len(stripped))
 
 
-def _split_tabs(source: str, start: int, end: int) -> list[TextCell]:
+def _split_on(body: str, start: int, separator: str) -> list[TextCell]:
     cells = []
-    pos = start
-    for piece in source[start:end].split("\t"):
-        cells.append(_cell(source, pos, pos + len(piece)))
-        pos += len(piece) + 1
+    for piece in body.split(separator):
+        cells.append(_cell(piece, start))
+        start += len(piece) + 1
     return cells
 
 
@@ -42,9 +40,9 @@ def _split(source: str, start: int, end: int, separator: regex.Pattern[str]) -> 
     cells = []
     pos = start
     for m in separator.finditer(source, start, end):
-        cells.append(_cell(source, pos, m.start()))
+        cells.append(_cell(source[pos : m.start()], pos))
         pos = m.end()
-    cells.append(_cell(source, pos, end))
+    cells.append(_cell(source[pos:end], pos))
     return cells
 
 
@@ -54,50 +52,58 @@ def _is_pipe_row(body: str) -> bool:
     return body.count("|") >= 2 or stripped.startswith("|") or stripped.endswith("|")
 
 
-def _read_line(source: str, start: int, end: int) -> Line | None:
-    body = source[start:end]
-    if not body.strip(_TRIM):
-        return Line((), start, end)
+def _pipe_row(source: str, body: str, start: int, end: int) -> Line | None:
+    if is_table_rule(body):
+        return None
+    # A backslash may escape a pipe that is text, not a cell boundary.
+    escaped = "\\" in body
+    cells = _split(source, start, end, _PIPE_SPLIT) if escaped else _split_on(body, start, "|")
+    # Outer pipes leave an empty first/last cell that is not part of the table.
+    if cells and not cells[0].text and body.lstrip(_TRIM).startswith("|"):
+        cells.pop(0)
+    if cells and not cells[-1].text and body.rstrip(_TRIM).endswith("|"):
+        cells.pop()
+    return Line(tuple(cells), start, end, LineKind.ROW)
+
+
+def _read_line(source: str, body: str, start: int) -> Line | None:
+    end = start + len(body)
     if "\t" in body:
-        cells = _split_tabs(source, start, end)
-        return Line(tuple(cells), start, end, LineKind.ROW)
+        return Line(tuple(_split_on(body, start, "\t")), start, end, LineKind.ROW)
     if "|" in body and _is_pipe_row(body):
-        if is_table_rule(body):
-            return None
-        cells = _split(source, start, end, _PIPE_SPLIT)
-        # Outer pipes leave an empty first/last cell that is not part of the table.
-        if cells and not cells[0].text and body.lstrip(_TRIM).startswith("|"):
-            cells.pop(0)
-        if cells and not cells[-1].text and body.rstrip(_TRIM).endswith("|"):
-            cells.pop()
-        return Line(tuple(cells), start, end, LineKind.ROW)
-    level, heading = heading_level(body)
-    if level:
-        offset = start + body.index(heading) if heading else end
-        cell = _cell(source, offset, offset + len(heading))
-        return Line((cell,), start, end, LineKind.HEADING, level=level)
+        return _pipe_row(source, body, start, end)
+    if "#" in body:
+        level, heading = heading_level(body)
+        if level:
+            offset = start + body.index(heading) if heading else end
+            return Line((_cell(heading, offset),), start, end, LineKind.HEADING, level=level)
     # "- 8 -" is a page footer, not a list item.
     unlisted = strip_list_marker(body)
     if unlisted is not body and is_page_furniture(body):
         unlisted = body
     inner_start = start + len(body) - len(unlisted)
-    stripped = body.strip(_TRIM)
-    if _WIDE_GAP.search(stripped):
+    if ("  " in unlisted or "\u3000" in unlisted) and _WIDE_GAP.search(unlisted.strip(_TRIM)):
         cells = _split(source, inner_start, end, _WIDE_GAP)
         if len(cells) > 1:
             return Line(tuple(cells), start, end, LineKind.ROW)
-    return Line((_cell(source, inner_start, end),), start, end)
+    return Line((_cell(unlisted, inner_start),), start, end)
 
 
 def read_text(text: str) -> Document:
     """Split ``text`` (plain or markdown) into lines of cells; ``Document.text`` is ``text``."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bodies = text.split("\n")
+    if not bodies[-1]:
+        bodies.pop()  # the text ends with a newline (or is empty): no line after it
     lines: list[Line] = []
-    for m in _LINE.finditer(text):
-        if m.start() == m.end():
-            break
-        end = m.end() - 1 if m.group().endswith("\n") else m.end()
-        line = _read_line(text, m.start(), end)
-        if line is not None:
-            lines.append(line)
+    start = 0
+    for body in bodies:
+        if not body.strip(_TRIM):
+            lines.append(Line((), start, start + len(body)))
+        else:
+            line = _read_line(text, body, start)
+            if line is not None:
+                lines.append(line)
+        start += len(body) + 1
     return Document(text, tuple(lines), kind="text")
