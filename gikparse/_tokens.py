@@ -33,6 +33,8 @@ class Token(NamedTuple):
 
 
 _SPACE = regex.compile(r"\S+")
+_EMPTY = TokenKind.EMPTY
+_VALUE = TokenKind.VALUE
 
 
 def _spans(source: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -85,10 +87,15 @@ def _shape(text: str, raw: str) -> _Shape:
     return ((TokenKind.LABEL, text, 0, len(raw)),)
 
 
+# Token(...) goes through a Python-level __new__; building the tuple directly takes half the
+# time, and tables make hundreds of tokens per report.
+_new_tuple = tuple.__new__
+
+
 def _cell_tokens(doc: Document, cell: TextCell) -> list[Token]:
     start = cell.start
     return [
-        Token(kind, part, start + s, start + e, cell)
+        _new_tuple(Token, (kind, part, start + s, start + e, cell))
         for kind, part, s, e in _shape(cell.text, doc.text[start : cell.end])
     ]
 
@@ -96,16 +103,16 @@ def _cell_tokens(doc: Document, cell: TextCell) -> list[Token]:
 def tokenize(doc: Document, line: Line) -> list[Token]:
     """Tokens of one line; page furniture gives no tokens."""
     cells = line.cells
-    if len(cells) == 1 and is_page_furniture(cells[0].text):
-        return []
     tokens: list[Token] = []
     for cell in cells:
         # The two commonest cells, a plain count and nothing, without a call.
         text = cell.text
         if not text:
-            tokens.append(Token(TokenKind.EMPTY, "", cell.start, cell.start, cell))
+            tokens.append(_new_tuple(Token, (_EMPTY, "", cell.start, cell.start, cell)))
         elif text.isdigit() and text.isascii() and cell.end - cell.start == len(text):
-            tokens.append(Token(TokenKind.VALUE, text, cell.start, cell.end, cell))
+            tokens.append(_new_tuple(Token, (_VALUE, text, cell.start, cell.end, cell)))
+        elif len(cells) == 1 and is_page_furniture(text):
+            return []
         else:
             tokens.extend(_cell_tokens(doc, cell))
     return tokens

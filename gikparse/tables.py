@@ -204,9 +204,7 @@ class _Draft:
     text: str  #: the label as read so far, normalised, without its ordinal
     values: list[Token] = attrs.Factory(list)
     width: int = 0  #: cells in the line the numbers came from (0: none yet)
-
-    def filled(self) -> int:
-        return sum(1 for t in self.values if t.kind is TokenKind.VALUE)
+    filled: int = 0  #: how many of ``values`` are numbers
 
     def continues(self, core: str) -> bool:
         """Whether ``core`` is the rest of this row's label, broken over lines."""
@@ -220,11 +218,17 @@ class _Draft:
         """Take the cells of the line that continues this row's label; the empty cells that
         trailed the label's first line say nothing once the row's numbers come."""
         self.text += core
-        if any(t.kind is TokenKind.VALUE for t in values):
+        numbers = _count_numbers(values)
+        if numbers:
             self.values = list(values)
             self.width = width
+            self.filled = numbers
         else:
             self.values.extend(values)
+
+
+def _count_numbers(tokens: list[Token]) -> int:
+    return sum(1 for t in tokens if t.kind is TokenKind.VALUE)
 
 
 def _segments(tokens: list[Token]) -> list[tuple[Token | None, list[Token]]]:
@@ -406,8 +410,9 @@ class _RowCollector:
         if not numbers:
             return
         current = self.current
-        if current is not None and current.filled() < self.ncols(current.spec):
+        if current is not None and current.filled < self.ncols(current.spec):
             current.values.extend(values)
+            current.filled += len(numbers)
             current.width = current.width or self.width
             return
         self._unplaced(numbers)
@@ -475,7 +480,7 @@ class _RowCollector:
             return
         current = self.current
         if kind in ("row", "partial") and spec is not None:
-            if current is not None and current.filled() == 0 and current.spec is spec:
+            if current is not None and current.filled == 0 and current.spec is spec:
                 # The rest of this row's label, broken over lines ("1.申请人无正当理由" /
                 # "逾期不补正、…"): its numbers follow here.
                 current.continue_with(core, values, self.width)
@@ -487,17 +492,17 @@ class _RowCollector:
             elif self.group is None:
                 self.group = spec.group_key
             width = self.width if has_numbers else 0
-            self.current = _Draft(spec, label, core, list(values), width)
+            self.current = _Draft(spec, label, core, list(values), width, len(numbers))
             self.drafts.append(self.current)
             return
         # An unknown label: the rest of a label broken over lines, or a row we do not know.
-        if current is not None and current.filled() == 0 and current.continues(core):
+        if current is not None and current.filled == 0 and current.continues(core):
             current.continue_with(core, values, self.width)
             return
         if has_numbers:
             self._unplaced(numbers, label)
             self.current = None
-        elif current is not None and current.filled() == 0:
+        elif current is not None and current.filled == 0:
             self.current = None  # the row had no numbers; this label is not part of it
 
 

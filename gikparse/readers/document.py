@@ -40,8 +40,10 @@ class TextCell(NamedTuple):
     box: tuple[float, float, float, float] | None = None
 
 
-@attrs.frozen
-class Line:
+class Line(NamedTuple):
+    """A line of the document: one cell for prose, several for a table row. A named tuple for
+    the same reason as TextCell."""
+
     cells: tuple[TextCell, ...]
     start: int
     end: int
@@ -53,7 +55,10 @@ class Line:
     @property
     def text(self) -> str:
         """The cells' text joined by tabs."""
-        return "\t".join(c.text for c in self.cells)
+        cells = self.cells
+        if len(cells) == 1:
+            return cells[0].text
+        return "\t".join([c.text for c in cells])
 
     @property
     def is_blank(self) -> bool:
