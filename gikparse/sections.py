@@ -20,6 +20,11 @@ _DATE = regex.compile(
     r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$|^\s*\d{4}[-./]\d{1,2}[-./]\d{1,2}\s*$"
 )
 _PUNCTUATION_OR_DIGIT = regex.compile(r"[.。，,：:；;、!！?？\d]")
+# Normalised once here rather than for every line tested.
+_NORMALIZED_HEADINGS = tuple((spec, normalize(spec.heading)) for spec in SECTIONS)
+# Every heading contains one of these: one search rules out most short lines.
+_PHRASES = {p for spec in SECTIONS for p in spec.phrases} | {h for _, h in _NORMALIZED_HEADINGS}
+_ANY_PHRASE = regex.compile("|".join(map(regex.escape, sorted(_PHRASES))))
 
 
 @attrs.frozen
@@ -47,8 +52,14 @@ class Outline:
 
 
 def _single_text(line: Line) -> str | None:
-    texts = [c.text for c in line.cells if c.text]
-    return texts[0] if len(texts) == 1 else None
+    """The text of the line's one non-empty cell, or ``None`` (blank, or several cells)."""
+    found = None
+    for cell in line.cells:
+        if cell.text:
+            if found is not None:
+                return None  # a table row: no heading, title or signature
+            found = cell.text
+    return found
 
 
 def heading_section(text: str, after: int = 0) -> SectionSpec | None:
@@ -60,17 +71,24 @@ def heading_section(text: str, after: int = 0) -> SectionSpec | None:
 def _heading(text: str) -> tuple[SectionSpec, bool] | None:
     """(section, whether its ordinal is bracketed like ``（六）``) if ``text`` is a heading."""
     stripped = text.strip()
-    if len(stripped) > 2 * _MAX_HEADING or not has_han(stripped):
+    if len(stripped) > 2 * _MAX_HEADING or stripped.isascii() or not has_han(stripped):
         return None  # numbers and long paragraphs: most lines, cheaply
     key = normalize(text)
-    if not key or len(key) > _MAX_HEADING or _SENTENCE_END.search(stripped[:-1]):
+    if (
+        not key
+        or len(key) > _MAX_HEADING
+        or _ANY_PHRASE.search(key) is None
+        or _SENTENCE_END.search(stripped[:-1])
+    ):
         return None
     number, _, rest = split_ordinal(key)
-    for spec in SECTIONS:
-        if number is not None:
+    if number is not None:
+        for spec in SECTIONS:
             if number == spec.number and any(p in rest for p in spec.phrases):
                 return spec, key.startswith("(")
-        elif normalize(spec.heading) in key:
+        return None
+    for spec, heading in _NORMALIZED_HEADINGS:
+        if heading in key:
             return spec, False
     return None
 
