@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from gikparse import narrative
 from gikparse.detect import detect_template
@@ -24,15 +24,34 @@ _DEFAULT_VARIANT = "2021"
 _WITH_PARTS = frozenset({"overview", "problems", "other_matters"})
 
 
-def _text(lines: Sequence[Line]) -> str:
-    return "\n".join(line.text for line in lines if not line.is_blank)
+def _line_text(line: Line) -> str | None:
+    """``line.text``, or ``None`` for a blank line; most lines have one cell and need no join."""
+    cells = line.cells
+    if len(cells) == 1:
+        return cells[0].text or None
+    texts = [c.text for c in cells]
+    return "\t".join(texts) if any(texts) else None
 
 
-def _sections(doc: Document, outline: Outline) -> tuple[Section, ...]:
+def _line_texts(doc: Document) -> list[str | None]:
+    """Every line's text, computed once: sections, title, signature and template detection
+    all read it."""
+    return [_line_text(line) for line in doc.lines]
+
+
+def _text(texts: Iterable[str | None]) -> str:
+    """The non-blank lines of ``texts`` (from :func:`_line_texts`), one per line."""
+    return "\n".join(text for text in texts if text is not None)
+
+
+def _sections(
+    doc: Document, outline: Outline, texts: Sequence[str | None] | None = None
+) -> tuple[Section, ...]:
+    if texts is None:
+        texts = _line_texts(doc)
     out: list[Section] = []
     for span in outline.sections:
-        lines = doc.lines[span.start : span.end]
-        text = _text(lines)
+        text = _text(texts[span.start : span.end])
         heading_line = doc.lines[span.heading]
         with_parts = span.spec.id in _WITH_PARTS
         out.append(
@@ -76,6 +95,18 @@ def _outline_diagnostics(outline: Outline) -> list[Diagnostic]:
     ]
 
 
+def _table_texts(doc: Document, outline: Outline, texts: Sequence[str | None]) -> list[str]:
+    """The texts of every line of sections 二 and 三, blank ones included (as ``Line.text``)."""
+    out: list[str] = []
+    for section_id in ("active_disclosure", "applications"):
+        span = outline.section(section_id)
+        if span is not None:
+            for index in range(span.start, span.end):
+                text = texts[index]
+                out.append(doc.lines[index].text if text is None else text)
+    return out
+
+
 def _lines_of(doc: Document, outline: Outline, section_id: str) -> tuple[Line, ...]:
     span = outline.section(section_id)
     return () if span is None else doc.lines[span.start : span.end]
@@ -114,18 +145,17 @@ def _template_diagnostics(evidence: TemplateEvidence, year: int | None) -> list[
 def parse_document(doc: Document, *, source: str | None = None, strict: bool = False) -> Report:
     """Parse a Document from any reader into a Report."""
     outline = split_sections(doc)
-    sections = _sections(doc, outline)
-    title = _text([doc.lines[i] for i in outline.title])
-    preamble = _text(doc.lines[outline.preamble[0] : outline.preamble[1]])
-    signature = _text([doc.lines[i] for i in outline.signature])
+    texts = _line_texts(doc)
+    sections = _sections(doc, outline, texts)
+    title = _text(texts[i] for i in outline.title)
+    preamble = _text(texts[outline.preamble[0] : outline.preamble[1]])
+    signature = _text(texts[i] for i in outline.signature)
     meta, meta_diagnostics = narrative.extract_meta(
         title=title, preamble=preamble, body=_prose(doc, outline), signature=signature
     )
     active_lines = _lines_of(doc, outline, "active_disclosure")
     applications_lines = _lines_of(doc, outline, "applications")
-    evidence = detect_template(
-        (line.text for line in (*active_lines, *applications_lines)), meta.year
-    )
+    evidence = detect_template(_table_texts(doc, outline, texts), meta.year)
     template = _template(evidence)
     diagnostics: list[Diagnostic] = [
         *doc.diagnostics,
