@@ -69,20 +69,27 @@ def _fold(text: str) -> str:
     return text.translate(_FOLD_TABLE)
 
 
+_SEPARATORS = regex.compile("[\n" + "".join(regex.escape(ch) for ch in sorted(_DROP)) + "]+")
+_DROPPED = regex.compile("[" + "".join(regex.escape(ch) for ch in sorted(_DROP)) + "]+")
+
+
 @attrs.frozen
 class _View:
-    """Compacted text and, per run of kept characters, where the run starts in the original."""
+    """Compacted text of ``folded`` (see :func:`_view`) and the way back to its offsets.
+
+    Most views are only searched; the map back is built on the first :meth:`span`.
+    """
 
     text: str
-    run_starts: tuple[int, ...]  # index in ``text`` where each run starts
-    run_origins: tuple[int, ...]  # index in the original text of that run's first character
-    original_length: int
+    folded: str  # same length as the original text
+    newlines: _NewlineMode
 
     def _origin(self, index: int) -> int:
         if index >= len(self.text):
-            return self.original_length
-        run = bisect.bisect_right(self.run_starts, index) - 1
-        return self.run_origins[run] + index - self.run_starts[run]
+            return len(self.folded)
+        run_starts, run_origins = _runs(self.folded, self.newlines)
+        run = bisect.bisect_right(run_starts, index) - 1
+        return run_origins[run] + index - run_starts[run]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of ``text[start:end]``."""
@@ -92,7 +99,8 @@ class _View:
         return self._origin(start), self._origin(end - 1) + 1
 
 
-_SEPARATORS = regex.compile("[\n" + "".join(regex.escape(ch) for ch in sorted(_DROP)) + "]+")
+def _paragraph_break(m: regex.Match[str]) -> str:
+    return "\n" if m.group().count("\n") >= 2 else ""
 
 
 @functools.lru_cache(maxsize=32)
@@ -103,34 +111,45 @@ def _view(text: str, newlines: _NewlineMode) -> _View:
     or ``drop`` them all.
     """
     folded = _fold(text)
-    chars: list[str] = []
+    if newlines == "keep":
+        compact = _DROPPED.sub("", folded)
+    elif newlines == "paragraph":
+        compact = _SEPARATORS.sub(_paragraph_break, folded)
+    else:
+        compact = _SEPARATORS.sub("", folded)
+    return _View(compact, folded, newlines)
+
+
+@functools.lru_cache(maxsize=32)
+def _runs(folded: str, newlines: _NewlineMode) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where each run of kept characters starts in the view's text and in ``folded``: the same
+    pieces :func:`_view` keeps, counted one by one."""
     run_starts: list[int] = []
     run_origins: list[int] = []
     length = 0
 
-    def keep(piece: str, origin: int) -> None:
+    def keep(size: int, origin: int) -> None:
         nonlocal length
-        chars.append(piece)
         run_starts.append(length)
         run_origins.append(origin)
-        length += len(piece)
+        length += size
 
     pos = 0
     for m in _SEPARATORS.finditer(folded):
         start, end = m.span()
         if start > pos:
-            keep(folded[pos:start], pos)
+            keep(start - pos, pos)
         if newlines == "keep":
             at = folded.find("\n", start, end)
             while at >= 0:
-                keep("\n", at)
+                keep(1, at)
                 at = folded.find("\n", at + 1, end)
         elif newlines == "paragraph" and folded.count("\n", start, end) >= 2:
-            keep("\n", folded.index("\n", start, end))
+            keep(1, folded.index("\n", start, end))
         pos = end
     if pos < len(folded):
-        keep(folded[pos:], pos)
-    return _View("".join(chars), tuple(run_starts), tuple(run_origins), len(text))
+        keep(len(folded) - pos, pos)
+    return tuple(run_starts), tuple(run_origins)
 
 
 _HAN_PAIR_SPACE = regex.compile(r"(?<=\p{Han})\s+(?=\p{Han})")
@@ -302,6 +321,9 @@ _REPORT_WORDS = regex.compile(
     r"政府信息(?:与政务)?公开|政务(?:信息)?公开|信息公开工作|(?:工作)?年度报告|年报"
 )
 _AGENCY_BAD = regex.compile(r"报告|[。;!?]|^\d|^[年度]")
+_HAN = regex.compile(r"\p{Han}")
+_AGENCY_LEAD = regex.compile(r"^(?:关于|印发)+")
+_AGENCY_TAIL = regex.compile(r"(?:关于|的)+$")
 
 
 def _clean_line(line: str) -> str:
@@ -311,15 +333,15 @@ def _clean_line(line: str) -> str:
 def _agency_ok(candidate: str) -> bool:
     return (
         2 <= len(candidate) <= 40
-        and regex.search(r"\p{Han}", candidate) is not None
+        and _HAN.search(candidate) is not None
         and _AGENCY_BAD.search(candidate) is None
     )
 
 
 def _strip_agency(candidate: str) -> str:
     candidate = _trim(candidate)
-    candidate = regex.sub(r"^(?:关于|印发)+", "", candidate)
-    candidate = regex.sub(r"(?:关于|的)+$", "", candidate)
+    candidate = _AGENCY_LEAD.sub("", candidate)
+    candidate = _AGENCY_TAIL.sub("", candidate)
     return _trim(candidate)
 
 
@@ -514,6 +536,7 @@ _ADDRESS = regex.compile(
     regex.IGNORECASE,
 )
 _LABEL_CUT = regex.compile(_LABELS, regex.IGNORECASE)
+_WEB_LIKE = regex.compile(r"https?:|www\.|@", regex.IGNORECASE)
 _POSTCODE = regex.compile(r"(?:邮政编码|邮编)(?:为|是)?:?(?P<v>\d{6})(?!\d)")
 _PHONE_LABEL = regex.compile(
     r"(?:联系电话|咨询电话|办公电话|监督电话|服务电话|举报电话|电话号码|电话|联系方式|Tel|TEL)"
@@ -548,11 +571,7 @@ def _first_address(text: str) -> str | None:
         end = m.start("v") + (cut.start() if cut is not None else len(value))
         start, stop = view.span(m.start("v"), end)
         found = _trim(_tidy(text[start:stop]))
-        if (
-            len(found.replace(" ", "")) >= 4
-            and regex.search(r"\p{Han}", found)
-            and not regex.search(r"https?:|www\.|@", found, regex.IGNORECASE)
-        ):
+        if len(found.replace(" ", "")) >= 4 and _HAN.search(found) and not _WEB_LIKE.search(found):
             return found
     return None
 
@@ -883,6 +902,8 @@ _SCOPE = regex.compile(
     r"全(?:市|省|县|区|镇|乡|州|盟|旗|国|系统|局)|各(?:部门|单位|乡镇|街道|级|县|区|市|乡|镇)|市县|县区"
 )
 _BAD_NOUN = regex.compile(r"复议|诉讼|结转|上年|因|提案|建议|留言|信访|投诉")
+_CASE_WORD = regex.compile(r"复议|诉讼|行政")
+_EXCEPTION_WORD = regex.compile(r"但|仍|以外|之外|结转")
 
 
 def count_statements(text: str) -> tuple[CountStatement, ...]:
@@ -928,12 +949,12 @@ def _statement(topic: str, m: regex.Match[str], view: _View, text: str) -> Count
             return None  # "行政复议和行政诉讼为3件": the sum or each? Leave it.
     if negative and topic == "applications_received":
         after = view.text[m.end() : m.end() + 8]
-        if regex.search(r"复议|诉讼|行政", after):
+        if _CASE_WORD.search(after):
             return None
     resolved = topic
     if negative and "what" in groups:
         fill = groups.get("fill") or ""
-        if regex.search(r"但|仍|以外|之外|结转", fill):
+        if _EXCEPTION_WORD.search(fill):
             return None
         what = m.group("what")
         if "复议" in what and "诉讼" in what:
@@ -1000,8 +1021,9 @@ class _Marker:
 
 
 def _marker_of(m: regex.Match[str], line_start: bool) -> _Marker | None:
+    groups = m.groupdict()
     for kind in _KINDS:
-        raw = m.groupdict().get(kind)
+        raw = groups.get(kind)
         if raw is not None:
             number = int(raw) if raw.isdigit() else _han_int(raw)
             if number is None or number == 0:
@@ -1010,13 +1032,17 @@ def _marker_of(m: regex.Match[str], line_start: bool) -> _Marker | None:
     return None
 
 
+@functools.lru_cache(maxsize=4)
+def _line_markers(folded: str) -> tuple[_Marker, ...]:
+    """The markers at line starts of folded text; cached because :func:`split_items` and
+    :func:`split_parts` both need them for the same section text."""
+    found = (_marker_of(m, line_start=True) for m in _LINE_MARKER.finditer(folded))
+    return tuple(marker for marker in found if marker is not None)
+
+
 def _markers(text: str) -> list[_Marker]:
     folded = _fold(text)
-    raw: dict[int, _Marker] = {}
-    for m in _LINE_MARKER.finditer(folded):
-        marker = _marker_of(m, line_start=True)
-        if marker is not None:
-            raw[marker.start] = marker
+    raw = {marker.start: marker for marker in _line_markers(folded)}
     for m in _INLINE_SHI.finditer(folded):
         if m.start("m") not in raw:
             marker = _marker_of(m, line_start=False)
@@ -1088,9 +1114,8 @@ def split_parts(text: str) -> tuple[tuple[str, str], ...]:
     folded = _fold(text)
     heads: list[_Marker] = []
     kind: str | None = None
-    for m in _LINE_MARKER.finditer(folded):
-        marker = _marker_of(m, line_start=True)
-        if marker is None or marker.kind not in ("paren_han", "han"):
+    for marker in _line_markers(folded):
+        if marker.kind not in ("paren_han", "han"):
             continue
         if kind is None:
             kind = marker.kind
