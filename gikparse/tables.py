@@ -38,6 +38,10 @@ _HEADER_WORDS = frozenset(
 )
 
 Position = tuple[str, str]  # (row id, column id)
+# Enum members as module constants: in Python 3.11 reading ``TokenKind.VALUE`` is a descriptor
+# call, and the loops below read them hundreds of times per report.
+_LABEL, _VALUE, _EMPTY = TokenKind.LABEL, TokenKind.VALUE, TokenKind.EMPTY
+_BLANK, _UNREADABLE = ValueStatus.BLANK, ValueStatus.UNREADABLE
 
 
 def _diag(
@@ -66,9 +70,10 @@ def _diag(
 
 
 def _value(doc: Document, token: Token, kind: NumberKind, unit: str | None) -> Value:
-    location = doc.pending_location(token.start, token.end, token.cell)
-    if token.kind is TokenKind.EMPTY:
-        return Value(None, ValueStatus.BLANK, "", location)
+    cell = token.cell
+    location = (doc.line_starts, token.start, token.end, cell.page, cell.box)
+    if token.kind is _EMPTY:
+        return Value(None, _BLANK, "", location)
     parsed = parse_number(token.text, kind, unit)
     return Value(
         parsed.value,
@@ -228,14 +233,14 @@ class _Draft:
 
 
 def _count_numbers(tokens: list[Token]) -> int:
-    return sum(1 for t in tokens if t.kind is TokenKind.VALUE)
+    return sum(1 for t in tokens if t.kind is _VALUE)
 
 
 def _segments(tokens: list[Token]) -> list[tuple[Token | None, list[Token]]]:
     """Split a line's tokens at each label: (label or None for leading values, values)."""
     out: list[tuple[Token | None, list[Token]]] = []
     for token in tokens:
-        if token.kind is TokenKind.LABEL:
+        if token.kind is _LABEL:
             out.append((token, []))
         elif out:
             out[-1][1].append(token)
@@ -383,7 +388,7 @@ class _RowCollector:
             label: Token | None = None
             values: list[Token] = []
             for token in tokenize(self.doc, line):
-                if token.kind is TokenKind.LABEL:
+                if token.kind is _LABEL:
                     if label is not None or values:
                         self._segment(label, values, True, lines, index)
                     label, values = token, []
@@ -406,7 +411,7 @@ class _RowCollector:
             self._label(label, values, next_is_label, lines, index)
 
     def _values(self, values: list[Token]) -> None:
-        numbers = [t for t in values if t.kind is TokenKind.VALUE]
+        numbers = [t for t in values if t.kind is _VALUE]
         if not numbers:
             return
         current = self.current
@@ -454,7 +459,7 @@ class _RowCollector:
         index: int,
     ) -> None:
         kind, spec, core = self.matcher.classify(label.text, self.group)
-        numbers = [t for t in values if t.kind is TokenKind.VALUE]
+        numbers = [t for t in values if t.kind is _VALUE]
         has_numbers = bool(numbers)
         if self.on_label is not None and self.on_label(kind, core, label):
             self.current = None
@@ -508,9 +513,9 @@ class _RowCollector:
 
 def _next_is_label(doc: Document, lines: Sequence[Line], start: int) -> bool:
     for line in itertools.islice(lines, start, None):
-        tokens = [t for t in tokenize(doc, line) if t.kind is not TokenKind.EMPTY]
+        tokens = [t for t in tokenize(doc, line) if t.kind is not _EMPTY]
         if tokens:
-            return tokens[0].kind is TokenKind.LABEL
+            return tokens[0].kind is _LABEL
     return False
 
 
@@ -535,7 +540,7 @@ def _build_table(
         if 0 < draft.width < usual:
             # A line narrower than the table's others lost a cell: its trailing empty cells
             # are padding, not blanks, or every number after the loss would shift.
-            while tokens and tokens[-1].kind is TokenKind.EMPTY:
+            while tokens and tokens[-1].kind is _EMPTY:
                 tokens = tokens[:-1]
         row_id = draft.spec.id
         if row_id in seen:
@@ -555,9 +560,7 @@ def _build_table(
         seen.add(row_id)
         if len(tokens) == len(columns):
             # The usual row: one cell per column, each read as its column's kind.
-            placed = [
-                _value(doc, t, col.kind, unit) for t, col in zip(tokens, columns, strict=True)
-            ]
+            placed = [_value(doc, t, c.kind, unit) for t, c in zip(tokens, columns, strict=True)]
         else:
             positions = [(row_id, c.id) for c in columns]
             values = [_value(doc, t, kind, unit) for t in tokens]
@@ -570,7 +573,7 @@ def _build_table(
                 diagnostics.append(_placing(code, doc, draft.label, table_id, row_id))
         for column, value in zip(columns, placed, strict=True):
             cells.append(Cell(row_id, column.id, value))
-            if value.status is ValueStatus.UNREADABLE or value.converted_from is not None:
+            if value.status is _UNREADABLE or value.converted_from is not None:
                 diagnostics.append(_value_diagnostic(value, table_id, row_id, column.id))
     _structure_diagnostics(spec, seen, table_id, diagnostics)
     order = {r.id: i for i, r in enumerate(spec.all_rows())}
@@ -711,16 +714,16 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
             lab
             for lab, vals in segments
             if lab is not None
-            and any(v.kind is TokenKind.VALUE for v in vals)
+            and any(v.kind is _VALUE for v in vals)
             and matcher.classify(lab.text, None)[0] == "row"
         ]
         if rows_here:
             labelled = True
             collector.feed([line])
             continue
-        if any(t.kind is TokenKind.LABEL for t in tokens):
+        if any(t.kind is _LABEL for t in tokens):
             continue
-        while tokens and tokens[-1].kind is TokenKind.EMPTY:
+        while tokens and tokens[-1].kind is _EMPTY:
             tokens.pop()
         stream.extend(tokens)
     if labelled:
@@ -730,7 +733,7 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
     diagnostics: list[Diagnostic] = []
     positions = [(r.id, c.id) for r in spec.rows for c in spec.columns]
     cells: list[Cell] = []
-    if not any(t.kind is TokenKind.VALUE for t in stream):
+    if not any(t.kind is _VALUE for t in stream):
         diagnostics.append(_missing_table(spec))
         return Table(
             id=spec.qualified_id,
@@ -742,7 +745,7 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
     values = [_value(doc, t, NumberKind.COUNT, None) for t in stream]
     placed, code = place(values, positions, _completer(positions, spec.rules))
     if code is not None:
-        first = next(t for t in stream if t.kind is TokenKind.VALUE)
+        first = next(t for t in stream if t.kind is _VALUE)
         diagnostics.append(_placing(code, doc, first, spec.qualified_id, None))
     for (row_id, col_id), value in zip(positions, placed, strict=True):
         cells.append(Cell(row_id, col_id, value))

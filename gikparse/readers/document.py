@@ -13,7 +13,7 @@ from typing import NamedTuple
 import attrs
 
 from gikparse.errors import Diagnostic
-from gikparse.location import Location, PendingLocation, locate
+from gikparse.location import Location, locate
 
 __all__ = ["Document", "Line", "LineKind", "TextCell"]
 
@@ -74,7 +74,8 @@ class Document:
     kind: str = "text"
     #: What the reader noticed about the surface (e.g. a few unmapped PDF glyphs).
     diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False)
-    _line_starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+    #: The offset in ``text`` where each line of it starts (what ``locate`` needs).
+    line_starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         starts = [0]
@@ -83,15 +84,10 @@ class Document:
         while at >= 0:
             starts.append(at + 1)
             at = find("\n", at + 1)
-        object.__setattr__(self, "_line_starts", tuple(starts))
+        object.__setattr__(self, "line_starts", tuple(starts))
 
     def location(self, start: int, end: int, cell: TextCell | None = None) -> Location:
         """Location of ``text[start:end]``; page and box come from ``cell`` when it has them."""
         if cell is None:
-            return locate(self._line_starts, start, end)
-        return locate(self._line_starts, start, end, cell.page, cell.box)
-
-    def pending_location(self, start: int, end: int, cell: TextCell) -> PendingLocation:
-        """What ``locate`` needs for this span: a Value resolves it when asked (most never are,
-        and a table has hundreds)."""
-        return (self._line_starts, start, end, cell.page, cell.box)
+            return locate(self.line_starts, start, end)
+        return locate(self.line_starts, start, end, cell.page, cell.box)

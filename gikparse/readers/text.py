@@ -15,6 +15,7 @@ _PIPE_SPLIT = regex.compile(r"(?<!\\)\|")
 # is one label spaced out, "规章　0" is two cells).
 _WIDE_GAP = regex.compile(r"[ \u3000]{2,}|(?<!\p{Han})\u3000|\u3000(?!\p{Han})")
 _TRIM = " \t\r\u3000\u00a0\ufeff"
+_TEXT = LineKind.TEXT
 
 
 # TextCell(...) goes through a Python-level __new__; the reader's inner loop makes hundreds of
@@ -108,11 +109,15 @@ def read_text(text: str) -> Document:
     lines: list[Line] = []
     start = 0
     for body in bodies:
-        if not body.strip(_TRIM):
-            lines.append(Line((), start, start + len(body)))
+        end = start + len(body)
+        if body.isdigit():  # a count alone on its line, as in copies with one cell per line
+            cell = _new_tuple(TextCell, (body, start, end, 1, 1, None, None))
+            lines.append(_new_tuple(Line, ((cell,), start, end, _TEXT, 0, None, None)))
+        elif not body.strip(_TRIM):
+            lines.append(_new_tuple(Line, ((), start, end, _TEXT, 0, None, None)))
         else:
             line = _read_line(text, body, start)
             if line is not None:
                 lines.append(line)
-        start += len(body) + 1
+        start = end + 1
     return Document(text, tuple(lines), kind="text")
