@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -24,7 +26,8 @@ _PUNCTUATION_OR_DIGIT = regex.compile(r"[.。，,：:；;、!！?？\d]")
 _NORMALIZED_HEADINGS = tuple((spec, normalize(spec.heading)) for spec in SECTIONS)
 # Every heading contains one of these: one search rules out most short lines.
 _PHRASES = {p for spec in SECTIONS for p in spec.phrases} | {h for _, h in _NORMALIZED_HEADINGS}
-_ANY_PHRASE = regex.compile("|".join(map(regex.escape, sorted(_PHRASES))))
+# Plain ``re``: the phrases are literals, and its per-call cost is a third of ``regex``'s.
+_ANY_PHRASE = re.compile("|".join(map(re.escape, sorted(_PHRASES))))
 
 
 @attrs.frozen
@@ -71,16 +74,20 @@ def heading_section(text: str, after: int = 0) -> SectionSpec | None:
 def _heading(text: str) -> tuple[SectionSpec, bool] | None:
     """(section, whether its ordinal is bracketed like ``（六）``) if ``text`` is a heading."""
     stripped = text.strip()
-    if len(stripped) > 2 * _MAX_HEADING or stripped.isascii() or not has_han(stripped):
+    if len(stripped) > 2 * _MAX_HEADING or stripped.isascii():
         return None  # numbers and long paragraphs: most lines, cheaply
     key = normalize(text)
-    if (
-        not key
-        or len(key) > _MAX_HEADING
-        or _ANY_PHRASE.search(key) is None
-        or _SENTENCE_END.search(stripped[:-1])
-    ):
+    if not key or len(key) > _MAX_HEADING or _ANY_PHRASE.search(key) is None:
+        return None  # most other lines: no heading phrase at all
+    if not has_han(stripped) or _SENTENCE_END.search(stripped[:-1]):
         return None
+    return _heading_of(key)
+
+
+@functools.lru_cache(maxsize=1024)
+def _heading_of(key: str) -> tuple[SectionSpec, bool] | None:
+    """:func:`_heading` of a short normalised line naming a heading phrase. Cached: such lines
+    are mostly the template's own headings, printed alike in every report."""
     number, _, rest = split_ordinal(key)
     if number is not None:
         for spec in SECTIONS:
