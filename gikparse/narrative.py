@@ -13,7 +13,7 @@ import bisect
 import datetime as dt
 import functools
 import unicodedata
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import attrs
 import regex
@@ -413,7 +413,9 @@ class _PeriodHit:
     full_year: bool
 
 
-def _period_hits(text: str) -> list[_PeriodHit]:
+@functools.lru_cache(maxsize=8)
+def _period_hits(text: str) -> tuple[_PeriodHit, ...]:
+    """Every date range in ``text``; cached since extract_meta reads the preamble's twice."""
     view = _view(text, "drop").text
     hits: list[_PeriodHit] = []
     for m in _PERIOD.finditer(view):
@@ -429,7 +431,7 @@ def _period_hits(text: str) -> list[_PeriodHit]:
             and start.year == end.year
         )
         hits.append(_PeriodHit(start, end, cued, full_year))
-    return hits
+    return tuple(hits)
 
 
 def find_period(*texts: str) -> tuple[dt.date, dt.date] | None:
@@ -1011,8 +1013,7 @@ _Kind = Literal["paren_han", "paren_num", "num", "han", "shi"]
 _KINDS: tuple[_Kind, ...] = ("paren_han", "paren_num", "num", "han", "shi")
 
 
-@attrs.frozen
-class _Marker:
+class _Marker(NamedTuple):
     kind: _Kind
     number: int
     start: int  # offset of the marker itself
@@ -1020,15 +1021,33 @@ class _Marker:
     line_start: bool
 
 
-def _marker_of(m: regex.Match[str], line_start: bool) -> _Marker | None:
-    groups = m.groupdict()
-    for kind in _KINDS:
-        raw = groups.get(kind)
+@attrs.frozen
+class _MarkerGroups:
+    """Group numbers of a marker pattern: ``regex`` looks a match's groups up by name far more
+    slowly than by number (``groupdict`` alone costs microseconds)."""
+
+    marker: int
+    kinds: tuple[tuple[_Kind, int], ...]
+
+    @classmethod
+    def of(cls, pattern: regex.Pattern[str]) -> _MarkerGroups:
+        index = pattern.groupindex
+        return cls(index["m"], tuple((kind, index[kind]) for kind in _KINDS if kind in index))
+
+
+_LINE_GROUPS = _MarkerGroups.of(_LINE_MARKER)
+_INLINE_GROUPS = _MarkerGroups.of(_INLINE_SHI)
+
+
+def _marker_of(m: regex.Match[str], groups: _MarkerGroups, line_start: bool) -> _Marker | None:
+    for kind, group in groups.kinds:
+        raw = m.group(group)
         if raw is not None:
             number = int(raw) if raw.isdigit() else _han_int(raw)
             if number is None or number == 0:
                 return None
-            return _Marker(kind, number, m.start("m"), m.end("m"), line_start)
+            start, end = m.span(groups.marker)
+            return _Marker(kind, number, start, end, line_start)
     return None
 
 
@@ -1036,7 +1055,7 @@ def _marker_of(m: regex.Match[str], line_start: bool) -> _Marker | None:
 def _line_markers(folded: str) -> tuple[_Marker, ...]:
     """The markers at line starts of folded text; cached because :func:`split_items` and
     :func:`split_parts` both need them for the same section text."""
-    found = (_marker_of(m, line_start=True) for m in _LINE_MARKER.finditer(folded))
+    found = (_marker_of(m, _LINE_GROUPS, line_start=True) for m in _LINE_MARKER.finditer(folded))
     return tuple(marker for marker in found if marker is not None)
 
 
@@ -1045,7 +1064,7 @@ def _markers(text: str) -> list[_Marker]:
     raw = {marker.start: marker for marker in _line_markers(folded)}
     for m in _INLINE_SHI.finditer(folded):
         if m.start("m") not in raw:
-            marker = _marker_of(m, line_start=False)
+            marker = _marker_of(m, _INLINE_GROUPS, line_start=False)
             if marker is not None:
                 raw[marker.start] = marker
     accepted: list[_Marker] = []
