@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections import Counter
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from typing import TypeVar
 
 import attrs
 import regex
@@ -32,12 +32,14 @@ _MEMO_LIMIT = 50_000
 _CAPTION = regex.compile(r"第二十条第\(([一二三四五六七八九十]+)\)项")
 _YUAN = regex.compile(r"(?<!万)元")
 _UNIT_NOTE = regex.compile(r"单位:?(万元|元)")
+_CONTENT_HEADER = normalize("信息内容")  # the first header cell of each sub-table of 二
 _HEADER_WORDS = frozenset(
     normalize(w)
     for w in ("信息内容", "申请人情况", "法人或其他组织", "本年度办理结果", "行政诉讼", "行政复议")
 )
 
 Position = tuple[str, str]  # (row id, column id)
+_C = TypeVar("_C")
 # Enum members as module constants: in Python 3.11 reading ``TokenKind.VALUE`` is a descriptor
 # call, and the loops below read them hundreds of times per report.
 _LABEL, _VALUE, _EMPTY = TokenKind.LABEL, TokenKind.VALUE, TokenKind.EMPTY
@@ -101,27 +103,41 @@ def _completer(
     positions: Sequence[Position], rules: Sequence[SumRule]
 ) -> Callable[[list[Value | None]], list[Value] | None]:
     """Fills the one hole of a row from a row-axis sum rule that covers it, if one does."""
+    row_rules = [rule for rule in rules if rule.axis == "row"]
+    index = {pos: i for i, pos in enumerate(positions)}
 
     def complete(cells: list[Value | None]) -> list[Value] | None:
-        hole = cells.index(None)
+        hole = next(i for i, v in enumerate(cells) if v is None)
         row_id, col_id = positions[hole]
-        for rule in rules:
-            if rule.axis != "row" or col_id not in (*rule.lhs, *rule.rhs):
+        for rule in row_rules:
+            if col_id not in rule.lhs and col_id not in rule.rhs:
                 continue
-            index = {pos: i for i, pos in enumerate(positions) if pos[0] == row_id}
             lhs = [cells[index[(row_id, c)]] for c in rule.lhs if (row_id, c) in index]
             rhs = [cells[index[(row_id, c)]] for c in rule.rhs if (row_id, c) in index]
             hole_left = col_id in rule.lhs
             known_same = [v for v in (lhs if hole_left else rhs) if v is not None]
             other = _sum([v for v in (rhs if hole_left else lhs) if v is not None])
             same = _sum(known_same)
-            if other is None or same is None or None in (rhs if hole_left else lhs):
+            if other is None or same is None or any(v is None for v in (rhs if hole_left else lhs)):
                 return None
             filled = Value(other - same, ValueStatus.INFERRED)
             return [filled if v is None else v for v in cells]
         return None
 
     return complete
+
+
+def _trim_blanks(cells: Sequence[_C], ncols: int, is_blank: Callable[[_C], bool]) -> list[_C]:
+    """Drop the empty cells that cannot be columns: extra ones at either end of a long row
+    (smeared merged cells), and the trailing ones of a short row, which say nothing."""
+    out = list(cells)
+    while len(out) > ncols and is_blank(out[-1]):
+        out.pop()
+    while len(out) > ncols and is_blank(out[0]):
+        out.pop(0)
+    while len(out) < ncols and out and is_blank(out[-1]):
+        out.pop()
+    return out
 
 
 def place(
@@ -136,13 +152,7 @@ def place(
     by the row's total rule, the only completion), ``P204``/``P206`` (cannot be placed).
     """
     ncols = len(positions)
-    cells = list(values)
-    while len(cells) > ncols and cells[-1].status is ValueStatus.BLANK:
-        cells.pop()
-    while len(cells) > ncols and cells[0].status is ValueStatus.BLANK:
-        cells.pop(0)
-    while len(cells) < ncols and cells and cells[-1].status is ValueStatus.BLANK:
-        cells.pop()  # trailing empty cells of a short row say nothing
+    cells = _trim_blanks(values, ncols, lambda v: v.status is _BLANK)
     if len(cells) == ncols:
         return cells, None
     if not cells:
@@ -558,6 +568,7 @@ def _build_table(
             )
             continue
         seen.add(row_id)
+        tokens = _trim_blanks(tokens, len(columns), lambda t: t.kind is _EMPTY)
         if len(tokens) == len(columns):
             # The usual row: one cell per column, each read as its column's kind.
             placed = [_value(doc, t, c.kind, unit) for t, c in zip(tokens, columns, strict=True)]
@@ -576,8 +587,7 @@ def _build_table(
             if value.status is _UNREADABLE or value.converted_from is not None:
                 diagnostics.append(_value_diagnostic(value, table_id, row_id, column.id))
     _structure_diagnostics(spec, seen, table_id, diagnostics)
-    order = {r.id: i for i, r in enumerate(spec.all_rows())}
-    present = tuple(sorted(seen, key=order.__getitem__))
+    present = tuple(sorted(seen, key=spec.row_order.__getitem__))
     alternates = [r.id for r in spec.alternate_rows if r.id in seen]
     if alternates:
         diagnostics.append(
@@ -602,8 +612,9 @@ def _build_table(
 
 
 def _usual_width(drafts: Sequence[_Draft]) -> int:
-    widths = Counter(d.width for d in drafts if d.width)
-    return widths.most_common(1)[0][0] if widths else 0
+    """The commonest width of the lines the rows' numbers came from (the first on a tie)."""
+    widths = [d.width for d in drafts if d.width]
+    return max(widths, key=widths.count) if widths else 0
 
 
 def _lenient_kind(columns: Sequence[ColumnSpec]) -> NumberKind:
@@ -760,6 +771,14 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _label_notes(text: str) -> tuple[bool, str | None]:
+    """Whether a label cell is a table caption of section 二, and the unit it states."""
+    key = normalize(text)
+    unit_note = _UNIT_NOTE.search(key)
+    return _CAPTION.search(key) is not None, None if unit_note is None else unit_note.group(1)
+
+
 def _caption_table(template: Template, text: str) -> TableSpec | None:
     m = _CAPTION.search(normalize(text))
     if m is None:
@@ -805,10 +824,9 @@ def parse_active_disclosure_lines(
     foreign: list[Diagnostic] = []
 
     def on_label(kind: str, core: str, token: Token) -> bool:
-        key = normalize(token.text)
-        unit_note = _UNIT_NOTE.search(key)
-        if _CAPTION.search(key):
-            stated_unit[:] = [unit_note.group(1)] if unit_note else []
+        is_caption, unit_note = _label_notes(token.text)
+        if is_caption:
+            stated_unit[:] = [unit_note] if unit_note else []
             spec = _caption_table(template, token.text)
             if spec is None:
                 foreign.append(
@@ -825,10 +843,10 @@ def parse_active_disclosure_lines(
             header.clear()
             return True
         if unit_note is not None and kind != "header":
-            stated_unit[:] = [unit_note.group(1)]
+            stated_unit[:] = [unit_note]
             return True
         if kind == "header":
-            if normalize(token.text) == normalize("信息内容"):
+            if normalize(token.text) == _CONTENT_HEADER:
                 header.clear()
             else:
                 header.append(token)

@@ -87,6 +87,17 @@ class TableSpec:
     alternate_rows: tuple[RowSpec, ...] = ()
     rules: tuple[SumRule, ...] = ()
     unit: str | None = None
+    #: ``section.table`` for section 二's sub-tables, else the section id.
+    qualified_id: str = attrs.field(init=False, eq=False)
+    #: Row id → position in ``all_rows()``: the order tables list the rows they print.
+    row_order: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
+    _all_rows: tuple[RowSpec, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        qualified = self.section if self.id == self.section else f"{self.section}.{self.id}"
+        object.__setattr__(self, "qualified_id", qualified)
+        object.__setattr__(self, "_all_rows", self.rows + self.alternate_rows)
+        object.__setattr__(self, "row_order", {r.id: i for i, r in enumerate(self._all_rows)})
 
     def column(self, column_id: str) -> ColumnSpec:
         for col in self.columns:
@@ -95,12 +106,8 @@ class TableSpec:
         raise KeyError(column_id)
 
     def all_rows(self) -> tuple[RowSpec, ...]:
-        return self.rows + self.alternate_rows
-
-    @property
-    def qualified_id(self) -> str:
-        """``section.table`` for section 二's sub-tables, else the section id."""
-        return self.section if self.id == self.section else f"{self.section}.{self.id}"
+        """The template's rows, then the other edition's rows real reports still print."""
+        return self._all_rows
 
 
 @attrs.frozen
