@@ -72,18 +72,14 @@ def _diag(
 
 
 def _value(doc: Document, token: Token, kind: NumberKind, unit: str | None) -> Value:
-    cell = token.cell
-    location = (doc.line_starts, token.start, token.end, cell.page, cell.box)
-    if token.kind is _EMPTY:
+    kind_of_token, text, start, end, cell = token
+    location = (doc.line_starts, start, end, cell.page, cell.box)
+    if kind_of_token is _EMPTY:
         return Value(None, _BLANK, "", location)
-    parsed = parse_number(token.text, kind, unit)
-    return Value(
-        parsed.value,
-        parsed.status,
-        doc.text[token.start : token.end],
-        location,
-        parsed.converted_from,
-    )
+    parsed = parse_number(text, kind, unit)
+    # The display text is the raw text less any markup: the same length means the same text.
+    raw = text if end - start == len(text) else doc.text[start:end]
+    return Value(parsed.value, parsed.status, raw, location, parsed.converted_from)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -38,8 +38,12 @@ def _split_on(body: str, start: int, separator: str) -> list[TextCell]:
     cells = []
     for piece in body.split(separator):
         end = start + len(piece)
-        if not piece or piece.isdigit():  # the common cells, a count or nothing, without a call
+        # The common cells without a call: a count or nothing, bare or padded with spaces.
+        if not piece or piece.isdigit():
             cells.append(_new_tuple(TextCell, (piece, start, end, 1, 1, None, None)))
+        elif not (count := piece.strip(" ")) or count.isdigit():
+            first = start + piece.index(count) if count else end  # as _cell places them
+            cells.append(_new_tuple(TextCell, (count, first, first + len(count), 1, 1, None, None)))
         else:
             cells.append(_cell(piece, start))
         start = end + 1
