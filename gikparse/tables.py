@@ -389,11 +389,25 @@ class _RowCollector:
     def feed(self, lines: Sequence[Line]) -> None:
         for index, line in enumerate(lines):
             self.width = len(line.cells)
+            tokens = tokenize(self.doc, line)
+            current = self.current
+            if (
+                len(tokens) == 1
+                and tokens[0].kind is _VALUE
+                and current is not None
+                and current.filled < self.ncols(current.spec)
+            ):
+                # A number alone on its line (copies with one cell per line) is the next
+                # value of the row being read: what _values does, without the walk.
+                current.values.append(tokens[0])
+                current.filled += 1
+                current.width = current.width or self.width
+                continue
             # The line's segments, each a label (None for leading values) and its values; a
             # segment is handled once the next starts, so it knows whether a label follows.
             label: Token | None = None
             values: list[Token] = []
-            for token in tokenize(self.doc, line):
+            for token in tokens:
                 if token.kind is _LABEL:
                     if label is not None or values:
                         self._segment(label, values, True, lines, index)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from gikparse.readers.document import Document, Line, LineKind, TextCell
@@ -14,6 +16,8 @@ _PIPE_SPLIT = regex.compile(r"(?<!\\)\|")
 # Two spaces, or an ideographic space that does not sit between two Han characters ("规　章"
 # is one label spaced out, "规章　0" is two cells).
 _WIDE_GAP = regex.compile(r"[ \u3000]{2,}|(?<!\p{Han})\u3000|\u3000(?!\p{Han})")
+# The same for lines without an ideographic space; plain ``re`` finds it twice as fast.
+_SPACE_GAP = re.compile(" {2,}")
 _TRIM = " \t\r\u3000\u00a0\ufeff"
 _TEXT = LineKind.TEXT
 
@@ -50,11 +54,18 @@ def _split_on(body: str, start: int, separator: str) -> list[TextCell]:
     return cells
 
 
-def _split(source: str, start: int, end: int, separator: regex.Pattern[str]) -> list[TextCell]:
+def _split(
+    source: str, start: int, end: int, separator: regex.Pattern[str] | re.Pattern[str]
+) -> list[TextCell]:
     cells = []
     pos = start
     for m in separator.finditer(source, start, end):
-        cells.append(_cell(source[pos : m.start()], pos))
+        gap = m.start()
+        piece = source[pos:gap]
+        if piece.isdigit():  # the common cell, without a call
+            cells.append(_new_tuple(TextCell, (piece, pos, gap, 1, 1, None, None)))
+        else:
+            cells.append(_cell(piece, pos))
         pos = m.end()
     cells.append(_cell(source[pos:end], pos))
     return cells
@@ -96,8 +107,9 @@ def _read_line(source: str, body: str, start: int) -> Line | None:
     if unlisted is not body and is_page_furniture(body):
         unlisted = body
     inner_start = start + len(body) - len(unlisted)
-    if ("  " in unlisted or "\u3000" in unlisted) and _WIDE_GAP.search(unlisted.strip(_TRIM)):
-        cells = _split(source, inner_start, end, _WIDE_GAP)
+    gap = _WIDE_GAP if "\u3000" in unlisted else _SPACE_GAP
+    if ("  " in unlisted or gap is _WIDE_GAP) and gap.search(unlisted.strip(_TRIM)):
+        cells = _split(source, inner_start, end, gap)
         if len(cells) > 1:
             return Line(tuple(cells), start, end, LineKind.ROW)
     return Line((_cell(unlisted, inner_start),), start, end)
