@@ -506,9 +506,21 @@ def parse_signature(signature: str) -> tuple[str | None, dt.date | None]:
     return signed_by, published
 
 
+def _last_lines(text: str, count: int) -> list[str]:
+    """``_signature_lines(text)[-count:]``, without cleaning the lines before those."""
+    found: list[str] = []
+    for raw in reversed(text.splitlines()):
+        line = _clean_line(raw)
+        if line:
+            found.append(line)
+            if len(found) == count:
+                break
+    return found[::-1]
+
+
 def _signature_from_body(body: str) -> tuple[str | None, dt.date | None]:
     """A trailing agency line + date at the very end of ``body`` (a date is required)."""
-    lines = _signature_lines(body)[-3:]
+    lines = _last_lines(body, 3)
     tail: list[str] = []
     for line in reversed(lines):
         compact = _view(line, "drop").text
