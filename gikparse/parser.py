@@ -47,6 +47,7 @@ def _text(texts: Iterable[str | None]) -> str:
 def _sections(
     doc: Document, outline: Outline, texts: Sequence[str | None] | None = None
 ) -> tuple[Section, ...]:
+    """The six sections' texts, items and parts; ``texts``: :func:`_line_texts` if at hand."""
     if texts is None:
         texts = _line_texts(doc)
     out: list[Section] = []
