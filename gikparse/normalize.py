@@ -89,11 +89,22 @@ _ORDINAL = regex.compile(
 _HAN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
-@functools.lru_cache(maxsize=65536)
+# Labels and headings recur in every report and are worth caching; longer texts (a section's
+# joined lines) are met once, and caching them would only fill memory in long batch runs.
+_CACHED_LENGTH = 200
+
+
 def normalize(text: str) -> str:
     """Matching form of ``text``: NFKC, no whitespace, one form of brackets, dashes, quotes."""
+    return _normalize_label(text) if len(text) <= _CACHED_LENGTH else _normalize(text)
+
+
+def _normalize(text: str) -> str:
     text = _RADICAL.sub(_radical, unicodedata.normalize("NFKC", text))
     return _SPACE.sub("", text)
+
+
+_normalize_label = functools.lru_cache(maxsize=16384)(_normalize)
 
 
 def _radical(m: re.Match[str]) -> str:

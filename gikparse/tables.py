@@ -29,6 +29,7 @@ __all__ = ["parse_active_disclosure_lines", "parse_applications_lines", "parse_r
 
 _MAX_EXTRA = 3
 _MEMO_LIMIT = 50_000
+_MEMO_LENGTH = 80  # labels are shorter; longer cells are prose met once
 _CAPTION = regex.compile(r"第二十条第\(([一二三四五六七八九十]+)\)项")
 _YUAN = regex.compile(r"(?<!万)元")
 _UNIT_NOTE = regex.compile(r"单位:?(万元|元)")
@@ -276,6 +277,8 @@ class _Matcher:
 
     def classify(self, text: str, group: str | None) -> tuple[str, RowSpec | None, str]:
         """("row"|"partial"|"group"|"header"|"unknown", row spec, core key)."""
+        if len(text) > _MEMO_LENGTH:
+            return self._classify(text, group)  # prose, not a label: met once
         key = (text, group)
         found = self._memo.get(key)
         if found is None:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gikparse.normalize import normalize, split_ordinal
+from gikparse.normalize import _normalize_label, normalize, split_ordinal
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,12 @@ def test_normalize_is_idempotent_and_removes_whitespace(text: str) -> None:
     once = normalize(text)
     assert normalize(once) == once
     assert not any(ch.isspace() for ch in once)
+
+
+def test_long_texts_are_normalised_alike_but_not_kept() -> None:
+    # A batch run meets each report's long texts once: caching them would only grow memory.
+    label = "（三）不予公开 ３.危及“三安全一稳定”"
+    long_text = "\t".join([label] * 40)
+    before = _normalize_label.cache_info().currsize
+    assert normalize(long_text) == normalize(label) * 40
+    assert _normalize_label.cache_info().currsize <= before + 1  # the label, at most
