@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import regex
+import re  # these patterns need no Unicode properties; plain re runs them faster
 
 __all__ = ["heading_level", "is_table_rule", "strip_inline", "strip_list_marker"]
 
-_HEADING = regex.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-_TABLE_RULE = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_LIST = regex.compile(r"^\s*(?:[-*+]|>)\s+")
-_LINK = regex.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_AUTOLINK = regex.compile(r"<((?:https?://|www\.)[^>\s]+)>")
-_EMPHASIS = regex.compile(r"(\*\*|__|~~)")
-_SINGLE_STAR = regex.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
-_HTML_TAG = regex.compile(r"</?(?:br|b|strong|em|i|span|p|u)\b[^>]*>", regex.IGNORECASE)
-_MARKUP_CHARS = regex.compile(r"[*_~\[<\\]")
-_ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_LIST = re.compile(r"^\s*(?:[-*+]|>)\s+")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_AUTOLINK = re.compile(r"<((?:https?://|www\.)[^>\s]+)>")
+_EMPHASIS = re.compile(r"(\*\*|__|~~)")
+_SINGLE_STAR = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_HTML_TAG = re.compile(r"</?(?:br|b|strong|em|i|span|p|u)\b[^>]*>", re.IGNORECASE)
+_MARKUP_CHARS = re.compile(r"[*_~\[<\\]")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 
 
 def heading_level(line: str) -> tuple[int, str]:
