@@ -44,11 +44,8 @@ def detect_template(table_texts: Iterable[str], year: int | None) -> TemplateEvi
     # normalize() drops the tabs between cells and works character by character, so the
     # cells can be normalised one by one: labels recur in every report and are cached, where
     # the whole text is new each time (NFKC of Han text costs ~0.1 µs a character).
-    text = "".join(
-        cell if cell.isascii() and cell.isdigit() else normalize(cell)
-        for line in table_texts
-        for cell in line.split("\t")
-    )
+    cells = "\t".join(table_texts).split("\t")
+    text = "".join(map(normalize, cells))
     hits = {v: _found(markers, text) for v, markers in _MARKERS.items()}
     by_year = template_for_year(year).variant if year is not None else None
     ranked = sorted(hits, key=lambda v: len(hits[v]), reverse=True)
