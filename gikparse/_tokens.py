@@ -93,11 +93,13 @@ _new_tuple = tuple.__new__
 
 
 def _cell_tokens(doc: Document, cell: TextCell) -> list[Token]:
-    start = cell.start
-    return [
-        _new_tuple(Token, (kind, part, start + s, start + e, cell))
-        for kind, part, s, e in _shape(cell.text, doc.text[start : cell.end])
-    ]
+    text, start, end = cell.text, cell.start, cell.end
+    # A cell as long as its text is its raw text: no slice of the document to look it up.
+    shape = _shape(text, text if end - start == len(text) else doc.text[start:end])
+    if len(shape) == 1:  # most cells: one label or one value
+        kind, part, s, e = shape[0]
+        return [_new_tuple(Token, (kind, part, start + s, start + e, cell))]
+    return [_new_tuple(Token, (k, part, start + s, start + e, cell)) for k, part, s, e in shape]
 
 
 def tokenize(doc: Document, line: Line) -> list[Token]:

@@ -40,7 +40,7 @@ class ParsedNumber:
 
 _SPACES = regex.compile(r"[\s\u3000\u200b\ufeff]+")
 _DASHES = frozenset({"-", "--", "/", "无", "\\", "空", "不适用", "_"})
-_MAX_DIGITS = 30
+MAX_DIGITS = 30  #: more digits than this are cells run together, not a number
 _DASH_RUN = regex.compile(r"-{2,}")
 _ZERO_WORDS = frozenset({"持平", "无变化", "不变", "没有变化"})
 _FOOTNOTE = regex.compile(r"(?:[*※]+|[①-⑩]|\(注\d*\)|注\d*)$")
@@ -100,7 +100,7 @@ def parse_number(
         return ParsedNumber(None, ValueStatus.UNREADABLE)
     digits = m.group("int").replace(",", "")
     frac = m.group("frac")
-    if len(digits) + len(frac or "") > _MAX_DIGITS:
+    if len(digits) + len(frac or "") > MAX_DIGITS:
         return ParsedNumber(None, ValueStatus.UNREADABLE)  # digits of cells run together
     if m.group("sign") == "-":
         negative = not negative

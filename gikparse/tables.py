@@ -21,7 +21,7 @@ from gikparse._tokens import Token, TokenKind, tokenize
 from gikparse.errors import Diagnostic, Severity
 from gikparse.model import Cell, Table, Value
 from gikparse.normalize import has_han, normalize, split_ordinal
-from gikparse.numbers import NumberKind, ValueStatus, parse_number
+from gikparse.numbers import MAX_DIGITS, NumberKind, ValueStatus, parse_number
 from gikparse.readers.document import Document, Line
 from gikparse.schema import ColumnSpec, RowSpec, SumRule, TableSpec, Template
 
@@ -45,6 +45,7 @@ _C = TypeVar("_C")
 # call, and the loops below read them hundreds of times per report.
 _LABEL, _VALUE, _EMPTY = TokenKind.LABEL, TokenKind.VALUE, TokenKind.EMPTY
 _BLANK, _UNREADABLE = ValueStatus.BLANK, ValueStatus.UNREADABLE
+_NUMBER, _MONEY = ValueStatus.NUMBER, NumberKind.MONEY
 
 
 def _diag(
@@ -77,9 +78,12 @@ def _value(doc: Document, token: Token, kind: NumberKind, unit: str | None) -> V
     location = (doc.line_starts, start, end, cell.page, cell.box)
     if kind_of_token is _EMPTY:
         return Value(None, _BLANK, "", location)
-    parsed = parse_number(text, kind, unit)
     # The display text is the raw text less any markup: the same length means the same text.
     raw = text if end - start == len(text) else doc.text[start:end]
+    if kind is not _MONEY and text.isdigit() and text.isascii() and len(text) <= MAX_DIGITS:
+        # A plain count, as parse_number reads it; most cells are, and they need no cache.
+        return Value(int(text), _NUMBER, raw, location)
+    parsed = parse_number(text, kind, unit)
     return Value(parsed.value, parsed.status, raw, location, parsed.converted_from)
 
 
@@ -581,7 +585,8 @@ def _build_table(
             )
             continue
         seen.add(row_id)
-        tokens = _trim_blanks(tokens, len(columns), lambda t: t.kind is _EMPTY)
+        if len(tokens) != len(columns):
+            tokens = _trim_blanks(tokens, len(columns), _is_empty)
         if len(tokens) == len(columns):
             # The usual row: one cell per column, each read as its column's kind.
             placed = [_value(doc, t, c.kind, unit) for t, c in zip(tokens, columns, strict=True)]
@@ -622,6 +627,10 @@ def _build_table(
         diagnostics=tuple(diagnostics),
         unplaced=unplaced_values,
     )
+
+
+def _is_empty(token: Token) -> bool:
+    return token.kind is _EMPTY
 
 
 def _usual_width(drafts: Sequence[_Draft]) -> int:
@@ -802,14 +811,16 @@ def _caption_table(template: Template, text: str) -> TableSpec | None:
     return None
 
 
+@functools.lru_cache(maxsize=1024)
 def _header_columns(
-    spec: TableSpec, header: Sequence[Token]
-) -> tuple[list[ColumnSpec], str | None]:
-    """Columns in the order the header prints them, and the money unit it states."""
+    spec: TableSpec, header: tuple[str, ...]
+) -> tuple[tuple[ColumnSpec, ...], str | None]:
+    """Columns in the order the ``header`` cells print them, and the money unit they state.
+    Cached: the same few headers recur in every report."""
     found: list[ColumnSpec] = []
     unit = None
-    for token in header:
-        key = normalize(token.text)
+    for text in header:
+        key = normalize(text)
         for column in spec.columns:
             if column not in found and any(k in key for k in column.keys):
                 found.append(column)
@@ -817,8 +828,8 @@ def _header_columns(
                     unit = "元"
                 break
     if len(found) == len(spec.columns):
-        return found, unit
-    return list(spec.columns), unit
+        return tuple(found), unit
+    return spec.columns, unit
 
 
 def parse_active_disclosure_lines(
@@ -832,7 +843,7 @@ def parse_active_disclosure_lines(
     owner = {r.id: s for s in specs for r in s.rows}
     matcher = _Matcher.of(all_rows, all_columns)
     header: list[Token] = []
-    layout: dict[str, tuple[list[ColumnSpec], str | None]] = {}
+    layout: dict[str, tuple[Sequence[ColumnSpec], str | None]] = {}
     stated_unit: list[str] = []  # "单位：元" printed beside the caption or the header
     foreign: list[Diagnostic] = []
 
@@ -869,7 +880,7 @@ def parse_active_disclosure_lines(
     def on_row(spec: RowSpec) -> None:
         table = owner[spec.id]
         if header or table.id not in layout:
-            columns, unit = _header_columns(table, header)
+            columns, unit = _header_columns(table, tuple(t.text for t in header))
             layout[table.id] = (columns, unit or next(iter(stated_unit), None))
             header.clear()
 
@@ -889,6 +900,6 @@ def parse_active_disclosure_lines(
         if not any(d.values for d in drafts):
             section_diagnostics.append(_missing_table(spec))
             continue
-        columns, unit = layout.get(spec.id, (list(spec.columns), None))
+        columns, unit = layout.get(spec.id, (spec.columns, None))
         tables.append(_build_table(doc, spec, drafts, columns, unit, [], ()))
     return tuple(tables), tuple(section_diagnostics)

@@ -19,7 +19,7 @@ def _label_keys(label: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(keys)
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class ColumnSpec:
     """One column: canonical id, official label, labels seen in the wild, kind of number."""
 
@@ -34,7 +34,7 @@ class ColumnSpec:
         object.__setattr__(self, "keys", _label_keys(self.label, self.aliases))
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class RowSpec:
     """One row. ``group`` is the label of the merged heading cell the row sits under."""
 
@@ -56,7 +56,7 @@ class RowSpec:
         object.__setattr__(self, "group_key", group_key)
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class SumRule:
     """The sum of the ``lhs`` ids equals the sum of the ``rhs`` ids, along ``axis``.
 
@@ -71,7 +71,7 @@ class SumRule:
     description: str
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class TableSpec:
     """A statistical table of a template.
 
@@ -110,7 +110,7 @@ class TableSpec:
         return self._all_rows
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class SectionSpec:
     """One of the six sections: number (1–6), id, official heading, key phrases of variants."""
 
@@ -120,7 +120,7 @@ class SectionSpec:
     phrases: tuple[str, ...]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Template:
     """One edition of the format: the tables it prescribes and the years it applies to."""
 
