@@ -61,8 +61,11 @@ class Cell:
     value: Value
 
 
-def _index(cells: tuple[Cell, ...]) -> dict[tuple[str, str], Value]:
-    return {(c.row, c.column): c.value for c in cells}
+Position = tuple[str, str]  #: (row id, column id)
+
+
+def _items(values: dict[Position, Value]) -> tuple[tuple[Position, Value], ...]:
+    return tuple(values.items())
 
 
 @attrs.frozen(kw_only=True)
@@ -70,21 +73,32 @@ class Table:
     """A parsed statistical table with the spec's ids.
 
     ``id`` is qualified: ``active_disclosure.rules``, ``applications``, ``review_litigation``.
-    ``rows`` and ``columns`` are the ids present in this table, in template order.
+    ``rows`` and ``columns`` are the ids present in this table, in template order. Its content
+    is given either as ``cells`` or as ``values``, a mapping (row id, column id) → Value in the
+    order the report prints them (what parsers pass: the Cell objects are made only when
+    ``cells`` is read); when both are given, ``cells`` is used.
     """
 
     id: str
     rows: tuple[str, ...]
     columns: tuple[str, ...]
-    cells: tuple[Cell, ...]
+    _cells: tuple[Cell, ...] | None = attrs.field(default=None, alias="cells", eq=False, repr=False)
+    _values: dict[Position, Value] = attrs.field(factory=dict, alias="values", eq=_items)
     diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False)
     unplaced: tuple[Value, ...] = attrs.field(default=(), eq=False)
-    _lookup: dict[tuple[str, str], Value] = attrs.field(
-        init=False, eq=False, hash=False, repr=False
-    )
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_lookup", _index(self.cells))
+        if self._cells is not None:
+            object.__setattr__(self, "_values", {(c.row, c.column): c.value for c in self._cells})
+
+    @property
+    def cells(self) -> tuple[Cell, ...]:
+        """Every cell, in the order the report prints them."""
+        cells = self._cells
+        if cells is None:
+            cells = tuple(Cell(row, column, value) for (row, column), value in self._values.items())
+            object.__setattr__(self, "_cells", cells)  # once; not part of equality
+        return cells
 
     @property
     def short_id(self) -> str:
@@ -92,15 +106,15 @@ class Table:
 
     def cell(self, row: str, column: str) -> Value | None:
         """The Value at ``row``/``column``, or ``None`` if the table has no such cell."""
-        return self._lookup.get((row, column))
+        return self._values.get((row, column))
 
     def value(self, row: str, column: str) -> Number | None:
         """The number at ``row``/``column``; ``None`` for blank, dash, unreadable or absent."""
-        found = self._lookup.get((row, column))
+        found = self._values.get((row, column))
         return None if found is None else found.value
 
     def row(self, row: str) -> dict[str, Value]:
-        return {c.column: c.value for c in self.cells if c.row == row}
+        return {c: v for (r, c), v in self._values.items() if r == row}
 
     def to_dict(self) -> dict[str, dict[str, Any]]:
         """row id → column id → JSON value (int, decimal string, or null)."""
@@ -108,7 +122,7 @@ class Table:
         for row in self.rows:
             out[row] = {}
             for column in self.columns:
-                found = self._lookup.get((row, column))
+                found = self._values.get((row, column))
                 if found is not None:
                     out[row][column] = json_number(found.value)
         return out

@@ -19,7 +19,7 @@ import regex
 
 from gikparse._tokens import Token, TokenKind, tokenize
 from gikparse.errors import Diagnostic, Severity
-from gikparse.model import Cell, Table, Value
+from gikparse.model import Position, Table, Value
 from gikparse.normalize import has_han, normalize, split_ordinal
 from gikparse.numbers import MAX_DIGITS, NumberKind, ValueStatus, parse_number
 from gikparse.readers.document import Document, Line
@@ -39,7 +39,6 @@ _HEADER_WORDS = frozenset(
     for w in ("信息内容", "申请人情况", "法人或其他组织", "本年度办理结果", "行政诉讼", "行政复议")
 )
 
-Position = tuple[str, str]  # (row id, column id)
 _C = TypeVar("_C")
 # Enum members as module constants: in Python 3.11 reading ``TokenKind.VALUE`` is a descriptor
 # call, and the loops below read them hundreds of times per report.
@@ -556,7 +555,7 @@ def _build_table(
     unplaced: Sequence[Token],
 ) -> Table:
     table_id = spec.qualified_id
-    cells: list[Cell] = []
+    cells: dict[Position, Value] = {}
     seen: set[str] = set()
     kind = _lenient_kind(columns)
     usual = _usual_width(drafts)
@@ -601,7 +600,7 @@ def _build_table(
             if code is not None:
                 diagnostics.append(_placing(code, doc, draft.label, table_id, row_id))
         for column, value in zip(columns, placed, strict=True):
-            cells.append(Cell(row_id, column.id, value))
+            cells[row_id, column.id] = value
             if value.status is _UNREADABLE or value.converted_from is not None:
                 diagnostics.append(_value_diagnostic(value, table_id, row_id, column.id))
     _structure_diagnostics(spec, seen, table_id, diagnostics)
@@ -623,7 +622,7 @@ def _build_table(
         id=table_id,
         rows=present,
         columns=tuple(c.id for c in spec.columns),
-        cells=tuple(cells),
+        values=cells,
         diagnostics=tuple(diagnostics),
         unplaced=unplaced_values,
     )
@@ -765,14 +764,13 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
         )
     diagnostics: list[Diagnostic] = []
     positions = [(r.id, c.id) for r in spec.rows for c in spec.columns]
-    cells: list[Cell] = []
+    cells: dict[Position, Value] = {}
     if not any(t.kind is _VALUE for t in stream):
         diagnostics.append(_missing_table(spec))
         return Table(
             id=spec.qualified_id,
             rows=(),
             columns=tuple(c.id for c in spec.columns),
-            cells=(),
             diagnostics=tuple(diagnostics),
         )
     values = [_value(doc, t, NumberKind.COUNT, None) for t in stream]
@@ -781,14 +779,14 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
         first = next(t for t in stream if t.kind is _VALUE)
         diagnostics.append(_placing(code, doc, first, spec.qualified_id, None))
     for (row_id, col_id), value in zip(positions, placed, strict=True):
-        cells.append(Cell(row_id, col_id, value))
+        cells[row_id, col_id] = value
         if value.status is ValueStatus.UNREADABLE or value.converted_from is not None:
             diagnostics.append(_value_diagnostic(value, spec.qualified_id, row_id, col_id))
     return Table(
         id=spec.qualified_id,
         rows=tuple(r.id for r in spec.rows),
         columns=tuple(c.id for c in spec.columns),
-        cells=tuple(cells),
+        values=cells,
         diagnostics=tuple(diagnostics),
     )
 

@@ -68,6 +68,28 @@ def test_a_location_given_to_a_value_is_kept() -> None:
     assert gikparse.Value(1).location is None
 
 
+def test_a_table_from_values_is_the_table_from_its_cells() -> None:
+    # Parsers give a table its values by position; its Cells are made when first read.
+    parsed = gikparse.parse_text(SEED.read_text("utf-8")).table("applications")
+    assert parsed is not None
+    values = {(c.row, c.column): c.value for c in parsed.cells}
+    shape = {"id": parsed.id, "rows": parsed.rows, "columns": parsed.columns}
+    from_cells = gikparse.Table(**shape, cells=parsed.cells)
+    from_values = gikparse.Table(**shape, values=values)
+    assert from_values == from_cells == parsed
+    assert hash(from_values) == hash(from_cells)
+    assert from_values.cells == parsed.cells
+    assert list(from_values) == list(parsed.cells)
+    assert from_values.cell("received", "total") == values["received", "total"]
+    assert from_values.row("received") == {c: v for (r, c), v in values.items() if r == "received"}
+    first = parsed.cells[0]
+    changed = {**values, (first.row, first.column): gikparse.Value(-1)}
+    assert gikparse.Table(**shape, values=changed) != parsed
+    # Cells win over values when both are given (as attrs.evolve passes both).
+    assert attrs.evolve(parsed, cells=parsed.cells[1:]).cell(first.row, first.column) is None
+    assert pickle.loads(pickle.dumps(from_values)).cells == parsed.cells
+
+
 def test_word_files_are_refused_with_advice() -> None:
     with pytest.raises(gikparse.SourceError, match="DOCX"):
         gikparse.parse(b"PK\x03\x04" + b"\x00" * 100)
