@@ -45,7 +45,8 @@ def detect_template(table_texts: Iterable[str], year: int | None) -> TemplateEvi
     # cells can be normalised one by one: labels recur in every report and are cached, where
     # the whole text is new each time (NFKC of Han text costs ~0.1 µs a character).
     cells = "\t".join(table_texts).split("\t")
-    text = "".join(map(normalize, cells))
+    # Most cells are plain counts, which normalise to themselves.
+    text = "".join([c if c.isdigit() and c.isascii() else normalize(c) for c in cells])
     hits = {v: _found(markers, text) for v, markers in _MARKERS.items()}
     by_year = template_for_year(year).variant if year is not None else None
     ranked = sorted(hits, key=lambda v: len(hits[v]), reverse=True)

@@ -19,7 +19,7 @@ _WIDE_GAP = regex.compile(r"[ \u3000]{2,}|(?<!\p{Han})\u3000|\u3000(?!\p{Han})")
 # The same for lines without an ideographic space; plain ``re`` finds it twice as fast.
 _SPACE_GAP = re.compile(" {2,}")
 _TRIM = " \t\r\u3000\u00a0\ufeff"
-_TEXT = LineKind.TEXT
+_TEXT, _ROW = LineKind.TEXT, LineKind.ROW
 
 
 # TextCell(...) goes through a Python-level __new__; the reader's inner loop makes hundreds of
@@ -88,13 +88,14 @@ def _pipe_row(source: str, body: str, start: int, end: int) -> Line | None:
         cells.pop(0)
     if cells and not cells[-1].text and body.rstrip(_TRIM).endswith("|"):
         cells.pop()
-    return Line(tuple(cells), start, end, LineKind.ROW)
+    return _new_tuple(Line, (tuple(cells), start, end, _ROW, 0, None, None))
 
 
 def _read_line(source: str, body: str, start: int) -> Line | None:
     end = start + len(body)
     if "\t" in body:
-        return Line(tuple(_split_on(body, start, "\t")), start, end, LineKind.ROW)
+        row = tuple(_split_on(body, start, "\t"))
+        return _new_tuple(Line, (row, start, end, _ROW, 0, None, None))
     if "|" in body and _is_pipe_row(body):
         return _pipe_row(source, body, start, end)
     if "#" in body:
@@ -111,8 +112,8 @@ def _read_line(source: str, body: str, start: int) -> Line | None:
     if ("  " in unlisted or gap is _WIDE_GAP) and gap.search(unlisted.strip(_TRIM)):
         cells = _split(source, inner_start, end, gap)
         if len(cells) > 1:
-            return Line(tuple(cells), start, end, LineKind.ROW)
-    return Line((_cell(unlisted, inner_start),), start, end)
+            return _new_tuple(Line, (tuple(cells), start, end, _ROW, 0, None, None))
+    return _new_tuple(Line, ((_cell(unlisted, inner_start),), start, end, _TEXT, 0, None, None))
 
 
 def read_text(text: str) -> Document:
