@@ -9,7 +9,7 @@ from typing import NamedTuple
 import regex
 
 from gikparse.normalize import has_han
-from gikparse.numbers import is_value_text
+from gikparse.numbers import is_value_text, plain_count
 from gikparse.readers.document import Document, Line, TextCell
 from gikparse.readers.furniture import is_page_furniture
 
@@ -94,6 +94,9 @@ _new_tuple = tuple.__new__
 
 def _cell_tokens(doc: Document, cell: TextCell) -> list[Token]:
     text, start, end = cell.text, cell.start, cell.end
+    if end - start == len(text) and plain_count(text) is not None:
+        # "1,234", "１２": a value, found without the shape cache (numbers differ by report).
+        return [_new_tuple(Token, (_VALUE, text, start, end, cell))]
     # A cell as long as its text is its raw text: no slice of the document to look it up.
     shape = _shape(text, text if end - start == len(text) else doc.text[start:end])
     if len(shape) == 1:  # most cells: one label or one value

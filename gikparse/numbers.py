@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
 import attrs
 import regex
 
-__all__ = ["NumberKind", "ParsedNumber", "ValueStatus", "is_value_text", "parse_number"]
+__all__ = [
+    "NumberKind",
+    "ParsedNumber",
+    "ValueStatus",
+    "is_value_text",
+    "parse_number",
+    "plain_count",
+]
 
 
 class ValueStatus(str, enum.Enum):
@@ -57,6 +65,22 @@ def _clean(text: str) -> str:
     for dash in "—–―−‐﹣－":
         text = text.replace(dash, "-")
     return _FOOTNOTE.sub("", text)
+
+
+# Digits, ASCII or full-width, with or without thousands separators: most cells of a table,
+# and a different text in every report, so they are read without parse_number's cache (whose
+# churn kept the garbage collector busy). Plain ``re``: the classes are literal.
+_PLAIN_COUNT = re.compile(r"[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+")
+_TO_ASCII = str.maketrans("０１２３４５６７８９", "0123456789", ",，")
+
+
+def plain_count(text: str) -> int | None:
+    """The number a cell of plain digits states (``"1,234"``, ``"１２"``), as
+    :func:`parse_number` reads it in any kind; ``None`` for any other text."""
+    if _PLAIN_COUNT.fullmatch(text) is None:
+        return None
+    digits = text.translate(_TO_ASCII)
+    return int(digits) if len(digits) <= MAX_DIGITS else None
 
 
 @functools.lru_cache(maxsize=4096)

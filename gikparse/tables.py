@@ -21,7 +21,7 @@ from gikparse._tokens import Token, TokenKind, tokenize
 from gikparse.errors import Diagnostic, Severity
 from gikparse.model import Position, Table, Value
 from gikparse.normalize import has_han, normalize, split_ordinal
-from gikparse.numbers import MAX_DIGITS, NumberKind, ValueStatus, parse_number
+from gikparse.numbers import MAX_DIGITS, NumberKind, ValueStatus, parse_number, plain_count
 from gikparse.readers.document import Document, Line
 from gikparse.schema import ColumnSpec, RowSpec, SumRule, TableSpec, Template
 
@@ -82,6 +82,8 @@ def _value(doc: Document, token: Token, kind: NumberKind, unit: str | None) -> V
     if kind is not _MONEY and text.isdigit() and text.isascii() and len(text) <= MAX_DIGITS:
         # A plain count, as parse_number reads it; most cells are, and they need no cache.
         return Value(int(text), _NUMBER, raw, location)
+    if unit != "元" and (count := plain_count(text)) is not None:
+        return Value(Decimal(count) if kind is _MONEY else count, _NUMBER, raw, location)
     parsed = parse_number(text, kind, unit)
     return Value(parsed.value, parsed.status, raw, location, parsed.converted_from)
 

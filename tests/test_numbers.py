@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gikparse.numbers import NumberKind, ValueStatus, is_value_text, parse_number
+from gikparse.numbers import NumberKind, ValueStatus, is_value_text, parse_number, plain_count
 
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
@@ -90,3 +90,40 @@ def test_value_text() -> None:
 
 def test_runaway_digit_strings_are_unreadable() -> None:
     assert parse_number("9" * 5000).status is ValueStatus.UNREADABLE
+
+
+_DIGIT_TEXTS = st.from_regex(
+    r"[0-9０-９]{1,3}([,，][0-9０-９]{3})*|[0-9０-９]{1,35}", fullmatch=True
+)
+
+
+@given(_DIGIT_TEXTS | st.text(alphabet="0123456789０１２３４５６７８９,，.- 增", max_size=40))
+def test_plain_counts_read_as_parse_number_reads_them(text: str) -> None:
+    # The table engine reads digit cells with plain_count, without parse_number's cache: it
+    # must say exactly what parse_number says, in every kind, or leave the cell to it.
+    count = plain_count(text)
+    if count is None:
+        return
+    assert is_value_text(text)
+    for kind in NumberKind:
+        parsed = parse_number(text, kind)
+        assert parsed.status is ValueStatus.NUMBER
+        assert parsed.value == count
+        assert type(parsed.value) is (Decimal if kind is NumberKind.MONEY else int)
+        assert str(parsed.value) == str(count)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("1,234", 1234),
+        ("１２", 12),
+        ("１,２３４", 1234),
+        ("007", 7),
+        ("1,23", None),
+        ("1" * 31, None),
+        ("增3", None),
+    ],
+)
+def test_plain_counts(text: str, count: int | None) -> None:
+    assert plain_count(text) == count
