@@ -160,12 +160,12 @@ def place(
     if not cells:
         return [Value(None, ValueStatus.BLANK) for _ in positions], None
     if ncols < len(cells) <= ncols + _MAX_EXTRA:
-        outcomes: dict[tuple[object, ...], list[Value]] = {}
-        for kept in itertools.combinations(range(len(cells)), ncols):
-            row = [cells[i] for i in kept]
-            outcomes.setdefault(tuple((v.value, v.status) for v in row), row)
-        if len(outcomes) == 1:
-            return next(iter(outcomes.values())), "P203"
+        # Every way of keeping ncols of the cells in order gives the same numbers exactly when
+        # all the cells are the same (the cells that can land in a column overlap from one
+        # column to the next); the first ncols are then kept.
+        first = (cells[0].value, cells[0].status)
+        if all((v.value, v.status) == first for v in cells):
+            return cells[:ncols], "P203"
         return [Value(None, ValueStatus.AMBIGUOUS) for _ in positions], "P204"
     if len(cells) == ncols - 1 and complete is not None:
         completions: dict[tuple[object, ...], list[Value]] = {}

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import gikparse
 from gikparse.model import Value
@@ -47,6 +50,34 @@ def test_extra_cells_that_could_change_the_values_make_the_row_ambiguous() -> No
     placed, code = place([Value(1), Value(2), Value(3)], _positions(2))
     assert all(v.status is ValueStatus.AMBIGUOUS and v.value is None for v in placed)
     assert code == "P204"
+
+
+_NUMBER, _DASH = ValueStatus.NUMBER, ValueStatus.DASH
+_CONTENT = st.sampled_from(
+    [(0, _NUMBER), (1, _NUMBER), (Decimal("1.0"), _NUMBER), (2, _NUMBER), (None, _DASH)]
+)
+
+
+@given(st.lists(_CONTENT, min_size=2, max_size=10), st.integers(min_value=1, max_value=7))
+def test_extra_cells_are_dropped_only_when_every_choice_agrees(
+    contents: list[tuple[int | Decimal | None, ValueStatus]], ncols: int
+) -> None:
+    # The definition: every way of keeping ncols of the cells, in order, gives the same numbers.
+    if not ncols < len(contents) <= ncols + 3:
+        return
+    cells = [Value(number, status, raw=str(i)) for i, (number, status) in enumerate(contents)]
+    choices = {
+        tuple((cells[i].value, cells[i].status) for i in kept)
+        for kept in itertools.combinations(range(len(cells)), ncols)
+    }
+    placed, code = place(cells, _positions(ncols))
+    if len(choices) == 1:
+        assert code == "P203"
+        assert [(v.value, v.status) for v in placed] == list(next(iter(choices)))
+        assert [v.raw for v in placed] == [c.raw for c in cells[:ncols]]  # the first ones
+    else:
+        assert code == "P204"
+        assert all(v.status is ValueStatus.AMBIGUOUS for v in placed)
 
 
 def test_too_few_cells_without_a_rule_are_never_guessed() -> None:
