@@ -94,7 +94,7 @@ _new_tuple = tuple.__new__
 
 def _cell_tokens(doc: Document, cell: TextCell) -> list[Token]:
     text, start, end = cell.text, cell.start, cell.end
-    if end - start == len(text) and plain_count(text) is not None:
+    if text[0].isdigit() and end - start == len(text) and plain_count(text) is not None:
         # "1,234", "１２": a value, found without the shape cache (numbers differ by report).
         return [_new_tuple(Token, (_VALUE, text, start, end, cell))]
     # A cell as long as its text is its raw text: no slice of the document to look it up.
