@@ -1058,8 +1058,10 @@ _LINE_MARKER = regex.compile(
     )""",
     regex.VERBOSE | regex.MULTILINE,
 )
+# The spaces before the marker sit inside the look-behind, so a match starts at its marker:
+# the same markers, found several times faster by ``regex``.
 _INLINE_SHI = regex.compile(
-    rf"(?<=[。;:,!?][ \t]*(?:\*\*)?|\*\*)[ \t]*(?P<m>(?P<shi>{_HAN_ORD})是)"
+    rf"(?<=(?:[。;:,!?][ \t]*(?:\*\*)?|\*\*)[ \t]*)(?P<m>(?P<shi>{_HAN_ORD})是)"
 )
 
 _Kind = Literal["paren_han", "paren_num", "num", "han", "shi"]
@@ -1092,11 +1094,17 @@ _LINE_GROUPS = _MarkerGroups.of(_LINE_MARKER)
 _INLINE_GROUPS = _MarkerGroups.of(_INLINE_SHI)
 
 
+@functools.lru_cache(maxsize=2048)
+def _ordinal_value(raw: str) -> int | None:
+    """A marker's number; cached, as markers are one to three digits or Chinese numerals."""
+    return int(raw) if raw.isdigit() else _han_int(raw)
+
+
 def _marker_of(m: regex.Match[str], groups: _MarkerGroups, line_start: bool) -> _Marker | None:
     for kind, group in groups.kinds:
         raw = m.group(group)
         if raw is not None:
-            number = int(raw) if raw.isdigit() else _han_int(raw)
+            number = _ordinal_value(raw)
             if number is None or number == 0:
                 return None
             start, end = m.span(groups.marker)
@@ -1108,8 +1116,18 @@ def _marker_of(m: regex.Match[str], groups: _MarkerGroups, line_start: bool) -> 
 def _line_markers(folded: str) -> tuple[_Marker, ...]:
     """The markers at line starts of folded text; cached because :func:`split_items` and
     :func:`split_parts` both need them for the same section text."""
-    found = (_marker_of(m, _LINE_GROUPS, line_start=True) for m in _LINE_MARKER.finditer(folded))
-    return tuple(marker for marker in found if marker is not None)
+    found: list[_Marker] = []
+    start = 0
+    # Tried at each line start: ``finditer`` would try (and fail) at every character.
+    while True:
+        m = _LINE_MARKER.match(folded, start)
+        if m is not None:
+            marker = _marker_of(m, _LINE_GROUPS, line_start=True)
+            if marker is not None:
+                found.append(marker)
+        start = folded.find("\n", start) + 1
+        if not start:
+            return tuple(found)
 
 
 def _markers(text: str) -> list[_Marker]:
@@ -1124,7 +1142,7 @@ def _markers(text: str) -> list[_Marker]:
                 raw[marker.start] = marker
     accepted: list[_Marker] = []
     last: dict[str, int] = {}
-    for marker in sorted(raw.values(), key=lambda mk: mk.start):
+    for _, marker in sorted(raw.items()):  # by start: the keys, all different
         previous = last.get(marker.kind)
         if not marker.line_start and marker.number != 1 and previous != marker.number - 1:
             continue
