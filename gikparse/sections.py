@@ -114,8 +114,10 @@ def split_sections(doc: Document) -> Outline:
     lines = doc.lines
     candidates: list[tuple[int, SectionSpec, bool]] = []
     for index, line in enumerate(lines):
-        text = _single_text(line)
-        if text is None:
+        cells = line.cells
+        # Inlined for the one-cell lines of prose; an ASCII text (a number) heads nothing.
+        text = cells[0].text if len(cells) == 1 else _single_text(line)
+        if not text or text.isascii():
             continue
         found = _heading(text)
         if found is not None:
