@@ -352,6 +352,10 @@ _AGENCY_TAIL = regex.compile(r"(?:关于|的)+$")
 
 
 def _clean_line(line: str) -> str:
+    # Most lines start with neither a space (``isspace`` takes all of ``regex``'s ``\s``) nor a
+    # markdown mark: nothing for the prefix pattern to take off.
+    if line and not line[0].isspace() and line[0] not in "#>-+":
+        return line.replace("*", "").strip()
     return _MD_PREFIX.sub("", line).replace("*", "").strip()
 
 

@@ -1,8 +1,9 @@
-"""narrative's contact finders skip a text's regex scans when a substring test shows that no
-match is possible; these properties check that the tests are implied by the patterns."""
+"""narrative's contact finders (and its line cleaner) skip a regex when a cheap test shows that
+it cannot match; these properties check that the tests are implied by the patterns."""
 
 from __future__ import annotations
 
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -11,10 +12,12 @@ from gikparse.narrative import (
     _AUTOLINK,
     _EMAIL,
     _MD_LINK,
+    _MD_PREFIX,
     _PHONE_LABEL,
     _PHONE_LABEL_WORDS,
     _POSTCODE,
     _URL,
+    _clean_line,
     _may_hold_url,
     _view,
     _without,
@@ -73,3 +76,15 @@ def test_no_label_without_its_words(text: str) -> None:
 def test_without_removes_every_given_character(text: str) -> None:
     chars = (" ", "\t", "*", "\u3000")
     assert _without(text, chars) == "".join(ch for ch in text if ch not in chars)
+
+
+def test_isspace_takes_every_regex_space() -> None:
+    # Why _clean_line may skip its prefix pattern for lines starting with neither. (Unicode's
+    # spaces are all in the Basic Multilingual Plane.)
+    spaces = (chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF)
+    assert all(ch.isspace() for ch in spaces if regex.match(r"\s", ch))
+
+
+@given(text=st.text(alphabet=st.sampled_from([*"#>-+* \t\u3000\u00a0\u2028x地1"])))
+def test_clean_line_as_with_the_prefix_pattern(text: str) -> None:
+    assert _clean_line(text) == _MD_PREFIX.sub("", text).replace("*", "").strip()
