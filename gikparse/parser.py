@@ -41,7 +41,7 @@ def _line_texts(doc: Document) -> list[str | None]:
 
 def _text(texts: Iterable[str | None]) -> str:
     """The non-blank lines of ``texts`` (from :func:`_line_texts`), one per line."""
-    return "\n".join(text for text in texts if text is not None)
+    return "\n".join([text for text in texts if text is not None])  # a list joins faster
 
 
 def _sections(
