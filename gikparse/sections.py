@@ -77,17 +77,20 @@ def _heading(text: str) -> tuple[SectionSpec, bool] | None:
     if len(stripped) > 2 * _MAX_HEADING or stripped.isascii():
         return None  # numbers and long paragraphs: most lines, cheaply
     key = normalize(text)
-    if not key or len(key) > _MAX_HEADING or _ANY_PHRASE.search(key) is None:
-        return None  # most other lines: no heading phrase at all
-    if not has_han(stripped) or _SENTENCE_END.search(stripped[:-1]):
+    if not key or len(key) > _MAX_HEADING:
         return None
-    return _heading_of(key)
+    found = _heading_of(key)  # first: cached, and it rules out most lines
+    if found is None or not has_han(stripped) or _SENTENCE_END.search(stripped[:-1]):
+        return None
+    return found
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=8192)
 def _heading_of(key: str) -> tuple[SectionSpec, bool] | None:
-    """:func:`_heading` of a short normalised line naming a heading phrase. Cached: such lines
-    are mostly the template's own headings, printed alike in every report."""
+    """:func:`_heading` of a short normalised line. Cached: such lines are mostly the template's
+    headings and labels, printed alike in every report."""
+    if _ANY_PHRASE.search(key) is None:
+        return None  # most lines: no heading phrase at all
     number, _, rest = split_ordinal(key)
     if number is not None:
         for spec in SECTIONS:
