@@ -1194,7 +1194,7 @@ def split_items(text: str) -> tuple[str, ...]:
     return tuple(items)
 
 
-_LEAD_IN_END = regex.compile(r"[。:]")
+_LEAD_IN_END = re.compile(r"[。:]")  # plain ``re``: cheaper per call than ``regex``
 
 
 def split_parts(text: str) -> tuple[tuple[str, str], ...]:
