@@ -62,10 +62,32 @@ class Cell:
 
 
 Position = tuple[str, str]  #: (row id, column id)
+#: A number as a parser keeps it until its Value is asked for: (number, raw text, where). Most
+#: cells are plain numbers and most uses only look at the numbers; making a Value for each up
+#: front was a twentieth of the parsing time.
+PendingValue = tuple[Number, str, PendingLocation]
 
 
-def _items(values: dict[Position, Value]) -> tuple[tuple[Position, Value], ...]:
-    return tuple(values.items())
+def _value_of(found: Value | PendingValue) -> Value:
+    if isinstance(found, tuple):
+        return Value(found[0], ValueStatus.NUMBER, found[1], found[2])
+    return found
+
+
+def _number_of(found: Value | PendingValue) -> Number | None:
+    return found[0] if isinstance(found, tuple) else found.value
+
+
+def _contents(
+    values: dict[Position, Value | PendingValue],
+) -> tuple[tuple[Position, Number | None, ValueStatus], ...]:
+    """What equality compares: each cell's number and status (as ``Value`` does)."""
+    return tuple(
+        (position, found[0], ValueStatus.NUMBER)
+        if isinstance(found, tuple)
+        else (position, found.value, found.status)
+        for position, found in values.items()
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -83,7 +105,9 @@ class Table:
     rows: tuple[str, ...]
     columns: tuple[str, ...]
     _cells: tuple[Cell, ...] | None = attrs.field(default=None, alias="cells", eq=False, repr=False)
-    _values: dict[Position, Value] = attrs.field(factory=dict, alias="values", eq=_items)
+    _values: dict[Position, Value | PendingValue] = attrs.field(
+        factory=dict, alias="values", eq=_contents
+    )
     diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False)
     unplaced: tuple[Value, ...] = attrs.field(default=(), eq=False)
 
@@ -96,9 +120,17 @@ class Table:
         """Every cell, in the order the report prints them."""
         cells = self._cells
         if cells is None:
-            cells = tuple(Cell(row, column, value) for (row, column), value in self._values.items())
+            values = self._values
+            cells = tuple(Cell(r, c, self._made(r, c, found)) for (r, c), found in values.items())
             object.__setattr__(self, "_cells", cells)  # once; not part of equality
         return cells
+
+    def _made(self, row: str, column: str, found: Value | PendingValue) -> Value:
+        """The Value of a cell, made from its pending form once and then kept."""
+        if isinstance(found, Value):
+            return found
+        value = self._values[row, column] = _value_of(found)
+        return value
 
     @property
     def short_id(self) -> str:
@@ -106,15 +138,17 @@ class Table:
 
     def cell(self, row: str, column: str) -> Value | None:
         """The Value at ``row``/``column``, or ``None`` if the table has no such cell."""
-        return self._values.get((row, column))
+        found = self._values.get((row, column))
+        return None if found is None else self._made(row, column, found)
 
     def value(self, row: str, column: str) -> Number | None:
         """The number at ``row``/``column``; ``None`` for blank, dash, unreadable or absent."""
         found = self._values.get((row, column))
-        return None if found is None else found.value
+        return None if found is None else _number_of(found)
 
     def row(self, row: str) -> dict[str, Value]:
-        return {c: v for (r, c), v in self._values.items() if r == row}
+        found = [(c, v) for (r, c), v in self._values.items() if r == row]
+        return {c: self._made(row, c, v) for c, v in found}
 
     def to_dict(self) -> dict[str, dict[str, Any]]:
         """row id → column id → JSON value (int, decimal string, or null)."""
@@ -124,7 +158,7 @@ class Table:
             for column in self.columns:
                 found = self._values.get((row, column))
                 if found is not None:
-                    out[row][column] = json_number(found.value)
+                    out[row][column] = json_number(_number_of(found))
         return out
 
     def __iter__(self) -> Iterator[Cell]:

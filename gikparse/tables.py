@@ -19,7 +19,7 @@ import regex
 
 from gikparse._tokens import Token, TokenKind, tokenize
 from gikparse.errors import Diagnostic, Severity
-from gikparse.model import Position, Table, Value
+from gikparse.model import PendingValue, Position, Table, Value
 from gikparse.normalize import has_han, normalize, split_ordinal
 from gikparse.numbers import MAX_DIGITS, NumberKind, ValueStatus, parse_number, plain_count
 from gikparse.readers.document import Document, Line
@@ -72,7 +72,11 @@ def _diag(
     )
 
 
-def _value(doc: Document, token: Token, kind: NumberKind, unit: str | None) -> Value:
+def _content(
+    doc: Document, token: Token, kind: NumberKind, unit: str | None
+) -> Value | PendingValue:
+    """What a cell holds: a plain number as a PendingValue (the table makes its Value when it
+    is first asked for), anything else as a Value."""
     kind_of_token, text, start, end, cell = token
     location = (doc.line_starts, start, end, cell.page, cell.box)
     if kind_of_token is _EMPTY:
@@ -81,11 +85,16 @@ def _value(doc: Document, token: Token, kind: NumberKind, unit: str | None) -> V
     raw = text if end - start == len(text) else doc.text[start:end]
     if kind is not _MONEY and text.isdigit() and text.isascii() and len(text) <= MAX_DIGITS:
         # A plain count, as parse_number reads it; most cells are, and they need no cache.
-        return Value(int(text), _NUMBER, raw, location)
+        return (int(text), raw, location)
     if unit != "元" and (count := plain_count(text)) is not None:
-        return Value(Decimal(count) if kind is _MONEY else count, _NUMBER, raw, location)
+        return (Decimal(count) if kind is _MONEY else count, raw, location)
     parsed = parse_number(text, kind, unit)
     return Value(parsed.value, parsed.status, raw, location, parsed.converted_from)
+
+
+def _value(doc: Document, token: Token, kind: NumberKind, unit: str | None) -> Value:
+    found = _content(doc, token, kind, unit)
+    return found if isinstance(found, Value) else Value(found[0], _NUMBER, found[1], found[2])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -557,7 +566,7 @@ def _build_table(
     unplaced: Sequence[Token],
 ) -> Table:
     table_id = spec.qualified_id
-    cells: dict[Position, Value] = {}
+    cells: dict[Position, Value | PendingValue] = {}
     seen: set[str] = set()
     kind = _lenient_kind(columns)
     usual = _usual_width(drafts)
@@ -590,7 +599,11 @@ def _build_table(
             tokens = _trim_blanks(tokens, len(columns), _is_empty)
         if len(tokens) == len(columns):
             # The usual row: one cell per column, each read as its column's kind.
-            placed = [_value(doc, t, c.kind, unit) for t, c in zip(tokens, columns, strict=True)]
+            for token, column in zip(tokens, columns, strict=True):
+                found = cells[row_id, column.id] = _content(doc, token, column.kind, unit)
+                if isinstance(found, Value):
+                    _check_value(found, table_id, row_id, column.id, diagnostics)
+            continue
         else:
             positions = [(row_id, c.id) for c in columns]
             values = [_value(doc, t, kind, unit) for t in tokens]
@@ -603,8 +616,7 @@ def _build_table(
                 diagnostics.append(_placing(code, doc, draft.label, table_id, row_id))
         for column, value in zip(columns, placed, strict=True):
             cells[row_id, column.id] = value
-            if value.status is _UNREADABLE or value.converted_from is not None:
-                diagnostics.append(_value_diagnostic(value, table_id, row_id, column.id))
+            _check_value(value, table_id, row_id, column.id, diagnostics)
     _structure_diagnostics(spec, seen, table_id, diagnostics)
     present = tuple(sorted(seen, key=spec.row_order.__getitem__))
     alternates = [r.id for r in spec.alternate_rows if r.id in seen]
@@ -657,6 +669,13 @@ def _reparse(value: Value, column: ColumnSpec, unit: str | None) -> Value:
     return attrs.evolve(
         value, value=parsed.value, status=parsed.status, converted_from=parsed.converted_from
     )
+
+
+def _check_value(
+    value: Value, table: str, row: str, column: str, diagnostics: list[Diagnostic]
+) -> None:
+    if value.status is _UNREADABLE or value.converted_from is not None:
+        diagnostics.append(_value_diagnostic(value, table, row, column))
 
 
 def _value_diagnostic(value: Value, table: str, row: str, column: str) -> Diagnostic:
@@ -766,7 +785,7 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
         )
     diagnostics: list[Diagnostic] = []
     positions = [(r.id, c.id) for r in spec.rows for c in spec.columns]
-    cells: dict[Position, Value] = {}
+    cells: dict[Position, Value | PendingValue] = {}
     if not any(t.kind is _VALUE for t in stream):
         diagnostics.append(_missing_table(spec))
         return Table(
@@ -782,8 +801,7 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
         diagnostics.append(_placing(code, doc, first, spec.qualified_id, None))
     for (row_id, col_id), value in zip(positions, placed, strict=True):
         cells[row_id, col_id] = value
-        if value.status is ValueStatus.UNREADABLE or value.converted_from is not None:
-            diagnostics.append(_value_diagnostic(value, spec.qualified_id, row_id, col_id))
+        _check_value(value, spec.qualified_id, row_id, col_id, diagnostics)
     return Table(
         id=spec.qualified_id,
         rows=tuple(r.id for r in spec.rows),

@@ -90,6 +90,31 @@ def test_a_table_from_values_is_the_table_from_its_cells() -> None:
     assert pickle.loads(pickle.dumps(from_values)).cells == parsed.cells
 
 
+def test_values_are_the_same_however_a_table_is_read() -> None:
+    # A parsed table makes a cell's Value when it is first read: equality, hashing, pickling,
+    # numbers and exports must not depend on which cells were read before.
+    text = SEED.read_text("utf-8")
+    fresh, read = gikparse.parse_text(text), gikparse.parse_text(text)
+    for table in read.tables:
+        assert table.cells  # every Value made
+    assert fresh == read and hash(fresh) == hash(read)
+    assert fresh.to_dict() == read.to_dict()
+    copy = pickle.loads(pickle.dumps(gikparse.parse_text(text)))
+    assert copy == read
+    for table in read.tables:
+        again = gikparse.parse_text(text).table(table.id)
+        assert again is not None
+        for cell in table.cells:
+            assert again.value(cell.row, cell.column) == cell.value.value
+            made = again.cell(cell.row, cell.column)
+            assert made == cell.value and made is again.cell(cell.row, cell.column)
+            assert made is not None and made.raw == cell.value.raw
+            assert made.location == cell.value.location
+        assert again.cells == table.cells
+        for row in table.rows:
+            assert again.row(row) == table.row(row)
+
+
 def test_word_files_are_refused_with_advice() -> None:
     with pytest.raises(gikparse.SourceError, match="DOCX"):
         gikparse.parse(b"PK\x03\x04" + b"\x00" * 100)
