@@ -152,13 +152,15 @@ class Table:
 
     def to_dict(self) -> dict[str, dict[str, Any]]:
         """row id → column id → JSON value (int, decimal string, or null)."""
+        values = self._values
         out: dict[str, dict[str, Any]] = {}
         for row in self.rows:
-            out[row] = {}
+            numbers = out[row] = {}
             for column in self.columns:
-                found = self._values.get((row, column))
-                if found is not None:
-                    out[row][column] = json_number(_number_of(found))
+                found = values.get((row, column))
+                if found is None:
+                    continue
+                numbers[column] = json_number(_number_of(found))
         return out
 
     def __iter__(self) -> Iterator[Cell]:
