@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -90,30 +90,36 @@ def _contents(
     )
 
 
-@attrs.frozen(kw_only=True)
+Contents = Mapping[Position, Value | PendingValue]
+
+
+def _to_values(cells: Iterable[Cell] | Contents) -> dict[Position, Value | PendingValue]:
+    # A copy either way: a table must not change with the mapping it was given.
+    if isinstance(cells, Mapping):
+        return dict(cells)
+    return {(c.row, c.column): c.value for c in cells}
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class Table:
     """A parsed statistical table with the spec's ids.
 
     ``id`` is qualified: ``active_disclosure.rules``, ``applications``, ``review_litigation``.
-    ``rows`` and ``columns`` are the ids present in this table, in template order. Its content
-    is given either as ``cells`` or as ``values``, a mapping (row id, column id) → Value in the
-    order the report prints them (what parsers pass: the Cell objects are made only when
-    ``cells`` is read); when both are given, ``cells`` is used.
+    ``rows`` and ``columns`` are the ids present in this table, in template order. ``cells``
+    is given as Cells or as a mapping (row id, column id) → Value, in the order the report
+    prints them; one value per position. Parsers give plain numbers in their pending form, and
+    a table makes each ``Value`` and ``Cell`` the first time it is read.
     """
 
     id: str
     rows: tuple[str, ...]
     columns: tuple[str, ...]
-    _cells: tuple[Cell, ...] | None = attrs.field(default=None, alias="cells", eq=False, repr=False)
     _values: dict[Position, Value | PendingValue] = attrs.field(
-        factory=dict, alias="values", eq=_contents
+        factory=dict, alias="cells", converter=_to_values, eq=_contents
     )
     diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False)
     unplaced: tuple[Value, ...] = attrs.field(default=(), eq=False)
-
-    def __attrs_post_init__(self) -> None:
-        if self._cells is not None:
-            object.__setattr__(self, "_values", {(c.row, c.column): c.value for c in self._cells})
+    _cells: tuple[Cell, ...] | None = attrs.field(init=False, default=None, eq=False)
 
     @property
     def cells(self) -> tuple[Cell, ...]:
@@ -131,6 +137,12 @@ class Table:
             return found
         value = self._values[row, column] = _value_of(found)
         return value
+
+    def __repr__(self) -> str:
+        return (
+            f"<Table {self.id!r} rows={len(self.rows)} columns={len(self.columns)}"
+            f" cells={len(self._values)} diagnostics={len(self.diagnostics)}>"
+        )
 
     @property
     def short_id(self) -> str:

@@ -636,7 +636,7 @@ def _build_table(
         id=table_id,
         rows=present,
         columns=tuple(c.id for c in spec.columns),
-        values=cells,
+        cells=cells,
         diagnostics=tuple(diagnostics),
         unplaced=unplaced_values,
     )
@@ -806,7 +806,7 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
         id=spec.qualified_id,
         rows=tuple(r.id for r in spec.rows),
         columns=tuple(c.id for c in spec.columns),
-        values=cells,
+        cells=cells,
         diagnostics=tuple(diagnostics),
     )
 

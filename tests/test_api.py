@@ -69,13 +69,14 @@ def test_a_location_given_to_a_value_is_kept() -> None:
 
 
 def test_a_table_from_values_is_the_table_from_its_cells() -> None:
-    # Parsers give a table its values by position; its Cells are made when first read.
+    # A table's cells may be given as Cells or by position; parsers give them by position and
+    # the Cells are made when first read.
     parsed = gikparse.parse_text(SEED.read_text("utf-8")).table("applications")
     assert parsed is not None
     values = {(c.row, c.column): c.value for c in parsed.cells}
     shape = {"id": parsed.id, "rows": parsed.rows, "columns": parsed.columns}
     from_cells = gikparse.Table(**shape, cells=parsed.cells)
-    from_values = gikparse.Table(**shape, values=values)
+    from_values = gikparse.Table(**shape, cells=values)
     assert from_values == from_cells == parsed
     assert hash(from_values) == hash(from_cells)
     assert from_values.cells == parsed.cells
@@ -84,10 +85,21 @@ def test_a_table_from_values_is_the_table_from_its_cells() -> None:
     assert from_values.row("received") == {c: v for (r, c), v in values.items() if r == "received"}
     first = parsed.cells[0]
     changed = {**values, (first.row, first.column): gikparse.Value(-1)}
-    assert gikparse.Table(**shape, values=changed) != parsed
-    # Cells win over values when both are given (as attrs.evolve passes both).
-    assert attrs.evolve(parsed, cells=parsed.cells[1:]).cell(first.row, first.column) is None
+    assert gikparse.Table(**shape, cells=changed) != parsed
     assert pickle.loads(pickle.dumps(from_values)).cells == parsed.cells
+    # A table is a value: it does not follow the mapping it was made from, and evolve() makes
+    # a new table from the content it is given.
+    before = hash(from_values)
+    values[first.row, first.column] = gikparse.Value(-1)
+    assert from_values == parsed and hash(from_values) == before
+    evolved = attrs.evolve(parsed, cells=changed)
+    assert evolved.value(first.row, first.column) == -1 and evolved.cells[0].value.value == -1
+    assert parsed.value(first.row, first.column) == first.value.value
+    assert attrs.evolve(parsed, id="x").cells == parsed.cells
+    # A short repr (not the hundreds of cells), the same whether or not cells were read.
+    fresh = gikparse.parse_text(SEED.read_text("utf-8")).table("applications")
+    assert repr(fresh) == repr(parsed) and "'applications'" in repr(parsed)
+    assert f"cells={len(parsed.cells)}" in repr(parsed) and len(repr(parsed)) < 100
 
 
 def test_values_are_the_same_however_a_table_is_read() -> None:
