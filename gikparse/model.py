@@ -64,11 +64,12 @@ class Cell:
 Position = tuple[str, str]  #: (row id, column id)
 #: A number as a parser keeps it until its Value is asked for: (number, raw text, where). Most
 #: cells are plain numbers and most uses only look at the numbers; making a Value for each up
-#: front was a twentieth of the parsing time.
+#: front was a tenth of the parsing time.
 PendingValue = tuple[Number, str, PendingLocation]
 
 
-def _value_of(found: Value | PendingValue) -> Value:
+def value_of(found: Value | PendingValue) -> Value:
+    """The Value of a cell's content, made from its pending form if need be."""
     if isinstance(found, tuple):
         return Value(found[0], ValueStatus.NUMBER, found[1], found[2])
     return found
@@ -135,7 +136,7 @@ class Table:
         """The Value of a cell, made from its pending form once and then kept."""
         if isinstance(found, Value):
             return found
-        value = self._values[row, column] = _value_of(found)
+        value = self._values[row, column] = value_of(found)
         return value
 
     def __repr__(self) -> str:
@@ -159,8 +160,8 @@ class Table:
         return None if found is None else _number_of(found)
 
     def row(self, row: str) -> dict[str, Value]:
-        found = [(c, v) for (r, c), v in self._values.items() if r == row]
-        return {c: self._made(row, c, v) for c, v in found}
+        # _made only replaces values of existing keys, which iterating the dict allows.
+        return {c: self._made(r, c, v) for (r, c), v in self._values.items() if r == row}
 
     def to_dict(self) -> dict[str, dict[str, Any]]:
         """row id → column id → JSON value (int, decimal string, or null)."""

@@ -19,7 +19,7 @@ import regex
 
 from gikparse._tokens import Token, TokenKind, tokenize
 from gikparse.errors import Diagnostic, Severity
-from gikparse.model import PendingValue, Position, Table, Value
+from gikparse.model import PendingValue, Position, Table, Value, value_of
 from gikparse.normalize import has_han, normalize, split_ordinal
 from gikparse.numbers import MAX_DIGITS, NumberKind, ValueStatus, parse_number, plain_count
 from gikparse.readers.document import Document, Line
@@ -93,8 +93,7 @@ def _content(
 
 
 def _value(doc: Document, token: Token, kind: NumberKind, unit: str | None) -> Value:
-    found = _content(doc, token, kind, unit)
-    return found if isinstance(found, Value) else Value(found[0], _NUMBER, found[1], found[2])
+    return value_of(_content(doc, token, kind, unit))
 
 
 # ---------------------------------------------------------------------------------------------
