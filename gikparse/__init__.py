@@ -33,6 +33,7 @@ from gikparse.checks import (
     is_consistent,
 )
 from gikparse.errors import Diagnostic, GikparseError, ParseError, Severity, SourceError
+from gikparse.limits import DEFAULT_LIMITS, LimitExceeded, Limits
 from gikparse.location import Location
 from gikparse.model import Cell, Contact, Meta, Report, Section, Table, TemplateEvidence, Value
 from gikparse.numbers import ValueStatus
@@ -42,6 +43,7 @@ from gikparse.readers.document import Document, Line, LineKind, TextCell
 __version__ = "0.1.0"
 
 __all__ = (
+    "DEFAULT_LIMITS",
     "Cell",
     "CellRef",
     "Contact",
@@ -50,6 +52,8 @@ __all__ = (
     "Finding",
     "FindingStatus",
     "GikparseError",
+    "LimitExceeded",
+    "Limits",
     "Line",
     "LineKind",
     "Location",
