@@ -22,6 +22,7 @@ from gikparse.api import (
     parse_review_litigation,
     parse_text,
 )
+from gikparse.batch import BatchError, BatchResult, parse_many
 from gikparse.checks import (
     CellRef,
     Finding,
@@ -33,6 +34,7 @@ from gikparse.checks import (
     is_consistent,
 )
 from gikparse.errors import Diagnostic, GikparseError, ParseError, Severity, SourceError
+from gikparse.ids import CellId, cell_ids
 from gikparse.limits import DEFAULT_LIMITS, LimitExceeded, Limits
 from gikparse.location import Location
 from gikparse.model import Cell, Contact, Meta, Report, Section, Table, TemplateEvidence, Value
@@ -44,7 +46,10 @@ __version__ = "0.1.0"
 
 __all__ = (
     "DEFAULT_LIMITS",
+    "BatchError",
+    "BatchResult",
     "Cell",
+    "CellId",
     "CellRef",
     "Contact",
     "Diagnostic",
@@ -69,6 +74,7 @@ __all__ = (
     "Value",
     "ValueStatus",
     "__version__",
+    "cell_ids",
     "check",
     "check_series",
     "findings_to_json",
@@ -82,6 +88,7 @@ __all__ = (
     "parse_applications_2020",
     "parse_applications_2021",
     "parse_document",
+    "parse_many",
     "parse_other_matters",
     "parse_overview",
     "parse_pdf",

@@ -1,0 +1,190 @@
+"""Many reports at once, on any ``concurrent.futures.Executor``: one result per source, in order.
+
+``parse_many`` runs in the caller's process by default, or on the executor given: a thread or
+process pool, or a Dask cluster's (``distributed.Client(...).get_executor()``). A source that
+cannot be parsed gives a result with an ``error`` instead of a report; it never stops the batch.
+Results are picklable, and small with ``keep_text=False`` (the report without its full text), so
+that they can come back from other processes and machines.
+"""
+
+from __future__ import annotations
+
+import collections
+import concurrent.futures
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+import attrs
+
+from gikparse.api import Source, parse
+from gikparse.checks import Finding, check
+from gikparse.errors import SourceError
+from gikparse.model import Report
+
+__all__ = ["BatchError", "BatchResult", "parse_many", "source_label"]
+
+OnError = Literal["record", "raise"]
+
+#: Futures in flight at once, per default: enough to keep a pool busy, few enough that a batch
+#: of a million paths does not hold a million futures (and their results) in memory.
+DEFAULT_MAX_PENDING = 64
+
+
+@attrs.frozen(kw_only=True)
+class BatchError:
+    """Why a source gave no report: the exception's type name and message, as plain strings
+    (so that the record pickles and serialises wherever the exception happened)."""
+
+    type: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.type}: {self.message}"
+
+    def to_dict(self) -> dict[str, str]:
+        return {"type": self.type, "message": self.message}
+
+
+@attrs.frozen(kw_only=True)
+class BatchResult:
+    """The outcome of one source of a batch: a report (with findings if checked), or an error.
+
+    ``findings`` is ``None`` when the batch did not run the checks (which is not "no findings").
+    """
+
+    source: str
+    report: Report | None = None
+    findings: tuple[Finding, ...] | None = None
+    error: BatchError | None = None
+
+    @property
+    def ok(self) -> bool:
+        """A report was made (it may still carry diagnostics and findings)."""
+        return self.error is None
+
+
+def source_label(source: Source, index: int) -> str:
+    """How a batch names a source: the path for paths, ``<text #i>``/``<bytes #i>`` otherwise."""
+    if isinstance(source, os.PathLike):
+        return os.fspath(source)
+    if isinstance(source, str):
+        return source if _is_path_text(source) else f"<text #{index}>"
+    if isinstance(source, (bytes, bytearray)):
+        return f"<bytes #{index}>"
+    name = getattr(source, "name", None)
+    return name if isinstance(name, str) else f"<{type(source).__name__} #{index}>"
+
+
+def _is_path_text(text: str) -> bool:
+    # In a batch a one-line string is a path, so that a missing file is an error rather than
+    # a report parsed from the file's name; report text has line breaks.
+    return "\n" not in text
+
+
+def _parse_one(
+    source: Source,
+    label: str,
+    run_checks: bool,
+    keep_text: bool,
+    record: bool,
+    options: dict[str, Any],
+) -> BatchResult:
+    """Parse one source into a result; module-level so that process pools can pickle it."""
+    try:
+        if isinstance(source, str) and _is_path_text(source):
+            if not Path(source).is_file():
+                raise SourceError(f"no such file: {source}")
+            source = Path(source)
+        report = parse(source, **options)
+        findings = tuple(check(report)) if run_checks else None
+        if not keep_text:
+            report = attrs.evolve(report, text="")
+        return BatchResult(source=label, report=report, findings=findings)
+    except Exception as exc:
+        if not record:
+            raise
+        return BatchResult(
+            source=label, error=BatchError(type=type(exc).__name__, message=str(exc))
+        )
+
+
+def _parse_chunk(
+    chunk: list[tuple[Source, str]],
+    run_checks: bool,
+    keep_text: bool,
+    record: bool,
+    options: dict[str, Any],
+) -> list[BatchResult]:
+    return [_parse_one(s, label, run_checks, keep_text, record, options) for s, label in chunk]
+
+
+def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[tuple[Source, str]]]:
+    chunk: list[tuple[Source, str]] = []
+    for index, source in enumerate(sources):
+        chunk.append((source, source_label(source, index)))
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def parse_many(
+    sources: Iterable[Source],
+    *,
+    executor: concurrent.futures.Executor | None = None,
+    check: bool = False,
+    on_error: OnError = "record",
+    keep_text: bool = True,
+    chunksize: int = 1,
+    max_pending: int = DEFAULT_MAX_PENDING,
+    **parse_options: Any,
+) -> Iterator[BatchResult]:
+    """Parse every source, yielding one :class:`BatchResult` per source in input order.
+
+    ``sources`` are paths (a one-line ``str`` is a path: a missing file is an error), bytes,
+    report text or binary files; with a process pool or a cluster, give paths, which the workers
+    read themselves. ``executor`` is any ``concurrent.futures.Executor``; ``None`` parses in
+    this process, one source at a time. ``check=True`` runs :func:`gikparse.check` on each
+    report. ``on_error="record"`` turns any exception into the result's ``error``;
+    ``"raise"`` re-raises it when its result is reached. ``keep_text=False`` drops
+    ``Report.text`` (locations still refer to it) so that results are small to send back.
+    ``chunksize`` sources go into one task (fewer, larger tasks cost less overhead), and at
+    most ``max_pending`` tasks are submitted at a time, so that ``sources`` may be a lazy
+    iterable of any length. ``parse_options`` go to :func:`gikparse.parse` (``strict``,
+    ``pages``, ``password``…).
+    """
+    if on_error not in ("record", "raise"):
+        raise ValueError(f"on_error must be 'record' or 'raise', not {on_error!r}")
+    if chunksize < 1 or max_pending < 1:
+        raise ValueError("chunksize and max_pending must be at least 1")
+    record = on_error == "record"
+    chunks = _chunks(sources, chunksize)
+    if executor is None:
+        for chunk in chunks:
+            yield from _parse_chunk(chunk, check, keep_text, record, parse_options)
+        return
+    yield from _submitted(executor, chunks, (check, keep_text, record, parse_options), max_pending)
+
+
+def _submitted(
+    executor: concurrent.futures.Executor,
+    chunks: Iterator[list[tuple[Source, str]]],
+    args: tuple[bool, bool, bool, dict[str, Any]],
+    max_pending: int,
+) -> Iterator[BatchResult]:
+    """Results in input order, with at most ``max_pending`` tasks in flight."""
+    pending: collections.deque[concurrent.futures.Future[list[BatchResult]]] = collections.deque()
+    try:
+        for chunk in chunks:
+            pending.append(executor.submit(_parse_chunk, chunk, *args))
+            if len(pending) >= max_pending:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        # The caller stopped early, or a result raised: do not leave work queued.
+        for future in pending:
+            future.cancel()
