@@ -1,0 +1,221 @@
+"""Reports as pandas frames: exact types, blanks missing, stable panel columns, round trips."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import gikparse
+from gikparse.numbers import ValueStatus
+from tests.conftest import SEEDS
+from tests.render import CLEAN, render
+from tests.report_factory import with_cell
+from tests.strategies import GeneratedReport, generated_reports
+
+pd = pytest.importorskip("pandas")
+frames = pytest.importorskip("gikparse.frames")
+
+SEED_PATHS = sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def seed_reports() -> list[gikparse.Report]:
+    return [gikparse.parse(p) for p in SEED_PATHS]
+
+
+def _exported_cells(report: gikparse.Report) -> dict[str, Any]:
+    """Cell id -> JSON value, from ``to_dict()`` (the stable export)."""
+    data = report.to_dict()
+    out: dict[str, Any] = {}
+    for short, rows in data["active_disclosure"].items():
+        for row, columns in rows.items():
+            for column, value in columns.items():
+                out[f"active_disclosure.{short}/{row}/{column}"] = value
+    for table in ("applications", "review_litigation"):
+        for row, columns in (data[table] or {}).items():
+            for column, value in columns.items():
+                out[f"{table}/{row}/{column}"] = value
+    return out
+
+
+def _json_of(row: Any) -> Any:
+    """The JSON value of a cells-frame row, as to_dict() writes it."""
+    if not pd.isna(row["amount"]):
+        return row["amount"]
+    if not pd.isna(row["value"]):
+        return int(row["value"])
+    return None
+
+
+def _same_json(got: Any, want: Any) -> bool:
+    if isinstance(want, str):  # money: an exact decimal string
+        return isinstance(got, Decimal) and got == Decimal(want)
+    return got == want and type(got) is type(want)
+
+
+def test_cells_frame_has_nullable_integers_exact_money_and_located_rows(
+    seed_reports: list[gikparse.Report],
+) -> None:
+    cells = frames.cells_frame(seed_reports)
+    assert str(cells["value"].dtype) == "Int64"
+    assert cells["amount"].dtype == frames.DECIMAL
+    assert str(cells["value_float"].dtype) == "Float64"
+    for column in ("year", "page", "offset", "line"):
+        assert str(cells[column].dtype) == "Int64", column
+    assert len(cells) == sum(len(t.cells) for r in seed_reports for t in r.tables)
+    money = cells[cells["kind"] == "money"]
+    assert len(money) and money["value"].isna().all()
+    assert (money["amount"].isna() == money["value_float"].isna()).all()
+
+
+def test_cells_frame_values_equal_the_stable_export(seed_reports: list[gikparse.Report]) -> None:
+    cells = frames.cells_frame(seed_reports)
+    for report in seed_reports:
+        mine = cells[cells["source"] == report.source]
+        want = _exported_cells(report)
+        got = {row["id"]: _json_of(row) for _, row in mine.iterrows()}
+        assert got.keys() == want.keys()
+        bad = [k for k in want if not _same_json(got[k], want[k])]
+        assert not bad, bad[:5]
+
+
+def test_blank_dash_and_unreadable_cells_are_missing_never_zero(
+    seed_reports: list[gikparse.Report],
+) -> None:
+    report = seed_reports[-1]
+    table = report.applications
+    assert table is not None
+    changed = with_cell(table, "received", "natural_person", None)
+    changed = with_cell(changed, "received", "commercial_enterprise", "—")
+    changed = with_cell(changed, "received", "research_institution", "x")
+    report = attrs.evolve(report, applications=changed)
+    cells = frames.cells_frame([report]).set_index("id")
+    for column, status in (
+        ("natural_person", ValueStatus.BLANK),
+        ("commercial_enterprise", ValueStatus.DASH),
+        ("research_institution", ValueStatus.UNREADABLE),
+    ):
+        row = cells.loc[f"applications/received/{column}"]
+        assert row["status"] == status.value
+        assert pd.isna(row["value"]) and pd.isna(row["value_float"])
+    panel = frames.panel_frame([report], run_checks=False)
+    assert pd.isna(panel.loc[0, "applications/received/natural_person"])
+
+
+def test_a_number_that_does_not_fit_its_column_is_an_error_not_a_rounding(
+    seed_reports: list[gikparse.Report],
+) -> None:
+    report = seed_reports[-1]
+    table = report.applications
+    assert table is not None
+    huge = attrs.evolve(report, applications=with_cell(table, "received", "total", 10**20))
+    with pytest.raises(frames.FrameError, match="applications/received/total"):
+        frames.cells_frame([huge])
+    with pytest.raises(frames.FrameError):
+        frames.panel_frame([huge], run_checks=False)
+
+
+def test_panel_columns_are_the_same_for_both_editions_and_years_stack(
+    seed_reports: list[gikparse.Report],
+) -> None:
+    by_variant = {r.variant: r for r in seed_reports}
+    old = frames.panel_frame([by_variant["2020"]])
+    new = frames.panel_frame([by_variant["2021"]])
+    assert list(old.columns) == list(new.columns)
+    assert (old.dtypes == new.dtypes).all()
+    stacked = pd.concat([old, new], ignore_index=True)
+    assert (stacked.dtypes == old.dtypes).all()
+    only = {v: [c.id for c in gikparse.cell_ids() if c.editions == (v,)] for v in ("2020", "2021")}
+    assert stacked.loc[0, only["2021"]].isna().all()
+    assert stacked.loc[1, only["2020"]].isna().all()
+    assert stacked.loc[0, only["2020"]].notna().any()
+    assert stacked.loc[1, only["2021"]].notna().any()
+    assert list(stacked["year"]) == [by_variant["2020"].year, by_variant["2021"].year]
+    assert list(stacked["findings"]) == [len(gikparse.check(r)) for r in by_variant.values()]
+
+
+def _generated_cells(expected: GeneratedReport) -> dict[str, Any]:
+    return {
+        f"{t.qualified_id}/{row}/{column}": value
+        for t in expected.tables
+        for row, column, value in t.cells()
+    }
+
+
+@settings(max_examples=15)
+@given(expected=st.sampled_from(("2020", "2021")).flatmap(generated_reports))
+def test_generated_reports_give_panel_rows_with_their_numbers_and_survive_round_trips(
+    expected: GeneratedReport,
+) -> None:
+    report = gikparse.parse_text(render(expected, "tab", CLEAN).text)
+    panel = frames.panel_frame([report], run_checks=False)
+    want = _generated_cells(expected)
+    for spec in gikparse.cell_ids():
+        got = panel.loc[0, spec.id]
+        value = want.get(spec.id)
+        if value is None:  # blank in the report, or a cell of the other edition
+            assert pd.isna(got), spec.id
+        else:
+            assert got == value, spec.id
+    cells = frames.cells_frame([report])
+    for kind, frame in (("panel", panel), ("cells", cells)):
+        text = io.StringIO()
+        frame.to_csv(text, index=False)
+        text.seek(0)
+        pd.testing.assert_frame_equal(frames.read_csv(text, kind), frame)
+        data = io.BytesIO()
+        frame.to_parquet(data)
+        data.seek(0)
+        pd.testing.assert_frame_equal(frames.read_parquet(data, kind), frame)
+
+
+def test_findings_frame_and_ids_frame_survive_csv_and_parquet(
+    seed_reports: list[gikparse.Report], tmp_path: Path
+) -> None:
+    found = frames.findings_frame(seed_reports)
+    assert len(found) == sum(len(gikparse.check(r)) for r in seed_reports)
+    assert found["expected"].dtype == frames.DECIMAL
+    ids = frames.ids_frame()
+    assert list(ids["id"]) == [c.id for c in gikparse.cell_ids()]
+    for kind, frame in (("findings", found), ("ids", ids)):
+        frame.to_csv(tmp_path / f"{kind}.csv", index=False)
+        frame.to_parquet(tmp_path / f"{kind}.parquet")
+        pd.testing.assert_frame_equal(frames.read_csv(tmp_path / f"{kind}.csv", kind), frame)
+        read = frames.read_parquet(tmp_path / f"{kind}.parquet", kind)
+        pd.testing.assert_frame_equal(read, frame)
+
+
+def test_a_failed_batch_result_is_a_panel_row_with_its_error_and_no_cells() -> None:
+    results = list(gikparse.parse_many([SEED_PATHS[0], SEEDS / "missing.txt"]))
+    panel = frames.panel_frame(results)
+    assert pd.isna(panel.loc[0, "error"]) and panel.loc[1, "error"].startswith("SourceError")
+    cell_columns = [c.id for c in gikparse.cell_ids()]
+    assert panel.loc[1, cell_columns].isna().all()
+    assert len(frames.cells_frame(results)) == len(frames.cells_frame(results[:1]))
+
+
+def test_read_csv_refuses_a_frame_of_another_kind(seed_reports: list[gikparse.Report]) -> None:
+    text = io.StringIO()
+    frames.findings_frame(seed_reports).to_csv(text, index=False)
+    text.seek(0)
+    with pytest.raises(frames.FrameError, match="not a cells frame"):
+        frames.read_csv(text, "cells")
+
+
+def test_importing_gikparse_does_not_import_pandas() -> None:
+    code = (
+        "import sys, gikparse\n"
+        f"list(gikparse.parse_many([{str(SEED_PATHS[0])!r}], check=True))\n"
+        "gikparse.cell_ids()\n"
+        "assert 'pandas' not in sys.modules and 'pyarrow' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[1])
