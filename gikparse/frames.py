@@ -37,6 +37,7 @@ __all__ = [
     "panel_frame",
     "panel_of",
     "panel_row",
+    "parse_to_panel_row",
     "read_csv",
     "read_parquet",
 ]
@@ -294,6 +295,15 @@ def panel_of(sources: Iterable[Any], **options: Any) -> pd.DataFrame:
     (``check=True`` by default, so that ``findings`` is filled)."""
     options = {"check": True, "keep_text": False} | options
     return panel_frame(parse_many(sources, **options))
+
+
+def parse_to_panel_row(source: Any, **options: Any) -> dict[str, Any]:
+    """Parse one source and return its panel row (plain values): the function to map over a
+    ``dask.bag`` of paths. ``options`` go to :func:`parse_many` (``check=True`` by default);
+    a source that cannot be parsed gives a row with its ``error``."""
+    options = {"check": True, "keep_text": False} | options
+    (result,) = parse_many([source], **options)
+    return panel_row(result)
 
 
 def findings_frame(items: Iterable[Item]) -> pd.DataFrame:
