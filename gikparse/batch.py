@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
+import inspect
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -160,6 +161,8 @@ def parse_many(
         raise ValueError(f"on_error must be 'record' or 'raise', not {on_error!r}")
     if chunksize < 1 or max_pending < 1:
         raise ValueError("chunksize and max_pending must be at least 1")
+    # A misspelt option would otherwise fail every source, one error record at a time.
+    inspect.signature(parse).bind(None, **parse_options)
     record = on_error == "record"
     chunks = _chunks(sources, chunksize)
     if executor is None:

@@ -96,6 +96,7 @@ _META_COLUMNS: dict[str, Any] = {
     "period_end": _STR,
     "diagnostics": _INT,
     "findings": _INT,
+    "not_whole": _STR,
 }
 
 _FINDING_COLUMNS: dict[str, Any] = {
@@ -163,6 +164,25 @@ def _exact(value: Number | None, where: str) -> Number | None:
     return value
 
 
+def _whole(number: Number) -> int | None:
+    """The number as an ``int`` if it is whole (``3`` or ``Decimal("3.0")``), else ``None``."""
+    if isinstance(number, int):
+        return number
+    return int(number) if number == number.to_integral_value() else None
+
+
+def _columns_for(number: Number | None, money: bool) -> tuple[int | None, Decimal | None]:
+    """Where a cell's number goes: the ``Int64`` column (whole numbers of counts and changes)
+    or the exact decimal one (money, and a count that is not whole, such as 2.5, which
+    ``check()`` reports as C202). Never truncated."""
+    if number is None:
+        return None, None
+    whole = None if money else _whole(number)
+    if whole is not None:
+        return whole, None
+    return None, Decimal(number)
+
+
 def _reports(items: Iterable[Item]) -> Iterable[tuple[str | None, Report | None, BatchResult]]:
     for item in items:
         if isinstance(item, Report):
@@ -177,7 +197,8 @@ def cells_frame(items: Iterable[Item]) -> pd.DataFrame:
     Columns: ``source``, ``agency``, ``year``, ``variant`` (the edition), the cell ``id`` and
     its parts ``section``, ``table``, ``row``, ``column``; the Chinese ``table_label``,
     ``row_label``, ``column_label`` of the template; ``kind`` (count, signed, money);
-    ``value`` (``Int64``: counts and changes), ``amount`` (exact decimal: money in 万元),
+    ``value`` (``Int64``: counts and changes), ``amount`` (exact decimal: money in 万元, and a
+    count that is not a whole number, e.g. 2.5, which ``check()`` reports as C202),
     ``value_float`` (either, as a float); ``status`` (number, blank, dash…), ``raw`` (the
     cell's text), and ``page``, ``offset``, ``line`` of its location. Results without a report
     give no rows.
@@ -194,6 +215,7 @@ def cells_frame(items: Iterable[Item]) -> pd.DataFrame:
                 spec: CellId | None = labels.get(key)
                 number = _exact(cell.value.value, f"{source}: {key}")
                 money = spec is not None and spec.kind == "money"
+                whole, exact = _columns_for(number, money)
                 loc = cell.value.location
                 row = {
                     "source": source,
@@ -209,8 +231,8 @@ def cells_frame(items: Iterable[Item]) -> pd.DataFrame:
                     "row_label": None if spec is None else spec.row_label,
                     "column_label": None if spec is None else spec.column_label,
                     "kind": None if spec is None else spec.kind,
-                    "value": None if money or number is None else int(number),
-                    "amount": number if money else None,
+                    "value": whole,
+                    "amount": exact,
                     "value_float": None if number is None else float(number),
                     "status": cell.value.status.value,
                     "raw": cell.value.raw or None,  # no text is missing, as CSV reads it back
@@ -257,11 +279,22 @@ def panel_row(item: Item, *, run_checks: bool = True) -> dict[str, Any]:
         "diagnostics": _count_problems(report),
         "findings": None if findings is None else len(findings),
     }
+    labels = cell_ids_by_id()
+    not_whole: list[str] = []
     for table in report.tables:
         for cell in table.cells:
             key = cell_id(table.id, cell.row, cell.column)
-            if key in row:  # every cell the schema knows has its column
-                row[key] = _exact(cell.value.value, f"{source}: {key}")
+            spec = labels.get(key)
+            if spec is None:  # tables take their ids from the templates: a bug, say so
+                raise FrameError(f"{source}: {key} is not a cell id of either edition")
+            money = spec.kind == "money"
+            number = _exact(cell.value.value, f"{source}: {key}")
+            whole, exact = _columns_for(number, money)
+            if number is not None and not money and whole is None:
+                not_whole.append(f"{key}={number}")
+            else:
+                row[key] = exact if money else whole
+    row["not_whole"] = "; ".join(not_whole) or None
     return row
 
 
@@ -276,7 +309,9 @@ def panel_frame(
     ``pd.concat``. Counts are ``Int64``, money exact decimals, anything not a number missing.
     Metadata: ``source``, ``error`` (for a batch result without a report), ``agency``,
     ``year``, ``variant``, ``variant_by_year``, ``title``, ``published``, ``period_start``,
-    ``period_end`` (ISO dates), ``diagnostics`` and ``findings`` (counts). ``items`` may also
+    ``period_end`` (ISO dates), ``diagnostics`` and ``findings`` (counts), and ``not_whole``:
+    the cells of count columns whose number is not whole (``id=2.5; …``), which an ``Int64``
+    column cannot hold and which are therefore missing in their columns. ``items`` may also
     be rows made by :func:`panel_row` (e.g. on other machines).
     """
     columns = _panel_columns()

@@ -136,10 +136,10 @@ def test_only_max_pending_tasks_are_submitted_at_a_time() -> None:
 
 @pytest.mark.parametrize(
     "options",
-    [{"on_error": "ignore"}, {"chunksize": 0}, {"max_pending": 0}],
+    [{"on_error": "ignore"}, {"chunksize": 0}, {"max_pending": 0}, {"strcit": True}],
 )
-def test_bad_batch_options_are_refused(options: dict[str, Any]) -> None:
-    with pytest.raises(ValueError):
+def test_bad_batch_options_are_refused_before_any_parse(options: dict[str, Any]) -> None:
+    with pytest.raises((ValueError, TypeError)):
         list(gikparse.parse_many(SEED_PATHS[:1], **options))
 
 

@@ -219,3 +219,24 @@ def test_importing_gikparse_does_not_import_pandas() -> None:
         "assert 'pandas' not in sys.modules and 'pyarrow' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[1])
+
+
+def test_a_count_that_is_not_whole_is_kept_exact_never_truncated(
+    seed_reports: list[gikparse.Report],
+) -> None:
+    report = seed_reports[-1]
+    table = report.applications
+    assert table is not None
+    changed = with_cell(table, "received", "natural_person", Decimal("2.5"))
+    changed = with_cell(changed, "received", "commercial_enterprise", Decimal("3.0"))
+    report = attrs.evolve(report, applications=changed)
+    cells = frames.cells_frame([report]).set_index("id")
+    half = cells.loc["applications/received/natural_person"]
+    assert pd.isna(half["value"]) and half["amount"] == Decimal("2.5")
+    assert half["value_float"] == 2.5
+    whole = cells.loc["applications/received/commercial_enterprise"]
+    assert whole["value"] == 3 and pd.isna(whole["amount"])
+    panel = frames.panel_frame([report], run_checks=False)
+    assert pd.isna(panel.loc[0, "applications/received/natural_person"])
+    assert panel.loc[0, "applications/received/commercial_enterprise"] == 3
+    assert panel.loc[0, "not_whole"] == "applications/received/natural_person=2.5"
