@@ -24,6 +24,7 @@ __all__ = [
     "FOOTER_MARK",
     "HEADER_MARK",
     "HEADINGS",
+    "NS",
     "DocxStyle",
     "docx_package",
     "render_docx",
@@ -47,7 +48,7 @@ _PROSE = (
     "各项工作取得积极成效。"
 )
 
-_NS = (
+NS = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
     'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
@@ -255,7 +256,7 @@ def _body(report: GeneratedReport, style: DocxStyle) -> str:
         if style.header_footer
         else "<w:sectPr/>"
     )
-    return f"<w:document {_NS}><w:body>{body}{sect}</w:body></w:document>"
+    return f"<w:document {NS}><w:body>{body}{sect}</w:body></w:document>"
 
 
 def _numbering(style: DocxStyle) -> str:
@@ -273,7 +274,7 @@ def _numbering(style: DocxStyle) -> str:
             f'<w:lvlText w:val="{text}"/><w:suff w:val="nothing"/></w:lvl>'
         )
     return (
-        f'<w:numbering {_NS}><w:abstractNum w:abstractNumId="7">'
+        f'<w:numbering {NS}><w:abstractNum w:abstractNumId="7">'
         f'<w:multiLevelType w:val="multilevel"/>{"".join(xml)}</w:abstractNum>'
         '<w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num></w:numbering>'
     )
@@ -288,7 +289,7 @@ def _styles() -> str:
         )
 
     return (
-        f"<w:styles {_NS}>"
+        f"<w:styles {NS}>"
         + style("Normal", "Normal")
         + style("Title", "Title")
         + style("Heading2", "heading 2", '<w:outlineLvl w:val="1"/>')
@@ -308,7 +309,7 @@ def _styles() -> str:
 
 
 def _part(tag: str, text: str) -> str:
-    return f"<w:{tag} {_NS}><w:p><w:r><w:t>{escape(text)}</w:t></w:r></w:p></w:{tag}>"
+    return f"<w:{tag} {NS}><w:p><w:r><w:t>{escape(text)}</w:t></w:r></w:p></w:{tag}>"
 
 
 _CT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"

@@ -18,7 +18,8 @@ __all__ = ["Level", "Numbering", "format_number", "read_numbering"]
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _VAL = f"{W}val"
-_DIGITS = "〇一二三四五六七八九"
+_DIGITS = "〇一二三四五六七八九"  #: digit by digit (ideographDigital): 二〇二一
+_COUNTING = "零一二三四五六七八九"  #: counting: 一百零五
 _LEGAL = "零壹贰叁肆伍陆柒捌玖"
 _TEN_THOUSANDS = ("", "十", "百", "千")
 _LEGAL_UNITS = ("", "拾", "佰", "仟")
@@ -45,7 +46,7 @@ _ROMAN = (
 )
 
 
-def _chinese(n: int, digits: str = _DIGITS, units: tuple[str, ...] = _TEN_THOUSANDS) -> str:
+def _chinese(n: int, digits: str = _COUNTING, units: tuple[str, ...] = _TEN_THOUSANDS) -> str:
     """一, 十, 十一, 二十, 一百零五 ...: Chinese counting up to 9999 (decimal digits past it)."""
     if n <= 0 or n > 9999:
         return str(n) if n else digits[0]
@@ -64,7 +65,7 @@ def _chinese(n: int, digits: str = _DIGITS, units: tuple[str, ...] = _TEN_THOUSA
         parts.append(digits[d] + unit)
     out = "".join(parts)
     # 十一, not 一十一: a leading one before ten is not said (Word prints it this way too).
-    if digits is _DIGITS and 10 <= n <= 19:
+    if digits is _COUNTING and 10 <= n <= 19:
         out = out[1:]
     return out
 

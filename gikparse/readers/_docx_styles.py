@@ -101,7 +101,7 @@ class Styles:
             seen.add(current)
             raw = self.raw.get(current)
             if raw is None:
-                if heading is None:
+                if heading is None and not self.raw:
                     heading = heading_of_name(current)  # "Heading1" with no styles part
                 break
             if heading is None:
