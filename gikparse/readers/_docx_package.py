@@ -75,6 +75,8 @@ class Package:
                             f"> {self.decoded + len(out)}",
                             "the zip members read so far",
                         )
+        except SourceError:  # a limit reached above
+            raise
         except RuntimeError as exc:  # zipfile's "File ... is encrypted, password required"
             raise SourceError(
                 f"ZIP 成员已加密，无法读取（zip member {info.filename} is encrypted: {exc}）"

@@ -153,7 +153,12 @@ def _run(argv: list[str], timeout: float) -> str:
                 os.killpg(process.pid, signal.SIGKILL)
         else:  # pragma: no cover - Windows has no process groups to kill
             process.kill()
-        process.communicate()
+        try:
+            process.communicate(timeout=5)
+        except subprocess.TimeoutExpired:
+            # A helper that left the process group still holds the pipes: stop waiting on it.
+            process.kill()
+            process.wait()
         raise SourceError(
             f"LibreOffice 转换超时（{timeout:g} 秒）"
             f"（LibreOffice did not convert the file within {timeout:g} s and was stopped）"
