@@ -3,12 +3,18 @@ out."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gikparse
+from gikparse.readers import docx as docx_module
 from gikparse.readers._docx_numbering import format_number
 from gikparse.readers.document import Document, Line, LineKind
 from gikparse.readers.docx import read_docx
+from tests.conftest import RENDERED
 from tests.docx_render import NS, docx_package
 
 
@@ -329,3 +335,46 @@ def test_an_empty_body_gives_an_empty_document_and_a_report_that_says_so() -> No
     report = gikparse.parse(data)
     assert report.tables == () or all(not t.cells for t in report.tables)
     assert any(d.code == "P101" for d in report.diagnostics)
+
+
+# --- slimming ----------------------------------------------------------------------------
+
+
+def _unslimmed(data: bytes, monkeypatch: pytest.MonkeyPatch) -> Document:
+    with monkeypatch.context() as patch:
+        patch.setattr(docx_module, "slim", lambda xml: xml)
+        return read_docx(data)
+
+
+def test_cutting_empty_formatting_elements_never_changes_the_document(
+    seed_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = (RENDERED / f"{seed_name}.docx").read_bytes()
+    # Document equality covers the text and every line: cells, spans, kinds, levels, tables.
+    assert read_docx(data) == _unslimmed(data, monkeypatch)
+
+
+@settings(max_examples=15)
+@given(data=st.data())
+def test_cutting_empty_elements_keeps_every_element_the_reader_reads(data: st.DataObject) -> None:
+    body = (
+        '<w:p><w:pPr><w:jc w:val="center"/><w:pStyle w:val="Heading2"/><w:rPr></w:rPr></w:pPr>'
+        '<w:r><w:rPr><w:b/><w:sz w:val="28"/></w:rPr><w:t>标题</w:t><w:tab/><w:t>1</w:t></w:r>'
+        "</w:p>"
+        "<w:p/><w:p></w:p>"
+        '<w:tbl><w:tblPr><w:tblW w:w="0"/></w:tblPr><w:tr><w:trPr><w:gridBefore w:val="1"/>'
+        '</w:trPr><w:tc><w:tcPr><w:tcW w:w="5"/><w:gridSpan w:val="2"/>'
+        '<w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>a</w:t><w:br/><w:t>b</w:t></w:r>'
+        '</w:p></w:tc><w:tc><w:p/></w:tc></w:tr><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/>'
+        "<w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>c</w:t></w:r></w:p></w:tc></w:tr>"
+        "</w:tbl>"
+    )
+    # Formatting sprinkled anywhere between elements must not matter either.
+    junk = data.draw(st.sampled_from(['<w:jc w:val="left"/>', "<w:bidi/>", "<w:rPr></w:rPr>"]))
+    at = data.draw(st.sampled_from([m.end() for m in re.finditer(r"<w:(?:r|pPr|tcPr)>", body)]))
+    body = body[:at] + junk + body[at:]
+    package = docx_package(f"<w:document {NS}><w:body>{body}</w:body></w:document>")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(docx_module, "slim", lambda xml: xml)
+        whole = read_docx(package)
+    assert read_docx(package) == whole

@@ -12,6 +12,8 @@ Page headers and footers are separate parts and never reach this module.
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterator
 from xml.etree.ElementTree import Element
 
@@ -21,7 +23,7 @@ from gikparse.readers._docx_numbering import Numbering, W
 from gikparse.readers._docx_styles import Styles, num_pr
 from gikparse.readers.document import Document, Line, LineKind, TextCell
 
-__all__ = ["read_body"]
+__all__ = ["read_body", "slim"]
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _VAL = f"{W}val"
@@ -50,6 +52,27 @@ _INLINE = frozenset(
 _WRAPPERS = frozenset((SDT, SDT_CONTENT, f"{W}customXml", f"{W}ins", f"{W}moveTo"))
 _DRAWING = frozenset((f"{W}drawing", f"{W}pict", f"{W}object"))
 _TRIM = " \t\r\n\u3000\u00a0\ufeff"
+
+
+# Empty elements (``<w:jc w:val="center"/>``, ``<w:rPr></w:rPr>``) whose names are not
+# below say nothing this reader reads: formatting, borders, widths. Word and LibreOffice write
+# thousands of them (most of a document.xml), so they are cut from the bytes before the XML is
+# parsed, by the C regex engine. Cutting a complete empty element cannot change what is left,
+# and a tag the patterns do not match (another prefix, a ">" in an attribute) is simply kept.
+_READ_WHEN_EMPTY = (
+    "document|body|p|tab|br|cr|sym|ptab|noBreakHyphen|pStyle|numId|ilvl|outlineLvl|gridBefore|gridSpan"
+    "|vMerge|hMerge|docPartGallery|tbl|tr|tc|txbxContent"
+)
+_EMPTY_TAG = re.compile(rb"<w:(?!(?:" + _READ_WHEN_EMPTY.encode() + rb")[\s/>])[A-Za-z]+[^<>]*/>")
+_EMPTY_PAIR = re.compile(
+    rb"<w:(?!(?:" + _READ_WHEN_EMPTY.encode() + rb")[\s/>])([A-Za-z]+)(?:\s[^<>]*)?></w:\1>"
+)
+
+
+def slim(data: bytes) -> bytes:
+    """``document.xml`` without the empty elements the reader never reads (see above)."""
+    data = _EMPTY_TAG.sub(b"", data)
+    return _EMPTY_PAIR.sub(b"", data)
 
 
 def _is_wide(ch: str) -> bool:
@@ -149,10 +172,20 @@ class _Body:
         self.writer = _Writer(limits)
         self.tables = 0
         self.diagnostics: list[Diagnostic] = []
+        self.limits = limits
+        self.depth = 0  #: containers being read inside each other (bounded by the limits)
+
+    def _deeper(self) -> None:
+        self.depth += 1
+        if self.depth > self.limits.max_nesting_depth:
+            raise self.limits.exceeded(
+                "max_nesting_depth", f"> {self.limits.max_nesting_depth}", "elements nested"
+            )
 
     # --- inline content ------------------------------------------------------------------
 
     def _inline(self, element: Element, out: list[str], boxes: list[Element]) -> None:
+        self._deeper()
         for child in element:
             tag = child.tag
             if tag == R:
@@ -167,6 +200,7 @@ class _Body:
                 branch = _branch(child)
                 if branch is not None:
                     self._inline(branch, out, boxes)
+        self.depth -= 1
 
     def _run(self, run: Element, out: list[str], boxes: list[Element]) -> None:
         for child in run:
@@ -184,11 +218,13 @@ class _Body:
             elif tag == _SYM:
                 out.append(_symbol(child))
             elif tag in _DRAWING:
-                _find_boxes(child, boxes)
+                self._find_boxes(child, boxes)
             elif tag == ALTERNATE:
                 branch = _branch(child)
                 if branch is not None:
+                    self._deeper()
                     self._run(branch, out, boxes)
+                    self.depth -= 1
 
     def _paragraph_text(self, p: Element, boxes: list[Element]) -> tuple[str, int]:
         """The paragraph's text as displayed (numbering label first) and its heading level."""
@@ -236,6 +272,7 @@ class _Body:
     # --- blocks ----------------------------------------------------------------------------
 
     def blocks(self, container: Element) -> None:
+        self._deeper()
         for child in container:
             tag = child.tag
             if tag == P:
@@ -255,6 +292,7 @@ class _Body:
                 branch = _branch(child)
                 if branch is not None:
                     self.blocks(branch)
+        self.depth -= 1
 
     def paragraph(self, p: Element) -> None:
         boxes: list[Element] = []
@@ -293,9 +331,9 @@ class _Body:
     def table(self, tbl: Element) -> None:
         rows = list(_children(tbl, TR))
         cells = [list(_children(tr, TC)) for tr in rows]
-        if any(c.find(TBL) is not None or _has_table(c) for row in cells for c in row) or all(
-            len(row) <= 1 for row in cells
-        ):
+        # The first table iter() yields is this one; a second is a table inside it.
+        nested = next(itertools.islice(tbl.iter(TBL), 1, None), None) is not None
+        if nested or all(len(row) <= 1 for row in cells):
             # A frame around content: read every cell as blocks, in reading order.
             for row in cells:
                 for tc in row:
@@ -349,6 +387,7 @@ class _Body:
         return join_pieces(pieces)
 
     def _cell_pieces(self, container: Element, pieces: list[str]) -> None:
+        self._deeper()
         for child in container:
             tag = child.tag
             if tag == P:
@@ -367,25 +406,22 @@ class _Body:
                 branch = _branch(child)
                 if branch is not None:
                     self._cell_pieces(branch, pieces)
+        self.depth -= 1
 
-
-def _has_table(tc: Element) -> bool:
-    """A table inside a content control or other wrapper in the cell."""
-    return any(True for _ in _children(tc, TBL))
-
-
-def _find_boxes(element: Element, boxes: list[Element]) -> None:
-    """The text boxes in a drawing, not looking inside a text box (its own boxes are found
-    when its paragraphs are read) and reading one branch of each AlternateContent."""
-    for child in element:
-        if child.tag == TXBX:
-            boxes.append(child)
-        elif child.tag == ALTERNATE:
-            branch = _branch(child)
-            if branch is not None:
-                _find_boxes(branch, boxes)
-        else:
-            _find_boxes(child, boxes)
+    def _find_boxes(self, element: Element, boxes: list[Element]) -> None:
+        """The text boxes in a drawing, not looking inside a text box (its own boxes are found
+        when its paragraphs are read) and reading one branch of each AlternateContent."""
+        self._deeper()
+        for child in element:
+            if child.tag == TXBX:
+                boxes.append(child)
+            elif child.tag == ALTERNATE:
+                branch = _branch(child)
+                if branch is not None:
+                    self._find_boxes(branch, boxes)
+            else:
+                self._find_boxes(child, boxes)
+        self.depth -= 1
 
 
 def _symbol(sym: Element) -> str:

@@ -4,8 +4,8 @@ A DOCX is a zip of XML parts. Both layers are attack surfaces: a zip member can 
 gigabytes from a few kilobytes (a zip bomb), and XML can declare entities that expand
 exponentially (billion laughs) or nest elements deep enough to exhaust the stack. Members are
 inflated in bounded chunks against ``Limits.max_stream_bytes`` and ``max_decoded_bytes``; XML
-with a DTD is refused (Word never writes one); element depth is counted while parsing, against
-``Limits.max_nesting_depth``.
+with a DTD is refused (Word never writes one). Element depth is bounded by the body reader,
+which counts it against ``Limits.max_nesting_depth`` as it walks the tree.
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ class Package:
         rels = self.read("_rels/.rels")
         if rels is not None:
             try:
-                root = parse_xml(rels, "_rels/.rels", self.limits)
+                root = parse_xml(rels, "_rels/.rels")
             except SourceError:
                 root = None
             if root is not None:
@@ -131,8 +131,8 @@ class Package:
         return "a zip archive, not a Word document"
 
 
-def parse_xml(data: bytes, name: str, limits: Limits) -> ElementTree.Element:
-    """Parse one XML part; refuse DTDs and entity declarations; bound the nesting depth."""
+def parse_xml(data: bytes, name: str) -> ElementTree.Element:
+    """Parse one XML part; refuse DTDs and entity declarations."""
     head = data[:4]
     if head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head:
         # UTF-16 (legal, but Word writes UTF-8): decode so the DTD check below sees the text.
@@ -148,29 +148,10 @@ def parse_xml(data: bytes, name: str, limits: Limits) -> ElementTree.Element:
             f"XML 中含有 DTD 或实体声明，已拒绝读取（{name} declares a DTD or entities, which "
             "Word never writes; refused as a possible entity-expansion attack）"
         )
-    max_depth = limits.max_nesting_depth
-    parser: ElementTree.XMLPullParser[ElementTree.Element] = ElementTree.XMLPullParser(
-        events=("start", "end")
-    )
-    depth = 0
-    root: ElementTree.Element | None = None
+    # The C parser builds the tree without Python calls per element; nesting depth is bounded
+    # where it matters, by the readers that walk the tree (expat and the C tree need no stack).
     try:
-        for at in range(0, len(data), _CHUNK):
-            parser.feed(data[at : at + _CHUNK])
-            for item in parser.read_events():
-                if item[0] == "start":
-                    if root is None and isinstance(item[-1], ElementTree.Element):
-                        root = item[-1]
-                    depth += 1
-                    if depth > max_depth:
-                        raise limits.exceeded(
-                            "max_nesting_depth", f"> {max_depth}", f"elements nested in {name}"
-                        )
-                else:
-                    depth -= 1
-        parser.close()
+        root = ElementTree.fromstring(data)
     except ElementTree.ParseError as exc:
         raise SourceError(f"XML 格式错误（{name} is not well-formed XML: {exc}）") from None
-    if root is None:
-        raise SourceError(f"XML 为空（{name} holds no element）")
     return root

@@ -12,7 +12,7 @@ import attrs
 
 from gikparse.errors import SourceError
 from gikparse.limits import DEFAULT_LIMITS, Limits
-from gikparse.readers._docx_body import read_body
+from gikparse.readers._docx_body import read_body, slim
 from gikparse.readers._docx_numbering import read_numbering
 from gikparse.readers._docx_package import Package, parse_xml
 from gikparse.readers._docx_styles import read_styles
@@ -59,15 +59,13 @@ def read_docx(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     prefix = f"{folder}/" if folder else ""
     document_bytes = package.read(main)
     assert document_bytes is not None  # main_part() names an existing member
-    root = parse_xml(document_bytes, main, limits)
+    root = parse_xml(slim(document_bytes), main)
     numbering_bytes = package.read(f"{prefix}numbering.xml")
     styles_bytes = package.read(f"{prefix}styles.xml")
     numbering = read_numbering(
-        None if numbering_bytes is None else parse_xml(numbering_bytes, "numbering.xml", limits)
+        None if numbering_bytes is None else parse_xml(numbering_bytes, "numbering.xml")
     )
-    styles = read_styles(
-        None if styles_bytes is None else parse_xml(styles_bytes, "styles.xml", limits)
-    )
+    styles = read_styles(None if styles_bytes is None else parse_xml(styles_bytes, "styles.xml"))
     try:
         doc, noticed = read_body(root, numbering, styles, limits)
     except RecursionError:
