@@ -13,7 +13,7 @@ import gikparse
 from gikparse.readers import docx as docx_module
 from gikparse.readers._docx_numbering import format_number
 from gikparse.readers.document import Document, Line, LineKind
-from gikparse.readers.docx import read_docx
+from gikparse.readers.docx import is_docx, read_docx
 from tests.conftest import RENDERED
 from tests.docx_render import NS, docx_package
 
@@ -378,3 +378,18 @@ def test_cutting_empty_elements_keeps_every_element_the_reader_reads(data: st.Da
         patch.setattr(docx_module, "slim", lambda xml: xml)
         whole = read_docx(package)
     assert read_docx(package) == whole
+
+
+def test_bullets_keep_real_characters_and_drop_symbol_font_glyphs() -> None:
+    numbering = _numbering(
+        _lvl(0, "bullet", "\uf0b7") + _lvl(1, "bullet", "●"),
+        nums='<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>',
+    )
+    body = _p("符号字体", _num(1, 0)) + _p("实心圆", _num(1, 1))
+    assert _texts(_read(body, numbering=numbering)) == ["符号字体", "●实心圆"]
+
+
+def test_is_docx_tells_word_zips_from_other_zips_and_other_bytes() -> None:
+    assert is_docx((RENDERED / "000_623967a19d51db49.docx").read_bytes())
+    assert not is_docx(docx_package("<x/>")[:50])
+    assert not is_docx(b"%PDF-1.7")

@@ -243,7 +243,8 @@ class Numbering:
             if restart is None or ilvl < restart:
                 del counters[deeper]
         if level.fmt == "bullet":
-            return level.text or ""
+            # Bullets drawn from symbol fonts sit in the private use area: not text.
+            return "".join(ch for ch in level.text or "" if not "\ue000" <= ch <= "\uf8ff")
         if level.text is None:
             return format_number(counters[ilvl], level.fmt)
         return self._render(num_id, level, counters)
