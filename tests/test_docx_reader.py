@@ -393,3 +393,26 @@ def test_is_docx_tells_word_zips_from_other_zips_and_other_bytes() -> None:
     assert is_docx((RENDERED / "000_623967a19d51db49.docx").read_bytes())
     assert not is_docx(docx_package("<x/>")[:50])
     assert not is_docx(b"%PDF-1.7")
+
+
+def test_a_list_defined_through_a_numbering_style_takes_the_linked_levels() -> None:
+    numbering = (
+        f"<w:numbering {NS}>"
+        '<w:abstractNum w:abstractNumId="0"><w:styleLink w:val="报告编号"/>'
+        + _lvl(0, "chineseCounting", "%1、")
+        + '</w:abstractNum><w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="报告编号"/>'
+        "</w:abstractNum>"
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>'
+    )
+    body = _p("总体情况", _num(2, 0)) + _p("主动公开政府信息情况", _num(2, 0))
+    assert _texts(_read(body, numbering=numbering)) == ["一、总体情况", "二、主动公开政府信息情况"]
+
+
+def test_hidden_text_is_left_out_as_word_does_not_show_it() -> None:
+    body = (
+        "<w:p><w:r><w:t>本年新收</w:t></w:r>"
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏的 999</w:t></w:r>"
+        '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>申请</w:t></w:r></w:p>'
+    )
+    assert _texts(_read(body)) == ["本年新收申请"]

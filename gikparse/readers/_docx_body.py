@@ -32,7 +32,9 @@ SDT, SDT_CONTENT, TXBX = f"{W}sdt", f"{W}sdtContent", f"{W}txbxContent"
 ALTERNATE, CHOICE, FALLBACK = f"{_MC}AlternateContent", f"{_MC}Choice", f"{_MC}Fallback"
 _TAB, _BR, _CR, _SYM, _PTAB = (f"{W}{t}" for t in ("tab", "br", "cr", "sym", "ptab"))
 _NB_HYPHEN = f"{W}noBreakHyphen"
-_PPR, _TCPR, _TRPR = f"{W}pPr", f"{W}tcPr", f"{W}trPr"
+_PPR, _TCPR, _TRPR, _RPR = f"{W}pPr", f"{W}tcPr", f"{W}trPr", f"{W}rPr"
+_VANISH = f"{W}vanish"
+_OFF = ("0", "false", "off")
 # Inline containers whose runs are shown (a hyperlink, a field, an insertion, a content
 # control...). Deletions (w:del, w:moveFrom) are not shown and not listed.
 _INLINE = frozenset(
@@ -61,7 +63,7 @@ _TRIM = " \t\r\n\u3000\u00a0\ufeff"
 # and a tag the patterns do not match (another prefix, a ">" in an attribute) is simply kept.
 _READ_WHEN_EMPTY = (
     "document|body|p|tab|br|cr|sym|ptab|noBreakHyphen|pStyle|numId|ilvl|outlineLvl|gridBefore|gridSpan"
-    "|vMerge|hMerge|docPartGallery|tbl|tr|tc|txbxContent"
+    "|vMerge|hMerge|docPartGallery|tbl|tr|tc|txbxContent|vanish"
 )
 _EMPTY_TAG = re.compile(rb"<w:(?!(?:" + _READ_WHEN_EMPTY.encode() + rb")[\s/>])[A-Za-z]+[^<>]*/>")
 _EMPTY_PAIR = re.compile(
@@ -166,13 +168,16 @@ def _int_val(element: Element | None, default: int) -> int:
 
 
 class _Body:
-    def __init__(self, numbering: Numbering, styles: Styles, limits: Limits) -> None:
+    def __init__(
+        self, numbering: Numbering, styles: Styles, limits: Limits, hidden: bool = True
+    ) -> None:
         self.numbering = numbering
         self.styles = styles
         self.writer = _Writer(limits)
         self.tables = 0
         self.diagnostics: list[Diagnostic] = []
         self.limits = limits
+        self.hidden = hidden  #: whether any run may be hidden (w:vanish): checked per run then
         self.depth = 0  #: containers being read inside each other (bounded by the limits)
 
     def _deeper(self) -> None:
@@ -203,6 +208,11 @@ class _Body:
         self.depth -= 1
 
     def _run(self, run: Element, out: list[str], boxes: list[Element]) -> None:
+        if self.hidden:
+            rpr = run.find(_RPR)
+            vanish = rpr.find(_VANISH) if rpr is not None else None
+            if vanish is not None and vanish.get(_VAL) not in _OFF:
+                return  # hidden text: Word neither shows nor prints it
         for child in run:
             tag = child.tag
             if tag == T:
@@ -445,11 +455,12 @@ def _is_toc(sdt: Element) -> bool:
 
 
 def read_body(
-    root: Element, numbering: Numbering, styles: Styles, limits: Limits
+    root: Element, numbering: Numbering, styles: Styles, limits: Limits, *, hidden: bool = True
 ) -> tuple[Document, tuple[Diagnostic, ...]]:
-    """The Document of a parsed ``word/document.xml``."""
+    """The Document of a parsed ``word/document.xml``; ``hidden=False`` when the part holds no
+    ``w:vanish`` at all, which spares looking for it in every run."""
     body = root.find(f"{W}body")
-    reader = _Body(numbering, styles, limits)
+    reader = _Body(numbering, styles, limits, hidden)
     if body is not None:
         reader.blocks(body)
     writer = reader.writer

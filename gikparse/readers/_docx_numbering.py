@@ -273,8 +273,24 @@ def read_numbering(root: Element | None) -> Numbering:
     """The list definitions of ``word/numbering.xml`` (an empty set when there is none)."""
     if root is None:
         return Numbering({}, {})
-    abstracts = {
-        a.get(f"{W}abstractNumId", ""): _levels(a) for a in root.findall(f"{W}abstractNum")
+    abstracts: dict[str, dict[int, Level]] = {}
+    # A list defined through a numbering style: one definition names the style
+    # (w:numStyleLink) and holds no levels, another holds the levels (w:styleLink).
+    style_links: dict[str, str] = {}
+    num_style_links: dict[str, str] = {}
+    for a in root.findall(f"{W}abstractNum"):
+        abstract_id = a.get(f"{W}abstractNumId", "")
+        abstracts[abstract_id] = _levels(a)
+        link = a.find(f"{W}styleLink")
+        if link is not None:
+            style_links[link.get(_VAL, "")] = abstract_id
+        link = a.find(f"{W}numStyleLink")
+        if link is not None:
+            num_style_links[abstract_id] = link.get(_VAL, "")
+    aliases = {
+        abstract_id: style_links[style]
+        for abstract_id, style in num_style_links.items()
+        if not abstracts[abstract_id] and style in style_links
     }
     lists: dict[str, _List] = {}
     for num in root.findall(f"{W}num"):
@@ -296,5 +312,6 @@ def read_numbering(root: Element | None) -> Numbering:
                     start = levels[ilvl].start
             if start is not None:
                 starts[ilvl] = start
-        lists[num_id] = _List(abstract.get(_VAL, ""), levels, starts)
+        abstract_id = abstract.get(_VAL, "")
+        lists[num_id] = _List(aliases.get(abstract_id, abstract_id), levels, starts)
     return Numbering(abstracts, lists)

@@ -67,7 +67,8 @@ def read_docx(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     )
     styles = read_styles(None if styles_bytes is None else parse_xml(styles_bytes, "styles.xml"))
     try:
-        doc, noticed = read_body(root, numbering, styles, limits)
+        hidden = b"vanish" in document_bytes
+        doc, noticed = read_body(root, numbering, styles, limits, hidden=hidden)
     except RecursionError:
         raise limits.exceeded(
             "max_nesting_depth", limits.max_nesting_depth, f"elements nested in {main}"
