@@ -11,6 +11,7 @@ merged cells (``w:gridSpan``, ``w:vMerge``), taken from the PDF renderer's grids
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
@@ -76,6 +77,9 @@ class DocxStyle:
     header_footer: bool = True  #: page header and footer parts with text of their own
     layout_table: bool = False  #: the whole body inside a one-cell layout table
     wrap_labels: bool = False  #: long labels broken over two paragraphs / a line break
+    #: the ordinals of table labels (一、 （一） 1.) as one multilevel list running through
+    #: the applications table's cells, as Word numbers them
+    numbered_labels: bool = False
     empty_paragraphs: bool = False  #: empty paragraphs between blocks, as spacing
     blank: str = ""  #: how a cell that reports nothing is written
     separators: bool = False  #: thousands separators in counts
@@ -126,18 +130,52 @@ def _split_label(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _cell(text: str, style: DocxStyle, props: str, row: int) -> str:
+_LABEL_ORDINALS = (
+    re.compile(r"^([一二三四五六七八九十])、"),
+    re.compile(r"^（([一二三四五六七八九十])）"),
+    re.compile(r"^([1-9])\."),
+)
+_LABEL_LIST = 2  #: the w:numId of the table labels' list
+
+
+class _Labels:
+    """The counters of the table labels' list, as Word advances them in reading order: a label
+    is numbered by the list when its ordinal is the one the list shows next, else typed."""
+
+    def __init__(self) -> None:
+        self.counters = [0, 0, 0]
+
+    def split(self, text: str) -> tuple[int | None, str]:
+        for level, pattern in enumerate(_LABEL_ORDINALS):
+            m = pattern.match(text)
+            if m is None:
+                continue
+            ordinal = m.group(1)
+            n = int(ordinal) if ordinal.isdigit() else "一二三四五六七八九十".index(ordinal) + 1
+            if n != self.counters[level] + 1:
+                return None, text
+            self.counters[level] = n
+            for deeper in range(level + 1, 3):
+                self.counters[deeper] = 0
+            return level, text[m.end() :]
+        return None, text
+
+
+def _cell(text: str, style: DocxStyle, props: str, row: int, labels: _Labels | None) -> str:
+    level, text = labels.split(text) if labels is not None else (None, text)
+    num = None if level is None else (_LABEL_LIST, level)
     halves = _split_label(text) if style.wrap_labels else None
     if halves is None:
-        body = _paragraph(text, style)
+        body = _paragraph(text, style, num=num)
     elif row % 2:
-        body = _paragraph(halves[0], style) + _paragraph(halves[1], style)
+        body = _paragraph(halves[0], style, num=num) + _paragraph(halves[1], style)
     else:  # a line break inside one paragraph
-        body = f"<w:p>{_runs(halves[0], style)}<w:r><w:br/></w:r>{_runs(halves[1], style)}</w:p>"
+        first = _paragraph(halves[0], style, num=num).removesuffix("</w:p>")
+        body = f"{first}<w:r><w:br/></w:r>{_runs(halves[1], style)}</w:p>"
     return f"<w:tc><w:tcPr>{props}</w:tcPr>{body}</w:tc>"
 
 
-def _table(grid: _Grid, style: DocxStyle) -> str:
+def _table(grid: _Grid, style: DocxStyle, labels: _Labels | None = None) -> str:
     """A grid as a Word table: a merged region is one w:tc with w:gridSpan in its first row
     (w:vMerge="restart" when it spans rows), and a w:vMerge continuation cell below."""
     starts = {(r0, c0): (r0, c0, r1, c1) for r0, c0, r1, c1 in grid.spans}
@@ -158,14 +196,14 @@ def _table(grid: _Grid, style: DocxStyle) -> str:
                 props = f'<w:gridSpan w:val="{c1 - c0 + 1}"/>' if c1 > c0 else ""
                 if r1 > r0:
                     props += '<w:vMerge w:val="restart"/>'
-                cells.append(_cell(texts[c], style, props, r))
+                cells.append(_cell(texts[c], style, props, r, labels))
             elif (r, c) in covered:
                 r0, c0, r1, c1 = covered[(r, c)]
                 if c == c0:  # the continuation of a vertical merge, in a later row
                     props = f'<w:gridSpan w:val="{c1 - c0 + 1}"/>' if c1 > c0 else ""
                     cells.append(f"<w:tc><w:tcPr>{props}<w:vMerge/></w:tcPr><w:p/></w:tc>")
             else:
-                cells.append(_cell(texts[c], style, "", r))
+                cells.append(_cell(texts[c], style, "", r, labels))
         rows.append(f"<w:tr>{''.join(cells)}</w:tr>")
     widths = "".join(f'<w:gridCol w:w="{int(w * 20)}"/>' for w in grid.widths)
     borders = "".join(
@@ -236,7 +274,8 @@ def _body(report: GeneratedReport, style: DocxStyle) -> str:
     for table in report.active_disclosure:
         add(_table(_active_grid(table, layout), style))
     add(_heading(2, HEADINGS[2], 0, style))
-    add(_table(_applications_grid(report.table("applications"), layout), style))
+    labels = _Labels() if style.numbered_labels else None
+    add(_table(_applications_grid(report.table("applications"), layout), style, labels))
     add(_heading(3, HEADINGS[3], 0, style))
     add(_table(_review_grid(report.table("review_litigation"), layout), style))
     add(_heading(4, HEADINGS[4], 0, style))
@@ -273,10 +312,20 @@ def _numbering(style: DocxStyle) -> str:
             f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>{bound}'
             f'<w:lvlText w:val="{text}"/><w:suff w:val="nothing"/></w:lvl>'
         )
+    # The table labels' list: its own definition, so its counters are its own.
+    labels = "".join(
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        for ilvl, (fmt, text) in enumerate(
+            (("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."))
+        )
+    )
     return (
         f'<w:numbering {NS}><w:abstractNum w:abstractNumId="7">'
         f'<w:multiLevelType w:val="multilevel"/>{"".join(xml)}</w:abstractNum>'
-        '<w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num></w:numbering>'
+        f'<w:abstractNum w:abstractNumId="8">{labels}</w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>'
+        f'<w:num w:numId="{_LABEL_LIST}"><w:abstractNumId w:val="8"/></w:num></w:numbering>'
     )
 
 
@@ -380,7 +429,7 @@ def _declared(xml: str) -> str:
 def render_docx(report: GeneratedReport, style: DocxStyle = DocxStyle()) -> bytes:
     """The whole report as DOCX bytes, its XML written directly."""
     parts = {"word/styles.xml": _styles()}
-    if style.numbering != "typed":
+    if style.numbering != "typed" or style.numbered_labels:
         parts["word/numbering.xml"] = _numbering(style)
     if style.header_footer:
         title = f"{report.agency}{report.year}年政府信息公开工作年度报告"

@@ -12,7 +12,7 @@ import struct
 import zipfile
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import gikparse
@@ -141,7 +141,6 @@ def test_a_truncated_docx_is_a_source_error(cut: int) -> None:
         gikparse.parse(SEED_DOCX[:cut])
 
 
-@settings(max_examples=30)
 @given(data=st.data())
 def test_mutated_docx_bytes_parse_or_are_refused(data: st.DataObject) -> None:
     mutated = bytearray(SEED_DOCX)
@@ -151,7 +150,6 @@ def test_mutated_docx_bytes_parse_or_are_refused(data: st.DataObject) -> None:
     _parses_or_refuses(bytes(mutated))
 
 
-@settings(max_examples=30)
 @given(data=st.data())
 def test_mutated_document_xml_parses_or_is_refused(data: st.DataObject) -> None:
     with zipfile.ZipFile(io.BytesIO(SEED_DOCX)) as zf:

@@ -36,6 +36,7 @@ styles = st.builds(
     header_footer=st.booleans(),
     layout_table=st.booleans(),
     wrap_labels=st.booleans(),
+    numbered_labels=st.booleans(),
     empty_paragraphs=st.booleans(),
     blank=st.sampled_from(["", "—", "/"]),
     separators=st.booleans(),
