@@ -416,3 +416,27 @@ def test_hidden_text_is_left_out_as_word_does_not_show_it() -> None:
         '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>申请</w:t></w:r></w:p>'
     )
     assert _texts(_read(body)) == ["本年新收申请"]
+
+
+def test_strict_open_xml_reads_like_transitional() -> None:
+    body = _p("总体情况", _num(1, 0)) + _tbl(_tc("规章") + _tc("3"))
+    numbering = _numbering(
+        _lvl(0, "chineseCounting", "%1、"),
+        nums='<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>',
+    )
+    transitional = _read(body, numbering=numbering)
+    strict_ns = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+    strict = read_docx(
+        docx_package(
+            f"<w:document {NS}><w:body>{body}</w:body></w:document>".replace(
+                "http://schemas.openxmlformats.org/wordprocessingml/2006/main", strict_ns
+            ),
+            {
+                "word/numbering.xml": numbering.replace(
+                    "http://schemas.openxmlformats.org/wordprocessingml/2006/main", strict_ns
+                )
+            },
+        )
+    )
+    assert strict == transitional
+    assert _texts(strict) == ["一、总体情况", "规章\t3"]

@@ -21,6 +21,16 @@ from gikparse.readers.document import Document
 __all__ = ["is_docx", "read_docx"]
 
 ZIP_MAGIC = b"PK\x03\x04"
+# "Strict Open XML" (Word: Save as Strict) names the same elements in another namespace.
+_STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+_TRANSITIONAL_W = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _part(package: Package, name: str) -> bytes | None:
+    data = package.read(name)
+    if data is not None and _STRICT_W in data:
+        data = data.replace(_STRICT_W, _TRANSITIONAL_W)
+    return data
 
 
 def is_docx(data: bytes) -> bool:
@@ -57,11 +67,11 @@ def read_docx(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
         )
     folder = main.rpartition("/")[0]
     prefix = f"{folder}/" if folder else ""
-    document_bytes = package.read(main)
+    document_bytes = _part(package, main)
     assert document_bytes is not None  # main_part() names an existing member
     root = parse_xml(slim(document_bytes), main)
-    numbering_bytes = package.read(f"{prefix}numbering.xml")
-    styles_bytes = package.read(f"{prefix}styles.xml")
+    numbering_bytes = _part(package, f"{prefix}numbering.xml")
+    styles_bytes = _part(package, f"{prefix}styles.xml")
     numbering = read_numbering(
         None if numbering_bytes is None else parse_xml(numbering_bytes, "numbering.xml")
     )
