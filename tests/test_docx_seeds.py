@@ -3,7 +3,9 @@ values, like their text copies."""
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -66,3 +68,17 @@ def test_seed_docx_parses_like_its_text(seed_name: str) -> None:
     from_text = gikparse.parse((SEEDS / f"{seed_name}.txt").read_bytes()).to_dict()
     for key in TABLE_KEYS:
         assert from_docx[key] == from_text[key], key
+
+
+def test_parse_docx_takes_a_path_bytes_or_binary_file_and_refuses_the_rest(
+    tmp_path: Path,
+) -> None:
+    path = RENDERED / "001_72224a9d5305aabc.docx"
+    from_path = gikparse.parse_docx(str(path))
+    assert gikparse.parse_docx(io.BytesIO(path.read_bytes())) == from_path
+    assert gikparse.parse_docx(path.read_bytes()) == from_path
+    assert from_path.source == str(path)
+    with pytest.raises(gikparse.SourceError, match="no such Word file"):
+        gikparse.parse_docx(str(tmp_path / "missing.docx"))
+    with pytest.raises(gikparse.SourceError, match="not a DOCX"):
+        gikparse.parse_docx(b"plain text, not a Word file")
