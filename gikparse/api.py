@@ -10,6 +10,7 @@ from typing import BinaryIO
 
 from gikparse import narrative
 from gikparse.errors import Diagnostic, SourceError
+from gikparse.limits import DEFAULT_LIMITS, Limits
 from gikparse.model import Report, Section, Table
 from gikparse.parser import parse_document
 from gikparse.readers.document import Document
@@ -29,6 +30,7 @@ __all__ = [
     "parse_applications",
     "parse_applications_2020",
     "parse_applications_2021",
+    "parse_docx",
     "parse_other_matters",
     "parse_overview",
     "parse_pdf",
@@ -119,7 +121,7 @@ def parse(
     pages: Sequence[int] | None = None,
     password: str = "",
 ) -> Report:
-    """Parse a report from a path, bytes, a binary file or text (PDF, markdown or plain text).
+    """Parse a report from a path, bytes, a binary file or text (PDF, Word, markdown, text).
 
     A ``str`` that names an existing file is read as a path; any other ``str`` is report text
     (use :func:`parse_text` to say so explicitly). ``pages`` and ``password`` apply to PDFs.
@@ -131,11 +133,8 @@ def parse(
         return parse_document(read_text(data), source=name, strict=strict)
     if data.lstrip()[:5] == b"%PDF-":
         return _parse_pdf_bytes(data, name, pages=pages, password=password, strict=strict)
-    if data[:4] == b"PK\x03\x04":
-        raise SourceError(
-            "this looks like a Word (DOCX) or other zip file, which gikparse cannot read yet; "
-            "save it as PDF or copy its text"
-        )
+    if data[:4] == b"PK\x03\x04" or data[:8] == _OLE2_MAGIC:  # DOCX (or another zip), DOC/WPS
+        return _parse_word_bytes(data, name, strict=strict)
     return parse_document(read_text(_decode(data)), source=name, strict=strict)
 
 
@@ -171,6 +170,46 @@ def _parse_pdf_bytes(
     from gikparse.readers.pdf import read_pdf  # pdfminer is imported only when needed
 
     doc = read_pdf(data, pages=pages, password=password)
+    return parse_document(doc, source=name, strict=strict)
+
+
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def parse_docx(
+    source: str | os.PathLike[str] | bytes | BinaryIO,
+    *,
+    strict: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Report:
+    """Parse a Word report (.docx; .doc and .wps through LibreOffice) from a path, bytes or
+    binary file.
+
+    Raises :class:`~gikparse.SourceError` for files that cannot be read: a corrupt zip, a zip
+    that is not a Word document (the message names what it is), a zip bomb or hostile XML
+    (past ``limits``), or a .doc/.wps file when LibreOffice is not installed (the message
+    gives the command that converts it).
+    """
+    if isinstance(source, str) and not _is_file(source):
+        raise SourceError(f"no such Word file: {source!r}")
+    data, name = _read_source(source)
+    if isinstance(data, str):
+        raise SourceError("parse_docx() needs the bytes of a Word file, not text; see parse_text()")
+    return _parse_word_bytes(data, name, strict=strict, limits=limits)
+
+
+def _parse_word_bytes(
+    data: bytes, name: str | None, *, strict: bool, limits: Limits = DEFAULT_LIMITS
+) -> Report:
+    # Imported here, like the PDF reader: zipfile and the converter only when a file needs them.
+    if data[:8] == _OLE2_MAGIC:
+        from gikparse.readers.convert import read_converted
+
+        doc = read_converted(data, name=name, limits=limits)
+    else:
+        from gikparse.readers.docx import read_docx
+
+        doc = read_docx(data, limits=limits)
     return parse_document(doc, source=name, strict=strict)
 
 

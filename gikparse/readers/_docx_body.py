@@ -1,0 +1,468 @@
+"""The body of ``word/document.xml`` to the lines of a Document.
+
+Paragraphs become one-cell lines (several when a paragraph holds line breaks, and a row of
+cells when it holds tabs, as tab-aligned text); tables become rows of cells with their merged
+cells (``w:gridSpan``, ``w:vMerge``, legacy ``w:hMerge``) as spans. A merged cell's text is in
+the first row it spans; the rows below leave it out, as the PDF reader and copied text do. A
+table whose cells hold tables (a layout table around the report) or with one cell per row is a
+frame, not data: its cells are read as blocks in reading order. Text boxes (``w:txbxContent``,
+one branch of ``mc:AlternateContent`` only) are read after the paragraph that anchors them.
+Page headers and footers are separate parts and never reach this module.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from xml.etree.ElementTree import Element
+
+from gikparse.errors import Diagnostic, Severity
+from gikparse.limits import Limits
+from gikparse.readers._docx_numbering import Numbering, W
+from gikparse.readers._docx_styles import Styles, num_pr
+from gikparse.readers.document import Document, Line, LineKind, TextCell
+
+__all__ = ["read_body", "slim"]
+
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_VAL = f"{W}val"
+P, R, T, TBL, TR, TC = (f"{W}{t}" for t in ("p", "r", "t", "tbl", "tr", "tc"))
+SDT, SDT_CONTENT, TXBX = f"{W}sdt", f"{W}sdtContent", f"{W}txbxContent"
+ALTERNATE, CHOICE, FALLBACK = f"{_MC}AlternateContent", f"{_MC}Choice", f"{_MC}Fallback"
+_TAB, _BR, _CR, _SYM, _PTAB = (f"{W}{t}" for t in ("tab", "br", "cr", "sym", "ptab"))
+_NB_HYPHEN = f"{W}noBreakHyphen"
+_PPR, _TCPR, _TRPR, _RPR = f"{W}pPr", f"{W}tcPr", f"{W}trPr", f"{W}rPr"
+_VANISH = f"{W}vanish"
+_OFF = ("0", "false", "off")
+# Inline containers whose runs are shown (a hyperlink, a field, an insertion, a content
+# control...). Deletions (w:del, w:moveFrom) are not shown and not listed.
+_INLINE = frozenset(
+    f"{W}{t}"
+    for t in (
+        "hyperlink",
+        "fldSimple",
+        "ins",
+        "moveTo",
+        "smartTag",
+        "customXml",
+        "sdtContent",
+        "dir",
+        "bdo",
+    )
+)
+_WRAPPERS = frozenset((SDT, SDT_CONTENT, f"{W}customXml", f"{W}ins", f"{W}moveTo"))
+_DRAWING = frozenset((f"{W}drawing", f"{W}pict", f"{W}object"))
+_TRIM = " \t\r\n\u3000\u00a0\ufeff"
+
+
+# Empty elements (``<w:jc w:val="center"/>``, ``<w:rPr></w:rPr>``) whose names are not
+# below say nothing this reader reads: formatting, borders, widths. Word and LibreOffice write
+# thousands of them (most of a document.xml), so they are cut from the bytes before the XML is
+# parsed, by the C regex engine. Cutting a complete empty element cannot change what is left,
+# and a tag the patterns do not match (another prefix, a ">" in an attribute) is simply kept.
+_READ_WHEN_EMPTY = (
+    "document|body|p|tab|br|cr|sym|ptab|noBreakHyphen|pStyle|numId|ilvl|outlineLvl|gridBefore|gridSpan"
+    "|vMerge|hMerge|docPartGallery|tbl|tr|tc|txbxContent|vanish"
+)
+_EMPTY_TAG = re.compile(rb"<w:(?!(?:" + _READ_WHEN_EMPTY.encode() + rb")[\s/>])[A-Za-z]+[^<>]*/>")
+_EMPTY_PAIR = re.compile(
+    rb"<w:(?!(?:" + _READ_WHEN_EMPTY.encode() + rb")[\s/>])([A-Za-z]+)(?:\s[^<>]*)?></w:\1>"
+)
+
+
+def slim(data: bytes) -> bytes:
+    """``document.xml`` without the empty elements the reader never reads (see above)."""
+    data = _EMPTY_TAG.sub(b"", data)
+    return _EMPTY_PAIR.sub(b"", data)
+
+
+def _is_wide(ch: str) -> bool:
+    return not ch.isascii()
+
+
+def join_pieces(pieces: list[str]) -> str:
+    """Pieces of one cell's text (its paragraphs and line breaks) as one line: Chinese text is
+    joined directly, as a wrapped label; ASCII words and numbers keep a space between them, so
+    that ``12`` and ``34`` in two lines of a cell never read as 1234."""
+    out = ""
+    for piece in pieces:
+        piece = piece.strip(_TRIM)
+        if not piece:
+            continue
+        if out and not (_is_wide(out[-1]) or _is_wide(piece[0])):
+            out += " "
+        out += piece
+    return out
+
+
+class _Writer:
+    """Lays out Document.text line by line and records each cell's span."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.parts: list[str] = []
+        self.pos = 0
+        self.lines: list[Line] = []
+        self.limits = limits
+
+    def line(
+        self,
+        cells: list[tuple[str, int, int]],
+        kind: LineKind,
+        level: int = 0,
+        table: int | None = None,
+    ) -> None:
+        if self.lines:
+            self.parts.append("\n")
+            self.pos += 1
+        start = self.pos
+        out: list[TextCell] = []
+        for i, (text, row_span, col_span) in enumerate(cells):
+            if i:
+                self.parts.append("\t")
+                self.pos += 1
+            self.parts.append(text)
+            out.append(TextCell(text, self.pos, self.pos + len(text), row_span, col_span))
+            self.pos += len(text)
+        if self.pos > self.limits.max_text_chars:
+            raise self.limits.exceeded(
+                "max_text_chars", f"> {self.pos}", "characters of text in the Word document"
+            )
+        self.lines.append(Line(tuple(out), start, self.pos, kind, level, table))
+
+
+class _Cell:
+    __slots__ = ("col", "col_span", "row_span", "text")
+
+    def __init__(self, text: str, col: int, col_span: int) -> None:
+        self.text = text
+        self.col = col
+        self.col_span = col_span
+        self.row_span = 1
+
+
+def _children(element: Element, tag: str) -> Iterator[Element]:
+    """Children of ``element`` with ``tag``, looking through content controls and other
+    wrappers (rows and cells can sit inside ``w:sdt``/``w:customXml``)."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _children(child, tag)
+
+
+def _branch(alternate: Element) -> Element | None:
+    """The one branch of ``mc:AlternateContent`` to read: the first Choice, else the Fallback
+    (both hold the same content; reading both would double it)."""
+    choice = alternate.find(CHOICE)
+    return choice if choice is not None else alternate.find(FALLBACK)
+
+
+def _int_val(element: Element | None, default: int) -> int:
+    if element is None:
+        return default
+    try:
+        return int(element.get(_VAL, ""))
+    except ValueError:
+        return default
+
+
+class _Body:
+    def __init__(
+        self, numbering: Numbering, styles: Styles, limits: Limits, hidden: bool = True
+    ) -> None:
+        self.numbering = numbering
+        self.styles = styles
+        self.writer = _Writer(limits)
+        self.tables = 0
+        self.diagnostics: list[Diagnostic] = []
+        self.limits = limits
+        self.hidden = hidden  #: whether any run may be hidden (w:vanish): checked per run then
+        self.depth = 0  #: containers being read inside each other (bounded by the limits)
+
+    def _deeper(self) -> None:
+        self.depth += 1
+        if self.depth > self.limits.max_nesting_depth:
+            raise self.limits.exceeded(
+                "max_nesting_depth", f"> {self.limits.max_nesting_depth}", "elements nested"
+            )
+
+    # --- inline content ------------------------------------------------------------------
+
+    def _inline(self, element: Element, out: list[str], boxes: list[Element]) -> None:
+        self._deeper()
+        for child in element:
+            tag = child.tag
+            if tag == R:
+                self._run(child, out, boxes)
+            elif tag in _INLINE:
+                self._inline(child, out, boxes)
+            elif tag == SDT:
+                content = child.find(SDT_CONTENT)
+                if content is not None:
+                    self._inline(content, out, boxes)
+            elif tag == ALTERNATE:
+                branch = _branch(child)
+                if branch is not None:
+                    self._inline(branch, out, boxes)
+        self.depth -= 1
+
+    def _run(self, run: Element, out: list[str], boxes: list[Element]) -> None:
+        if self.hidden:
+            rpr = run.find(_RPR)
+            vanish = rpr.find(_VANISH) if rpr is not None else None
+            if vanish is not None and vanish.get(_VAL) not in _OFF:
+                return  # hidden text: Word neither shows nor prints it
+        for child in run:
+            tag = child.tag
+            if tag == T:
+                text = child.text
+                if text:
+                    out.append(text.replace("\n", " ") if "\n" in text else text)
+            elif tag in (_TAB, _PTAB):
+                out.append("\t")
+            elif tag in (_BR, _CR):
+                out.append("\n")
+            elif tag == _NB_HYPHEN:
+                out.append("-")
+            elif tag == _SYM:
+                out.append(_symbol(child))
+            elif tag in _DRAWING:
+                self._find_boxes(child, boxes)
+            elif tag == ALTERNATE:
+                branch = _branch(child)
+                if branch is not None:
+                    self._deeper()
+                    self._run(branch, out, boxes)
+                    self.depth -= 1
+
+    def _paragraph_text(self, p: Element, boxes: list[Element]) -> tuple[str, int]:
+        """The paragraph's text as displayed (numbering label first) and its heading level."""
+        ppr = p.find(_PPR)
+        style_id = None
+        own_level = 0
+        num_id, ilvl = None, None
+        if ppr is not None:
+            found = ppr.find(f"{W}pStyle")
+            style_id = found.get(_VAL) if found is not None else None
+            num_id, ilvl = num_pr(ppr)
+            outline = ppr.find(f"{W}outlineLvl")
+            if outline is not None:
+                level = _int_val(outline, 9)
+                own_level = level + 1 if 0 <= level < 9 else -1
+        style = self.styles.paragraph(style_id)
+        heading = style.heading if own_level == 0 else max(own_level, 0)
+        out: list[str] = []
+        self._inline(p, out, boxes)
+        text = "".join(out)
+        label = self._label(num_id, ilvl, style_id, style.num_id, style.ilvl)
+        if label:
+            sep = "" if not text or not label[-1].isascii() else " "
+            text = label + sep + text
+        return text, heading
+
+    def _label(
+        self,
+        num_id: str | None,
+        ilvl: int | None,
+        style_id: str | None,
+        style_num: str | None,
+        style_ilvl: int | None,
+    ) -> str | None:
+        if num_id is None:
+            num_id = style_num
+            if ilvl is None:
+                ilvl = style_ilvl
+            if ilvl is None and num_id is not None and style_id is not None:
+                ilvl = self.numbering.style_level(num_id, style_id)
+        if num_id is None or num_id == "0":
+            return None
+        return self.numbering.label(num_id, ilvl or 0)
+
+    # --- blocks ----------------------------------------------------------------------------
+
+    def blocks(self, container: Element) -> None:
+        self._deeper()
+        for child in container:
+            tag = child.tag
+            if tag == P:
+                self.paragraph(child)
+            elif tag == TBL:
+                self.table(child)
+            elif tag == SDT:
+                if _is_toc(child):
+                    self._toc_skipped()
+                    continue
+                content = child.find(SDT_CONTENT)
+                if content is not None:
+                    self.blocks(content)
+            elif tag in _WRAPPERS:
+                self.blocks(child)
+            elif tag == ALTERNATE:
+                branch = _branch(child)
+                if branch is not None:
+                    self.blocks(branch)
+        self.depth -= 1
+
+    def paragraph(self, p: Element) -> None:
+        boxes: list[Element] = []
+        text, heading = self._paragraph_text(p, boxes)
+        writer = self.writer
+        if not text.strip(_TRIM):
+            writer.line([], LineKind.TEXT)
+        else:
+            for part in text.split("\n") if "\n" in text else (text,):
+                stripped = part.strip(_TRIM)
+                if not stripped:
+                    continue
+                if "\t" in stripped:
+                    # Tab-aligned text: cells, as the text reader reads tabs.
+                    cells = [(c.strip(_TRIM), 1, 1) for c in stripped.split("\t")]
+                    writer.line(cells, LineKind.ROW)
+                elif heading:
+                    writer.line([(stripped, 1, 1)], LineKind.HEADING, heading)
+                else:
+                    writer.line([(stripped, 1, 1)], LineKind.TEXT)
+        for box in boxes:
+            self.blocks(box)
+
+    def _toc_skipped(self) -> None:
+        self.diagnostics.append(
+            Diagnostic(
+                code="P452",
+                severity=Severity.INFO,
+                message="已跳过 Word 自动生成的目录",
+                message_en="a table of contents generated by Word was skipped",
+            )
+        )
+
+    # --- tables ----------------------------------------------------------------------------
+
+    def table(self, tbl: Element) -> None:
+        rows = list(_children(tbl, TR))
+        cells = [list(_children(tr, TC)) for tr in rows]
+        # The first table iter() yields is this one; a second is a table inside it.
+        nested = next(itertools.islice(tbl.iter(TBL), 1, None), None) is not None
+        if nested or all(len(row) <= 1 for row in cells):
+            # A frame around content: read every cell as blocks, in reading order.
+            for row in cells:
+                for tc in row:
+                    self.blocks(tc)
+            return
+        grid = self._grid(rows, cells)
+        index = self.tables
+        self.tables += 1
+        for row_cells in grid:
+            self.writer.line(
+                [(c.text, c.row_span, c.col_span) for c in row_cells], LineKind.ROW, table=index
+            )
+
+    def _grid(self, rows: list[Element], cells: list[list[Element]]) -> list[list[_Cell]]:
+        out: list[list[_Cell]] = []
+        open_merges: dict[int, _Cell] = {}  # grid column -> the cell a vMerge continues
+        for tr, tcs in zip(rows, cells, strict=True):
+            trpr = tr.find(_TRPR)
+            col = _int_val(trpr.find(f"{W}gridBefore"), 0) if trpr is not None else 0
+            line: list[_Cell] = []
+            merges: dict[int, _Cell] = {}
+            for tc in tcs:
+                tcpr = tc.find(_TCPR)
+                span = max(_int_val(tcpr.find(f"{W}gridSpan"), 1), 1) if tcpr is not None else 1
+                vmerge = tcpr.find(f"{W}vMerge") if tcpr is not None else None
+                hmerge = tcpr.find(f"{W}hMerge") if tcpr is not None else None
+                text = self._cell_text(tc)
+                if hmerge is not None and hmerge.get(_VAL) != "restart" and line and not text:
+                    line[-1].col_span += span  # legacy horizontal merge: widen the cell
+                    col += span
+                    continue
+                if vmerge is not None and vmerge.get(_VAL) != "restart":
+                    above = open_merges.get(col)
+                    if above is not None and not text:
+                        above.row_span += 1
+                        merges[col] = above
+                        col += span
+                        continue
+                cell = _Cell(text, col, span)
+                if vmerge is not None:
+                    merges[col] = cell
+                line.append(cell)
+                col += span
+            open_merges = merges
+            out.append(line)
+        return out
+
+    def _cell_text(self, tc: Element) -> str:
+        pieces: list[str] = []
+        self._cell_pieces(tc, pieces)
+        return join_pieces(pieces)
+
+    def _cell_pieces(self, container: Element, pieces: list[str]) -> None:
+        self._deeper()
+        for child in container:
+            tag = child.tag
+            if tag == P:
+                boxes: list[Element] = []
+                text, _ = self._paragraph_text(child, boxes)
+                pieces.extend(text.replace("\t", "\n").split("\n"))
+                for box in boxes:
+                    self._cell_pieces(box, pieces)
+            elif tag == SDT:
+                content = child.find(SDT_CONTENT)
+                if content is not None:
+                    self._cell_pieces(content, pieces)
+            elif tag in _WRAPPERS:
+                self._cell_pieces(child, pieces)
+            elif tag == ALTERNATE:
+                branch = _branch(child)
+                if branch is not None:
+                    self._cell_pieces(branch, pieces)
+        self.depth -= 1
+
+    def _find_boxes(self, element: Element, boxes: list[Element]) -> None:
+        """The text boxes in a drawing, not looking inside a text box (its own boxes are found
+        when its paragraphs are read) and reading one branch of each AlternateContent."""
+        self._deeper()
+        for child in element:
+            if child.tag == TXBX:
+                boxes.append(child)
+            elif child.tag == ALTERNATE:
+                branch = _branch(child)
+                if branch is not None:
+                    self._find_boxes(branch, boxes)
+            else:
+                self._find_boxes(child, boxes)
+        self.depth -= 1
+
+
+def _symbol(sym: Element) -> str:
+    """A ``w:sym`` character. Symbol fonts put their glyphs at U+F0xx; those that are plain
+    ASCII there (Symbol's digits and punctuation) are kept, pictographs (Wingdings ticks,
+    boxes) are dropped: they are not text."""
+    try:
+        code = int(sym.get(f"{W}char", ""), 16)
+    except ValueError:
+        return ""
+    if 0xF020 <= code <= 0xF07E and sym.get(f"{W}font", "").lower() == "symbol":
+        code -= 0xF000
+    if code < 0x20 or 0xE000 <= code <= 0xF8FF or code > 0x10FFFF:
+        return ""
+    return chr(code)
+
+
+def _is_toc(sdt: Element) -> bool:
+    gallery = sdt.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
+    return gallery is not None and "contents" in (gallery.get(_VAL) or "").lower()
+
+
+def read_body(
+    root: Element, numbering: Numbering, styles: Styles, limits: Limits, *, hidden: bool = True
+) -> tuple[Document, tuple[Diagnostic, ...]]:
+    """The Document of a parsed ``word/document.xml``; ``hidden=False`` when the part holds no
+    ``w:vanish`` at all, which spares looking for it in every run."""
+    body = root.find(f"{W}body")
+    reader = _Body(numbering, styles, limits, hidden)
+    if body is not None:
+        reader.blocks(body)
+    writer = reader.writer
+    doc = Document("".join(writer.parts), tuple(writer.lines), kind="docx")
+    return doc, tuple(reader.diagnostics)

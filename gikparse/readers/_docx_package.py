@@ -1,0 +1,157 @@
+"""The OOXML package under a DOCX: zip members read within the limits, XML parsed safely.
+
+A DOCX is a zip of XML parts. Both layers are attack surfaces: a zip member can inflate to
+gigabytes from a few kilobytes (a zip bomb), and XML can declare entities that expand
+exponentially (billion laughs) or nest elements deep enough to exhaust the stack. Members are
+inflated in bounded chunks against ``Limits.max_stream_bytes`` and ``max_decoded_bytes``; XML
+with a DTD is refused (Word never writes one). Element depth is bounded by the body reader,
+which counts it against ``Limits.max_nesting_depth`` as it walks the tree.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from xml.etree import ElementTree
+
+from gikparse.errors import SourceError
+from gikparse.limits import Limits
+
+__all__ = ["Package", "parse_xml"]
+
+_CHUNK = 64 * 1024
+_REL_OFFICE_DOCUMENT = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+    "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
+)
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+class Package:
+    """The members of one zip, read at most once each, within one decoded-bytes budget."""
+
+    def __init__(self, data: bytes, limits: Limits) -> None:
+        self.limits = limits
+        self.decoded = 0
+        try:
+            self.zip = zipfile.ZipFile(io.BytesIO(data))
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+            raise SourceError(
+                "ZIP 文件已损坏或不完整，无法打开"
+                f"（the DOCX/zip file is corrupt or truncated: {exc}）"
+            ) from None
+        # Names are matched case-insensitively and without a leading slash, as Word reads them.
+        self.names: dict[str, zipfile.ZipInfo] = {}
+        for info in self.zip.infolist():
+            self.names.setdefault(info.filename.lstrip("/").lower(), info)
+
+    def has(self, name: str) -> bool:
+        return name.lower() in self.names
+
+    def read(self, name: str) -> bytes | None:
+        """The inflated bytes of member ``name``; ``None`` when there is no such member."""
+        info = self.names.get(name.lower())
+        if info is None:
+            return None
+        limits = self.limits
+        if info.file_size > limits.max_stream_bytes:
+            raise limits.exceeded(
+                "max_stream_bytes", info.file_size, f"zip member {info.filename} declares"
+            )
+        out = bytearray()
+        try:
+            with self.zip.open(info) as member:
+                # The declared size may lie: count what actually comes out, chunk by chunk.
+                while chunk := member.read(_CHUNK):
+                    out += chunk
+                    if len(out) > limits.max_stream_bytes:
+                        raise limits.exceeded(
+                            "max_stream_bytes", f"> {len(out)}", f"zip member {info.filename}"
+                        )
+                    if self.decoded + len(out) > limits.max_decoded_bytes:
+                        raise limits.exceeded(
+                            "max_decoded_bytes",
+                            f"> {self.decoded + len(out)}",
+                            "the zip members read so far",
+                        )
+        except SourceError:  # a limit reached above
+            raise
+        except RuntimeError as exc:  # zipfile's "File ... is encrypted, password required"
+            raise SourceError(
+                f"ZIP 成员已加密，无法读取（zip member {info.filename} is encrypted: {exc}）"
+            ) from None
+        except NotImplementedError as exc:
+            raise SourceError(
+                f"ZIP 成员使用了不支持的压缩方式（zip member {info.filename}: {exc}）"
+            ) from None
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+            raise SourceError(
+                "ZIP 文件已损坏或不完整，无法读取"
+                f"（zip member {info.filename} is corrupt or truncated: {exc}）"
+            ) from None
+        self.decoded += len(out)
+        return bytes(out)
+
+    def main_part(self) -> str | None:
+        """The name of the main document part: from the package relationships, else the
+        usual ``word/document.xml``."""
+        rels = self.read("_rels/.rels")
+        if rels is not None:
+            try:
+                root = parse_xml(rels, "_rels/.rels")
+            except SourceError:
+                root = None
+            if root is not None:
+                for rel in root.iter(f"{_RELS}Relationship"):
+                    if rel.get("Type") in _REL_OFFICE_DOCUMENT:
+                        target = (rel.get("Target") or "").lstrip("/")
+                        if target and self.has(target):
+                            return target
+        return "word/document.xml" if self.has("word/document.xml") else None
+
+    def describe(self) -> str:
+        """What kind of zip this is, for an error message about a zip that is not a DOCX."""
+        if self.has("xl/workbook.xml"):
+            return "an Excel workbook (.xlsx)"
+        if self.has("ppt/presentation.xml"):
+            return "a PowerPoint presentation (.pptx)"
+        mimetype = self.read("mimetype") if self.has("mimetype") else None
+        if mimetype is not None:
+            kind = mimetype[:100].decode("ascii", "replace").strip()
+            if kind.startswith("application/vnd.oasis.opendocument.text"):
+                return "an OpenDocument text (.odt)"
+            if kind.startswith("application/vnd.oasis.opendocument"):
+                return f"an OpenDocument file ({kind})"
+            if kind == "application/epub+zip":
+                return "an EPUB book"
+            return f"a zip of type {kind}"
+        if self.has("[content_types].xml"):
+            return "an Office Open XML package without a Word document part"
+        return "a zip archive, not a Word document"
+
+
+def parse_xml(data: bytes, name: str) -> ElementTree.Element:
+    """Parse one XML part; refuse DTDs and entity declarations."""
+    head = data[:4]
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head:
+        # UTF-16 (legal, but Word writes UTF-8): decode so the DTD check below sees the text.
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise SourceError(f"XML 编码无法识别（{name}: undecodable UTF-16 XML）") from None
+        if text.startswith("<?xml"):
+            text = text[text.find("?>") + 2 :]
+        data = text.encode("utf-8")
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        raise SourceError(
+            f"XML 中含有 DTD 或实体声明，已拒绝读取（{name} declares a DTD or entities, which "
+            "Word never writes; refused as a possible entity-expansion attack）"
+        )
+    # The C parser builds the tree without Python calls per element; nesting depth is bounded
+    # where it matters, by the readers that walk the tree (expat and the C tree need no stack).
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as exc:
+        raise SourceError(f"XML 格式错误（{name} is not well-formed XML: {exc}）") from None
+    return root

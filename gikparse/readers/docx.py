@@ -1,0 +1,86 @@
+"""Word (DOCX) files to a Document, with the standard library only (zipfile, xml.etree).
+
+The body of the main document part is read; page headers and footers, footnotes and comments
+are separate parts and are never read into it. Automatic list numbering is rendered into the
+paragraph text the way Word shows it, so ``一、`` and ``（一）`` kept as numbering still head
+their sections. See docs/formats-word.md.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from gikparse.errors import SourceError
+from gikparse.limits import DEFAULT_LIMITS, Limits
+from gikparse.readers._docx_body import read_body, slim
+from gikparse.readers._docx_numbering import read_numbering
+from gikparse.readers._docx_package import Package, parse_xml
+from gikparse.readers._docx_styles import read_styles
+from gikparse.readers.document import Document
+
+__all__ = ["is_docx", "read_docx"]
+
+ZIP_MAGIC = b"PK\x03\x04"
+# "Strict Open XML" (Word: Save as Strict) names the same elements in another namespace.
+_STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+_TRANSITIONAL_W = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _part(package: Package, name: str) -> bytes | None:
+    data = package.read(name)
+    if data is not None and _STRICT_W in data:
+        data = data.replace(_STRICT_W, _TRANSITIONAL_W)
+    return data
+
+
+def is_docx(data: bytes) -> bool:
+    """True when ``data`` is a zip that holds a Word main document part (no full read)."""
+    if not data.startswith(ZIP_MAGIC):
+        return False
+    try:
+        return Package(data, DEFAULT_LIMITS).main_part() is not None
+    except SourceError:
+        return False
+
+
+def read_docx(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read a DOCX into a :class:`Document` (``kind="docx"``).
+
+    Raises :class:`~gikparse.SourceError` for anything that is not a readable Word document: a
+    corrupt or truncated zip, a zip of another kind (named in the message: .xlsx, .odt ...), a
+    member that inflates past the limits (a zip bomb), XML with a DTD or entity declarations,
+    elements nested deeper than ``limits.max_nesting_depth``.
+    """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise SourceError(f"read_docx needs the bytes of a DOCX file, not {type(data).__name__}")
+    data = bytes(data)
+    if len(data) > limits.max_source_bytes:
+        raise limits.exceeded("max_source_bytes", len(data), "bytes of the DOCX file")
+    if not data.startswith(ZIP_MAGIC):
+        raise SourceError("不是 DOCX 文件（no zip header: the input is not a DOCX file）")
+    package = Package(data, limits)
+    main = package.main_part()
+    if main is None:
+        raise SourceError(
+            f"ZIP 文件中没有 Word 正文（word/document.xml），不是 DOCX 文件"
+            f"（this is {package.describe()}: it holds no word/document.xml）"
+        )
+    folder = main.rpartition("/")[0]
+    prefix = f"{folder}/" if folder else ""
+    document_bytes = _part(package, main)
+    assert document_bytes is not None  # main_part() names an existing member
+    root = parse_xml(slim(document_bytes), main)
+    numbering_bytes = _part(package, f"{prefix}numbering.xml")
+    styles_bytes = _part(package, f"{prefix}styles.xml")
+    numbering = read_numbering(
+        None if numbering_bytes is None else parse_xml(numbering_bytes, "numbering.xml")
+    )
+    styles = read_styles(None if styles_bytes is None else parse_xml(styles_bytes, "styles.xml"))
+    try:
+        hidden = b"vanish" in document_bytes
+        doc, noticed = read_body(root, numbering, styles, limits, hidden=hidden)
+    except RecursionError:
+        raise limits.exceeded(
+            "max_nesting_depth", limits.max_nesting_depth, f"elements nested in {main}"
+        ) from None
+    return attrs.evolve(doc, diagnostics=noticed) if noticed else doc

@@ -1,0 +1,442 @@
+"""The DOCX reader at Document level: runs, numbering, merged cells, text boxes, what is left
+out."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import gikparse
+from gikparse.readers import docx as docx_module
+from gikparse.readers._docx_numbering import format_number
+from gikparse.readers.document import Document, Line, LineKind
+from gikparse.readers.docx import is_docx, read_docx
+from tests.conftest import RENDERED
+from tests.docx_render import NS, docx_package
+
+
+def _read(body: str, **parts: str) -> Document:
+    files = {f"word/{name}.xml": xml for name, xml in parts.items()}
+    doc = read_docx(docx_package(f"<w:document {NS}><w:body>{body}</w:body></w:document>", files))
+    # Every cell's span holds its text, and no cell holds a tab or a line break.
+    for line in doc.lines:
+        assert doc.text[line.start : line.end] == line.text
+        for cell in line.cells:
+            assert doc.text[cell.start : cell.end] == cell.text
+            assert "\t" not in cell.text and "\n" not in cell.text
+    return doc
+
+
+def _p(text: str, ppr: str = "") -> str:
+    return f'<w:p><w:pPr>{ppr}</w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+def _texts(doc: Document) -> list[str]:
+    return [line.text for line in doc.lines if not line.is_blank]
+
+
+def _num(num_id: int, ilvl: int) -> str:
+    return f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
+
+
+def _lvl(ilvl: int, fmt: str, text: str, extra: str = "") -> str:
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/>{extra}</w:lvl>'
+    )
+
+
+def _numbering(*abstracts: str, nums: str) -> str:
+    body = "".join(
+        f'<w:abstractNum w:abstractNumId="{i}">{levels}</w:abstractNum>'
+        for i, levels in enumerate(abstracts)
+    )
+    return f"<w:numbering {NS}>{body}{nums}</w:numbering>"
+
+
+# --- numbering ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fmt", "numbers", "shown"),
+    [
+        ("chineseCounting", (1, 2, 9, 10, 11, 19, 20, 21, 99), "一二九十十一十九二十二十一九十九"),
+        ("chineseCountingThousand", (3, 10, 15, 100, 105, 110), "三十十五一百一百零五一百一十"),
+        ("ideographTraditional", (1, 2, 10), "甲乙癸"),
+        ("ideographZodiac", (1, 12), "子亥"),
+        ("decimal", (1, 10, 123), "110123"),
+        ("decimalZero", (1, 10), "0110"),
+        ("upperLetter", (1, 26, 27), "AZAA"),
+        ("lowerLetter", (2,), "b"),
+        ("upperRoman", (4, 9, 14), "IVIXXIV"),
+        ("lowerRoman", (3,), "iii"),
+        ("decimalEnclosedCircle", (1, 10), "①⑩"),
+        ("chineseLegalSimplified", (1, 11), "壹壹拾壹"),
+        ("decimalFullWidth", (12,), "１２"),
+        ("none", (5,), ""),
+        ("someFutureFormat", (7,), "7"),
+    ],
+)
+def test_number_formats_print_as_word_does(fmt: str, numbers: tuple[int, ...], shown: str) -> None:
+    assert "".join(format_number(n, fmt) for n in numbers) == shown
+
+
+def test_numbered_headings_carry_their_ordinals_and_sub_levels_restart() -> None:
+    numbering = _numbering(
+        _lvl(0, "chineseCounting", "%1、")
+        + _lvl(1, "chineseCounting", "（%2）")
+        # w:isLgl: every level's number as decimal digits ("legal" numbering).
+        + _lvl(2, "decimal", "%1.%2.%3", "<w:isLgl/>"),
+        nums='<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>',
+    )
+    body = (
+        _p("总体情况", _num(1, 0))
+        + _p("主动公开", _num(1, 1))
+        + _p("依申请公开", _num(1, 1))
+        + _p("细项", _num(1, 2))
+        + _p("主动公开政府信息情况", _num(1, 0))
+        + _p("第一部分", _num(1, 1))
+        + _p("not numbered")
+        + _p("numId 0 is no list", _num(0, 0))
+    )
+    assert _texts(_read(body, numbering=numbering)) == [
+        "一、总体情况",
+        "（一）主动公开",
+        "（二）依申请公开",
+        "1.2.1 细项",
+        "二、主动公开政府信息情况",
+        "（一）第一部分",
+        "not numbered",
+        "numId 0 is no list",
+    ]
+
+
+def test_start_overrides_restart_a_list_and_lvl_restart_zero_never_restarts() -> None:
+    numbering = _numbering(
+        _lvl(0, "decimal", "%1.")
+        + _lvl(1, "ideographTraditional", "%2、", '<w:lvlRestart w:val="0"/>'),
+        nums=(
+            '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+            '<w:num w:numId="2"><w:abstractNumId w:val="0"/>'
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>'
+        ),
+    )
+    body = (
+        _p("a", _num(1, 0))
+        + _p("b", _num(1, 1))
+        + _p("c", _num(1, 0))
+        + _p("d", _num(1, 1))  # lvlRestart 0: goes on from 甲
+        + _p("e", _num(2, 0))  # another w:num of the list with a start override: 5
+        + _p("f", _num(1, 0))  # the first w:num shares the counters: 6
+    )
+    assert _texts(_read(body, numbering=numbering)) == [
+        "1. a",
+        "甲、b",
+        "2. c",
+        "乙、d",
+        "5. e",
+        "6. f",
+    ]
+
+
+def test_numbering_through_a_paragraph_style_and_its_bound_level() -> None:
+    numbering = _numbering(
+        _lvl(0, "chineseCountingThousand", "%1、", '<w:pStyle w:val="H1"/>')
+        + _lvl(1, "chineseCounting", "（%2）", '<w:pStyle w:val="H2"/>'),
+        nums='<w:num w:numId="3"><w:abstractNumId w:val="0"/></w:num>',
+    )
+    styles = (
+        f"<w:styles {NS}>"
+        '<w:style w:type="paragraph" w:styleId="Base"><w:name w:val="heading 2"/>'
+        '<w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>'
+        '<w:style w:type="paragraph" w:styleId="H1"><w:name w:val="一级"/>'
+        '<w:basedOn w:val="Base"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="H2"><w:name w:val="二级"/>'
+        '<w:basedOn w:val="Base"/></w:style>'
+        "</w:styles>"
+    )
+    body = (
+        _p("总体情况", '<w:pStyle w:val="H1"/>')
+        + _p("主动公开", '<w:pStyle w:val="H2"/>')
+        + _p("其他需要报告的事项", '<w:pStyle w:val="H1"/>')
+    )
+    doc = _read(body, numbering=numbering, styles=styles)
+    assert _texts(doc) == ["一、总体情况", "（一）主动公开", "二、其他需要报告的事项"]
+    # "heading 2" by name, inherited through w:basedOn.
+    assert [(line.kind, line.level) for line in doc.lines] == [(LineKind.HEADING, 2)] * 3
+
+
+def test_heading_styles_and_outline_levels_make_heading_lines() -> None:
+    styles = (
+        f'<w:styles {NS}><w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/>'
+        "</w:style></w:styles>"
+    )
+    body = (
+        _p("标题", '<w:pStyle w:val="1"/>')
+        + _p("大纲二级", '<w:outlineLvl w:val="1"/>')
+        + _p("正文", '<w:outlineLvl w:val="9"/>')
+        + _p("无样式表", '<w:pStyle w:val="Heading3"/>')
+    )
+    doc = _read(body, styles=styles)
+    assert [(line.kind, line.level) for line in doc.lines] == [
+        (LineKind.HEADING, 1),
+        (LineKind.HEADING, 2),
+        (LineKind.TEXT, 0),
+        (LineKind.TEXT, 0),  # a styles part names its styles; this one has none by that id
+    ]
+    # Without a styles part, a heading style is known by its id.
+    without = _read(_p("无样式表", '<w:pStyle w:val="Heading3"/>'))
+    assert [(line.kind, line.level) for line in without.lines] == [(LineKind.HEADING, 3)]
+
+
+# --- runs --------------------------------------------------------------------------------
+
+
+def test_runs_tabs_breaks_symbols_and_tracked_changes() -> None:
+    body = (
+        '<w:p><w:r><w:t xml:space="preserve">本年 </w:t></w:r><w:r><w:t>新收</w:t></w:r>'
+        "<w:ins><w:r><w:t>申请</w:t></w:r></w:ins>"
+        "<w:del><w:r><w:delText>删除的文字</w:delText></w:r></w:del>"
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        '<w:r><w:sym w:font="Wingdings" w:char="F0FC"/><w:sym w:font="Symbol" w:char="F02B"/>'
+        "<w:noBreakHyphen/><w:t>件</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>第一行</w:t><w:br/><w:t>第二行</w:t><w:cr/><w:t>第三行</w:t></w:r></w:p>"
+        "<w:p><w:r><w:tab/><w:t>一、本年新收</w:t><w:tab/><w:t>5</w:t><w:tab/><w:t>7</w:t></w:r></w:p>"
+    )
+    doc = _read(body)
+    assert _texts(doc) == [
+        "本年 新收申请3+-件",
+        "第一行",
+        "第二行",
+        "第三行",
+        "一、本年新收\t5\t7",
+    ]
+    assert doc.lines[-1].kind is LineKind.ROW and doc.lines[-1].table is None
+
+
+def test_a_text_box_is_read_once_after_its_paragraph() -> None:
+    box = "<w:txbxContent>" + _p("文本框里的标题") + "</w:txbxContent>"
+    body = (
+        '<w:p><w:r><w:t>锚定段落</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps">'
+        f"<w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx>{box}</wps:txbx>"
+        "</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict>"
+        "</mc:Fallback></mc:AlternateContent></w:r></w:p>" + _p("下一段")
+    )
+    doc = _read(body)
+    assert _texts(doc) == ["锚定段落", "文本框里的标题", "下一段"]
+    assert doc.text.count("文本框里的标题") == 1
+
+
+def test_headers_footers_and_footnotes_stay_out_of_the_body() -> None:
+    def part(tag: str, text: str) -> str:
+        return f"<w:{tag} {NS}>{_p(text)}</w:{tag}>"
+
+    body = (
+        _p("正文") + '<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/></w:sectPr>'
+    )
+    doc = _read(body, header1=part("hdr", "页眉"), footer1=part("ftr", "页脚 5"))
+    assert doc.text == "正文"
+
+
+def test_a_table_of_contents_is_skipped_and_said() -> None:
+    toc = (
+        '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+        f"</w:docPartObj></w:sdtPr><w:sdtContent>{_p('一、总体情况 1')}</w:sdtContent></w:sdt>"
+    )
+    other = f"<w:sdt><w:sdtPr/><w:sdtContent>{_p('内容控件中的正文')}</w:sdtContent></w:sdt>"
+    doc = _read(toc + other + _p("一、总体情况"))
+    assert _texts(doc) == ["内容控件中的正文", "一、总体情况"]
+    assert [d.code for d in doc.diagnostics] == ["P452"]
+
+
+# --- tables ------------------------------------------------------------------------------
+
+
+def _tc(text: str, props: str = "") -> str:
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{_p(text)}</w:tc>"
+
+
+def _tbl(*rows: str) -> str:
+    return "<w:tbl>" + "".join(f"<w:tr>{r}</w:tr>" for r in rows) + "</w:tbl>"
+
+
+def _cells(line: Line) -> list[tuple[str, int, int]]:
+    return [(c.text, c.row_span, c.col_span) for c in line.cells]
+
+
+def test_merged_cells_become_spans_and_continuations_are_left_out() -> None:
+    restart, cont = '<w:vMerge w:val="restart"/>', "<w:vMerge/>"
+    table = _tbl(
+        _tc("", '<w:gridSpan w:val="2"/>' + restart) + _tc("申请人情况", '<w:gridSpan w:val="2"/>'),
+        _tc("", '<w:gridSpan w:val="2"/>' + cont) + _tc("自然人") + _tc("总计"),
+        _tc("三、本年度办理结果", restart) + _tc("（一）予以公开") + _tc("1") + _tc("1"),
+        _tc("", cont) + _tc("（二）部分公开") + _tc("") + _tc("0"),
+        '<w:trPr><w:gridBefore w:val="1"/></w:trPr>'
+        + _tc("legacy", '<w:hMerge w:val="restart"/>')
+        + _tc("", '<w:hMerge w:val="continue"/>')
+        + _tc("9"),
+    )
+    doc = _read(_p("前") + table + _p("后") + table)
+    rows = [line for line in doc.lines if line.kind is LineKind.ROW]
+    assert [_cells(line) for line in rows[:5]] == [
+        [("", 2, 2), ("申请人情况", 1, 2)],
+        [("自然人", 1, 1), ("总计", 1, 1)],
+        [("三、本年度办理结果", 2, 1), ("（一）予以公开", 1, 1), ("1", 1, 1), ("1", 1, 1)],
+        [("（二）部分公开", 1, 1), ("", 1, 1), ("0", 1, 1)],
+        [("legacy", 1, 2), ("9", 1, 1)],
+    ]
+    assert {line.table for line in rows[:5]} == {0}
+    assert {line.table for line in rows[5:]} == {1}
+    assert _texts(doc)[0] == "前" and "后" in _texts(doc)
+
+
+def test_cell_text_joins_paragraphs_chinese_directly_and_numbers_apart() -> None:
+    cell = (
+        "<w:tc>" + _p("1.属于") + _p("国家秘密") + "</w:tc>"
+        "<w:tc>" + _p("12") + _p("34") + "</w:tc>"
+        "<w:tc><w:p><w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>行</w:t></w:r></w:p></w:tc>"
+    )
+    doc = _read(_tbl(cell, _tc("x") + _tc("y") + _tc("z")))
+    assert doc.lines[0].text == "1.属于国家秘密\t12 34\ta b行"
+
+
+def test_layout_tables_are_read_as_blocks_and_inner_tables_as_grids() -> None:
+    inner = _tbl(_tc("规章") + _tc("3"), _tc("规范性文件") + _tc("5"))
+    outer = _tbl(f"<w:tc>{_p('二、主动公开政府信息情况')}{inner}<w:p/></w:tc>")
+    one_column = _tbl(_tc("只有一列"), _tc("第二行"))
+    doc = _read(outer + one_column)
+    assert _texts(doc) == [
+        "二、主动公开政府信息情况",
+        "规章\t3",
+        "规范性文件\t5",
+        "只有一列",
+        "第二行",
+    ]
+    grid_rows = [line for line in doc.lines if line.kind is LineKind.ROW]
+    assert len(grid_rows) == 2 and {line.table for line in grid_rows} == {0}
+
+
+def test_rows_and_cells_inside_content_controls_are_read() -> None:
+    row = f"<w:sdt><w:sdtContent><w:tr>{_tc('a')}<w:sdt><w:sdtContent>{_tc('b')}"
+    row += "</w:sdtContent></w:sdt></w:tr></w:sdtContent></w:sdt>"
+    doc = _read(f"<w:tbl>{row}<w:tr>{_tc('c')}{_tc('d')}</w:tr></w:tbl>")
+    assert _texts(doc) == ["a\tb", "c\td"]
+
+
+def test_an_empty_body_gives_an_empty_document_and_a_report_that_says_so() -> None:
+    data = docx_package(f"<w:document {NS}><w:body/></w:document>")
+    assert read_docx(data).lines == ()
+    report = gikparse.parse(data)
+    assert report.tables == () or all(not t.cells for t in report.tables)
+    assert any(d.code == "P101" for d in report.diagnostics)
+
+
+# --- slimming ----------------------------------------------------------------------------
+
+
+def _unslimmed(data: bytes, monkeypatch: pytest.MonkeyPatch) -> Document:
+    with monkeypatch.context() as patch:
+        patch.setattr(docx_module, "slim", lambda xml: xml)
+        return read_docx(data)
+
+
+def test_cutting_empty_formatting_elements_never_changes_the_document(
+    seed_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = (RENDERED / f"{seed_name}.docx").read_bytes()
+    # Document equality covers the text and every line: cells, spans, kinds, levels, tables.
+    assert read_docx(data) == _unslimmed(data, monkeypatch)
+
+
+@settings(max_examples=15)
+@given(data=st.data())
+def test_cutting_empty_elements_keeps_every_element_the_reader_reads(data: st.DataObject) -> None:
+    body = (
+        '<w:p><w:pPr><w:jc w:val="center"/><w:pStyle w:val="Heading2"/><w:rPr></w:rPr></w:pPr>'
+        '<w:r><w:rPr><w:b/><w:sz w:val="28"/></w:rPr><w:t>标题</w:t><w:tab/><w:t>1</w:t></w:r>'
+        "</w:p>"
+        "<w:p/><w:p></w:p>"
+        '<w:tbl><w:tblPr><w:tblW w:w="0"/></w:tblPr><w:tr><w:trPr><w:gridBefore w:val="1"/>'
+        '</w:trPr><w:tc><w:tcPr><w:tcW w:w="5"/><w:gridSpan w:val="2"/>'
+        '<w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>a</w:t><w:br/><w:t>b</w:t></w:r>'
+        '</w:p></w:tc><w:tc><w:p/></w:tc></w:tr><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/>'
+        "<w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>c</w:t></w:r></w:p></w:tc></w:tr>"
+        "</w:tbl>"
+    )
+    # Formatting sprinkled anywhere between elements must not matter either.
+    junk = data.draw(st.sampled_from(['<w:jc w:val="left"/>', "<w:bidi/>", "<w:rPr></w:rPr>"]))
+    at = data.draw(st.sampled_from([m.end() for m in re.finditer(r"<w:(?:r|pPr|tcPr)>", body)]))
+    body = body[:at] + junk + body[at:]
+    package = docx_package(f"<w:document {NS}><w:body>{body}</w:body></w:document>")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(docx_module, "slim", lambda xml: xml)
+        whole = read_docx(package)
+    assert read_docx(package) == whole
+
+
+def test_bullets_keep_real_characters_and_drop_symbol_font_glyphs() -> None:
+    numbering = _numbering(
+        _lvl(0, "bullet", "\uf0b7") + _lvl(1, "bullet", "●"),
+        nums='<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>',
+    )
+    body = _p("符号字体", _num(1, 0)) + _p("实心圆", _num(1, 1))
+    assert _texts(_read(body, numbering=numbering)) == ["符号字体", "●实心圆"]
+
+
+def test_is_docx_tells_word_zips_from_other_zips_and_other_bytes() -> None:
+    assert is_docx((RENDERED / "000_623967a19d51db49.docx").read_bytes())
+    assert not is_docx(docx_package("<x/>")[:50])
+    assert not is_docx(b"%PDF-1.7")
+
+
+def test_a_list_defined_through_a_numbering_style_takes_the_linked_levels() -> None:
+    numbering = (
+        f"<w:numbering {NS}>"
+        '<w:abstractNum w:abstractNumId="0"><w:styleLink w:val="报告编号"/>'
+        + _lvl(0, "chineseCounting", "%1、")
+        + '</w:abstractNum><w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="报告编号"/>'
+        "</w:abstractNum>"
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>'
+    )
+    body = _p("总体情况", _num(2, 0)) + _p("主动公开政府信息情况", _num(2, 0))
+    assert _texts(_read(body, numbering=numbering)) == ["一、总体情况", "二、主动公开政府信息情况"]
+
+
+def test_hidden_text_is_left_out_as_word_does_not_show_it() -> None:
+    body = (
+        "<w:p><w:r><w:t>本年新收</w:t></w:r>"
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏的 999</w:t></w:r>"
+        '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>申请</w:t></w:r></w:p>'
+    )
+    assert _texts(_read(body)) == ["本年新收申请"]
+
+
+def test_strict_open_xml_reads_like_transitional() -> None:
+    body = _p("总体情况", _num(1, 0)) + _tbl(_tc("规章") + _tc("3"))
+    numbering = _numbering(
+        _lvl(0, "chineseCounting", "%1、"),
+        nums='<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>',
+    )
+    transitional = _read(body, numbering=numbering)
+    strict_ns = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+    strict = read_docx(
+        docx_package(
+            f"<w:document {NS}><w:body>{body}</w:body></w:document>".replace(
+                "http://schemas.openxmlformats.org/wordprocessingml/2006/main", strict_ns
+            ),
+            {
+                "word/numbering.xml": numbering.replace(
+                    "http://schemas.openxmlformats.org/wordprocessingml/2006/main", strict_ns
+                )
+            },
+        )
+    )
+    assert strict == transitional
+    assert _texts(strict) == ["一、总体情况", "规章\t3"]

@@ -1,0 +1,218 @@
+"""Hostile and broken Word files: a Report or a GikparseError, in bounded time and memory.
+
+Zip bombs (declared and lying sizes, many members), zips that are not Word documents,
+truncated and mutated files, entity expansion (billion laughs), elements and tables nested
+thousands deep.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import gikparse
+from gikparse.readers.docx import read_docx
+from tests.conftest import RENDERED
+from tests.docx_render import NS, docx_package
+
+SEED_DOCX = (RENDERED / "000_623967a19d51db49.docx").read_bytes()
+_SMALL = gikparse.Limits(max_stream_bytes=1_000_000, max_decoded_bytes=2_000_000)
+
+
+def _document(body: str) -> str:
+    return f"<w:document {NS}><w:body>{body}</w:body></w:document>"
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return out.getvalue()
+
+
+def _parses_or_refuses(data: bytes, limits: gikparse.Limits = gikparse.DEFAULT_LIMITS) -> None:
+    try:
+        report = gikparse.parse_docx(data, limits=limits)
+    except gikparse.GikparseError:
+        return
+    assert isinstance(report, gikparse.Report)
+
+
+# --- zip bombs ---------------------------------------------------------------------------
+
+
+def test_a_member_inflating_past_the_stream_limit_is_refused_naming_the_limit() -> None:
+    # 5 MB of one paragraph repeated: about 10 kB compressed.
+    bomb = _document("<w:p><w:r><w:t>0</w:t></w:r></w:p>" * 170_000).encode()
+    data = _zip({"word/document.xml": bomb})
+    assert len(data) < len(bomb) // 100
+    with pytest.raises(gikparse.LimitExceeded) as caught:
+        read_docx(data, limits=_SMALL)
+    assert caught.value.field == "max_stream_bytes"
+
+
+def _lie_about_sizes(data: bytes, size: int) -> bytes:
+    """The zip with every member's declared uncompressed size replaced by ``size``."""
+    out = bytearray(data)
+    at = out.find(b"PK\x03\x04")
+    while at >= 0:
+        out[at + 22 : at + 26] = struct.pack("<I", size)
+        at = out.find(b"PK\x03\x04", at + 4)
+    at = out.find(b"PK\x01\x02")
+    while at >= 0:
+        out[at + 24 : at + 28] = struct.pack("<I", size)
+        at = out.find(b"PK\x01\x02", at + 4)
+    return bytes(out)
+
+
+def test_a_member_that_declares_a_huge_size_is_refused_before_inflating() -> None:
+    data = _lie_about_sizes(docx_package(_document("<w:p/>")), 0xFFFF_FFF0)
+    with pytest.raises(gikparse.LimitExceeded) as caught:
+        gikparse.parse_docx(data)
+    assert caught.value.field == "max_stream_bytes"
+
+
+def test_a_member_that_declares_a_small_size_but_inflates_more_is_refused() -> None:
+    bomb = _document("<w:p><w:r><w:t>0</w:t></w:r></w:p>" * 170_000).encode()
+    data = _lie_about_sizes(_zip({"word/document.xml": bomb}), 100)
+    with pytest.raises(gikparse.SourceError):
+        read_docx(data, limits=_SMALL)
+
+
+def test_members_inflating_past_the_decoded_limit_together_are_refused() -> None:
+    padding = b"<!-- " + b"x" * 900_000 + b" -->"
+    members = {
+        "word/document.xml": _document("<w:p/>").encode() + padding,
+        "word/styles.xml": f"<w:styles {NS}/>".encode() + padding,
+        "word/numbering.xml": f"<w:numbering {NS}/>".encode() + padding,
+    }
+    with pytest.raises(gikparse.LimitExceeded) as caught:
+        read_docx(_zip(members), limits=_SMALL)
+    assert caught.value.field == "max_decoded_bytes"
+
+
+def test_a_source_past_the_source_limit_is_refused() -> None:
+    with pytest.raises(gikparse.LimitExceeded) as caught:
+        read_docx(SEED_DOCX, limits=gikparse.Limits(max_source_bytes=1000))
+    assert caught.value.field == "max_source_bytes"
+
+
+# --- zips that are not Word documents ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("members", "named"),
+    [
+        ({"xl/workbook.xml": b"<workbook/>"}, "Excel"),
+        ({"ppt/presentation.xml": b"<presentation/>"}, "PowerPoint"),
+        ({"mimetype": b"application/vnd.oasis.opendocument.text"}, "OpenDocument text"),
+        ({"[Content_Types].xml": b"<Types/>"}, "without a Word document part"),
+        ({"readme.txt": b"hello"}, "zip archive"),
+    ],
+)
+def test_a_zip_without_a_word_document_is_refused_naming_what_it_is(
+    members: dict[str, bytes], named: str
+) -> None:
+    with pytest.raises(gikparse.SourceError, match=r"word/document\.xml") as caught:
+        gikparse.parse(_zip(members))
+    assert named in str(caught.value)
+
+
+def test_the_main_part_is_found_through_the_package_relationships() -> None:
+    rels = (
+        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/officeDocument" Target="/doc/main.xml"/></Relationships>'
+    )
+    body = _document("<w:p><w:r><w:t>别处的正文</w:t></w:r></w:p>").encode()
+    doc = read_docx(_zip({"_rels/.rels": rels, "doc/main.xml": body}))
+    assert doc.text == "别处的正文"
+
+
+@pytest.mark.parametrize("cut", [10, 100, 1000, len(SEED_DOCX) // 2, len(SEED_DOCX) - 30])
+def test_a_truncated_docx_is_a_source_error(cut: int) -> None:
+    with pytest.raises(gikparse.SourceError):
+        gikparse.parse(SEED_DOCX[:cut])
+
+
+@given(data=st.data())
+def test_mutated_docx_bytes_parse_or_are_refused(data: st.DataObject) -> None:
+    mutated = bytearray(SEED_DOCX)
+    for _ in range(data.draw(st.integers(1, 8))):
+        at = data.draw(st.integers(0, len(mutated) - 1))
+        mutated[at] = data.draw(st.integers(0, 255))
+    _parses_or_refuses(bytes(mutated))
+
+
+@given(data=st.data())
+def test_mutated_document_xml_parses_or_is_refused(data: st.DataObject) -> None:
+    with zipfile.ZipFile(io.BytesIO(SEED_DOCX)) as zf:
+        members = {name: zf.read(name) for name in zf.namelist()}
+    xml = bytearray(members["word/document.xml"])
+    for _ in range(data.draw(st.integers(1, 6))):
+        at = data.draw(st.integers(0, len(xml) - 1))
+        length = data.draw(st.integers(1, 400))
+        if data.draw(st.booleans()):
+            del xml[at : at + length]  # cut tags, attributes, whole cells and rows
+        else:
+            xml[at:at] = xml[max(0, at - length) : at]  # repeat a piece
+    members["word/document.xml"] = bytes(xml)
+    _parses_or_refuses(_zip(members))
+
+
+# --- hostile XML -------------------------------------------------------------------------
+
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(
+        f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10 if i > 1 else "&lol;" * 10}">'
+        for i in range(1, 10)
+    )
+    + f"]><w:document {NS}><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"
+)
+
+
+@pytest.mark.parametrize("part", ["word/document.xml", "word/styles.xml", "word/numbering.xml"])
+def test_entity_expansion_is_refused(part: str) -> None:
+    members = {"word/document.xml": _document("<w:p/>").encode(), part: BILLION_LAUGHS.encode()}
+    with pytest.raises(gikparse.SourceError, match="DTD"):
+        gikparse.parse(_zip(members))
+
+
+def test_a_dtd_in_utf16_is_refused_too() -> None:
+    data = '<?xml version="1.0" encoding="UTF-16"?>' + BILLION_LAUGHS.split("?>", 1)[1]
+    members = {"word/document.xml": data.encode("utf-16")}
+    with pytest.raises(gikparse.SourceError, match="DTD"):
+        gikparse.parse(_zip(members))
+
+
+def test_elements_nested_ten_thousand_deep_are_refused_naming_the_limit() -> None:
+    deep = "<w:sdt><w:sdtContent>" * 10_000 + "<w:p/>" + "</w:sdtContent></w:sdt>" * 10_000
+    with pytest.raises(gikparse.LimitExceeded) as caught:
+        gikparse.parse(docx_package(_document(deep)))
+    assert caught.value.field == "max_nesting_depth"
+
+
+def test_nesting_past_the_stack_with_a_raised_limit_is_still_a_source_error() -> None:
+    deep = "<w:sdt><w:sdtContent>" * 3000 + "<w:p/>" + "</w:sdtContent></w:sdt>" * 3000
+    limits = gikparse.Limits(max_nesting_depth=100_000)
+    with pytest.raises(gikparse.SourceError):
+        gikparse.parse_docx(docx_package(_document(deep)), limits=limits)
+
+
+def test_tables_nested_within_the_limit_are_read() -> None:
+    cell = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>深处</w:t></w:r></w:p>"
+    deep = cell * 60 + "<w:p/></w:tc></w:tr></w:tbl>" * 60
+    doc = read_docx(docx_package(_document(deep)))
+    assert doc.text.count("深处") == 60
+
+
+def test_malformed_xml_is_a_source_error() -> None:
+    with pytest.raises(gikparse.SourceError, match="well-formed"):
+        gikparse.parse(docx_package(_document("<w:p><w:r></w:p>")))
