@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from gikparse.api import (
+    is_path_like,
     parse,
     parse_active_disclosure,
     parse_active_disclosure_2020,
@@ -24,15 +25,25 @@ from gikparse.api import (
 )
 from gikparse.checks import (
     CellRef,
+    Consistency,
     Finding,
     FindingStatus,
     check,
     check_series,
+    consistency,
     findings_to_json,
     format_findings,
     is_consistent,
 )
-from gikparse.errors import Diagnostic, GikparseError, ParseError, Severity, SourceError
+from gikparse.errors import (
+    Diagnostic,
+    FileNotFoundError,
+    GikparseError,
+    IsADirectoryError,
+    ParseError,
+    Severity,
+    SourceError,
+)
 from gikparse.limits import DEFAULT_LIMITS, LimitExceeded, Limits
 from gikparse.location import Location
 from gikparse.model import Cell, Contact, Meta, Report, Section, Table, TemplateEvidence, Value
@@ -46,12 +57,15 @@ __all__ = (
     "DEFAULT_LIMITS",
     "Cell",
     "CellRef",
+    "Consistency",
     "Contact",
     "Diagnostic",
     "Document",
+    "FileNotFoundError",
     "Finding",
     "FindingStatus",
     "GikparseError",
+    "IsADirectoryError",
     "LimitExceeded",
     "Limits",
     "Line",
@@ -71,9 +85,11 @@ __all__ = (
     "__version__",
     "check",
     "check_series",
+    "consistency",
     "findings_to_json",
     "format_findings",
     "is_consistent",
+    "is_path_like",
     "parse",
     "parse_active_disclosure",
     "parse_active_disclosure_2020",
