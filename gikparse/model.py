@@ -210,6 +210,12 @@ class Table:
     def __iter__(self) -> Iterator[Cell]:
         return iter(self.cells)
 
+    def _repr_html_(self) -> str:
+        """The table in the template's layout (notebooks); statuses shown, no findings."""
+        from gikparse.review import STYLE, table_html
+
+        return f"<style>{STYLE}</style>{table_html(self)}"
+
 
 def json_number(value: Number | None) -> int | str | None:
     """Integers as numbers, decimals as exact strings, nothing as null."""
@@ -339,6 +345,19 @@ class Report:
         from gikparse.export import report_to_records
 
         return report_to_records(self)
+
+    def _repr_html_(self) -> str:
+        """The report's findings and tables, failing cells marked (notebooks)."""
+        from html import escape
+
+        from gikparse.checks import check
+        from gikparse.review import STYLE, report_html
+
+        head = " · ".join(str(x) for x in (self.agency, self.year, self.variant) if x is not None)
+        return (
+            f'<div class="gik-page"><style>{STYLE}</style><p>{escape(head)}</p>'
+            f"{report_html(self, check(self))}</div>"
+        )
 
     def __repr__(self) -> str:
         return (

@@ -155,13 +155,16 @@ def _empty_diagnostic() -> Diagnostic:
 _MARKUP = ("<!doctype", "<html", "<?xml", "<body", "<div", "<table", "<p>", "<meta")
 
 
-def _not_a_report(doc: Document, outline: Outline) -> list[Diagnostic]:
+def _not_a_report(doc: Document, outline: Outline, source: str | None) -> list[Diagnostic]:
     """P002 when none of the statistical sections 二–四 has a heading: not a report at all."""
     found = {span.spec.number for span in outline.sections}
     if found & {2, 3, 4}:
         return []
     text = doc.text.strip()
-    if "\n" not in text and len(text) <= 4096:
+    if text[:1024].lower().lstrip().startswith(_MARKUP):
+        hint = "（看起来是 HTML/XML 标记）"
+        hint_en = " It looks like HTML/XML markup."
+    elif source is None and "\n" not in text and len(text) <= 4096:
         hint = (
             "（只有一行文字：如果这是文件路径，该文件不存在，或文件名没有报告文件的扩展名；"
             "请用 pathlib.Path 传入路径）"
@@ -171,9 +174,6 @@ def _not_a_report(doc: Document, outline: Outline) -> list[Diagnostic]:
             "ends in .pdf/.txt/.md/.html/.docx…, starts with ~ or holds a / and no space; "
             "pass a pathlib.Path to say so."
         )
-    elif text[:1024].lower().lstrip().startswith(_MARKUP):
-        hint = "（看起来是 HTML/XML 标记）"
-        hint_en = " It looks like HTML/XML markup."
     else:
         hint = hint_en = ""
     return [
@@ -248,7 +248,7 @@ def parse_document(doc: Document, *, source: str | None = None, strict: bool = F
     template = _template(evidence)
     diagnostics: list[Diagnostic] = [
         *doc.diagnostics,
-        *_not_a_report(doc, outline),
+        *_not_a_report(doc, outline, source),
         *_two_reports(doc, outline),
         *_outline_diagnostics(outline),
         *meta_diagnostics,
