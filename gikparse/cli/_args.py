@@ -38,6 +38,7 @@ class Options:
     paths: tuple[str, ...]
     format: str
     output: Path | None
+    output_folder: bool  #: ``-o`` names a folder (exists, or ends in /): one file per input
     jobs: int
     quiet: bool
     run_checks: bool
@@ -123,7 +124,6 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o",
         "--output",
-        type=Path,
         help="write here instead of stdout; an existing folder (or a path ending in /) "
         "gets one file per input",
     )
@@ -216,12 +216,14 @@ def parse_arguments(argv: Sequence[str]) -> Options:
         limits = attrs.evolve(DEFAULT_LIMITS, **dict(args.limit))
     except (TypeError, ValueError) as exc:
         raise UsageError(f"--limit: {exc}") from None
-    output = args.output
+    output = None if args.output is None else Path(args.output).expanduser()
+    folder = output is not None and (output.is_dir() or args.output.endswith(("/", os.sep)))
     return Options(
         command=args.command,
         paths=tuple(args.paths),
         format=args.format,
         output=output,
+        output_folder=folder,
         jobs=args.jobs,
         quiet=args.quiet,
         run_checks=args.command == "check" or args.check,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -13,10 +12,6 @@ from ._output import FORMAT_SUFFIX, Totals, Writer, outcome_dict
 from ._work import Outcome
 
 __all__ = ["Destination", "open_destination"]
-
-
-def _is_folder(path: Path, raw: str) -> bool:
-    return path.is_dir() or raw.endswith(("/", os.sep))
 
 
 def _open(path: Path, options: Options) -> TextIO:
@@ -36,7 +31,7 @@ class Destination:
         self._names: set[str] = set()
         self._stream: TextIO | None = None
         out = options.output
-        if out is not None and _is_folder(out, str(out)):
+        if out is not None and options.output_folder:
             try:
                 out.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
