@@ -81,9 +81,7 @@ class TqdmProgress:
     """The tqdm bar, left on screen never: ``leave=False`` and cleared before other lines."""
 
     def __init__(self, total: int, stream: TextIO, tqdm: Any) -> None:
-        self._bar = tqdm(
-            total=total, file=stream, leave=False, unit="report", dynamic_ncols=True, delay=0.2
-        )
+        self._bar = tqdm(total=total, file=stream, leave=False, unit="report", dynamic_ncols=True)
 
     def advance(self, name: str) -> None:
         self._bar.set_postfix_str(_fit(name.rpartition("/")[2], 30), refresh=False)

@@ -47,7 +47,7 @@ STYLE = """
 .s-pass,.s-ok{background:#2e7d32}.s-fail{background:#c62828}.s-cannot_tell{background:#ef6c00}
 .s-error{background:#6a1b9a}.s-skipped{background:#757575}
 table.gik{border-collapse:collapse;margin:.8em 0;font-size:.85em}
-table.gik caption{text-align:left;font-weight:bold;padding:.3em 0}
+table.gik caption{text-align:left;font-weight:bold;padding:.3em 0;white-space:nowrap}
 table.gik th,table.gik td{border:1px solid #999;padding:.2em .4em;vertical-align:middle}
 table.gik th{background:#f2f2f2;font-weight:normal;text-align:left}
 table.gik td{text-align:right;min-width:2.5em}
