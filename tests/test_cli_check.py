@@ -50,7 +50,7 @@ def test_check_lists_each_finding_by_report_with_counts_per_rule(
     tail = lines[lines.index("Findings by rule:") :]
     assert any(line.split()[:3] == ["C101", "error", "1"] for line in tail)
     assert any(line.split()[:3] == ["C103", "error", "1"] for line in tail)
-    assert tail[-1] == "2 report(s), 1 pass, 1 fail, 0 cannot tell, 0 could not be read"
+    assert tail[-1] == "2 report(s), 1 pass, 1 fail, 0 cannot tell, 0 not read or no report"
 
 
 def test_exit_codes_follow_fail_on_and_exit_zero(bad: str) -> None:
@@ -122,12 +122,13 @@ def test_a_folder_scan_accounts_for_every_file(
     assert results["table.xlsx"]["status"] == "skipped"
     assert "not a report file type" in results["table.xlsx"]["reason"]
     assert results["junk.pdf"]["status"] == "error" and results["junk.pdf"]["error"]
-    assert results["empty.md"]["status"] == "cannot_tell"
-    assert "P001" in results["empty.md"]["reason"]
+    assert results["empty.md"]["status"] == "error"
+    assert "P001" in results["empty.md"]["error"]
     assert results["bad_sum.txt"]["status"] == "fail"
     # The totals on stderr name the files not read, and why.
     assert "SKIPPED: " + str(folder / "table.xlsx") in captured.err
     assert "ERROR: " + str(folder / "junk.pdf") in captured.err
+    assert "ERROR: " + str(folder / "empty.md") + ": P001" in captured.err
 
 
 def test_parse_csv_names_failed_files_with_a_status_column(tmp_path: Path) -> None:

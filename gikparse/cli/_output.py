@@ -93,7 +93,7 @@ class Totals:
             parts.append(
                 f"{s[Status.PASS]} pass, {s[Status.FAIL]} fail, {s[Status.CANNOT_TELL]} cannot tell"
             )
-        parts.append(f"{failed} failed" if not checked else f"{failed} could not be read")
+        parts.append(f"{failed} failed" if not checked else f"{failed} not read or no report")
         if s[Status.SKIPPED]:
             parts.append(f"{s[Status.SKIPPED]} skipped")
         return ", ".join(parts)
@@ -183,7 +183,7 @@ def outcome_dict(outcome: Outcome, *, full: bool) -> dict[str, Any]:
     data["source"] = outcome.source
     data["status"] = outcome.status
     if outcome.reason:
-        data["reason"] = outcome.reason
+        data["error" if outcome.status == Status.ERROR else "reason"] = outcome.reason
     if outcome.status != Status.PARSED:
         data["findings"] = [f.to_dict() for f in outcome.findings]
     return data

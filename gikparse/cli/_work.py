@@ -34,7 +34,7 @@ class Status:
     PASS = "pass"  #: read; no finding at or above --fail-on, every number seen
     FAIL = "fail"  #: a finding at or above --fail-on
     CANNOT_TELL = "cannot_tell"  #: read, but some numbers could not be seen (ambiguous…)
-    ERROR = "error"  #: could not be read (missing, encrypted, not a report file…)
+    ERROR = "error"  #: could not be read (encrypted, broken…), or holds no report (empty…)
     SKIPPED = "skipped"  #: found in a folder but not a report file type
     PARSED = "ok"  #: parse without checks: read
 
@@ -42,6 +42,8 @@ class Status:
 #: Statuses that make the exit status 1.
 FAILING = frozenset({Status.FAIL, Status.CANNOT_TELL, Status.ERROR})
 
+#: Parse errors meaning the file holds no report: empty (P001), not a report (P002).
+_NO_REPORT = frozenset({"P001", "P002"})
 _SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
@@ -129,6 +131,13 @@ def process(item: Input, settings: Settings, data: bytes | None = None) -> Outco
     except RecursionError:
         return Outcome(source=item.name, status=Status.ERROR, reason="too deeply nested to read")
     report = attrs.evolve(report, source=item.name)
+    unusable = [d for d in report.diagnostics if d.code in _NO_REPORT]
+    if unusable:  # read, but there is no report in it: an error, whatever the command
+        findings = check(report) if settings.run_checks else ()
+        reason = f"{unusable[0].code} {unusable[0].message_en}"
+        return Outcome(
+            source=item.name, status=Status.ERROR, reason=reason, report=report, findings=findings
+        )
     if not settings.run_checks:
         return Outcome(source=item.name, status=Status.PARSED, report=report)
     findings = check(report, select=settings.select, ignore=settings.ignore)
