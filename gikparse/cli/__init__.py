@@ -62,9 +62,13 @@ def _run(options: Options) -> int:
             progress.clear()  # never write a line into the middle of the progress line
             destination.write(outcome)
             progress.advance(outcome.source)
-    finally:
+    except BaseException:
+        # Interrupted or failed: close what is open, but write no totals for a partial run.
         progress.close()
-        destination.close(totals if options.command == "check" else None)
+        destination.close(None)
+        raise
+    progress.close()
+    destination.close(totals if options.command == "check" else None)
     _closing(options, destination, totals)
     if options.html is not None:
         from gikparse.review import write_review

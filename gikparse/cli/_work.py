@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from gikparse.api import parse
-from gikparse.checks import Consistency, Finding, check, consistency, unassessable
+from gikparse.checks import Finding, check, unassessable
 from gikparse.errors import GikparseError, Severity
 from gikparse.limits import Limits
 from gikparse.model import Report
@@ -105,8 +105,8 @@ def _verdict(report: Report, findings: tuple[Finding, ...], settings: Settings) 
         return Outcome(
             source=report.source or "", status=Status.FAIL, report=report, findings=findings
         )
-    if consistency(report) is Consistency.CANNOT_TELL:
-        reasons = unassessable(report)
+    reasons = unassessable(report)  # as consistency() decides, without checking twice
+    if reasons:
         return Outcome(
             source=report.source or "",
             status=Status.CANNOT_TELL,
