@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from gikparse.api import (
+    is_path_like,
     parse,
     parse_active_disclosure,
     parse_active_disclosure_2020,
@@ -26,15 +27,25 @@ from gikparse.api import (
 from gikparse.batch import BatchError, BatchResult, parse_many
 from gikparse.checks import (
     CellRef,
+    Consistency,
     Finding,
     FindingStatus,
     check,
     check_series,
+    consistency,
     findings_to_json,
     format_findings,
     is_consistent,
 )
-from gikparse.errors import Diagnostic, GikparseError, ParseError, Severity, SourceError
+from gikparse.errors import (
+    Diagnostic,
+    FileNotFoundError,
+    GikparseError,
+    IsADirectoryError,
+    ParseError,
+    Severity,
+    SourceError,
+)
 from gikparse.ids import CellId, cell_ids
 from gikparse.limits import DEFAULT_LIMITS, LimitExceeded, Limits
 from gikparse.location import Location
@@ -52,12 +63,15 @@ __all__ = (
     "Cell",
     "CellId",
     "CellRef",
+    "Consistency",
     "Contact",
     "Diagnostic",
     "Document",
+    "FileNotFoundError",
     "Finding",
     "FindingStatus",
     "GikparseError",
+    "IsADirectoryError",
     "LimitExceeded",
     "Limits",
     "Line",
@@ -78,9 +92,11 @@ __all__ = (
     "cell_ids",
     "check",
     "check_series",
+    "consistency",
     "findings_to_json",
     "format_findings",
     "is_consistent",
+    "is_path_like",
     "parse",
     "parse_active_disclosure",
     "parse_active_disclosure_2020",

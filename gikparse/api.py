@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
 from gikparse import narrative
-from gikparse.errors import Diagnostic, SourceError
+from gikparse.errors import (
+    Diagnostic,
+    FileNotFoundError,
+    IsADirectoryError,
+    SourceError,
+)
 from gikparse.limits import DEFAULT_LIMITS, Limits
 from gikparse.model import Report, Section, Table
 from gikparse.parser import parse_document
@@ -23,6 +29,8 @@ from gikparse.tables import (
 )
 
 __all__ = [
+    "REPORT_SUFFIXES",
+    "is_path_like",
     "parse",
     "parse_active_disclosure",
     "parse_active_disclosure_2020",
@@ -79,15 +87,59 @@ def _looks_like_text(text: str) -> bool:
     return "\x00" not in text and control / len(text) <= _CONTROL_SHARE
 
 
+#: File name endings of the report files gikparse reads (or will say it cannot read). A ``str``
+#: of one line ending in one of them is a path, never report text.
+REPORT_SUFFIXES = (".pdf", ".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".doc", ".wps")
+
+
+def is_path_like(text: str) -> bool:
+    """The rule for a ``str`` given to :func:`parse`: is it a path (``True``) or report text?
+
+    A ``str`` is a path when it is one line (no line break) of at most 4096 characters and it
+    names an existing file or folder, ends in a report suffix (``.pdf``, ``.txt``, ``.md``,
+    ``.html``, ``.docx``…, any case), starts with ``~``, or holds a path separator and no
+    space. Anything else is report text; a
+    report is many lines, so a text of one line gets the diagnostic P002 (not a report) naming
+    this rule.
+    """
+    if not text or "\n" in text or "\r" in text or len(text) > _MAX_PATH:
+        return False
+    stripped = text.strip()
+    if not stripped:
+        return False
+    if stripped.startswith("~") or stripped.lower().endswith(REPORT_SUFFIXES):
+        return True
+    if ("/" in stripped or os.sep in stripped) and not any(ch.isspace() for ch in stripped):
+        return True
+    try:
+        return Path(text).exists()
+    except (OSError, ValueError):
+        return False
+
+
+def _existing_file(path: Path) -> Path:
+    """``path`` with ``~`` expanded, if it is a file; a clear error if it is not."""
+    path = path.expanduser()
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(
+                errno.EISDIR,
+                "is a folder, not a report file (the gikparse command reads folders)",
+                str(path),
+            )
+        if not path.exists():
+            raise FileNotFoundError(errno.ENOENT, "no such file", str(path))
+    except OSError as exc:
+        if isinstance(exc, SourceError):
+            raise
+        raise SourceError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    return path
+
+
 def _read_source(source: Source) -> tuple[bytes | str, str | None]:
-    if isinstance(source, os.PathLike) or (
-        isinstance(source, str)
-        and "\n" not in source
-        and len(source) < _MAX_PATH
-        and source.strip()
-        and _is_file(source)
-    ):
-        path = Path(source)
+    """The bytes or text of ``source`` and its name; paths follow :func:`is_path_like`."""
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and is_path_like(source)):
+        path = _existing_file(Path(source.strip() if isinstance(source, str) else source))
         try:
             return path.read_bytes(), str(path)
         except OSError as exc:
@@ -109,7 +161,7 @@ def _read_source(source: Source) -> tuple[bytes | str, str | None]:
 
 def _is_file(text: str) -> bool:
     try:
-        return Path(text).is_file()
+        return Path(text).expanduser().is_file()
     except (OSError, ValueError):
         return False
 
@@ -123,8 +175,12 @@ def parse(
 ) -> Report:
     """Parse a report from a path, bytes, a binary file or text (PDF, Word, markdown, text).
 
-    A ``str`` that names an existing file is read as a path; any other ``str`` is report text
-    (use :func:`parse_text` to say so explicitly). ``pages`` and ``password`` apply to PDFs.
+    A ``str`` of one line that names an existing file, ends in a report suffix (``.pdf``,
+    ``.txt``, ``.docx``…), starts with ``~`` or holds a ``/`` and no space is a path (see
+    :func:`is_path_like`) and must exist: a missing one raises
+    :class:`~gikparse.FileNotFoundError`, a folder :class:`~gikparse.IsADirectoryError`. Any
+    other ``str`` is report text (say which with a ``pathlib.Path`` or :func:`parse_text`).
+    Empty input gives a Report with the error P001. ``pages`` and ``password`` apply to PDFs.
     Problems are returned as ``Report.diagnostics``; ``strict=True`` raises
     :class:`~gikparse.ParseError` instead when there is any warning or error.
     """
@@ -152,7 +208,8 @@ def parse_pdf(
     scans that need OCR first, broken files).
     """
     if isinstance(source, str) and not _is_file(source):
-        raise SourceError(f"no such PDF file: {source!r}")
+        _existing_file(Path(source))  # raises for a missing path or a folder
+        raise SourceError(f"not a PDF file: {source!r}")
     data, name = _read_source(source)
     if isinstance(data, str):
         raise SourceError("parse_pdf() needs the bytes of a PDF, not text; see parse_text()")

@@ -6,6 +6,7 @@ for input that cannot be read at all, and for ``strict=True``.
 
 from __future__ import annotations
 
+import builtins
 import enum
 
 import attrs
@@ -14,7 +15,9 @@ from gikparse.location import Location
 
 __all__ = [
     "Diagnostic",
+    "FileNotFoundError",
     "GikparseError",
+    "IsADirectoryError",
     "ParseError",
     "Severity",
     "SourceError",
@@ -70,6 +73,16 @@ class GikparseError(Exception):
 
 class SourceError(GikparseError, ValueError):
     """The source cannot be read: unknown type, undecodable bytes, encrypted or image-only PDF."""
+
+
+# The built-in base comes first: OSError's constructor keeps errno, strerror and filename, so
+# ``except FileNotFoundError`` (built-in) and ``except GikparseError`` both catch a missing path.
+class FileNotFoundError(builtins.FileNotFoundError, SourceError):
+    """A path given to ``parse()`` does not exist (also the built-in ``FileNotFoundError``)."""
+
+
+class IsADirectoryError(builtins.IsADirectoryError, SourceError):
+    """A path given to ``parse()`` is a folder; the ``gikparse`` command reads folders."""
 
 
 class ParseError(GikparseError, ValueError):

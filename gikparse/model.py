@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from gikparse import _ids
 from gikparse.errors import Diagnostic
 from gikparse.location import Location, PendingLocation, locate
 from gikparse.numbers import ValueStatus
@@ -149,19 +150,49 @@ class Table:
     def short_id(self) -> str:
         return self.id.rpartition(".")[2]
 
+    def _check_ids(self, row: str, column: str | None = None) -> None:
+        """Raise ``KeyError`` for a row or column id no edition of this table has (a typo);
+        called only when a cell is not found, so valid lookups pay nothing."""
+        if row not in self.rows and row not in _ids.known_rows(self.id):
+            raise _ids.unknown_id("row", row, (*self.rows, *_ids.known_rows(self.id)))
+        if (
+            column is not None
+            and column not in self.columns
+            and column not in _ids.known_columns(self.id)
+        ):
+            valid = (*self.columns, *_ids.known_columns(self.id))
+            raise _ids.unknown_id("column", column, valid)
+
     def cell(self, row: str, column: str) -> Value | None:
-        """The Value at ``row``/``column``, or ``None`` if the table has no such cell."""
+        """The Value at ``row``/``column``, or ``None`` if the table has no such cell.
+
+        An id that no edition of the table has raises ``KeyError`` (with the valid ids).
+        """
         found = self._values.get((row, column))
-        return None if found is None else self._made(row, column, found)
+        if found is None:
+            self._check_ids(row, column)
+            return None
+        return self._made(row, column, found)
 
     def value(self, row: str, column: str) -> Number | None:
-        """The number at ``row``/``column``; ``None`` for blank, dash, unreadable or absent."""
+        """The number at ``row``/``column``; ``None`` for blank, dash, unreadable or absent.
+
+        An id that no edition of the table has raises ``KeyError`` (with the valid ids).
+        """
         found = self._values.get((row, column))
-        return None if found is None else _number_of(found)
+        if found is None:
+            self._check_ids(row, column)
+            return None
+        return _number_of(found)
 
     def row(self, row: str) -> dict[str, Value]:
+        """Column id → Value of the row (empty for a row the table does not print); an unknown
+        row id raises ``KeyError``."""
         # _made only replaces values of existing keys, which iterating the dict allows.
-        return {c: self._made(r, c, v) for (r, c), v in self._values.items() if r == row}
+        found = {c: self._made(r, c, v) for (r, c), v in self._values.items() if r == row}
+        if not found:
+            self._check_ids(row)
+        return found
 
     def to_dict(self) -> dict[str, dict[str, Any]]:
         """row id → column id → JSON value (int, decimal string, or null)."""
@@ -178,6 +209,12 @@ class Table:
 
     def __iter__(self) -> Iterator[Cell]:
         return iter(self.cells)
+
+    def _repr_html_(self) -> str:
+        """The table in the template's layout (notebooks); statuses shown, no findings."""
+        from gikparse.review import STYLE, table_html
+
+        return f"<style>{STYLE}</style>{table_html(self)}"
 
 
 def json_number(value: Number | None) -> int | str | None:
@@ -277,16 +314,26 @@ class Report:
         return self.active_disclosure + extra
 
     def table(self, table_id: str) -> Table | None:
-        """A table by qualified (``active_disclosure.rules``) or short (``rules``) id."""
+        """A table by qualified (``active_disclosure.rules``) or short (``rules``) id.
+
+        ``None`` when the report does not print it; ``KeyError`` (with the valid ids) for an
+        id no template edition has.
+        """
         for found in self.tables:
             if table_id in (found.id, found.short_id):
                 return found
+        if table_id not in _ids.known_tables():
+            raise _ids.unknown_id("table", table_id, _ids.known_tables())
         return None
 
     def section(self, section_id: str) -> Section | None:
+        """A section by id (``overview`` … ``other_matters``); ``None`` when the report lacks
+        it, ``KeyError`` (with the valid ids) for an unknown id."""
         for found in self.sections:
             if found.id == section_id:
                 return found
+        if section_id not in _ids.known_sections():
+            raise _ids.unknown_id("section", section_id, _ids.known_sections())
         return None
 
     def to_dict(self) -> dict[str, Any]:
@@ -298,6 +345,19 @@ class Report:
         from gikparse.export import report_to_records
 
         return report_to_records(self)
+
+    def _repr_html_(self) -> str:
+        """The report's findings and tables, failing cells marked (notebooks)."""
+        from html import escape
+
+        from gikparse.checks import check
+        from gikparse.review import STYLE, report_html
+
+        head = " · ".join(str(x) for x in (self.agency, self.year, self.variant) if x is not None)
+        return (
+            f'<div class="gik-page"><style>{STYLE}</style><p>{escape(head)}</p>'
+            f"{report_html(self, check(self))}</div>"
+        )
 
     def __repr__(self) -> str:
         return (

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from gikparse import narrative
 from gikparse.detect import detect_template
 from gikparse.errors import Diagnostic, ParseError, Severity
-from gikparse.model import Report, Section, Table, TemplateEvidence
+from gikparse.model import Meta, Report, Section, Table, TemplateEvidence
 from gikparse.readers.document import Document, Line
 from gikparse.schema import SECTIONS, TEMPLATES, Template, template_for_year
 from gikparse.sections import Outline, split_sections
@@ -143,8 +143,96 @@ def _template_diagnostics(evidence: TemplateEvidence, year: int | None) -> list[
     return []
 
 
+def _empty_diagnostic() -> Diagnostic:
+    return Diagnostic(
+        code="P001",
+        severity=Severity.ERROR,
+        message="输入为空：没有任何文字",
+        message_en="the source is empty: there is no text to parse",
+    )
+
+
+_MARKUP = ("<!doctype", "<html", "<?xml", "<body", "<div", "<table", "<p>", "<meta")
+
+
+def _not_a_report(doc: Document, outline: Outline, source: str | None) -> list[Diagnostic]:
+    """P002 when none of the statistical sections 二–四 has a heading: not a report at all."""
+    found = {span.spec.number for span in outline.sections}
+    if found & {2, 3, 4}:
+        return []
+    text = doc.text.strip()
+    if text[:1024].lower().lstrip().startswith(_MARKUP):
+        hint = "（看起来是 HTML/XML 标记）"
+        hint_en = " It looks like HTML/XML markup."
+    elif source is None and "\n" not in text and len(text) <= 4096:
+        hint = (
+            "（只有一行文字：如果这是文件路径，该文件不存在，或文件名没有报告文件的扩展名；"
+            "请用 pathlib.Path 传入路径）"
+        )
+        hint_en = (
+            " It is one line of text: a str is a path only when it names an existing file, "
+            "ends in .pdf/.txt/.md/.html/.docx…, starts with ~ or holds a / and no space; "
+            "pass a pathlib.Path to say so."
+        )
+    else:
+        hint = hint_en = ""
+    return [
+        Diagnostic(
+            code="P002",
+            severity=Severity.ERROR,
+            message="这不像一份政府信息公开工作年度报告：未找到第二、三、四部分的任何标题" + hint,
+            message_en="this does not look like a government information disclosure annual "
+            "report: no heading of section 2, 3 or 4 was found." + hint_en,
+            location=doc.location(0, min(len(doc.text), 80)),
+        )
+    ]
+
+
+def _two_reports(doc: Document, outline: Outline) -> list[Diagnostic]:
+    """P003 when the headings start over: two reports in one text, only the first parsed."""
+    out = []
+    for index in outline.restarts:
+        line = doc.lines[index]
+        out.append(
+            Diagnostic(
+                code="P003",
+                severity=Severity.ERROR,
+                message=f"文中第二次出现报告的部分标题“{line.text}”：似乎包含不止一份报告，"
+                "只解析了第一份；请把每份报告放在单独的文件中",
+                message_en=f"the section headings start over at {line.text!r}: the text seems "
+                "to hold more than one report, and only the first was parsed; give each report "
+                "on its own",
+                location=doc.location(line.start, line.end, next(iter(line.cells), None)),
+            )
+        )
+    return out
+
+
+def _empty_report(doc: Document, source: str | None) -> Report:
+    return Report(
+        meta=Meta(),
+        template=TemplateEvidence(variant=None),
+        sections=(),
+        active_disclosure=(),
+        applications=None,
+        review_litigation=None,
+        diagnostics=(*doc.diagnostics, _empty_diagnostic()),
+        source=source,
+        text=doc.text,
+    )
+
+
 def parse_document(doc: Document, *, source: str | None = None, strict: bool = False) -> Report:
-    """Parse a Document from any reader into a Report."""
+    """Parse a Document from any reader into a Report.
+
+    An empty document gives a Report with only the error P001; a text with none of the
+    statistical sections gets P002, and one whose headings start over (two reports) P003.
+    """
+    if not doc.text.strip():
+        report = _empty_report(doc, source)
+        if strict:
+            raise ParseError(report.diagnostics)
+        return report
     outline = split_sections(doc)
     texts = _line_texts(doc)
     sections = _sections(doc, outline, texts)
@@ -160,6 +248,8 @@ def parse_document(doc: Document, *, source: str | None = None, strict: bool = F
     template = _template(evidence)
     diagnostics: list[Diagnostic] = [
         *doc.diagnostics,
+        *_not_a_report(doc, outline, source),
+        *_two_reports(doc, outline),
         *_outline_diagnostics(outline),
         *meta_diagnostics,
     ]

@@ -46,6 +46,9 @@ class Outline:
     preamble: tuple[int, int]
     sections: tuple[SectionSpan, ...]
     signature: tuple[int, ...]
+    #: Lines where a second run of headings starts (一、 or 二、 after the 三、 of the accepted
+    #: run): a text holding two reports, of which only the first is parsed.
+    restarts: tuple[int, ...] = ()
 
     def section(self, section_id: str) -> SectionSpan | None:
         for span in self.sections:
@@ -150,7 +153,33 @@ def split_sections(doc: Document) -> Outline:
     for i, (spec, index) in enumerate(spans):
         end = spans[i + 1][1] if i + 1 < len(spans) else end_of_body
         sections.append(SectionSpan(spec, index, index + 1, end))
-    return Outline(tuple(title), (preamble_start, first), tuple(sections), tuple(signature))
+    return Outline(
+        tuple(title),
+        (preamble_start, first),
+        tuple(sections),
+        tuple(signature),
+        _restarts(candidates, accepted),
+    )
+
+
+def _restarts(
+    candidates: Sequence[tuple[int, SectionSpec, bool]],
+    accepted: dict[int, tuple[SectionSpec, int]],
+) -> tuple[int, ...]:
+    """Unbracketed 一、/二、 headings after the accepted heading of section 三 or later."""
+    later = [index for number, (_, index) in accepted.items() if number >= 3]
+    if not later:
+        return ()
+    after = min(later)
+    found: list[int] = []
+    last = 6
+    for index, spec, bracketed in candidates:
+        if index <= after or bracketed:
+            continue
+        if spec.number <= 2 and spec.number < last:
+            found.append(index)
+        last = spec.number
+    return tuple(found)
 
 
 def _title_lines(lines: Sequence[Line]) -> list[int]:

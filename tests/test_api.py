@@ -199,7 +199,8 @@ def test_to_records_are_long_rows_with_exact_values() -> None:
 def test_report_lookups() -> None:
     report = gikparse.parse(SEED)
     assert report.table("rules") is report.table("active_disclosure.rules")
-    assert report.table("nope") is None
+    with pytest.raises(KeyError, match="nope"):
+        report.table("nope")
     assert report.section("problems") is not None
     assert "安宁市人民政府" in repr(report)
 

@@ -204,7 +204,9 @@ def test_a_blanked_cell_cannot_be_assessed(drawn: tuple[str, Report], data: st.D
         (code, table, row, column)
     ]
     assert {f.code for f in found} - allowed == {code} | {f.code for f in arithmetic}
-    assert is_consistent(broken)
+    # Blank and dash cells are "not reported": the rest adds up. An unreadable cell is a number
+    # the checks could not see, so the report is not vouched for.
+    assert is_consistent(broken) is (code != "C307")
 
 
 _SEED_LINES = (

@@ -9,7 +9,7 @@ sections 五 and 六, C6xx across years.
 from __future__ import annotations
 
 from ._catalogue import RULES, Rule
-from ._engine import check, is_consistent
+from ._engine import Consistency, check, consistency, is_consistent, unassessable
 from ._finding import (
     CellRef,
     Finding,
@@ -25,15 +25,18 @@ from ._sums import evaluate_rule
 __all__ = [
     "RULES",
     "CellRef",
+    "Consistency",
     "Finding",
     "FindingStatus",
     "Rule",
     "check",
     "check_series",
+    "consistency",
     "evaluate_rule",
     "findings_to_dicts",
     "findings_to_json",
     "format_findings",
     "is_consistent",
     "statement_findings",
+    "unassessable",
 ]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Iterable, Iterator
 
 from gikparse.errors import Severity
-from gikparse.model import Report
+from gikparse.model import Report, Table
+from gikparse.numbers import ValueStatus
 
 from ._catalogue import RULES
 from ._finding import Finding
@@ -15,7 +17,7 @@ from ._structure import structure_findings
 from ._sums import sum_findings
 from ._values import value_findings
 
-__all__ = ["FAMILIES", "check", "is_consistent"]
+__all__ = ["FAMILIES", "Consistency", "check", "consistency", "is_consistent", "unassessable"]
 
 #: The rule families of one report, in the order their findings are listed.
 FAMILIES: tuple[Callable[[Report], Iterator[Finding]], ...] = (
@@ -64,8 +66,70 @@ def check(
     )
 
 
+class Consistency(str, enum.Enum):
+    """The verdict of :func:`consistency`: three answers, since "no failure found" is not
+    "consistent" when cells could not be read."""
+
+    CONSISTENT = "consistent"  #: every table is there, every cell read, no error-rule fails
+    INCONSISTENT = "inconsistent"  #: a rule of severity ``error`` fails
+    CANNOT_TELL = "cannot_tell"  #: no error, but the checks could not see every number
+
+
+#: Parse diagnostics meaning numbers were read but not placed in a cell: the rules cannot have
+#: seen them. (P203, extra cells whose dropping changes nothing, leaves every cell certain.)
+_UNPLACED = frozenset({"P201", "P202", "P204", "P206", "P208"})
+_UNSEEN = frozenset({ValueStatus.AMBIGUOUS, ValueStatus.UNREADABLE})
+
+
+def _unassessable_table(table: Table) -> str | None:
+    for cell in table.cells:
+        if cell.value.status in _UNSEEN:
+            return f"{table.id}/{cell.row}/{cell.column} is {cell.value.status.value}"
+    if table.unplaced:
+        return f"{table.id} has {len(table.unplaced)} value(s) that fit no cell"
+    for diagnostic in table.diagnostics:
+        if diagnostic.code in _UNPLACED:
+            return f"{table.id}: {diagnostic.code} {diagnostic.message_en}"
+    return None
+
+
+def unassessable(report: Report) -> tuple[str, ...]:
+    """Why the checks cannot vouch for ``report`` (empty when they can): a parse error (empty
+    input, not a report, cells not placed or read…), section 三 or 四's table missing, or a
+    table with cells that could not be placed or read."""
+    reasons = [
+        f"{d.code} {d.message_en}" for d in report.diagnostics if d.severity is Severity.ERROR
+    ]
+    if report.applications is None:
+        reasons.append("the table of section 3 (applications) was not found")
+    if report.review_litigation is None:
+        reasons.append("the table of section 4 (review_litigation) was not found")
+    for table in report.tables:
+        reason = _unassessable_table(table)
+        if reason is not None:
+            reasons.append(reason)
+    return tuple(reasons)
+
+
+def consistency(report: Report) -> Consistency:
+    """``inconsistent`` when a rule of severity ``error`` fails (the tables do not add up or
+    hold impossible values); else ``cannot_tell`` when :func:`unassessable` gives a reason
+    (a parse error, a table missing, cells ambiguous, unreadable or unplaced); else
+    ``consistent``."""
+    # C390 restates the parser's own errors: those say the checks could not see, not that a
+    # rule fails.
+    if any(
+        f.is_failure and f.severity is Severity.ERROR and f.code != "C390" for f in check(report)
+    ):
+        return Consistency.INCONSISTENT
+    if unassessable(report):
+        return Consistency.CANNOT_TELL
+    return Consistency.CONSISTENT
+
+
 def is_consistent(report: Report) -> bool:
-    """True when no rule fails with severity ``error``: the tables add up and hold possible
-    values. Warnings (structure, prose against tables) and rules that cannot be assessed do not
-    make a report inconsistent."""
-    return not any(f.is_failure and f.severity is Severity.ERROR for f in check(report))
+    """True only when :func:`consistency` says ``consistent``: no rule of severity ``error``
+    fails, sections 三 and 四 have their tables, and every cell was placed and read. Never
+    True for a report the checks could not assess; warnings (structure, prose against
+    tables) and blank cells (not reported, which is not zero) do not make it False."""
+    return consistency(report) is Consistency.CONSISTENT
