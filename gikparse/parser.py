@@ -222,6 +222,22 @@ def _empty_report(doc: Document, source: str | None) -> Report:
     )
 
 
+def _table_or_none(table: Table | None, diagnostics: list[Diagnostic]) -> Table | None:
+    """``table`` with its diagnostics added, or ``None`` if no row of it was found.
+
+    A section printed without its table has no table, not an empty one: its P210 ("table not
+    found") stands alone, without a P211 for every row, and the checks report the missing
+    table (C301) instead of each missing row.
+    """
+    if table is None:
+        return None
+    if table.rows:
+        diagnostics.extend(table.diagnostics)
+        return table
+    diagnostics.extend(d for d in table.diagnostics if d.code != "P211")
+    return None
+
+
 def parse_document(doc: Document, *, source: str | None = None, strict: bool = False) -> Report:
     """Parse a Document from any reader into a Report.
 
@@ -264,9 +280,10 @@ def parse_document(doc: Document, *, source: str | None = None, strict: bool = F
     review_lines = _lines_of(doc, outline, "review_litigation")
     if review_lines:
         review = parse_review_lines(doc, review_lines, template.review_litigation)
-    for table in (*active, applications, review):
-        if table is not None:
-            diagnostics.extend(table.diagnostics)
+    for table in active:
+        diagnostics.extend(table.diagnostics)
+    applications = _table_or_none(applications, diagnostics)
+    review = _table_or_none(review, diagnostics)
     report = Report(
         meta=meta,
         template=evidence,

@@ -569,6 +569,7 @@ def _build_table(
     seen: set[str] = set()
     kind = _lenient_kind(columns)
     usual = _usual_width(drafts)
+    padding = _trailing_padding(drafts, usual, len(columns))
     for draft in drafts:
         if not draft.values:
             continue  # a header word or a label whose values never came
@@ -578,6 +579,8 @@ def _build_table(
             # are padding, not blanks, or every number after the loss would shift.
             while tokens and tokens[-1].kind is _EMPTY:
                 tokens = tokens[:-1]
+        elif draft.width == usual and len(tokens) > len(columns):
+            tokens = _align_right(tokens, len(columns), padding)
         row_id = draft.spec.id
         if row_id in seen:
             diagnostics.append(
@@ -647,8 +650,45 @@ def _is_empty(token: Token) -> bool:
 
 def _usual_width(drafts: Sequence[_Draft]) -> int:
     """The commonest width of the lines the rows' numbers came from (the first on a tie)."""
-    widths = [d.width for d in drafts if d.width]
-    return max(widths, key=widths.count) if widths else 0
+    counts: dict[int, int] = {}  # one pass: widths.count per width was quadratic in the rows
+    for d in drafts:
+        if d.width:
+            counts[d.width] = counts.get(d.width, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else 0
+
+
+def _trailing_empties(tokens: Sequence[Token]) -> int:
+    n = 0
+    while n < len(tokens) and tokens[-1 - n].kind is _EMPTY:
+        n += 1
+    return n
+
+
+def _trailing_padding(drafts: Sequence[_Draft], usual: int, ncols: int) -> int:
+    """Empty cells that end every full-width line of the table after its last column (a
+    trailing separator). A row whose label is followed directly by its values shows it: its
+    cells past the columns can only be that padding."""
+    padding: int | None = None
+    for d in drafts:
+        if d.width == usual and len(d.values) >= ncols:
+            here = min(_trailing_empties(d.values), len(d.values) - ncols)
+            padding = here if padding is None else min(padding, here)
+    return padding or 0
+
+
+def _align_right(tokens: list[Token], ncols: int, padding: int) -> list[Token]:
+    """The cells of a line as wide as the table's others, aligned on its right end.
+
+    In such a line the columns are the last cells before the table's trailing padding, so the
+    empty cells beyond ``ncols`` are the label's (merged, smeared) cells on the left, and an
+    empty cell at the right end is a blank last column. Dropping it instead would move every
+    number one column to the right (issue 9)."""
+    drop = min(padding, _trailing_empties(tokens))
+    out = tokens[: len(tokens) - drop]
+    extra = len(out) - ncols
+    if extra > 0 and all(t.kind is _EMPTY for t in out[:extra]):
+        return out[extra:]
+    return tokens  # cells on the left that are not empty: placed (or reported) as before
 
 
 def _lenient_kind(columns: Sequence[ColumnSpec]) -> NumberKind:

@@ -9,6 +9,7 @@ import regex
 from gikparse.errors import Severity
 from gikparse.model import Report, Section
 from gikparse.normalize import normalize
+from gikparse.schema import TEMPLATES
 
 from ._context import expected_variant, finding
 from ._finding import Finding
@@ -42,6 +43,34 @@ def mentions_fees(text: str) -> bool:
     return _FEES.search(normalize(text)) is not None
 
 
+def _fee_labels() -> tuple[str, ...]:
+    """The printed table labels that say 收费 (行政事业性收费, 收费通知, 本年收费金额), longest
+    first: words of the templates' tables, not a statement about 信息处理费."""
+    keys = [
+        key
+        for template in TEMPLATES.values()
+        for spec in template.tables
+        for keyed in (spec.all_rows(), spec.columns)
+        for item in keyed
+        for key in item.keys
+    ]
+    labels = {key for key in keys if _FEES.search(key)}
+    return tuple(sorted(labels, key=len, reverse=True))
+
+
+_FEE_LABELS = _fee_labels()
+
+
+def _mentions_fees_outside_tables(text: str) -> bool:
+    """Whether ``text`` speaks of fees other than through the labels of tables 二 and 三."""
+    key = normalize(text)
+    if _FEES.search(key) is None:
+        return False
+    for label in _FEE_LABELS:
+        key = key.replace(label, "\n")
+    return _FEES.search(key) is not None
+
+
 def _fees_required(report: Report) -> bool:
     variant = report.template.variant or expected_variant(report)
     if variant is not None:
@@ -66,7 +95,10 @@ def section_findings(report: Report) -> Iterator[Finding]:
     other = report.section("other_matters")
     if other is not None and mentions_fees(body(other)):
         return
-    elsewhere = next((s for s in report.sections if s is not other and mentions_fees(s.text)), None)
+    elsewhere = next(
+        (s for s in report.sections if s is not other and _mentions_fees_outside_tables(s.text)),
+        None,
+    )
     where = "报告未包含第六部分" if other is None else "第六部分未说明是否收取信息处理费"
     where_en = "The report has no section 6" if other is None else "Section 6 does not say"
     if elsewhere is None:
