@@ -9,6 +9,7 @@ from gikparse.detect import detect_template
 from gikparse.errors import Diagnostic, ParseError, Severity
 from gikparse.model import Report, Section, Table, TemplateEvidence
 from gikparse.readers.document import Document, Line
+from gikparse.recover.reline import reline
 from gikparse.schema import SECTIONS, TEMPLATES, Template, template_for_year
 from gikparse.sections import Outline, split_sections
 from gikparse.tables import (
@@ -145,6 +146,7 @@ def _template_diagnostics(evidence: TemplateEvidence, year: int | None) -> list[
 
 def parse_document(doc: Document, *, source: str | None = None, strict: bool = False) -> Report:
     """Parse a Document from any reader into a Report."""
+    doc = reline(doc)  # text that lost its lines, cut at the template's headings and labels
     outline = split_sections(doc)
     texts = _line_texts(doc)
     sections = _sections(doc, outline, texts)
