@@ -99,7 +99,6 @@ def cell_readings(run: Run, start: int, kind: NumberKind) -> list[Piece]:
             kind is NumberKind.SIGNED and mark == "-" and chars[start + 1 : start + 2].isdigit()
         ):
             out.append(Piece(None, start, start + len(mark), blank=True))
-            break
     negative = False
     body = start
     if kind is NumberKind.SIGNED:

@@ -9,8 +9,8 @@ group labels, column headers, captions), tolerating spaces inside them. Each lab
 ``LineKind.RUN`` line: the label cell and, when numbers follow it, one cell holding their run,
 which the table engine cuts into cells with the template's arithmetic (gikparse.recover.cells).
 
-Lines with their cells intact are left alone: only a single-cell line that holds two section
-headings, or several table labels each followed by numbers, is cut.
+Lines with their cells intact are left alone: only a line that holds two section headings, or
+several row labels each followed by numbers, is cut.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from gikparse.schema import SECTIONS, TEMPLATES
 __all__ = ["reline"]
 
 _MIN_LENGTH = 30  #: shorter lines are never a flattened table
+_MAX_TITLE = 60  #: a report's title is shorter
 _CN = "一二三四五六七八九十"
 # Headings of section 一 seen in the wild besides the official one.
 _HEADING_VARIANTS = {1: ("本年度政府信息公开工作情况",)}
@@ -81,11 +82,14 @@ def _is_run(text: str) -> bool:
     return bool(text.strip()) and _VALUE_CHARS.fullmatch(text) is not None
 
 
-def _single(line: Line) -> TextCell | None:
-    if line.kind is not LineKind.TEXT or len(line.cells) != 1:
+def _whole(doc: Document, line: Line) -> TextCell | None:
+    """The line as one cell, if it is long enough to be a flattened report. A line of a text
+    reader may have been split into cells at runs of spaces; its raw text is what counts."""
+    if line.kind is LineKind.HEADING or line.end - line.start < _MIN_LENGTH or not line.cells:
         return None
-    cell = line.cells[0]
-    return cell if len(cell.text) >= _MIN_LENGTH else None
+    if line.cells[0].page is not None:
+        return None  # a PDF's lines come from a layout, not from text that lost its lines
+    return TextCell(doc.text[line.start : line.end], line.start, line.end)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -100,10 +104,13 @@ def _is_row_label(key: str) -> bool:
     )
 
 
-def _cuts(doc: Document, cell: TextCell, zone: list[bool]) -> list[tuple[int, int, str]] | None:
+def _cuts(
+    doc: Document, cell: TextCell, zone: list[bool], *, loose: bool = False
+) -> list[tuple[int, int, str]] | None:
     """(start, end, kind) of the headings and labels in ``cell``, as document offsets; kind is
     "heading" or "label". ``zone[0]`` says whether the text is inside sections 二–四, and is
-    updated by the headings met. ``None`` when the line is not a flattened report."""
+    updated by the headings met. ``None`` when the line is not a flattened report (with
+    ``loose``, once another line was: when any heading or label is in it)."""
     heading, label = _patterns()
     folded, offsets = _fold(doc.text[cell.start : cell.end], cell.start)
     out: list[tuple[int, int, str]] = []
@@ -128,7 +135,7 @@ def _cuts(doc: Document, cell: TextCell, zone: list[bool]) -> list[tuple[int, in
         headings += 1
         zone[0] = 2 <= number <= 4
         pos = found.end()
-    if headings >= 2 or runs >= 3:
+    if headings >= 2 or runs >= 3 or (loose and out):
         return out
     return None
 
@@ -137,7 +144,16 @@ def _pieces(doc: Document, cell: TextCell, cuts: list[tuple[int, int, str]]) -> 
     text = doc.text
     bounds = [c[0] for c in cuts] + [cell.end]
     if cell.start < cuts[0][0]:
-        yield from _text_line(text, cell.start, cuts[0][0])
+        # A title before the first heading ("…年度报告") makes a line of its own, as it would
+        # in the report, so that the outline finds it.
+        head = text[cell.start : cuts[0][0]]
+        title_end = head.find("年度报告")
+        if 0 <= title_end <= _MAX_TITLE:
+            cut = cell.start + title_end + len("年度报告")
+            yield from _text_line(text, cell.start, cut)
+            yield from _text_line(text, cut, cuts[0][0])
+        else:
+            yield from _text_line(text, cell.start, cuts[0][0])
     for (start, end, kind), stop in zip(cuts, bounds[1:], strict=True):
         if kind == "heading":
             yield Line((TextCell(text[start:end], start, end),), start, end, LineKind.TEXT)
@@ -170,12 +186,21 @@ def _text_line(text: str, start: int, end: int) -> Iterator[Line]:
 
 def reline(doc: Document) -> Document:
     """``doc`` with its flattened lines cut at headings and labels (the same ``doc`` when
-    none is)."""
+    none is). Once one line is found flattened, the report's other long lines (a report on a
+    few lines) are cut wherever a heading or a label is."""
+    found = _relined(doc, loose=False)
+    if found is None:
+        return doc
+    lines = _relined(doc, loose=True) or found
+    return Document(doc.text, tuple(lines), kind=doc.kind, diagnostics=doc.diagnostics)
+
+
+def _relined(doc: Document, *, loose: bool) -> list[Line] | None:
     lines: list[Line] = []
     changed = False
     zone = [False]
     for line in doc.lines:
-        cell = _single(line)
+        cell = _whole(doc, line)
         if cell is None:
             lines.append(line)
             text = line.cells[0].text if len(line.cells) == 1 else ""
@@ -183,7 +208,7 @@ def reline(doc: Document) -> Document:
                 _track(text, zone)
             continue
         before = zone[0]
-        cuts = _cuts(doc, cell, zone)
+        cuts = _cuts(doc, cell, zone, loose=loose)
         if not cuts:
             zone[0] = before
             _track(cell.text, zone)
@@ -191,9 +216,7 @@ def reline(doc: Document) -> Document:
             continue
         changed = True
         lines.extend(_pieces(doc, cell, cuts))
-    if not changed:
-        return doc
-    return Document(doc.text, tuple(lines), kind=doc.kind, diagnostics=doc.diagnostics)
+    return lines if changed else None
 
 
 def _track(text: str, zone: list[bool]) -> None:

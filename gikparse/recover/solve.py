@@ -127,7 +127,14 @@ def _rule_cuts(problem: RowProblem) -> tuple[list[tuple[Piece, ...]], bool]:
                 # the digits of that (with separators, or a two-character mark).
                 digits = len(str(rest))
                 widest = max(2, digits + (digits - 1) // 3)
-                if end - piece.end > (end_column - column - 1) * widest:
+                chars, later = end - piece.end, end_column - column - 1
+                if chars > later * widest:
+                    continue
+                # ... and together they hold at most one cell of all but a character each of
+                # the rest, and nines: more than that is out of reach.
+                if later == 0 and rest != 0:
+                    continue
+                if later and rest > 10 ** (chars - later + 1) + 9 * later:
                     continue
             acc.append(piece)
             walk(column + 1, piece.end, end, acc, cap)
@@ -156,6 +163,8 @@ def _rule_cuts(problem: RowProblem) -> tuple[list[tuple[Piece, ...]], bool]:
 def solve_row(problem: RowProblem) -> RowSolution:
     """The row's candidates by its own rules (see the module's docstring)."""
     cuts, stopped = _rule_cuts(problem)
+    if len(cuts) >= CANDIDATE_LIMIT:
+        return RowSolution(problem.row, Outcome.AMBIGUOUS, None, tuple(cuts))
     if stopped:
         return RowSolution(problem.row, Outcome.CAPPED, None, tuple(cuts[:4]))
     if len(cuts) == 1:
@@ -164,7 +173,7 @@ def solve_row(problem: RowProblem) -> RowSolution:
         return RowSolution(problem.row, Outcome.AMBIGUOUS, None, tuple(cuts))
     # No cut satisfies the row's rules: read as printed only if the characters allow one cut.
     plain, stopped = splits(problem.run, problem.kinds, limit=2, budget=ROW_BUDGET)
-    if stopped and len(plain) < 2:
+    if stopped and not plain:
         return RowSolution(problem.row, Outcome.CAPPED, None)
     if len(plain) == 1:
         return RowSolution(problem.row, Outcome.PRINTED, plain[0])
