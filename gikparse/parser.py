@@ -9,6 +9,7 @@ from gikparse.detect import detect_template
 from gikparse.errors import Diagnostic, ParseError, Severity
 from gikparse.model import Meta, Report, Section, Table, TemplateEvidence
 from gikparse.readers.document import Document, Line
+from gikparse.recover.reline import reline
 from gikparse.schema import SECTIONS, TEMPLATES, Template, template_for_year
 from gikparse.sections import Outline, split_sections
 from gikparse.tables import (
@@ -249,6 +250,7 @@ def parse_document(doc: Document, *, source: str | None = None, strict: bool = F
         if strict:
             raise ParseError(report.diagnostics)
         return report
+    doc = reline(doc)  # text that lost its lines, cut at the template's headings and labels
     outline = split_sections(doc)
     texts = _line_texts(doc)
     sections = _sections(doc, outline, texts)

@@ -22,7 +22,8 @@ from gikparse.errors import Diagnostic, Severity
 from gikparse.model import PendingValue, Position, Table, Value, value_of
 from gikparse.normalize import has_han, normalize, split_ordinal
 from gikparse.numbers import MAX_DIGITS, NumberKind, ValueStatus, parse_number, plain_count
-from gikparse.readers.document import Document, Line
+from gikparse.readers.document import Document, Line, LineKind, TextCell
+from gikparse.recover.cells import RunRow, recover_rows
 from gikparse.schema import ColumnSpec, RowSpec, SumRule, TableSpec, Template
 
 __all__ = ["parse_active_disclosure_lines", "parse_applications_lines", "parse_review_lines"]
@@ -45,6 +46,9 @@ _C = TypeVar("_C")
 _LABEL, _VALUE, _EMPTY = TokenKind.LABEL, TokenKind.VALUE, TokenKind.EMPTY
 _BLANK, _UNREADABLE = ValueStatus.BLANK, ValueStatus.UNREADABLE
 _NUMBER, _MONEY = ValueStatus.NUMBER, NumberKind.MONEY
+_RUN = LineKind.RUN
+# Cells whose numbers the rules across rows may rely on when cutting runs (blank counts as 0).
+_KNOWN = frozenset({_NUMBER, _BLANK, ValueStatus.DASH, ValueStatus.INFERRED})
 
 
 def _diag(
@@ -230,6 +234,7 @@ class _Draft:
     values: list[Token] = attrs.Factory(list)
     width: int = 0  #: cells in the line the numbers came from (0: none yet)
     filled: int = 0  #: how many of ``values`` are numbers
+    run: TextCell | None = None  #: the row's values as one run whose cell boundaries were lost
 
     def continues(self, core: str) -> bool:
         """Whether ``core`` is the rest of this row's label, broken over lines."""
@@ -404,6 +409,9 @@ class _RowCollector:
 
     def feed(self, lines: Sequence[Line]) -> None:
         for index, line in enumerate(lines):
+            if line.kind is _RUN:
+                self._run_line(line, lines, index)
+                continue
             self.width = len(line.cells)
             tokens = tokenize(self.doc, line)
             current = self.current
@@ -432,6 +440,23 @@ class _RowCollector:
                     values.append(token)
             if label is not None or values:
                 self._segment(label, values, False, lines, index)
+
+    def _run_line(self, line: Line, lines: Sequence[Line], index: int) -> None:
+        """A label and the run of its row's values (gikparse.recover): the run is kept whole,
+        to be cut into cells with the table's arithmetic once every row is read."""
+        label_cell = line.cells[0]
+        label = Token(_LABEL, label_cell.text, label_cell.start, label_cell.end, label_cell)
+        run = line.cells[1] if len(line.cells) > 1 else None
+        # The run stands in as one value, so that the label is read as a row that has numbers.
+        values = [] if run is None else [Token(_VALUE, run.text, run.start, run.end, run)]
+        self.width = 0
+        before = self.current
+        self._label(label, values, False, lines, index)
+        current = self.current
+        if run is not None and current is not None and current is not before:
+            current.run = run
+            current.filled = self.ncols(current.spec)  # the run holds all of them
+            current.width = 0
 
     def _segment(
         self,
@@ -570,9 +595,17 @@ def _build_table(
     kind = _lenient_kind(columns)
     usual = _usual_width(drafts)
     padding = _trailing_padding(drafts, usual, len(columns))
+    runs: list[RunRow] = []
     for draft in drafts:
         if not draft.values:
             continue  # a header word or a label whose values never came
+        if draft.run is not None and draft.spec.id not in seen:  # twice: P207 below
+            positions = [(draft.spec.id, c.id) for c in columns]
+            runs.append((draft.spec.id, positions, draft.run))
+            seen.add(draft.spec.id)
+            for pos in positions:  # a place in the table's order, filled by _recover
+                cells[pos] = Value(None, ValueStatus.AMBIGUOUS)
+            continue
         tokens = draft.values
         if 0 < draft.width < usual:
             # A line narrower than the table's others lost a cell: its trailing empty cells
@@ -619,6 +652,8 @@ def _build_table(
         for column, value in zip(columns, placed, strict=True):
             cells[row_id, column.id] = value
             _check_value(value, table_id, row_id, column.id, diagnostics)
+    if runs:
+        _recover(doc, spec, columns, runs, cells, diagnostics)
     _structure_diagnostics(spec, seen, table_id, diagnostics)
     present = tuple(sorted(seen, key=spec.row_order.__getitem__))
     alternates = [r.id for r in spec.alternate_rows if r.id in seen]
@@ -642,6 +677,32 @@ def _build_table(
         diagnostics=tuple(diagnostics),
         unplaced=unplaced_values,
     )
+
+
+def _recover(
+    doc: Document,
+    spec: TableSpec,
+    columns: Sequence[ColumnSpec],
+    runs: Sequence[RunRow],
+    cells: dict[Position, Value | PendingValue],
+    diagnostics: list[Diagnostic],
+) -> None:
+    """Cut the rows read as runs into cells (gikparse.recover); the rows read normally take
+    part in the table's rules across rows."""
+    known: dict[str, list[int | Decimal | None]] = {}
+    pending = {r for r, _, _ in runs}
+    for row in dict.fromkeys(r for r, _ in cells):
+        if row in pending:
+            continue
+        values = [cells.get((row, c.id)) for c in columns]
+        numbers = [None if v is None else value_of(v) for v in values]
+        if all(v is not None and v.status in _KNOWN for v in numbers):
+            known[row] = [None if v is None else v.value for v in numbers]
+    recovered, found_diagnostics = recover_rows(
+        doc, spec.qualified_id, columns, runs, known, spec.rules
+    )
+    cells.update(recovered)
+    diagnostics.extend(found_diagnostics)
 
 
 def _is_empty(token: Token) -> bool:
@@ -798,8 +859,12 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
     matcher = _Matcher.of(spec.rows, spec.columns)
     collector = _RowCollector(doc, matcher, spec.qualified_id, lambda _row: len(spec.columns))
     stream: list[Token] = []
+    run_cells: list[TextCell] = []
     labelled = False
     for line in lines:
+        if line.kind is _RUN:
+            run_cells.extend(line.cells[1:])  # the values after the header (gikparse.recover)
+            continue
         tokens = tokenize(doc, line)
         segments = _segments(tokens)
         rows_here = [
@@ -825,6 +890,22 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
     diagnostics: list[Diagnostic] = []
     positions = [(r.id, c.id) for r in spec.rows for c in spec.columns]
     cells: dict[Position, Value | PendingValue] = {}
+    if len(run_cells) == 1 and not any(t.kind is _VALUE for t in stream):
+        recovered, found = recover_rows(
+            doc,
+            spec.qualified_id,
+            spec.columns,
+            [(spec.id, positions, run_cells[0])],
+            {},
+            spec.rules,
+        )
+        return Table(
+            id=spec.qualified_id,
+            rows=tuple(r.id for r in spec.rows),
+            columns=tuple(c.id for c in spec.columns),
+            cells=recovered,
+            diagnostics=tuple(found),
+        )
     if not any(t.kind is _VALUE for t in stream):
         diagnostics.append(_missing_table(spec))
         return Table(

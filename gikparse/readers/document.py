@@ -22,6 +22,9 @@ class LineKind(str, enum.Enum):
     TEXT = "text"  #: prose, or a line whose cell boundaries were lost
     ROW = "row"  #: a table row with cell boundaries
     HEADING = "heading"  #: a heading marked up as such (markdown ``#``, HTML ``<h2>``)
+    #: A piece of a line whose cell boundaries were lost, cut at a template label: a label cell,
+    #: then (if any) one cell holding the run of the row's values (gikparse.recover.reline).
+    RUN = "run"
 
 
 class TextCell(NamedTuple):

@@ -1,0 +1,230 @@
+"""Text that lost its lines: cut it at the template's headings and labels.
+
+Crawlers' page text often holds a whole report on one or a few lines, with the section headings,
+table labels and the tables' numbers inline (``…二、主动公开政府信息情况 第二十条第(一)项 信息内容
+本年制发件数 … 规章 003 行政规范性文件 2117 …``). Such a line is cut before each section
+heading (which becomes a line of its own, as the outline expects) and, between the headings of
+sections 二 and 五, before each label of the templates' tables (row labels with their ordinals,
+group labels, column headers, captions), tolerating spaces inside them. Each label then makes a
+``LineKind.RUN`` line: the label cell and, when numbers follow it, one cell holding their run,
+which the table engine cuts into cells with the template's arithmetic (gikparse.recover.cells).
+
+Lines with their cells intact are left alone: only a line that holds two section headings, or
+several row labels each followed by numbers, is cut.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+import regex
+
+from gikparse.normalize import normalize, split_ordinal
+from gikparse.readers.document import Document, Line, LineKind, TextCell
+from gikparse.schema import SECTIONS, TEMPLATES
+
+__all__ = ["reline"]
+
+_MIN_LENGTH = 30  #: shorter lines are never a flattened table
+_MAX_TITLE = 60  #: a report's title is shorter
+_CN = "一二三四五六七八九十"
+# Headings of section 一 seen in the wild besides the official one.
+_HEADING_VARIANTS = {1: ("本年度政府信息公开工作情况",)}
+# Structural words of the printed tables that are not row or column labels of the schema.
+_STRUCTURE = ("信息内容", "申请人情况", "法人或其他组织", "三、本年度办理结果", "本年度办理结果")
+_CAPTION = r"第二十条第\([一二三四五六七八九十]{1,3}\)项(?:\(单位:[^)]{1,12}\))?"
+# What a run of values may hold besides digits: marks, signs, units, separators.
+_VALUE_CHARS = regex.compile(r"[\d.,，．—–―\-－/／+＋增减加少无持平变化万元件\s\u3000]+")
+_HAS_VALUE = regex.compile(r"[\d０-９—/／]|无|持平")
+
+
+def _fold(text: str, start: int) -> tuple[str, list[int]]:
+    """``text`` in matching form (gikparse.normalize) one character at a time, with the
+    document offset each folded character came from."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        for f in normalize(ch):
+            chars.append(f)
+            offsets.append(start + i)
+    return "".join(chars), offsets
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """(section headings, table labels) as patterns over folded text, longest first."""
+    headings: list[str] = []
+    for spec in SECTIONS:
+        cn = _CN[spec.number - 1]
+        for body in (spec.heading, *_HEADING_VARIANTS.get(spec.number, ())):
+            key = normalize(body)
+            headings.append(f"(?P<h{spec.number}>(?:{cn}、|\\({cn}\\)){regex.escape(key)})")
+    labels: set[str] = {normalize(w) for w in _STRUCTURE}
+    for template in TEMPLATES.values():
+        for table in template.tables:
+            for column in table.columns:
+                labels.update(column.keys)
+            for row in table.all_rows():
+                printed = normalize(row.label)
+                labels.add(printed)
+                labels.update(row.keys)
+                if row.group is not None:
+                    labels.add(normalize(row.group))
+    alternatives = sorted(labels, key=len, reverse=True)
+    heading = regex.compile("|".join(headings))
+    label = regex.compile(_CAPTION + "|" + "|".join(regex.escape(a) for a in alternatives))
+    return heading, label
+
+
+def _is_run(text: str) -> bool:
+    """Whether ``text`` (what follows a label) is a run of values: digits, marks, signs."""
+    return bool(text.strip()) and _VALUE_CHARS.fullmatch(text) is not None
+
+
+def _whole(doc: Document, line: Line) -> TextCell | None:
+    """The line as one cell, if it is long enough to be a flattened report. A line of a text
+    reader may have been split into cells at runs of spaces; its raw text is what counts."""
+    if line.kind is LineKind.HEADING or line.end - line.start < _MIN_LENGTH or not line.cells:
+        return None
+    if line.cells[0].page is not None:
+        return None  # a PDF's lines come from a layout, not from text that lost its lines
+    return TextCell(doc.text[line.start : line.end], line.start, line.end)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_row_label(key: str) -> bool:
+    number, _, core = split_ordinal(key)
+    del number
+    return any(
+        core in row.keys or key == normalize(row.label)
+        for template in TEMPLATES.values()
+        for table in template.tables
+        for row in table.all_rows()
+    )
+
+
+def _cuts(
+    doc: Document, cell: TextCell, zone: list[bool], *, loose: bool = False
+) -> list[tuple[int, int, str]] | None:
+    """(start, end, kind) of the headings and labels in ``cell``, as document offsets; kind is
+    "heading" or "label". ``zone[0]`` says whether the text is inside sections 二–四, and is
+    updated by the headings met. ``None`` when the line is not a flattened report (with
+    ``loose``, once another line was: when any heading or label is in it)."""
+    heading, label = _patterns()
+    folded, offsets = _fold(doc.text[cell.start : cell.end], cell.start)
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    headings = 0
+    runs = 0
+    while pos < len(folded):
+        found = heading.search(folded, pos)
+        end_of_zone = found.start() if found is not None else len(folded)
+        if zone[0]:
+            for m in label.finditer(folded, pos, end_of_zone):
+                start, end = offsets[m.start()], offsets[m.end() - 1] + 1
+                out.append((start, end, "label"))
+                following = folded[m.end() : m.end() + 3]
+                if _HAS_VALUE.match(following) and _is_row_label(m.group()):
+                    runs += 1
+        if found is None:
+            break
+        number = int(next(k for k, v in found.groupdict().items() if v)[1:])
+        start, end = offsets[found.start()], offsets[found.end() - 1] + 1
+        out.append((start, end, "heading"))
+        headings += 1
+        zone[0] = 2 <= number <= 4
+        pos = found.end()
+    if headings >= 2 or runs >= 3 or (loose and out):
+        return out
+    return None
+
+
+def _pieces(doc: Document, cell: TextCell, cuts: list[tuple[int, int, str]]) -> Iterator[Line]:
+    text = doc.text
+    bounds = [c[0] for c in cuts] + [cell.end]
+    if cell.start < cuts[0][0]:
+        # A title before the first heading ("…年度报告") makes a line of its own, as it would
+        # in the report, so that the outline finds it.
+        head = text[cell.start : cuts[0][0]]
+        title_end = head.find("年度报告")
+        if 0 <= title_end <= _MAX_TITLE:
+            cut = cell.start + title_end + len("年度报告")
+            yield from _text_line(text, cell.start, cut)
+            yield from _text_line(text, cut, cuts[0][0])
+        else:
+            yield from _text_line(text, cell.start, cuts[0][0])
+    for (start, end, kind), stop in zip(cuts, bounds[1:], strict=True):
+        if kind == "heading":
+            yield Line((TextCell(text[start:end], start, end),), start, end, LineKind.TEXT)
+            yield from _text_line(text, end, stop)
+            continue
+        label = TextCell(text[start:end], start, end)
+        rest = text[end:stop]
+        if _is_run(rest):
+            lead = len(rest) - len(rest.lstrip())
+            trail = len(rest.rstrip())
+            run = TextCell(rest.strip(), end + lead, end + trail)
+            yield Line((label, run), start, stop, LineKind.RUN)
+        else:
+            yield Line((label,), start, end, LineKind.RUN)
+            yield from _text_line(text, end, stop)
+
+
+def _text_line(text: str, start: int, end: int) -> Iterator[Line]:
+    body = text[start:end]
+    stripped = body.strip()
+    if stripped:
+        first = start + len(body) - len(body.lstrip())
+        yield Line(
+            (TextCell(stripped, first, first + len(stripped)),),
+            first,
+            first + len(stripped),
+            LineKind.TEXT,
+        )
+
+
+def reline(doc: Document) -> Document:
+    """``doc`` with its flattened lines cut at headings and labels (the same ``doc`` when
+    none is). Once one line is found flattened, the report's other long lines (a report on a
+    few lines) are cut wherever a heading or a label is."""
+    found = _relined(doc, loose=False)
+    if found is None:
+        return doc
+    lines = _relined(doc, loose=True) or found
+    return Document(doc.text, tuple(lines), kind=doc.kind, diagnostics=doc.diagnostics)
+
+
+def _relined(doc: Document, *, loose: bool) -> list[Line] | None:
+    lines: list[Line] = []
+    changed = False
+    zone = [False]
+    for line in doc.lines:
+        cell = _whole(doc, line)
+        if cell is None:
+            lines.append(line)
+            text = line.cells[0].text if len(line.cells) == 1 else ""
+            if text:
+                _track(text, zone)
+            continue
+        before = zone[0]
+        cuts = _cuts(doc, cell, zone, loose=loose)
+        if not cuts:
+            zone[0] = before
+            _track(cell.text, zone)
+            lines.append(line)
+            continue
+        changed = True
+        lines.extend(_pieces(doc, cell, cuts))
+    return lines if changed else None
+
+
+def _track(text: str, zone: list[bool]) -> None:
+    """Follow the section a line of its own heads (sections 二–四 hold the tables)."""
+    if len(text) > 60:
+        return
+    heading, _ = _patterns()
+    found = heading.fullmatch(normalize(text))
+    if found is not None:
+        number = int(next(k for k, v in found.groupdict().items() if v)[1:])
+        zone[0] = 2 <= number <= 4
