@@ -23,6 +23,13 @@ def _cell(text: str | None) -> str:
     return "" if text is None else text.replace("|", "\\|").replace("\n", " ")
 
 
+def _label(cell: gikparse.CellId) -> str:
+    """The section heading, and the table's caption where it has one of its own."""
+    if cell.table_label == cell.section_label:
+        return cell.section_label
+    return f"{cell.section_label} · {cell.table_label}"
+
+
 def ids_page() -> str:
     """Every table, row and column id with its Chinese label and editions."""
     lines = [
@@ -40,15 +47,19 @@ def ids_page() -> str:
     tables = list(dict.fromkeys(c.table for c in ids))
     lines += ["## Tables", "", "| table id | label | editions | unit |", "|---|---|---|---|"]
     for table in tables:
-        editions = [v for v, t in TEMPLATES.items() if any(s.qualified_id == table for s in t.tables)]
-        first = next(c for c in ids if c.table == table)
+        specs = {
+            v: t.table(table)
+            for v, t in TEMPLATES.items()
+            if any(s.qualified_id == table for s in t.tables)
+        }
+        units = "; ".join(f"{v}: {spec.unit}" for v, spec in specs.items() if spec.unit)
         lines.append(
-            f"| `{table}` | {first.section_label} · {first.table_label} | "
-            f"{', '.join(editions)} | {first.unit or ''} |"
+            f"| `{table}` | {_label(next(c for c in ids if c.table == table))} | "
+            f"{', '.join(specs)} | {units} |"
         )
     for table in tables:
         cells = [c for c in ids if c.table == table]
-        lines += ["", f"## `{table}`", "", f"{cells[0].section_label} · {cells[0].table_label}"]
+        lines += ["", f"## `{table}`", "", _label(cells[0])]
         lines += ["", "### Rows", "", "| row id | label | group | editions |", "|---|---|---|---|"]
         for row in dict.fromkeys(c.row for c in cells):
             of_row = [c for c in cells if c.row == row]

@@ -89,10 +89,10 @@ def _parse_one(
     label: str,
     run_checks: bool,
     keep_text: bool,
-    record: bool,
     options: dict[str, Any],
-) -> BatchResult:
-    """Parse one source into a result; module-level so that process pools can pickle it."""
+) -> BatchResult | Exception:
+    """Parse one source into a result, or the exception that stopped it (returned, so that the
+    results before it in the same task still arrive)."""
     try:
         if isinstance(source, str) and _is_path_text(source):
             if not Path(source).is_file():
@@ -104,11 +104,7 @@ def _parse_one(
             report = attrs.evolve(report, text="")
         return BatchResult(source=label, report=report, findings=findings)
     except Exception as exc:
-        if not record:
-            raise
-        return BatchResult(
-            source=label, error=BatchError(type=type(exc).__name__, message=str(exc))
-        )
+        return exc
 
 
 def _parse_chunk(
@@ -117,8 +113,27 @@ def _parse_chunk(
     keep_text: bool,
     record: bool,
     options: dict[str, Any],
-) -> list[BatchResult]:
-    return [_parse_one(s, label, run_checks, keep_text, record, options) for s, label in chunk]
+) -> list[BatchResult | Exception]:
+    """A task: module-level so that process pools and clusters can pickle it. With
+    ``record=False`` it stops at the first exception, which ends the list."""
+    out: list[BatchResult | Exception] = []
+    for source, label in chunk:
+        found = _parse_one(source, label, run_checks, keep_text, options)
+        if isinstance(found, Exception) and record:
+            found = BatchResult(
+                source=label, error=BatchError(type=type(found).__name__, message=str(found))
+            )
+        out.append(found)
+        if isinstance(found, Exception):
+            break
+    return out
+
+
+def _unpacked(results: list[BatchResult | Exception]) -> Iterator[BatchResult]:
+    for found in results:
+        if isinstance(found, Exception):
+            raise found
+        yield found
 
 
 def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[tuple[Source, str]]]:
@@ -167,7 +182,7 @@ def parse_many(
     chunks = _chunks(sources, chunksize)
     if executor is None:
         for chunk in chunks:
-            yield from _parse_chunk(chunk, check, keep_text, record, parse_options)
+            yield from _unpacked(_parse_chunk(chunk, check, keep_text, record, parse_options))
         return
     yield from _submitted(executor, chunks, (check, keep_text, record, parse_options), max_pending)
 
@@ -179,14 +194,15 @@ def _submitted(
     max_pending: int,
 ) -> Iterator[BatchResult]:
     """Results in input order, with at most ``max_pending`` tasks in flight."""
-    pending: collections.deque[concurrent.futures.Future[list[BatchResult]]] = collections.deque()
+    Task = concurrent.futures.Future[list[BatchResult | Exception]]
+    pending: collections.deque[Task] = collections.deque()
     try:
         for chunk in chunks:
             pending.append(executor.submit(_parse_chunk, chunk, *args))
             if len(pending) >= max_pending:
-                yield from pending.popleft().result()
+                yield from _unpacked(pending.popleft().result())
         while pending:
-            yield from pending.popleft().result()
+            yield from _unpacked(pending.popleft().result())
     finally:
         # The caller stopped early, or a result raised: do not leave work queued.
         for future in pending:

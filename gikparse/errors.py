@@ -92,3 +92,8 @@ class ParseError(GikparseError, ValueError):
         self.diagnostics = diagnostics
         lines = "\n".join(str(d) for d in diagnostics)
         super().__init__(f"{len(diagnostics)} problem(s) while parsing:\n{lines}")
+
+    def __reduce__(self) -> tuple[type[ParseError], tuple[tuple[Diagnostic, ...]]]:
+        # Rebuilt from the diagnostics, not the message, when it comes back from a worker
+        # process (parse_many with on_error="raise").
+        return (type(self), (self.diagnostics,))

@@ -92,6 +92,32 @@ def test_on_error_raise_raises_the_parse_error_when_its_result_is_reached(
         next(results)
 
 
+def test_on_error_raise_keeps_the_results_before_the_error_in_the_same_task(
+    tmp_path: Path,
+) -> None:
+    sources = [SEED_PATHS[1], SEED_PATHS[2], tmp_path / "gone.txt", SEED_PATHS[3]]
+    with concurrent.futures.ProcessPoolExecutor(max_workers=1) as pool:
+        results = gikparse.parse_many(sources, executor=pool, on_error="raise", chunksize=4)
+        assert [r.source for r in (next(results), next(results))] == [
+            str(SEED_PATHS[1]),
+            str(SEED_PATHS[2]),
+        ]
+        with pytest.raises(gikparse.SourceError, match=r"gone\.txt"):
+            next(results)
+
+
+def test_a_strict_parse_error_from_a_worker_process_keeps_its_diagnostics() -> None:
+    want = gikparse.parse(SEED_PATHS[0]).diagnostics
+    assert any(d.severity is not gikparse.Severity.INFO for d in want)
+    with concurrent.futures.ProcessPoolExecutor(max_workers=1) as pool:
+        results = gikparse.parse_many(SEED_PATHS[:1], executor=pool, on_error="raise", strict=True)
+        with pytest.raises(gikparse.ParseError) as raised:
+            next(results)
+    strict = tuple(d for d in want if d.severity is not gikparse.Severity.INFO)
+    assert raised.value.diagnostics == strict
+    assert str(raised.value) == str(gikparse.ParseError(strict))
+
+
 def test_results_without_text_are_equal_smaller_and_still_located() -> None:
     (full,) = gikparse.parse_many(SEED_PATHS[-1:])
     (lean,) = gikparse.parse_many(SEED_PATHS[-1:], keep_text=False)
