@@ -48,7 +48,7 @@ def test_plain_loop_gives_reports_in_order_and_errors_as_records(tmp_path: Path)
     assert results[1].source == str(SEED_PATHS[1])
     missing, bad = results[2], results[4]
     assert missing.source == str(tmp_path / "gone.txt") and missing.report is None
-    assert missing.error is not None and missing.error.type == "SourceError"
+    assert missing.error is not None and missing.error.type == "FileNotFoundError"
     assert bad.source == "<bytes #4>" and bad.error is not None
     assert bad.error.type == "SourceError"
     assert results[3].report == gikparse.parse(SEED_PATHS[2])
