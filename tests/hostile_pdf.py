@@ -14,6 +14,7 @@ __all__ = [
     "FAMILIES",
     "deep_xobjects",
     "flate_bomb",
+    "glyph_grid",
     "huge_coordinates",
     "long_string",
     "many_operators",
@@ -150,6 +151,26 @@ def long_string(length: int, char: bytes = b"A") -> bytes:
     return page_pdf(b"BT /F1 1 Tf 0 Tc 0 Tw 5 700 Td 0 Tz (%s) Tj ET " % (char * length) + _TEXT)
 
 
+def glyph_grid(count: int, size: float = 1.0, chars: bytes = b"0123456789") -> bytes:
+    """One page of ``count`` glyphs on a square grid, each placed by its own ``Tm`` (a dense
+    table without rules, as the unruled-table reader sees it)."""
+    side = max(1, int(count**0.5))
+    step = size * 1.2
+    ops = [b"BT /F1 %g Tf" % size]
+    for i in range(count):
+        row, col = divmod(i, side)
+        ops.append(
+            b"1 0 0 1 %.2f %.2f Tm (%s) Tj"
+            % (5 + col * step, 790 - row * step, chars[i % len(chars) : i % len(chars) + 1])
+        )
+    ops.append(b"ET")
+    side_pts = b"%d" % int(10 + side * step)
+    return page_pdf(
+        b"\n".join(ops),
+        mediabox=b"[0 0 %s %s]" % (side_pts, side_pts if side * step > 800 else b"800"),
+    )
+
+
 def many_pages(count: int, content: bytes = _TEXT) -> bytes:
     """``count`` pages sharing one content stream."""
     kids = b" ".join(b"%d 0 R" % (6 + i) for i in range(count))
@@ -182,4 +203,5 @@ FAMILIES = {
     "many-operators": lambda: many_operators(3_000_000),
     "long-string": lambda: long_string(2_000_000),
     "many-pages": lambda: many_pages(3000),
+    "glyph-grid": lambda: glyph_grid(40_000),
 }

@@ -344,16 +344,37 @@ def _snap_positions(values: Iterable[float]) -> list[float]:
     return out
 
 
-def _covered(edges: Sequence[Edge], pos: float, at: float) -> bool:
-    """Whether some rule at ``pos`` passes through coordinate ``at`` along its length."""
-    return any(abs(e.pos - pos) <= _SNAP and e.lo - _TOUCH <= at <= e.hi + _TOUCH for e in edges)
+class _ByPos:
+    """Rules sorted by position, to find those near a position without scanning them all."""
+
+    def __init__(self, edges: Sequence[Edge]) -> None:
+        self.edges = sorted(edges, key=lambda e: e.pos)
+        self.positions = [e.pos for e in self.edges]
+
+    def near(self, lo: float, hi: float) -> list[Edge]:
+        """The rules whose position is within ``lo..hi``."""
+        positions = self.positions
+        return self.edges[bisect.bisect_left(positions, lo) : bisect.bisect_right(positions, hi)]
+
+    def covered(self, pos: float, at: float) -> bool:
+        """Whether some rule at ``pos`` passes through coordinate ``at`` along its length."""
+        return any(
+            e.lo - _TOUCH <= at <= e.hi + _TOUCH for e in self.near(pos - _SNAP, pos + _SNAP)
+        )
+
+
+#: More merged rules of one direction on a page than this, or more elementary cells in one
+#: frame, and the rules are not read as tables (the text is still read): no real report page
+#: comes near, and a hostile page of crossing rules would cost their product.
+_MAX_RULES = 5_000
+_MAX_CELLS = 100_000
 
 
 def find_tables(edges: Sequence[Edge]) -> list[TableFrame]:
     """Ruled tables of a page: connected frames of rules cut into cells, spans merged."""
     hs = _merge_edges(edges, True)
     vs = _merge_edges(edges, False)
-    if not hs or not vs:
+    if not hs or not vs or len(hs) > _MAX_RULES or len(vs) > _MAX_RULES:
         return []
     parent = list(range(len(hs) + len(vs)))
 
@@ -363,10 +384,12 @@ def find_tables(edges: Sequence[Edge]) -> list[TableFrame]:
             i = parent[i]
         return i
 
+    vertical = _ByPos(vs)
+    number = {id(v): j for j, v in enumerate(vs)}
     for i, h in enumerate(hs):
-        for j, v in enumerate(vs):
+        for v in vertical.near(h.lo - _TOUCH, h.hi + _TOUCH):
             if _meets(h, v):
-                a, b = find(i), find(len(hs) + j)
+                a, b = find(i), find(len(hs) + number[id(v)])
                 if a != b:
                     parent[a] = b
     groups: dict[int, tuple[list[Edge], list[Edge]]] = {}
@@ -392,6 +415,9 @@ def _frame(hs: list[Edge], vs: list[Edge]) -> TableFrame | None:
         return None
     ys = ys_up[::-1]
     nrows, ncols = len(ys) - 1, len(xs) - 1
+    if nrows * ncols > _MAX_CELLS:
+        return None
+    horizontal, vertical = _ByPos(hs), _ByPos(vs)
     parent = list(range(nrows * ncols))
 
     def find(i: int) -> int:
@@ -405,9 +431,9 @@ def _frame(hs: list[Edge], vs: list[Edge]) -> TableFrame | None:
         for c in range(ncols):
             xmid = (xs[c] + xs[c + 1]) / 2
             here = r * ncols + c
-            if c + 1 < ncols and not _covered(vs, xs[c + 1], ymid):
+            if c + 1 < ncols and not vertical.covered(xs[c + 1], ymid):
                 parent[find(here)] = find(here + 1)
-            if r + 1 < nrows and not _covered(hs, ys[r + 1], xmid):
+            if r + 1 < nrows and not horizontal.covered(ys[r + 1], xmid):
                 parent[find(here)] = find(here + ncols)
     bounds: dict[int, list[int]] = {}
     for r in range(nrows):

@@ -8,6 +8,7 @@ aligned in columns. See docs/pdf.md.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import attrs
@@ -222,7 +223,11 @@ class _Writer:
 
 
 def _column(xs: Sequence[float], x: float) -> int:
-    return min(range(len(xs)), key=lambda i: abs(xs[i] - x))
+    """Index of the column boundary nearest ``x`` (the first on a tie); ``xs`` is ascending,
+    so only the two boundaries around ``x`` are candidates."""
+    at = bisect.bisect_left(xs, x)
+    near = [i for i in (at - 1, at) if 0 <= i < len(xs)]
+    return min(near, key=lambda i: abs(xs[i] - x))
 
 
 def _grid_lines(writer: _Writer, grid: Grid, table: int) -> None:
