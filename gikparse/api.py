@@ -136,24 +136,33 @@ def _existing_file(path: Path) -> Path:
     return path
 
 
-def _read_source(source: Source) -> tuple[bytes | str, str | None]:
+def _read_source(source: Source, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes | str, str | None]:
     """The bytes or text of ``source`` and its name; paths follow :func:`is_path_like`."""
+    cap = limits.max_source_bytes
     if isinstance(source, os.PathLike) or (isinstance(source, str) and is_path_like(source)):
         path = _existing_file(Path(source.strip() if isinstance(source, str) else source))
         try:
-            return path.read_bytes(), str(path)
+            with path.open("rb") as file:
+                data = file.read(cap + 1)  # never more than the budget into memory
         except OSError as exc:
             raise SourceError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        if len(data) > cap:
+            raise limits.exceeded("max_source_bytes", f"more than {cap} bytes", str(path))
+        return data, str(path)
     if isinstance(source, str):
         return source, None
     if isinstance(source, (bytes, bytearray)):
+        if len(source) > cap:
+            raise limits.exceeded("max_source_bytes", len(source), "the bytes given")
         return bytes(source), None
     read = getattr(source, "read", None)
     if read is None:
         raise SourceError(
             f"cannot parse a {type(source).__name__}: give a path, bytes, text or a binary file"
         )
-    data = read()
+    data = read(cap + 1)
+    if len(data) > cap:
+        raise limits.exceeded("max_source_bytes", f"more than {cap} bytes", "the file's content")
     if isinstance(data, str):
         return data, getattr(source, "name", None)
     return bytes(data), getattr(source, "name", None)
@@ -172,6 +181,7 @@ def parse(
     strict: bool = False,
     pages: Sequence[int] | None = None,
     password: str = "",
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Report:
     """Parse a report from a path, bytes, a binary file or text (PDF, Word, markdown, text).
 
@@ -182,16 +192,20 @@ def parse(
     other ``str`` is report text (say which with a ``pathlib.Path`` or :func:`parse_text`).
     Empty input gives a Report with the error P001. ``pages`` and ``password`` apply to PDFs.
     Problems are returned as ``Report.diagnostics``; ``strict=True`` raises
-    :class:`~gikparse.ParseError` instead when there is any warning or error.
+    :class:`~gikparse.ParseError` instead when there is any warning or error. ``limits`` is the
+    work budget (:class:`~gikparse.Limits`, see docs/limits.md): a source that needs more ends
+    in :class:`~gikparse.LimitExceeded` naming the limit to raise.
     """
-    data, name = _read_source(source)
+    data, name = _read_source(source, limits)
     if isinstance(data, str):
-        return parse_document(read_text(data), source=name, strict=strict)
+        return parse_document(read_text(data, limits=limits), source=name, strict=strict)
     if data.lstrip()[:5] == b"%PDF-":
-        return _parse_pdf_bytes(data, name, pages=pages, password=password, strict=strict)
+        return _parse_pdf_bytes(
+            data, name, pages=pages, password=password, strict=strict, limits=limits
+        )
     if data[:4] == b"PK\x03\x04" or data[:8] == _OLE2_MAGIC:  # DOCX (or another zip), DOC/WPS
-        return _parse_word_bytes(data, name, strict=strict)
-    return parse_document(read_text(_decode(data)), source=name, strict=strict)
+        return _parse_word_bytes(data, name, strict=strict, limits=limits)
+    return parse_document(read_text(_decode(data), limits=limits), source=name, strict=strict)
 
 
 def parse_pdf(
@@ -200,6 +214,7 @@ def parse_pdf(
     pages: Sequence[int] | None = None,
     password: str = "",
     strict: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Report:
     """Parse a PDF report from a path, bytes or binary file.
 
@@ -210,10 +225,12 @@ def parse_pdf(
     if isinstance(source, str) and not _is_file(source):
         _existing_file(Path(source))  # raises for a missing path or a folder
         raise SourceError(f"not a PDF file: {source!r}")
-    data, name = _read_source(source)
+    data, name = _read_source(source, limits)
     if isinstance(data, str):
         raise SourceError("parse_pdf() needs the bytes of a PDF, not text; see parse_text()")
-    return _parse_pdf_bytes(data, name, pages=pages, password=password, strict=strict)
+    return _parse_pdf_bytes(
+        data, name, pages=pages, password=password, strict=strict, limits=limits
+    )
 
 
 def _parse_pdf_bytes(
@@ -223,10 +240,11 @@ def _parse_pdf_bytes(
     pages: Sequence[int] | None,
     password: str,
     strict: bool,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Report:
     from gikparse.readers.pdf import read_pdf  # pdfminer is imported only when needed
 
-    doc = read_pdf(data, pages=pages, password=password)
+    doc = read_pdf(data, pages=pages, password=password, limits=limits)
     return parse_document(doc, source=name, strict=strict)
 
 
@@ -249,7 +267,7 @@ def parse_docx(
     """
     if isinstance(source, str) and not _is_file(source):
         raise SourceError(f"no such Word file: {source!r}")
-    data, name = _read_source(source)
+    data, name = _read_source(source, limits)
     if isinstance(data, str):
         raise SourceError("parse_docx() needs the bytes of a Word file, not text; see parse_text()")
     return _parse_word_bytes(data, name, strict=strict, limits=limits)
@@ -270,11 +288,11 @@ def _parse_word_bytes(
     return parse_document(doc, source=name, strict=strict)
 
 
-def parse_text(text: str, *, strict: bool = False) -> Report:
+def parse_text(text: str, *, strict: bool = False, limits: Limits = DEFAULT_LIMITS) -> Report:
     """Parse report text (plain text copied from a PDF or Word file, or markdown)."""
     if not isinstance(text, str):
         raise TypeError(f"parse_text() takes a str, not {type(text).__name__}; see parse()")
-    return parse_document(read_text(text), strict=strict)
+    return parse_document(read_text(text, limits=limits), strict=strict)
 
 
 def _document(text: str | Document) -> Document:

@@ -377,40 +377,81 @@ def _slot_grid(
     return _slot_rows(rows, chains, starts, [zone, *mids, right], page)
 
 
+class _LineIndex:
+    """The fragments of one line, left to right, for finding the one above a fragment.
+
+    Runs of a line do not overlap and ``_slot_grid`` maps x to columns monotonically, so the
+    first and last columns of the line's slot fragments never decrease from left to right (nor
+    do the x-ranges of its label-zone fragments): the rightmost fragment that starts at or before
+    a column is the only candidate to overlap it."""
+
+    def __init__(self, frags: list[_Frag]) -> None:
+        self.labels = [f for f in frags if f.col < 0]
+        self.slots = [f for f in frags if f.col >= 0]
+        self.label_x0 = [f.run.box[0] for f in self.labels]
+        self.slot_col = [f.col for f in self.slots]
+        self.bottom = min(f.run.box[1] for f in frags)
+
+    def above(self, f: _Frag) -> _Frag | None:
+        """The rightmost fragment of this line that ``f`` is below (``_Frag.below``)."""
+        if f.col < 0:
+            at = bisect.bisect_left(self.label_x0, f.run.box[2]) - 1
+            if at >= 0 and f.below(self.labels[at]):
+                return self.labels[at]
+            return None
+        at = bisect.bisect_right(self.slot_col, f.last) - 1
+        if at >= 0 and f.below(self.slots[at]):
+            return self.slots[at]
+        return None
+
+
 def _chains(frags: list[_Frag], anchors: set[int]) -> list[list[_Frag]]:
     """Fragments linked into cell texts: a fragment goes on the text right above it in the same
     column when the two are stacked tightly, neither is a number, it does not start an outline
-    item, and the two lines are not both lines with numbers (two rows of a table)."""
+    item, and the two lines are not both lines with numbers (two rows of a table).
+
+    The text above is the rightmost fragment in the same column on the nearest line above that
+    has one; lines are searched upwards only while they are close enough to be stacked tightly
+    (a fragment further up could not be linked anyway), which keeps the cost linear.
+    """
     chains: list[list[_Frag]] = []
     tails: dict[int, int] = {}  #: id of a chain's last fragment -> chain index
+    by_line: dict[int, list[_Frag]] = {}
     for f in frags:
+        by_line.setdefault(f.line, []).append(f)
+    order = sorted(by_line)
+    index = {line: _LineIndex(by_line[line]) for line in order}
+    position = {line: k for k, line in enumerate(order)}
+    for f in frags:
+        size = max(f.run.size, 1.0)
+        reach = _TIGHT * size
         above: _Frag | None = None
-        for g in reversed(frags):
-            if g.line >= f.line or (above is not None and g.line < above.line):
-                if above is not None and g.line < above.line:
-                    break
-                continue
-            if f.below(g):
-                above = g
+        k = position[f.line] - 1
+        while k >= 0:
+            line = index[order[k]]
+            if line.bottom - f.run.box[3] > reach:
+                break  # this line and those above it are too far up to be stacked on f
+            above = line.above(f)
+            if above is not None:
                 break
+            k -= 1
         linked = False
         if above is not None and id(above) in tails:
-            size = max(f.run.size, 1.0)
             linked = (
                 not f.run.number
                 and not above.run.number
                 and _OUTLINE.match(f.run.text) is None
-                and above.run.box[1] - f.run.box[3] <= _TIGHT * size
+                and above.run.box[1] - f.run.box[3] <= reach
                 and not (f.line in anchors and above.line in anchors)
             )
         if linked:
             assert above is not None
-            index = tails.pop(id(above))
-            chains[index].append(f)
+            chain = tails.pop(id(above))
+            chains[chain].append(f)
         else:
-            index = len(chains)
+            chain = len(chains)
             chains.append([f])
-        tails[id(f)] = index
+        tails[id(f)] = chain
     return chains
 
 
@@ -437,7 +478,9 @@ def _row_of(chain: list[_Frag], starts: list[int], rows: list[TextRow]) -> int:
         box = rows[starts[k]].box
         return max(box[1] - y1, y0 - box[3], 0.0), -starts[k]
 
-    return min(range(len(starts)), key=distance)
+    # Lines run top to bottom, so the nearest row line is next to where the chain would go.
+    near = [k for k in (at - 1, at) if 0 <= k < len(starts)]
+    return min(near, key=distance)
 
 
 def _slot_rows(

@@ -7,6 +7,7 @@ first part (repeated header rows dropped, merged cells cut by the page break rej
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 
@@ -97,9 +98,10 @@ def layout_page(page: RawPage) -> PageLayout:
         ((f.box, i) for i, f in enumerate(frames)),
         key=lambda b: (b[0][2] - b[0][0]) * (b[0][3] - b[0][1]),
     )
+    bands = _bands(boxes, glyphs)
     for g in glyphs:
         cx, cy = (g.x0 + g.x1) / 2, (g.y0 + g.y1) / 2
-        for (x0, y0, x1, y1), index in boxes:
+        for (x0, y0, x1, y1), index in bands.get(math.floor(cy / _BAND_HEIGHT), ()):
             if x0 <= cx <= x1 and y0 <= cy <= y1:
                 inside[index].append(g)
                 break
@@ -116,6 +118,27 @@ def layout_page(page: RawPage) -> PageLayout:
         grids=grids,
         rows=tuple(text_rows(free, page.number)),
     )
+
+
+_BAND_HEIGHT = 50.0  #: points: glyphs look only at the table boxes of their horizontal band
+
+
+def _bands(
+    boxes: Sequence[tuple[Box, int]], glyphs: Sequence[Glyph]
+) -> dict[int, list[tuple[Box, int]]]:
+    """The boxes (smallest first) that reach into each band of the page's height where there
+    are glyphs: each glyph is tested against a few boxes, not all of them."""
+    if not boxes or not glyphs:
+        return {}
+    low = math.floor(min(g.y0 for g in glyphs) / _BAND_HEIGHT)
+    high = math.floor(max(g.y1 for g in glyphs) / _BAND_HEIGHT)
+    bands: dict[int, list[tuple[Box, int]]] = {}
+    for box, index in boxes:
+        first = max(math.floor(box[1] / _BAND_HEIGHT), low)
+        last = min(math.floor(box[3] / _BAND_HEIGHT), high)
+        for band in range(first, last + 1):
+            bands.setdefault(band, []).append((box, index))
+    return bands
 
 
 # --- running headers and footers ---------------------------------------------------------

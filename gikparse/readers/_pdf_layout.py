@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -149,26 +150,41 @@ def dedupe(glyphs: Sequence[Glyph]) -> list[Glyph]:
     """Drop glyphs that repeat the same character almost on top of an earlier one.
 
     Word and WPS draw "fake bold" by painting a glyph two to four times shifted by a fraction of
-    a point; extraction would read each character several times.
+    a point; extraction would read each character several times. Glyphs at coordinates that are
+    not finite are dropped (the reader reports them); a glyph is compared only with the glyphs of
+    its character and size class in the 3x3 neighbouring cells of a grid as wide as its
+    tolerance, so the cost stays linear however many copies share one line or one spot.
     """
-    seen: dict[tuple[str, int], list[Glyph]] = {}
+    seen: dict[tuple[str, float, int, int], list[Glyph]] = {}
     out: list[Glyph] = []
+    isfinite, floor, log2, ceil = math.isfinite, math.floor, math.log2, math.ceil
     for g in glyphs:
         text = g.text
         if text.isspace():
             out.append(g)
             continue
-        x0, y0 = g.x0, g.y0
-        ky = int(y0)
-        limit = max(g.size * _DUPLICATE, 0.5)
+        x0, y0, size = g.x0, g.y0, g.size
+        if not (isfinite(x0) and isfinite(y0) and isfinite(size)):
+            continue
+        limit = max(size * _DUPLICATE, 0.5)
+        cell = 2.0 ** ceil(log2(limit)) if isfinite(limit) else limit  # >= limit
+        if not isfinite(cell):
+            out.append(g)
+            continue
+        bx, by = floor(x0 / cell), floor(y0 / cell)
         duplicate = False
-        for key in ((text, ky), (text, ky - 1), (text, ky + 1)):
-            for other in seen.get(key, ()):
-                if abs(other.x0 - x0) <= limit and abs(other.y0 - y0) <= limit:
-                    duplicate = True
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for other in seen.get((text, cell, bx + dx, by + dy), ()):
+                    if abs(other.x0 - x0) <= limit and abs(other.y0 - y0) <= limit:
+                        duplicate = True
+                        break
+                if duplicate:
                     break
+            if duplicate:
+                break
         if not duplicate:
-            seen.setdefault((text, ky), []).append(g)
+            seen.setdefault((text, cell, bx, by), []).append(g)
             out.append(g)
     return out
 
@@ -222,14 +238,16 @@ def _latin(ch: str) -> bool:
 
 def join_lines(texts: Iterable[str]) -> str:
     """Join the lines of wrapped text: a space only between two Latin letters or digits."""
-    out = ""
+    parts: list[str] = []
+    last = ""
     for text in texts:
         if not text:
             continue
-        if out and _latin(out[-1]) and _latin(text[0]):
-            out += " "
-        out += text
-    return out
+        if last and _latin(last) and _latin(text[0]):
+            parts.append(" ")
+        parts.append(text)
+        last = text[-1]
+    return "".join(parts)
 
 
 def _glyph_box(glyphs: Iterable[Glyph]) -> Box:
@@ -265,11 +283,12 @@ def text_rows(glyphs: Sequence[Glyph], page: int) -> list[TextRow]:
             if g.x0 - prev.x1 > _WIDE * max(size, 1.0):
                 pieces.append([])
             pieces[-1].append(g)
-        # Put the explicit spaces back so line_text sees them.
+        # Put the explicit spaces back so line_text sees them (the line is sorted by x0).
+        starts = [g.x0 for g in line]
         segments = []
         for piece in pieces:
             lo, hi = piece[0].x0, piece[-1].x1
-            members = [g for g in line if lo <= g.x0 <= hi]
+            members = line[bisect.bisect_left(starts, lo) : bisect.bisect_right(starts, hi)]
             text = line_text(members)
             segments.append(Segment(text=text, box=_glyph_box(piece), size=_median_size(piece)))
         rows.append(
@@ -325,16 +344,37 @@ def _snap_positions(values: Iterable[float]) -> list[float]:
     return out
 
 
-def _covered(edges: Sequence[Edge], pos: float, at: float) -> bool:
-    """Whether some rule at ``pos`` passes through coordinate ``at`` along its length."""
-    return any(abs(e.pos - pos) <= _SNAP and e.lo - _TOUCH <= at <= e.hi + _TOUCH for e in edges)
+class _ByPos:
+    """Rules sorted by position, to find those near a position without scanning them all."""
+
+    def __init__(self, edges: Sequence[Edge]) -> None:
+        self.edges = sorted(edges, key=lambda e: e.pos)
+        self.positions = [e.pos for e in self.edges]
+
+    def near(self, lo: float, hi: float) -> list[Edge]:
+        """The rules whose position is within ``lo..hi``."""
+        positions = self.positions
+        return self.edges[bisect.bisect_left(positions, lo) : bisect.bisect_right(positions, hi)]
+
+    def covered(self, pos: float, at: float) -> bool:
+        """Whether some rule at ``pos`` passes through coordinate ``at`` along its length."""
+        return any(
+            e.lo - _TOUCH <= at <= e.hi + _TOUCH for e in self.near(pos - _SNAP, pos + _SNAP)
+        )
+
+
+#: More merged rules of one direction on a page than this, or more elementary cells in one
+#: frame, and the rules are not read as tables (the text is still read): no real report page
+#: comes near, and a hostile page of crossing rules would cost their product.
+_MAX_RULES = 5_000
+_MAX_CELLS = 100_000
 
 
 def find_tables(edges: Sequence[Edge]) -> list[TableFrame]:
     """Ruled tables of a page: connected frames of rules cut into cells, spans merged."""
     hs = _merge_edges(edges, True)
     vs = _merge_edges(edges, False)
-    if not hs or not vs:
+    if not hs or not vs or len(hs) > _MAX_RULES or len(vs) > _MAX_RULES:
         return []
     parent = list(range(len(hs) + len(vs)))
 
@@ -344,10 +384,12 @@ def find_tables(edges: Sequence[Edge]) -> list[TableFrame]:
             i = parent[i]
         return i
 
+    vertical = _ByPos(vs)
+    number = {id(v): j for j, v in enumerate(vs)}
     for i, h in enumerate(hs):
-        for j, v in enumerate(vs):
+        for v in vertical.near(h.lo - _TOUCH, h.hi + _TOUCH):
             if _meets(h, v):
-                a, b = find(i), find(len(hs) + j)
+                a, b = find(i), find(len(hs) + number[id(v)])
                 if a != b:
                     parent[a] = b
     groups: dict[int, tuple[list[Edge], list[Edge]]] = {}
@@ -373,6 +415,9 @@ def _frame(hs: list[Edge], vs: list[Edge]) -> TableFrame | None:
         return None
     ys = ys_up[::-1]
     nrows, ncols = len(ys) - 1, len(xs) - 1
+    if nrows * ncols > _MAX_CELLS:
+        return None
+    horizontal, vertical = _ByPos(hs), _ByPos(vs)
     parent = list(range(nrows * ncols))
 
     def find(i: int) -> int:
@@ -386,9 +431,9 @@ def _frame(hs: list[Edge], vs: list[Edge]) -> TableFrame | None:
         for c in range(ncols):
             xmid = (xs[c] + xs[c + 1]) / 2
             here = r * ncols + c
-            if c + 1 < ncols and not _covered(vs, xs[c + 1], ymid):
+            if c + 1 < ncols and not vertical.covered(xs[c + 1], ymid):
                 parent[find(here)] = find(here + 1)
-            if r + 1 < nrows and not _covered(hs, ys[r + 1], xmid):
+            if r + 1 < nrows and not horizontal.covered(ys[r + 1], xmid):
                 parent[find(here)] = find(here + ncols)
     bounds: dict[int, list[int]] = {}
     for r in range(nrows):

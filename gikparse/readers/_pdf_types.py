@@ -56,3 +56,4 @@ class RawPage:
     edges: tuple[Edge, ...]
     images: int = 0
     undefined: int = 0  #: glyphs whose font has no mapping to Unicode (``(cid:N)``)
+    far: int = 0  #: glyphs dropped for coordinates that are not finite or absurdly far

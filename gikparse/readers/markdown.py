@@ -9,8 +9,10 @@ __all__ = ["heading_level", "is_table_rule", "strip_inline", "strip_list_marker"
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _LIST = re.compile(r"^\s*(?:[-*+]|>)\s+")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_AUTOLINK = re.compile(r"<((?:https?://|www\.)[^>\s]+)>")
+# Link text without brackets, a target without parentheses, an autolink without "<": each
+# scan stops at the next opening mark, so a run of "[" or "<http://" stays linear.
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
+_AUTOLINK = re.compile(r"<((?:https?://|www\.)[^<>\s]+)>")
 _EMPHASIS = re.compile(r"(\*\*|__|~~)")
 _SINGLE_STAR = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 _HTML_TAG = re.compile(r"</?(?:br|b|strong|em|i|span|p|u)\b[^>]*>", re.IGNORECASE)

@@ -8,11 +8,13 @@ aligned in columns. See docs/pdf.md.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import attrs
 
 from gikparse.errors import Diagnostic, Severity, SourceError
+from gikparse.limits import DEFAULT_LIMITS, LimitExceeded, Limits
 from gikparse.readers._pdf_assemble import Block, Paragraph, assemble, layout_page
 from gikparse.readers._pdf_layout import Grid, GridCell
 from gikparse.readers._pdf_types import Box, RawPage
@@ -23,24 +25,69 @@ __all__ = ["read_pdf"]
 _UNDEFINED_SHARE = 0.05  #: more glyphs than this without a character: the text is unusable
 
 
-def read_pdf(data: bytes, *, pages: Sequence[int] | None = None, password: str = "") -> Document:
+def read_pdf(
+    data: bytes,
+    *,
+    pages: Sequence[int] | None = None,
+    password: str = "",
+    limits: Limits = DEFAULT_LIMITS,
+) -> Document:
     """Read a PDF into a :class:`Document` (``kind="pdf"``).
 
     ``pages`` selects 1-based page numbers (all by default); ``password`` opens an encrypted
-    file. Raises :class:`~gikparse.errors.SourceError` for anything that is not a readable PDF
-    with a text layer: not a PDF, truncated or corrupt, encrypted, scanned (no text: run OCR
-    first), or fonts without a character mapping (``(cid:N)`` glyphs).
+    file; ``limits`` is the work budget (see docs/limits.md). Raises
+    :class:`~gikparse.errors.SourceError` for anything that is not a readable PDF with a text
+    layer: not a PDF, truncated or corrupt, encrypted, scanned (no text: run OCR first), fonts
+    without a character mapping (``(cid:N)`` glyphs), or past a limit
+    (:class:`~gikparse.LimitExceeded`).
     """
-    raw = _extract(data, pages, password)
+    raw = _extract(data, pages, password, limits)
     noticed = _check_text(raw)
-    document = _document(assemble([layout_page(p) for p in raw]))
+    try:
+        document = _document(assemble([layout_page(p) for p in raw]))
+    except MemoryError:
+        raise _memory_error() from None
     return attrs.evolve(document, diagnostics=noticed) if noticed else document
 
 
-def _extract(data: bytes, pages: Sequence[int] | None, password: str) -> list[RawPage]:
+def _memory_error() -> SourceError:
+    return SourceError(
+        "读取 PDF 时内存不足（ran out of memory reading the PDF; lower the limits, e.g. "
+        "limits=gikparse.Limits(max_decoded_bytes=...), or give the process more memory）"
+    )
+
+
+def _read_error(exc: BaseException, doing: str) -> SourceError:
+    """A SourceError that says what went wrong inside pdfminer: a damaged file (pdfminer's own
+    errors, zlib's), pdfminer failing on a file it should have refused (a Python error from
+    inside it), too deep nesting, or memory."""
+    if isinstance(exc, MemoryError):
+        return _memory_error()
+    name = type(exc).__name__
+    module = type(exc).__module__ or ""
+    if isinstance(exc, RecursionError):
+        return SourceError(
+            f"PDF 对象嵌套过深，无法{doing}（the PDF nests objects too deeply to read: "
+            f"RecursionError）"
+        )
+    if module.startswith("pdfminer") or name in ("error", "PSEOF") or module == "zlib":
+        return SourceError(
+            f"PDF 文件已损坏或不完整，无法{doing}（the PDF is corrupt or truncated: {name}: {exc}）"
+        )
+    return SourceError(
+        f"PDF 文件格式异常，pdfminer 无法{doing}（pdfminer internal error on a malformed PDF: "
+        f"{name}: {exc}）"
+    )
+
+
+def _extract(
+    data: bytes, pages: Sequence[int] | None, password: str, limits: Limits
+) -> list[RawPage]:
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise SourceError(f"read_pdf needs the bytes of a PDF file, not {type(data).__name__}")
     data = bytes(data)
+    if len(data) > limits.max_source_bytes:
+        raise limits.exceeded("max_source_bytes", len(data), "the PDF's bytes")
     if not data.strip():
         raise SourceError("空文件：不是 PDF（the input is empty, not a PDF）")
     if b"%PDF-" not in data[:1024]:
@@ -51,23 +98,26 @@ def _extract(data: bytes, pages: Sequence[int] | None, password: str) -> list[Ra
     from gikparse.readers import _pdf_extract
 
     try:
-        document = _pdf_extract.open_document(data, password)
-    except Exception as exc:
+        document = _pdf_extract.open_document(data, password, limits)
+    except LimitExceeded:
+        raise
+    except (Exception, MemoryError, RecursionError) as exc:
         raise _open_error(exc) from exc
     try:
-        raw = list(_pdf_extract.read_pages(document, pages))
+        raw = list(_pdf_extract.read_pages(document, pages, limits))
+    except LimitExceeded:
+        raise
+    except MemoryError:
+        raise _memory_error() from None
     except Exception as exc:
-        raise SourceError(
-            "PDF 文件已损坏或不完整，无法读取页面内容"
-            f"（the PDF is corrupt or truncated: {type(exc).__name__}: {exc}）"
-        ) from exc
+        raise _read_error(exc, "读取页面内容") from exc
     if not raw:
         wanted = "" if pages is None else f" among pages {list(pages)!r}"
         raise SourceError(f"PDF 中没有可读取的页面（no readable page{wanted}; truncated file?）")
     return raw
 
 
-def _open_error(exc: Exception) -> SourceError:
+def _open_error(exc: BaseException) -> SourceError:
     name = type(exc).__name__
     if name == "PDFPasswordIncorrect":
         return SourceError(
@@ -76,9 +126,7 @@ def _open_error(exc: Exception) -> SourceError:
         )
     if name in ("PDFEncryptionError", "PDFEncryptionWarning", "PDFEncryptionNotSupported"):
         return SourceError(f"PDF 使用了不支持的加密方式（unsupported PDF encryption: {exc}）")
-    return SourceError(
-        f"PDF 文件已损坏或不完整，无法打开（the PDF is corrupt or truncated: {name}: {exc}）"
-    )
+    return _read_error(exc, "打开")
 
 
 def _check_text(pages: Sequence[RawPage]) -> tuple[Diagnostic, ...]:
@@ -86,6 +134,12 @@ def _check_text(pages: Sequence[RawPage]) -> tuple[Diagnostic, ...]:
     glyphs = sum(1 for p in pages for g in p.glyphs if not g.text.isspace())
     undefined = sum(p.undefined for p in pages)
     if glyphs == 0:
+        if any(p.far for p in pages):
+            raise SourceError(
+                "PDF 的文字坐标无效（无穷大或远在页面之外），无法排版"
+                "（the PDF places its text at infinite or absurd coordinates: a broken MediaBox "
+                "or text matrix）"
+            )
         if any(p.images for p in pages):
             raise SourceError(
                 "PDF 没有文字层（扫描件），请先进行 OCR 文字识别"
@@ -99,10 +153,25 @@ def _check_text(pages: Sequence[RawPage]) -> tuple[Diagnostic, ...]:
             f"（{undefined} of {glyphs} glyphs map to no character, (cid:N): the fonts lack a "
             "ToUnicode map; export the PDF again with embedded Unicode fonts, or OCR it）"
         )
+    found = []
+    far = sum(p.far for p in pages)
+    if far:
+        at = [p.number for p in pages if p.far]
+        found.append(
+            Diagnostic(
+                code="P402",
+                severity=Severity.WARNING,
+                message=f"第{'、'.join(map(str, at))}页有 {far} 个字形的坐标无效"
+                "（无穷大或远在页面之外），已舍去",
+                message_en=f"{far} glyph(s) on page(s) {', '.join(map(str, at))} sit at "
+                "coordinates that are infinite or far off the page and were dropped",
+            )
+        )
     if not undefined:
-        return ()
+        return tuple(found)
     where = [p.number for p in pages if p.undefined]
     return (
+        *found,
         Diagnostic(
             code="P401",
             severity=Severity.WARNING,
@@ -154,7 +223,11 @@ class _Writer:
 
 
 def _column(xs: Sequence[float], x: float) -> int:
-    return min(range(len(xs)), key=lambda i: abs(xs[i] - x))
+    """Index of the column boundary nearest ``x`` (the first on a tie); ``xs`` is ascending,
+    so only the two boundaries around ``x`` are candidates."""
+    at = bisect.bisect_left(xs, x)
+    near = [i for i in (at - 1, at) if 0 <= i < len(xs)]
+    return min(near, key=lambda i: abs(xs[i] - x))
 
 
 def _grid_lines(writer: _Writer, grid: Grid, table: int) -> None:

@@ -6,6 +6,7 @@ import re
 
 import regex
 
+from gikparse.limits import DEFAULT_LIMITS, Limits
 from gikparse.readers.document import Document, Line, LineKind, TextCell
 from gikparse.readers.furniture import is_page_furniture
 from gikparse.readers.markdown import heading_level, is_table_rule, strip_inline, strip_list_marker
@@ -116,8 +117,13 @@ def _read_line(source: str, body: str, start: int) -> Line | None:
     return _new_tuple(Line, ((_cell(unlisted, inner_start),), start, end, _TEXT, 0, None, None))
 
 
-def read_text(text: str) -> Document:
-    """Split ``text`` (plain or markdown) into lines of cells; ``Document.text`` is ``text``."""
+def read_text(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Split ``text`` (plain or markdown) into lines of cells; ``Document.text`` is ``text``.
+
+    Text longer than ``limits.max_text_chars`` raises :class:`~gikparse.LimitExceeded`.
+    """
+    if len(text) > limits.max_text_chars:
+        raise limits.exceeded("max_text_chars", len(text), "characters of text")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     bodies = text.split("\n")
