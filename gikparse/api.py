@@ -10,9 +10,11 @@ from typing import BinaryIO
 
 from gikparse import narrative
 from gikparse.errors import Diagnostic, SourceError
+from gikparse.limits import DEFAULT_LIMITS, Limits
 from gikparse.model import Report, Section, Table
 from gikparse.parser import parse_document
 from gikparse.readers.document import Document
+from gikparse.readers.sniff import mht_html, sniff, sniff_text
 from gikparse.readers.text import read_text
 from gikparse.schema import SECTIONS, TEMPLATES, template
 from gikparse.tables import (
@@ -29,6 +31,7 @@ __all__ = [
     "parse_applications",
     "parse_applications_2020",
     "parse_applications_2021",
+    "parse_html",
     "parse_other_matters",
     "parse_overview",
     "parse_pdf",
@@ -128,9 +131,14 @@ def parse(
     """
     data, name = _read_source(source)
     if isinstance(data, str):
+        if sniff_text(data) == "html":
+            return _parse_html(data, name, strict=strict, limits=DEFAULT_LIMITS)
         return parse_document(read_text(data), source=name, strict=strict)
-    if data.lstrip()[:5] == b"%PDF-":
+    kind = sniff(data)
+    if kind == "pdf":
         return _parse_pdf_bytes(data, name, pages=pages, password=password, strict=strict)
+    if kind in ("html", "mht"):
+        return _parse_html(data, name, strict=strict, limits=DEFAULT_LIMITS)
     if data[:4] == b"PK\x03\x04":
         raise SourceError(
             "this looks like a Word (DOCX) or other zip file, which gikparse cannot read yet; "
@@ -172,6 +180,34 @@ def _parse_pdf_bytes(
 
     doc = read_pdf(data, pages=pages, password=password)
     return parse_document(doc, source=name, strict=strict)
+
+
+def parse_html(
+    source: str | os.PathLike[str] | bytes | BinaryIO,
+    *,
+    strict: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Report:
+    """Parse a report published as a web page: a path, bytes (any declared encoding, or
+    undeclared UTF-8/GBK/GB18030), a binary file, or the page's text (a ``str`` that names no
+    file is the page itself). An MHT archive (MIME HTML) is read from its HTML part.
+
+    Tables are read on the HTML table model (merged cells, several ``<table>`` elements for
+    one report table); site chrome is kept out; the metadata box (索引号, 发布机构, 发文日期)
+    is used for the agency and publication date when the report itself lacks them. Each
+    value's ``location`` gives its offset in ``Report.text`` and, as ``source_offset``, in the
+    decoded page.
+    """
+    data, name = _read_source(source)
+    return _parse_html(data, name, strict=strict, limits=limits)
+
+
+def _parse_html(data: bytes | str, name: str | None, *, strict: bool, limits: Limits) -> Report:
+    from gikparse.readers.html import read_html
+
+    if isinstance(data, bytes) and sniff(data) == "mht":
+        data = mht_html(data)
+    return parse_document(read_html(data, limits=limits), source=name, strict=strict)
 
 
 def parse_text(text: str, *, strict: bool = False) -> Report:
