@@ -76,10 +76,11 @@ _FILE = re.compile(
 )
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年|[〇○零一二三四五六七八九]{4}\s*年|年度")
 _AGENCY_END = re.compile(
-    r"(?:政府|办公室|办公厅|委员会|局|厅|委|镇|乡|街道|街道办事处|院|中心|部|署|处|站|所|馆|会)$"
+    r"(?:政府|办公室|办公厅|委员会|局|厅|委|镇|乡|街道|街道办事处|院|中心|部|署|处|所|馆|会)$"
 )
 _HAN_ONLY = re.compile(r"^[\u4e00-\u9fff（）()·]+$")
-_TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|—+|--+|\s-\s|-(?=\S*(?:网|政府|门户)))\s*")
+# "…年度报告_安宁市人民政府", "… - 门户网站"; a hyphen between digits (2020-2021) is no separator.
+_TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|—+|--+|(?<!\d)-|-(?!\d))\s*")
 _DATE = re.compile(
     r"(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2})"
 )
@@ -131,6 +132,7 @@ def agency_like(text: str) -> bool:
         2 <= len(compact) <= 30
         and _HAN_ONLY.match(compact) is not None
         and _AGENCY_END.search(compact) is not None
+        and "网" not in compact  # 门户网站: the site's name in its banner
     )
 
 

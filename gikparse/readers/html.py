@@ -19,7 +19,6 @@ from gikparse.readers._html_decode import decode_page
 from gikparse.readers._html_layout import Cell, Prose, Row, Run, Segment, cell_run, lay_out
 from gikparse.readers._html_tree import Element, build_tree
 from gikparse.readers.document import Document, Line, LineKind, TextCell
-from gikparse.readers.text import _read_line
 
 __all__ = ["decode_page", "read_html"]
 
@@ -281,7 +280,8 @@ def _write(items: list[Prose | Row], limits: Limits) -> tuple[str, tuple[Line, .
             heading = located(TextCell(text[start:end], start, end))
             lines.append(Line((heading,), start, end, LineKind.HEADING, level=extra))
         else:
-            line = _read_line(text, text[start:end], start)
-            if line is not None:
-                lines.append(line._replace(cells=tuple(located(c) for c in line.cells)))
+            # One cell: on a page, cells come from tables only. A run of &nbsp; inside prose
+            # is spacing ("一、&nbsp;&nbsp;总体情况" from Word's list numbers), not a column.
+            cell = located(TextCell(text[start:end], start, end))
+            lines.append(Line((cell,), start, end, LineKind.TEXT))
     return text, tuple(lines)
