@@ -20,6 +20,7 @@ from gikparse.limits import DEFAULT_LIMITS, Limits
 from gikparse.model import Report, Section, Table
 from gikparse.parser import parse_document
 from gikparse.readers.document import Document
+from gikparse.readers.sniff import mht_html, sniff, sniff_text
 from gikparse.readers.text import read_text
 from gikparse.schema import SECTIONS, TEMPLATES, template
 from gikparse.tables import (
@@ -39,6 +40,7 @@ __all__ = [
     "parse_applications_2020",
     "parse_applications_2021",
     "parse_docx",
+    "parse_html",
     "parse_other_matters",
     "parse_overview",
     "parse_pdf",
@@ -198,12 +200,17 @@ def parse(
     """
     data, name = _read_source(source, limits)
     if isinstance(data, str):
+        if sniff_text(data) == "html":
+            return _parse_html(data, name, strict=strict, limits=limits)
         return parse_document(read_text(data, limits=limits), source=name, strict=strict)
-    if data.lstrip()[:5] == b"%PDF-":
+    kind = sniff(data)
+    if kind == "pdf":
         return _parse_pdf_bytes(
             data, name, pages=pages, password=password, strict=strict, limits=limits
         )
-    if data[:4] == b"PK\x03\x04" or data[:8] == _OLE2_MAGIC:  # DOCX (or another zip), DOC/WPS
+    if kind in ("html", "mht"):
+        return _parse_html(data, name, strict=strict, limits=limits)
+    if kind in ("docx", "ole", "zip"):  # a zip that is no Word file is refused by name there
         return _parse_word_bytes(data, name, strict=strict, limits=limits)
     return parse_document(read_text(_decode(data), limits=limits), source=name, strict=strict)
 
@@ -248,9 +255,6 @@ def _parse_pdf_bytes(
     return parse_document(doc, source=name, strict=strict)
 
 
-_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
 def parse_docx(
     source: str | os.PathLike[str] | bytes | BinaryIO,
     *,
@@ -266,7 +270,8 @@ def parse_docx(
     gives the command that converts it).
     """
     if isinstance(source, str) and not _is_file(source):
-        raise SourceError(f"no such Word file: {source!r}")
+        _existing_file(Path(source))  # raises for a missing path or a folder
+        raise SourceError(f"not a Word file: {source!r}")
     data, name = _read_source(source, limits)
     if isinstance(data, str):
         raise SourceError("parse_docx() needs the bytes of a Word file, not text; see parse_text()")
@@ -277,7 +282,7 @@ def _parse_word_bytes(
     data: bytes, name: str | None, *, strict: bool, limits: Limits = DEFAULT_LIMITS
 ) -> Report:
     # Imported here, like the PDF reader: zipfile and the converter only when a file needs them.
-    if data[:8] == _OLE2_MAGIC:
+    if sniff(data) == "ole":
         from gikparse.readers.convert import read_converted
 
         doc = read_converted(data, name=name, limits=limits)
@@ -286,6 +291,34 @@ def _parse_word_bytes(
 
         doc = read_docx(data, limits=limits)
     return parse_document(doc, source=name, strict=strict)
+
+
+def parse_html(
+    source: str | os.PathLike[str] | bytes | BinaryIO,
+    *,
+    strict: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Report:
+    """Parse a report published as a web page: a path, bytes (any declared encoding, or
+    undeclared UTF-8/GBK/GB18030), a binary file, or the page's text (a ``str`` that names no
+    file is the page itself). An MHT archive (MIME HTML) is read from its HTML part.
+
+    Tables are read on the HTML table model (merged cells, several ``<table>`` elements for
+    one report table); site chrome is kept out; the metadata box (索引号, 发布机构, 发文日期)
+    is used for the agency and publication date when the report itself lacks them. Each
+    value's ``location`` gives its offset in ``Report.text`` and, as ``source_offset``, in the
+    decoded page.
+    """
+    data, name = _read_source(source, limits)
+    return _parse_html(data, name, strict=strict, limits=limits)
+
+
+def _parse_html(data: bytes | str, name: str | None, *, strict: bool, limits: Limits) -> Report:
+    from gikparse.readers.html import read_html
+
+    if isinstance(data, bytes) and sniff(data) == "mht":
+        data = mht_html(data)
+    return parse_document(read_html(data, limits=limits), source=name, strict=strict)
 
 
 def parse_text(text: str, *, strict: bool = False, limits: Limits = DEFAULT_LIMITS) -> Report:

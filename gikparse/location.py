@@ -11,7 +11,12 @@ __all__ = ["Location", "PendingLocation", "locate"]
 Box = tuple[float, float, float, float]
 #: What ``locate`` needs, kept instead of a Location until someone asks for it: the start
 #: offset of every line of the text, the span, and the page and box of its cell (PDFs).
-PendingLocation = tuple[tuple[int, ...], int, int, "int | None", "Box | None"]
+#: A sixth item, the cell's span in the original source (see ``Location.source_offset``), is
+#: optional.
+PendingLocation = (
+    tuple[tuple[int, ...], int, int, "int | None", "Box | None"]
+    | tuple[tuple[int, ...], int, int, "int | None", "Box | None", "tuple[int, int] | None"]
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -19,7 +24,9 @@ class Location:
     """A span of the document text (``offset``/``length`` into ``Document.text``).
 
     ``line`` and ``column`` are 1-based. PDFs add ``page`` (1-based) and ``box``
-    (x0, y0, x1, y1 in PDF points, origin bottom left).
+    (x0, y0, x1, y1 in PDF points, origin bottom left). Readers that lay out their own text
+    from markup (HTML) add ``source_offset``/``source_length``: the span of the value's cell in
+    the original source (the decoded page).
     """
 
     offset: int
@@ -28,6 +35,8 @@ class Location:
     column: int
     page: int | None = None
     box: Box | None = None
+    source_offset: int | None = None
+    source_length: int | None = None
 
     def __str__(self) -> str:
         page = f"page {self.page}, " if self.page is not None else ""
@@ -44,6 +53,9 @@ class Location:
             out["page"] = self.page
         if self.box is not None:
             out["box"] = list(self.box)
+        if self.source_offset is not None:
+            out["source_offset"] = self.source_offset
+            out["source_length"] = self.source_length
         return out
 
 
@@ -53,8 +65,10 @@ def locate(
     end: int,
     page: int | None = None,
     box: Box | None = None,
+    source: tuple[int, int] | None = None,
 ) -> Location:
-    """The Location of ``text[start:end]`` given the start offset of each line of ``text``."""
+    """The Location of ``text[start:end]`` given the start offset of each line of ``text``;
+    ``source``: the (start, end) of the cell in the original source, if the reader knows it."""
     line = bisect.bisect_right(line_starts, start)
     return Location(
         offset=start,
@@ -63,4 +77,6 @@ def locate(
         column=start - line_starts[line - 1] + 1,
         page=page,
         box=box,
+        source_offset=None if source is None else source[0],
+        source_length=None if source is None else source[1] - source[0],
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from gikparse import narrative
+from gikparse._evidence import apply_evidence
 from gikparse.detect import detect_template
 from gikparse.errors import Diagnostic, ParseError, Severity
 from gikparse.model import Meta, Report, Section, Table, TemplateEvidence
@@ -260,6 +261,7 @@ def parse_document(doc: Document, *, source: str | None = None, strict: bool = F
     meta, meta_diagnostics = narrative.extract_meta(
         title=title, preamble=preamble, body=_prose(doc, outline), signature=signature
     )
+    meta, meta_diagnostics = apply_evidence(meta, meta_diagnostics, doc.meta)
     active_lines = _lines_of(doc, outline, "active_disclosure")
     applications_lines = _lines_of(doc, outline, "applications")
     evidence = detect_template(_table_texts(doc, outline, texts), meta.year)

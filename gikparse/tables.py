@@ -82,7 +82,7 @@ def _content(
     """What a cell holds: a plain number as a PendingValue (the table makes its Value when it
     is first asked for), anything else as a Value."""
     kind_of_token, text, start, end, cell = token
-    location = (doc.line_starts, start, end, cell.page, cell.box)
+    location = (doc.line_starts, start, end, cell.page, cell.box, cell.source)
     if kind_of_token is _EMPTY:
         return Value(None, _BLANK, "", location)
     # The display text is the raw text less any markup: the same length means the same text.

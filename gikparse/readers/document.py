@@ -8,6 +8,7 @@ span of its raw text in ``Document.text`` so values can point back at their sour
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from typing import NamedTuple
 
 import attrs
@@ -41,6 +42,9 @@ class TextCell(NamedTuple):
     col_span: int = 1
     page: int | None = None
     box: tuple[float, float, float, float] | None = None
+    #: (start, end) of the cell in the original source when the reader laid out its own text
+    #: (HTML: offsets into the decoded page); ``None`` when ``Document.text`` is the source.
+    source: tuple[int, int] | None = None
 
 
 class Line(NamedTuple):
@@ -68,6 +72,10 @@ class Line(NamedTuple):
         return all(not c.text for c in self.cells)
 
 
+def _meta_copy(meta: Mapping[str, str]) -> Mapping[str, str]:
+    return dict(meta)  # a copy: the reader's dict cannot change the document
+
+
 @attrs.frozen
 class Document:
     """``text`` is the exact source text (text, markdown) or the text a reader laid out (PDF)."""
@@ -77,6 +85,10 @@ class Document:
     kind: str = "text"
     #: What the reader noticed about the surface (e.g. a few unmapped PDF glyphs).
     diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False)
+    #: Evidence a reader found outside the report's own text, by key (e.g. the metadata box of
+    #: a web page: ``agency``, ``published``, ``title``); the parser uses it only for facts the
+    #: report text does not state. Surface-neutral: any reader may fill it.
+    meta: Mapping[str, str] = attrs.field(factory=dict, eq=False, converter=_meta_copy)
     #: The offset in ``text`` where each line of it starts (what ``locate`` needs).
     line_starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
 
@@ -93,4 +105,4 @@ class Document:
         """Location of ``text[start:end]``; page and box come from ``cell`` when it has them."""
         if cell is None:
             return locate(self.line_starts, start, end)
-        return locate(self.line_starts, start, end, cell.page, cell.box)
+        return locate(self.line_starts, start, end, cell.page, cell.box, cell.source)

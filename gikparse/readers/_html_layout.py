@@ -1,0 +1,309 @@
+"""The element tree laid out as lines: prose blocks, and table rows on the HTML table model.
+
+Text is collapsed as a browser shows it (runs of spaces and newlines become one space; ``&nbsp;``
+stays a space of its own, so ``规章&nbsp;&nbsp;0`` keeps its gap). Every piece of text keeps the
+span of the page it came from, so each cell can point back into the page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+
+from gikparse.limits import Limits
+from gikparse.readers._html_tree import SKIPPED, Element, Text
+
+__all__ = ["Cell", "Prose", "Row", "Run", "cell_run", "lay_out"]
+
+_WS = re.compile(r"[ \t\n\r\f]+")
+# The references html.unescape replaces (its own pattern), so that decoding piece by piece
+# gives the same text as decoding the whole run.
+_CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_MAX_COLSPAN = 1000  # the HTML standard's cap
+_MAX_ROWSPAN = 65534
+_BREAKS = frozenset({"p", "div", "li", "tr", "td", "th", "dt", "dd", "blockquote", "pre"})
+
+# A segment of laid-out text and where it came from: (out start, out end, page start, page
+# end, linear). Linear segments are the page's characters one for one.
+Segment = tuple[int, int, int, int, bool]
+
+
+def _wide(ch: str) -> bool:
+    return ord(ch) >= 0x2E80
+
+
+class Run:
+    """Inline text being laid out, with its segments; one line of prose or one cell."""
+
+    __slots__ = ("brk", "parts", "segs", "size", "space")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.segs: list[Segment] = []
+        self.size = 0
+        self.space = False
+        self.brk = False
+
+    def emit(self, chunk: str, start: int, end: int, linear: bool) -> None:
+        if self.size:
+            if self.brk:
+                # A line break inside a cell: Chinese text runs on, other text gets a space.
+                last = self.parts[-1][-1]
+                if not (_wide(last) or _wide(chunk[0])) and last != " ":
+                    self.parts.append(" ")
+                    self.size += 1
+            elif self.space and self.parts[-1][-1] != " ":
+                self.parts.append(" ")
+                self.size += 1
+        self.space = self.brk = False
+        if "\xa0" in chunk:
+            chunk = chunk.replace("\xa0", " ")
+        self.parts.append(chunk)
+        self.segs.append((self.size, self.size + len(chunk), start, end, linear))
+        self.size += len(chunk)
+
+    def _plain(self, text: str, start: int) -> None:
+        """Raw page text without references: whitespace collapsed, characters one for one."""
+        pos = 0
+        for m in _WS.finditer(text):
+            if m.start() > pos:
+                self.emit(text[pos : m.start()], start + pos, start + m.start(), True)
+            self.space = True
+            pos = m.end()
+        if pos < len(text):
+            self.emit(text[pos:], start + pos, start + len(text), True)
+
+    def add(self, raw: str, start: int) -> None:
+        """Add the page text ``raw`` that starts at offset ``start``."""
+        if "&" not in raw:
+            self._plain(raw, start)
+            return
+        pos = 0
+        for m in _CHARREF.finditer(raw):
+            if m.start() > pos:
+                self._plain(raw[pos : m.start()], start + pos)
+            decoded = html.unescape(m.group())
+            if decoded == m.group():
+                self._plain(decoded, start + m.start())
+            elif (decoded and not decoded.isspace()) or decoded == "\xa0":
+                self.emit(decoded, start + m.start(), start + m.end(), False)
+            else:
+                self.space = True
+            pos = m.end()
+        if pos < len(raw):
+            self._plain(raw[pos:], start + pos)
+
+    def line_break(self) -> None:
+        self.brk = True
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+class Prose:
+    """A line of prose: its run, and for a heading element its level."""
+
+    __slots__ = ("level", "run")
+
+    def __init__(self, run: Run, level: int = 0) -> None:
+        self.run = run
+        self.level = level
+
+
+class Cell:
+    """A table cell: its run, spans on the grid, and the element's span in the page."""
+
+    __slots__ = ("col_span", "end", "row_span", "run", "start")
+
+    def __init__(self, run: Run, row_span: int, col_span: int, start: int, end: int) -> None:
+        self.run = run
+        self.row_span = row_span
+        self.col_span = col_span
+        self.start = start
+        self.end = end
+
+
+class Row:
+    """A table row: the cells that start in it, left to right, and the table's index."""
+
+    __slots__ = ("cells", "table")
+
+    def __init__(self, cells: list[Cell], table: int) -> None:
+        self.cells = cells
+        self.table = table
+
+
+def _span(element: Element, name: str, default: int, cap: int) -> int:
+    value = element.attrs.get(name, "").strip()
+    digits = re.match(r"\d+", value)
+    if digits is None:
+        return default
+    return min(int(digits.group()[:7]), cap)
+
+
+def _skipped(element: Element) -> bool:
+    return element.hidden or element.chrome or element.tag in SKIPPED or element.tag == "title"
+
+
+def cell_run(cell: Element, source: str) -> Run:
+    """An element's text as one run: blocks and line breaks inside it join (a table cell,
+    ``<title>``)."""
+    run = Run()
+    stack: list[Iterator[Element | Text]] = [iter(cell.children)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            run.line_break()
+            continue
+        if isinstance(child, Text):
+            if child.end > child.start:
+                run.add(source[child.start : child.end], child.start)
+        elif child.tag == "br":
+            run.line_break()
+        elif not _skipped(child) or child is cell:
+            if child.tag in _HEADINGS or child.tag in _BREAKS:
+                run.line_break()
+            stack.append(iter(child.children))
+    return run
+
+
+class _Layout:
+    def __init__(self, source: str, limits: Limits) -> None:
+        self.source = source
+        self.limits = limits
+        self.out: list[Prose | Row] = []
+        self.run: Run | None = None
+        self.level = 0
+        self.tables = 0
+        self.slots = 0
+
+    # --- prose ---------------------------------------------------------------------------
+
+    def _flush(self) -> None:
+        run = self.run
+        if run is not None and run.size:
+            self.out.append(Prose(run, self.level))
+        self.run = None
+        self.level = 0
+
+    def _text(self, node: Text) -> None:
+        if node.end <= node.start:
+            return
+        if self.run is None:
+            self.run = Run()
+        self.run.add(self.source[node.start : node.end], node.start)
+
+    def walk(self, root: Element) -> list[Prose | Row]:
+        # Iterative: pages nest deeper than Python's recursion limit allows.
+        stack: list[tuple[Element, Iterator[Element | Text]]] = [(root, iter(root.children))]
+        while stack:
+            element, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                if element.tag != "#root" and element.tag != "br":
+                    self._flush()
+                continue
+            if isinstance(child, Text):
+                self._text(child)
+                continue
+            tag = child.tag
+            if tag == "br":
+                self._flush()
+                continue
+            if _skipped(child):
+                continue
+            self._flush()
+            if tag == "table" and self._grid(child):
+                continue
+            level = _HEADINGS.get(tag)
+            if level is not None:
+                self.level = level
+                self.run = Run()
+            stack.append((child, iter(child.children)))
+        self._flush()
+        return self.out
+
+    # --- tables --------------------------------------------------------------------------
+
+    def _grid(self, table: Element) -> bool:
+        """Lay ``table`` out as rows; False for a layout table (read as blocks instead)."""
+        if table.has_table:
+            return False
+        groups: list[list[Element]] = []
+        loose: list[Element] | None = None
+        captions: list[Element] = []
+        for child in table.children:
+            if isinstance(child, Text) or _skipped(child):
+                continue
+            if child.tag == "tr":
+                if loose is None:
+                    loose = []
+                    groups.append(loose)
+                loose.append(child)
+            elif child.tag in ("thead", "tbody", "tfoot"):
+                loose = None
+                groups.append(
+                    [r for r in child.children if isinstance(r, Element) and r.tag == "tr"]
+                )
+            elif child.tag == "caption":
+                captions.append(child)
+        rows = [
+            [
+                c
+                for c in tr.children
+                if isinstance(c, Element) and c.tag in ("td", "th") and not c.hidden
+            ]
+            for group in groups
+            for tr in group
+        ]
+        if max((len(r) for r in rows), default=0) < 2:
+            return False  # one column: a frame around blocks, not a table of data
+        for caption in captions:
+            self.out.append(Prose(cell_run(caption, self.source)))
+        continued = bool(self.out) and isinstance(self.out[-1], Row)
+        index = self.out[-1].table if continued else self.tables  # type: ignore[union-attr]
+        if not continued:
+            self.tables += 1
+        first = 0
+        for group in groups:
+            self._group(rows[first : first + len(group)], index)
+            first += len(group)
+        return True
+
+    def _group(self, rows: list[list[Element]], index: int) -> None:
+        """Rows of one row group on the grid: spans clipped to the group, rowspan=0 to its
+        end, overlapping spans allowed (a cell takes the next free slot)."""
+        taken: dict[int, set[int]] = {}
+        count = len(rows)
+        for y, tds in enumerate(rows):
+            free = taken.pop(y, set())
+            x = 0
+            cells: list[Cell] = []
+            for td in tds:
+                while x in free:
+                    x += 1
+                col_span = max(_span(td, "colspan", 1, _MAX_COLSPAN), 1)
+                row_span = _span(td, "rowspan", 1, _MAX_ROWSPAN)
+                if row_span == 0 or row_span > count - y:
+                    row_span = count - y
+                if row_span > 1:
+                    self.slots += (row_span - 1) * col_span
+                    if self.slots > self.limits.max_text_chars:
+                        raise self.limits.exceeded(
+                            "max_text_chars", self.slots, "网页表格合并单元格（HTML table spans）"
+                        )
+                    for dy in range(1, row_span):
+                        taken.setdefault(y + dy, set()).update(range(x, x + col_span))
+                cells.append(Cell(cell_run(td, self.source), row_span, col_span, td.start, td.end))
+                x += col_span
+            self.out.append(Row(cells, index))
+
+
+def lay_out(root: Element, source: str, limits: Limits) -> list[Prose | Row]:
+    """The lines of the page's body, in reading order."""
+    return _Layout(source, limits).walk(root)

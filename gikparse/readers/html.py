@@ -1,0 +1,287 @@
+"""A web page to a Document: prose lines and table rows, each cell pointing back into the page.
+
+Standard library only (``html.parser``). The page is decoded (BOM, declared charset, else UTF-8
+or GB18030), parsed into a light tree (_html_tree), laid out on the HTML table model
+(_html_layout), and rid of site chrome; the metadata box becomes ``Document.meta`` evidence
+(_html_page). ``Document.text`` is the laid-out text: prose lines, and table rows with cells
+separated by tabs; ``TextCell.source`` is each cell's span in the decoded page. See
+docs/formats.md.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from gikparse.errors import Diagnostic, Severity, SourceError
+from gikparse.limits import DEFAULT_LIMITS, Limits
+from gikparse.readers import _html_page as page
+from gikparse.readers._html_decode import decode_page
+from gikparse.readers._html_layout import Cell, Prose, Row, Run, Segment, cell_run, lay_out
+from gikparse.readers._html_tree import Element, build_tree
+from gikparse.readers.document import Document, Line, LineKind, TextCell
+
+__all__ = ["decode_page", "read_html"]
+
+_TRIM = " \u3000\ufeff\u200b"
+_TITLE_LOOKAHEAD = 12  #: lines of the page body searched for the report's title
+
+
+def read_html(source: bytes | str, *, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read a web page (bytes in any declared or common Chinese encoding, or text) into a
+    :class:`Document` (``kind="html"``). Fragments without ``<html>``/``<body>`` are fine."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        if len(data) > limits.max_source_bytes:
+            raise limits.exceeded("max_source_bytes", len(data), "网页大小（page size in bytes）")
+        text, _, _ = decode_page(data)
+    elif isinstance(source, str):
+        text = source[1:] if source.startswith("\ufeff") else source
+        if len(text) > limits.max_source_bytes:
+            raise limits.exceeded(
+                "max_source_bytes", len(text), "网页大小（page size in characters）"
+            )
+    else:
+        raise SourceError(f"read_html needs bytes or text, not {type(source).__name__}")
+    root, builder = build_tree(text, limits)
+    items = lay_out(root, text, limits)
+    items, found = _without_chrome(items)
+    diagnostics: list[Diagnostic] = []
+    items = _with_title(items, builder.title, text, found, diagnostics)
+    document = _write(items, limits)
+    return Document(
+        document[0], document[1], kind="html", diagnostics=tuple(diagnostics), meta=found
+    )
+
+
+# --- chrome and the metadata box -----------------------------------------------------------
+
+
+def _item_text(item: Prose | Row) -> str:
+    if isinstance(item, Prose):
+        return item.run.text.strip(_TRIM)
+    return " ".join(c.run.text.strip(_TRIM) for c in item.cells)
+
+
+def _without_chrome(items: list[Prose | Row]) -> tuple[list[Prose | Row], dict[str, str]]:
+    texts = [_item_text(item) for item in items]
+    pairs_of = [page.meta_pairs(t) for t in texts]
+    drop = [False] * len(items)
+    pairs: list[tuple[str, str]] = []
+    # A table of the box: two or more of its rows' labels are box labels.
+    by_table: dict[int, list[int]] = {}
+    for index, item in enumerate(items):
+        if isinstance(item, Row):
+            by_table.setdefault(item.table, []).append(index)
+    for rows in by_table.values():
+        labels = {label for i in rows for label, _ in pairs_of[i] if label in page.STRONG}
+        if len(labels) >= 2:
+            for i in rows:
+                drop[i] = True
+                pairs.extend(pairs_of[i])
+    attachments = False
+    for index, item in enumerate(items):
+        if drop[index]:
+            continue
+        text, found = texts[index], pairs_of[index]
+        if isinstance(item, Prose) and found:
+            strong = any(label in page.STRONG for label, _ in found)
+            near = any(0 <= j < len(items) and pairs_of[j] for j in (index - 1, index + 1))
+            if strong or near or len(found) > 1:
+                drop[index] = True
+                pairs.extend(found)
+                continue
+        if page.is_attachment_heading(text):
+            attachments = drop[index] = True
+            continue
+        if attachments and page.is_file_name(text):
+            drop[index] = True
+            continue
+        attachments = False
+        if page.is_chrome_line(text) or (isinstance(item, Prose) and page.is_file_name(text)):
+            drop[index] = True
+    kept = [
+        item
+        for item, dropped in zip(items, drop, strict=True)
+        if not dropped and (isinstance(item, Row) or _item_text(item))
+    ]
+    return kept, page.evidence(pairs)
+
+
+# --- the title ---------------------------------------------------------------------------
+
+
+def _sliced(run: Run, start: int, end: int) -> Run:
+    """The part ``[start, end)`` of ``run``'s text as a run of its own."""
+    out = Run()
+    text = run.text
+    last: int | None = None
+    for s, e, ps, pe, linear in run.segs:
+        a, b = max(s, start), min(e, end)
+        if a >= b:
+            continue
+        if last is not None and a > last:
+            out.space = True  # the space between two pieces
+        if linear:
+            out.emit(text[a:b], ps + a - s, ps + b - s, True)
+        else:
+            out.emit(text[a:b], ps, pe, False)
+        last = b
+    return out
+
+
+def _with_title(
+    items: list[Prose | Row],
+    title_element: Element | None,
+    source: str,
+    found: dict[str, str],
+    diagnostics: list[Diagnostic],
+) -> list[Prose | Row]:
+    """Start the document at the report's title: the article's heading if the page prints
+    one (what precedes it is site chrome), else ``<title>``, else the box's 标题."""
+    for index, item in enumerate(items[:_TITLE_LOOKAHEAD]):
+        if isinstance(item, Row):
+            break
+        if page.title_like(item.run.text):
+            first = index
+            above = items[index - 1] if index else None
+            if isinstance(above, Prose) and page.agency_like(_item_text(above)):
+                first = index - 1  # the agency printed on its own line above
+            found["title_source"] = "heading"
+            return items[first:]
+    run: Run | None = None
+    if title_element is not None:
+        whole = cell_run(title_element, source)
+        text = whole.text.strip(_TRIM)
+        lead = len(whole.text) - len(whole.text.lstrip(_TRIM))
+        start, end = page.title_part(text)
+        if end > start:
+            run = _sliced(whole, lead + start, lead + end)
+            found["title_source"] = "title"
+            diagnostics.append(
+                Diagnostic(
+                    code="P411",
+                    severity=Severity.INFO,
+                    message="正文中未找到报告标题，标题取自网页的 <title>",
+                    message_en="no title heading in the page body; the title is taken from "
+                    "the page's <title>",
+                )
+            )
+    if run is None and found.get("title"):
+        run = Run()
+        run.emit(found["title"], 0, 0, False)
+        found["title_source"] = "box"
+        diagnostics.append(
+            Diagnostic(
+                code="P412",
+                severity=Severity.INFO,
+                message="正文中未找到报告标题，标题取自网页信息栏的“标题”",
+                message_en="no title heading in the page body; the title is taken from the "
+                "page's metadata box",
+            )
+        )
+    if run is None:
+        return items
+    if "title" not in found:
+        found["title"] = run.text.strip(_TRIM)
+    return [Prose(run, 1), *items]
+
+
+# --- writing the Document ------------------------------------------------------------------
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.pos = 0
+        self.segs: list[Segment] = []
+        # (kind, start, end, level or table, cell spans) for each line, in order.
+        self.pending: list[tuple[bool, int, int, int, list[tuple[int, int, Cell]]]] = []
+
+    def _put(self, run: Run) -> tuple[int, int]:
+        text = run.text
+        body = text.strip(_TRIM)
+        lead = len(text) - len(text.lstrip(_TRIM))
+        start = self.pos
+        shift = start - lead
+        for s, e, ps, pe, linear in run.segs:
+            self.segs.append((s + shift, e + shift, ps, pe, linear))
+        self.parts.append(body)
+        self.pos += len(body)
+        return start, self.pos
+
+    def _newline(self) -> None:
+        if self.pending:
+            self.parts.append("\n")
+            self.pos += 1
+
+    def prose(self, item: Prose) -> None:
+        self._newline()
+        start, end = self._put(item.run)
+        self.pending.append((False, start, end, item.level, []))
+
+    def row(self, item: Row) -> None:
+        self._newline()
+        line_start = self.pos
+        spans: list[tuple[int, int, Cell]] = []
+        for i, cell in enumerate(item.cells):
+            if i:
+                self.parts.append("\t")
+                self.pos += 1
+            start, end = self._put(cell.run)
+            spans.append((start, end, cell))
+        self.pending.append((True, line_start, self.pos, item.table, spans))
+
+
+def _source_of(segs: list[Segment], starts: list[int], start: int, end: int) -> tuple[int, int]:
+    """The page span of the laid-out text ``[start, end)``."""
+    i = max(bisect.bisect_right(starts, start) - 1, 0)
+    s, e, ps, pe, linear = segs[i]
+    if start >= e and i + 1 < len(segs):
+        s, e, ps, pe, linear = segs[i + 1]
+        begin = ps
+    else:
+        begin = ps + (start - s) if linear else ps
+    j = max(bisect.bisect_right(starts, end - 1) - 1, 0)
+    s, e, ps, pe, linear = segs[j]
+    finish = ps + (end - s) if linear and end <= e else pe
+    return begin, max(finish, begin)
+
+
+def _write(items: list[Prose | Row], limits: Limits) -> tuple[str, tuple[Line, ...]]:
+    writer = _Writer()
+    for item in items:
+        if isinstance(item, Prose):
+            writer.prose(item)
+        else:
+            writer.row(item)
+        if writer.pos > limits.max_text_chars:
+            raise limits.exceeded(
+                "max_text_chars", writer.pos, "网页正文字符数（characters of page text）"
+            )
+    text = "".join(writer.parts)
+    segs = writer.segs
+    starts = [s[0] for s in segs]
+
+    def located(cell: TextCell) -> TextCell:
+        if cell.end <= cell.start or not segs:
+            return cell
+        return cell._replace(source=_source_of(segs, starts, cell.start, cell.end))
+
+    lines: list[Line] = []
+    for is_row, start, end, extra, spans in writer.pending:
+        if is_row:
+            cells = []
+            for s, e, cell in spans:
+                body = text[s:e]
+                source = _source_of(segs, starts, s, e) if e > s else (cell.start, cell.end)
+                cells.append(TextCell(body, s, e, cell.row_span, cell.col_span, None, None, source))
+            lines.append(Line(tuple(cells), start, end, LineKind.ROW, table=extra))
+        elif extra:
+            heading = located(TextCell(text[start:end], start, end))
+            lines.append(Line((heading,), start, end, LineKind.HEADING, level=extra))
+        else:
+            # One cell: on a page, cells come from tables only. A run of &nbsp; inside prose
+            # is spacing ("一、&nbsp;&nbsp;总体情况" from Word's list numbers), not a column.
+            cell = located(TextCell(text[start:end], start, end))
+            lines.append(Line((cell,), start, end, LineKind.TEXT))
+    return text, tuple(lines)
