@@ -440,3 +440,11 @@ def test_strict_open_xml_reads_like_transitional() -> None:
     )
     assert strict == transitional
     assert _texts(strict) == ["一、总体情况", "规章\t3"]
+
+
+def test_a_row_deleted_with_tracked_changes_is_left_out() -> None:
+    deleted = '<w:trPr><w:del w:id="1" w:author="审核人" w:date="2021-01-01T00:00:00Z"/></w:trPr>'
+    doc = _read(
+        _tbl(_tc("规章") + _tc("3"), deleted + _tc("规章") + _tc("99"), _tc("文件") + _tc("5"))
+    )
+    assert _texts(doc) == ["规章\t3", "文件\t5"]

@@ -63,7 +63,7 @@ _TRIM = " \t\r\n\u3000\u00a0\ufeff"
 # and a tag the patterns do not match (another prefix, a ">" in an attribute) is simply kept.
 _READ_WHEN_EMPTY = (
     "document|body|p|tab|br|cr|sym|ptab|noBreakHyphen|pStyle|numId|ilvl|outlineLvl|gridBefore|gridSpan"
-    "|vMerge|hMerge|docPartGallery|tbl|tr|tc|txbxContent|vanish"
+    "|vMerge|hMerge|docPartGallery|tbl|tr|tc|txbxContent|vanish|del"
 )
 _EMPTY_TAG = re.compile(rb"<w:(?!(?:" + _READ_WHEN_EMPTY.encode() + rb")[\s/>])[A-Za-z]+[^<>]*/>")
 _EMPTY_PAIR = re.compile(
@@ -339,7 +339,7 @@ class _Body:
     # --- tables ----------------------------------------------------------------------------
 
     def table(self, tbl: Element) -> None:
-        rows = list(_children(tbl, TR))
+        rows = [tr for tr in _children(tbl, TR) if not _deleted(tr)]
         cells = [list(_children(tr, TC)) for tr in rows]
         # The first table iter() yields is this one; a second is a table inside it.
         nested = next(itertools.islice(tbl.iter(TBL), 1, None), None) is not None
@@ -432,6 +432,12 @@ class _Body:
             else:
                 self._find_boxes(child, boxes)
         self.depth -= 1
+
+
+def _deleted(tr: Element) -> bool:
+    """A row deleted with tracked changes on (``w:trPr/w:del``): Word no longer shows it."""
+    trpr = tr.find(_TRPR)
+    return trpr is not None and trpr.find(f"{W}del") is not None
 
 
 def _symbol(sym: Element) -> str:
