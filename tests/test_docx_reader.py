@@ -448,3 +448,20 @@ def test_a_row_deleted_with_tracked_changes_is_left_out() -> None:
         _tbl(_tc("规章") + _tc("3"), deleted + _tc("规章") + _tc("99"), _tc("文件") + _tc("5"))
     )
     assert _texts(doc) == ["规章\t3", "文件\t5"]
+
+
+def test_plain_cells_read_in_one_pass_read_as_the_general_path_reads_them(
+    seed_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gikparse.readers._docx_body import _Body
+    from tests.docx_render import DocxStyle, render_docx
+    from tests.strategies import fixed_report
+
+    files = [
+        (RENDERED / f"{seed_name}.docx").read_bytes(),
+        render_docx(fixed_report("2020"), DocxStyle(numbered_labels=True, wrap_labels=True)),
+        render_docx(fixed_report("2021"), DocxStyle(split_runs=True, numbering="style")),
+    ]
+    fast = [read_docx(data) for data in files]
+    monkeypatch.setattr(_Body, "fast_cells", False)
+    assert [read_docx(data) for data in files] == fast
