@@ -465,3 +465,25 @@ def test_plain_cells_read_in_one_pass_read_as_the_general_path_reads_them(
     fast = [read_docx(data) for data in files]
     monkeypatch.setattr(_Body, "fast_cells", False)
     assert [read_docx(data) for data in files] == fast
+
+
+def test_content_kept_outside_the_body_is_reported_not_dropped_silently() -> None:
+    obj = (
+        '<w:r><w:object><v:shape id="t"/><o:OLEObject xmlns:o="urn:schemas-microsoft-com:office:'
+        'office" ProgID="Excel.Sheet.12" r:id="rId9"/></w:object></w:r>'
+    )
+    body = (
+        _p("三、收到和处理政府信息公开申请情况")
+        + f"<w:p>{obj}</w:p>"
+        + '<w:altChunk r:id="rId10"/>'
+        + _p("四、政府信息公开行政复议、行政诉讼情况")
+    )
+    doc = _read(body)
+    found = {d.code: d for d in doc.diagnostics}
+    assert set(found) == {"P453", "P454"}
+    assert "Excel.Sheet.12" in found["P454"].message
+    # Both point where the content sits: between the two headings.
+    for diagnostic in found.values():
+        located = diagnostic.location
+        assert located is not None
+        assert doc.lines[0].end <= located.offset <= doc.lines[-1].start

@@ -57,7 +57,9 @@ _INLINE = frozenset(
     )
 )
 _WRAPPERS = frozenset((SDT, SDT_CONTENT, f"{W}customXml", f"{W}ins", f"{W}moveTo"))
-_DRAWING = frozenset((f"{W}drawing", f"{W}pict", f"{W}object"))
+_OBJECT, _ALT_CHUNK = f"{W}object", f"{W}altChunk"
+_DRAWING = frozenset((f"{W}drawing", f"{W}pict", _OBJECT))
+_OLE_OBJECT = "{urn:schemas-microsoft-com:office:office}OLEObject"
 _TRIM = " \t\r\n\u3000\u00a0\ufeff"
 
 
@@ -68,7 +70,7 @@ _TRIM = " \t\r\n\u3000\u00a0\ufeff"
 # and a tag the patterns do not match (another prefix, a ">" in an attribute) is simply kept.
 _READ_WHEN_EMPTY = (
     "document|body|p|tab|br|cr|sym|ptab|noBreakHyphen|pStyle|numId|ilvl|outlineLvl|gridBefore|gridSpan"
-    "|vMerge|hMerge|docPartGallery|tbl|tr|tc|txbxContent|vanish|del"
+    "|vMerge|hMerge|docPartGallery|tbl|tr|tc|txbxContent|vanish|del|altChunk|object"
 )
 _EMPTY_TAG = re.compile(rb"<w:(?!(?:" + _READ_WHEN_EMPTY.encode() + rb")[\s/>])[A-Za-z]+[^<>]*/>")
 _EMPTY_PAIR = re.compile(
@@ -184,6 +186,10 @@ class _Body:
         self.writer = _Writer(limits)
         self.tables = 0
         self.diagnostics: list[Diagnostic] = []
+        #: where embedded objects (an Excel table pasted as an object...) and altChunk parts
+        #: (content kept in another file of the package) sit: text gikparse does not read
+        self.objects: list[tuple[int, str]] = []
+        self.alt_chunks: list[int] = []
         self.limits = limits
         self.hidden = hidden  #: whether any run may be hidden (w:vanish): checked per run then
         self.depth = 0  #: containers being read inside each other (bounded by the limits)
@@ -236,6 +242,10 @@ class _Body:
             elif tag == _SYM:
                 out.append(_symbol(child))
             elif tag in _DRAWING:
+                if tag == _OBJECT:
+                    ole = child.find(_OLE_OBJECT)
+                    program = ole.get("ProgID") if ole is not None else None
+                    self.objects.append((self.writer.pos, program or "?"))
                 self._find_boxes(child, boxes)
             elif tag == ALTERNATE:
                 branch = _branch(child)
@@ -310,6 +320,8 @@ class _Body:
                 branch = _branch(child)
                 if branch is not None:
                     self.blocks(branch)
+            elif tag == _ALT_CHUNK:
+                self.alt_chunks.append(self.writer.pos)
         self.depth -= 1
 
     def paragraph(self, p: Element) -> None:
@@ -449,6 +461,8 @@ class _Body:
                     self._cell_pieces(content, pieces)
             elif tag in _WRAPPERS:
                 self._cell_pieces(child, pieces)
+            elif tag == _ALT_CHUNK:
+                self.alt_chunks.append(self.writer.pos)
             elif tag == ALTERNATE:
                 branch = _branch(child)
                 if branch is not None:
@@ -508,4 +522,36 @@ def read_body(
         reader.blocks(body)
     writer = reader.writer
     doc = Document("".join(writer.parts), tuple(writer.lines), kind="docx")
-    return doc, tuple(reader.diagnostics)
+    return doc, (*reader.diagnostics, *_unread(doc, reader.alt_chunks, reader.objects))
+
+
+def _unread(
+    doc: Document, alt_chunks: list[int], objects: list[tuple[int, str]]
+) -> list[Diagnostic]:
+    """Diagnostics for content the reader leaves out but a reader of the file would see."""
+    out = []
+    if alt_chunks:
+        out.append(
+            Diagnostic(
+                code="P453",
+                severity=Severity.WARNING,
+                message=f"文档有 {len(alt_chunks)} 处内容以嵌入文件（altChunk）形式保存，未读取；"
+                "请在 Word 中另存为 DOCX 后再解析",
+                message_en=f"{len(alt_chunks)} part(s) of the document are embedded files "
+                "(w:altChunk) and were not read; open the file in Word and save it as DOCX again",
+                location=doc.location(alt_chunks[0], alt_chunks[0]),
+            )
+        )
+    if objects:
+        programs = "、".join(sorted({program for _, program in objects}))
+        out.append(
+            Diagnostic(
+                code="P454",
+                severity=Severity.INFO,
+                message=f"文档中有 {len(objects)} 个嵌入对象（{programs}），其内容未读取",
+                message_en=f"{len(objects)} embedded object(s) ({programs}) were not read, "
+                "e.g. a table pasted as an Excel object",
+                location=doc.location(objects[0][0], objects[0][0]),
+            )
+        )
+    return out
