@@ -440,3 +440,50 @@ def test_strict_open_xml_reads_like_transitional() -> None:
     )
     assert strict == transitional
     assert _texts(strict) == ["一、总体情况", "规章\t3"]
+
+
+def test_a_row_deleted_with_tracked_changes_is_left_out() -> None:
+    deleted = '<w:trPr><w:del w:id="1" w:author="审核人" w:date="2021-01-01T00:00:00Z"/></w:trPr>'
+    doc = _read(
+        _tbl(_tc("规章") + _tc("3"), deleted + _tc("规章") + _tc("99"), _tc("文件") + _tc("5"))
+    )
+    assert _texts(doc) == ["规章\t3", "文件\t5"]
+
+
+def test_plain_cells_read_in_one_pass_read_as_the_general_path_reads_them(
+    seed_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gikparse.readers._docx_body import _Body
+    from tests.docx_render import DocxStyle, render_docx
+    from tests.strategies import fixed_report
+
+    files = [
+        (RENDERED / f"{seed_name}.docx").read_bytes(),
+        render_docx(fixed_report("2020"), DocxStyle(numbered_labels=True, wrap_labels=True)),
+        render_docx(fixed_report("2021"), DocxStyle(split_runs=True, numbering="style")),
+    ]
+    fast = [read_docx(data) for data in files]
+    monkeypatch.setattr(_Body, "fast_cells", False)
+    assert [read_docx(data) for data in files] == fast
+
+
+def test_content_kept_outside_the_body_is_reported_not_dropped_silently() -> None:
+    obj = (
+        '<w:r><w:object><v:shape id="t"/><o:OLEObject xmlns:o="urn:schemas-microsoft-com:office:'
+        'office" ProgID="Excel.Sheet.12" r:id="rId9"/></w:object></w:r>'
+    )
+    body = (
+        _p("三、收到和处理政府信息公开申请情况")
+        + f"<w:p>{obj}</w:p>"
+        + '<w:altChunk r:id="rId10"/>'
+        + _p("四、政府信息公开行政复议、行政诉讼情况")
+    )
+    doc = _read(body)
+    found = {d.code: d for d in doc.diagnostics}
+    assert set(found) == {"P453", "P454"}
+    assert "Excel.Sheet.12" in found["P454"].message
+    # Both point where the content sits: between the two headings.
+    for diagnostic in found.values():
+        located = diagnostic.location
+        assert located is not None
+        assert doc.lines[0].end <= located.offset <= doc.lines[-1].start

@@ -216,3 +216,73 @@ def test_tables_nested_within_the_limit_are_read() -> None:
 def test_malformed_xml_is_a_source_error() -> None:
     with pytest.raises(gikparse.SourceError, match="well-formed"):
         gikparse.parse(docx_package(_document("<w:p><w:r></w:p>")))
+
+
+# --- arbitrary WordprocessingML ------------------------------------------------------------
+
+_TEXTS = st.sampled_from(["", "规章", "12", " 3 ", "一、总体情况", "&amp;", "a\tb"])
+_LEAVES = st.one_of(
+    _TEXTS.map(lambda t: f'<w:r><w:t xml:space="preserve">{t}</w:t></w:r>'),
+    st.sampled_from(
+        [
+            "<w:r><w:tab/></w:r>",
+            "<w:r><w:br/></w:r>",
+            '<w:r><w:sym w:font="Symbol" w:char="F02B"/></w:r>',
+            '<w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr>',
+            '<w:tcPr><w:gridSpan w:val="2"/></w:tcPr>',
+            '<w:tcPr><w:vMerge w:val="restart"/></w:tcPr>',
+            "<w:tcPr><w:vMerge/></w:tcPr>",
+            '<w:trPr><w:gridBefore w:val="3"/></w:trPr>',
+            "<w:p/>",
+        ]
+    ),
+)
+_CONTAINERS = ("w:p", "w:r", "w:tbl", "w:tr", "w:tc", "w:sdtContent", "w:txbxContent", "w:ins")
+
+
+def _wrapped(tag: str, inner: list[str]) -> str:
+    if tag == "alternate":
+        body = "".join(inner)
+        return (
+            f'<mc:AlternateContent><mc:Choice Requires="wps">{body}</mc:Choice>'
+            f"<mc:Fallback>{body}</mc:Fallback></mc:AlternateContent>"
+        )
+    return f"<{tag}>{''.join(inner)}</{tag}>"
+
+
+_XML = st.recursive(
+    _LEAVES,
+    lambda inner: st.builds(
+        _wrapped, st.sampled_from([*_CONTAINERS, "alternate"]), st.lists(inner, max_size=4)
+    ),
+    max_leaves=40,
+)
+
+
+@given(body=st.lists(_XML, max_size=6))
+def test_any_arrangement_of_word_elements_gives_a_sound_document(body: list[str]) -> None:
+    """Elements in any order and nesting (valid or not for Word) give a Document whose cells
+    hold their text at their spans, without tabs or line breaks, or a GikparseError."""
+    numbering = (
+        f'<w:numbering {NS}><w:abstractNum w:abstractNumId="0">'
+        '<w:lvl w:ilvl="1"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+        '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+    )
+    data = docx_package(_document("".join(body)), {"word/numbering.xml": numbering})
+    try:
+        doc = read_docx(data)
+    except gikparse.GikparseError:
+        return
+    for line in doc.lines:
+        assert doc.text[line.start : line.end] == line.text
+        for cell in line.cells:
+            assert doc.text[cell.start : cell.end] == cell.text
+            assert "\t" not in cell.text and "\n" not in cell.text
+            assert cell.row_span >= 1 and cell.col_span >= 1
+    _parses_or_refuses(data)
+
+
+@pytest.mark.parametrize("encoding", ["UUTF-8", "utf-7", "gb2312", "shift_jis"])
+def test_xml_declaring_an_encoding_expat_cannot_read_is_a_source_error(encoding: str) -> None:
+    xml = f'<?xml version="1.0" encoding="{encoding}"?>' + _document("<w:p/>")
+    _parses_or_refuses(_zip({"word/document.xml": xml.encode("ascii")}))

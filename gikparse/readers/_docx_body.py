@@ -33,6 +33,11 @@ ALTERNATE, CHOICE, FALLBACK = f"{_MC}AlternateContent", f"{_MC}Choice", f"{_MC}F
 _TAB, _BR, _CR, _SYM, _PTAB = (f"{W}{t}" for t in ("tab", "br", "cr", "sym", "ptab"))
 _NB_HYPHEN = f"{W}noBreakHyphen"
 _PPR, _TCPR, _TRPR, _RPR = f"{W}pPr", f"{W}tcPr", f"{W}trPr", f"{W}rPr"
+_PSTYLE = f"{W}pStyle"
+# What a plain cell holds once the empty formatting is cut (see slim): read in one pass.
+_SIMPLE_CELL = frozenset(
+    (TC, _TCPR, P, _PPR, R, *(f"{W}{t}" for t in ("gridSpan", "vMerge", "hMerge", "tcW")))
+)
 _VANISH = f"{W}vanish"
 _OFF = ("0", "false", "off")
 # Inline containers whose runs are shown (a hyperlink, a field, an insertion, a content
@@ -52,7 +57,9 @@ _INLINE = frozenset(
     )
 )
 _WRAPPERS = frozenset((SDT, SDT_CONTENT, f"{W}customXml", f"{W}ins", f"{W}moveTo"))
-_DRAWING = frozenset((f"{W}drawing", f"{W}pict", f"{W}object"))
+_OBJECT, _ALT_CHUNK = f"{W}object", f"{W}altChunk"
+_DRAWING = frozenset((f"{W}drawing", f"{W}pict", _OBJECT))
+_OLE_OBJECT = "{urn:schemas-microsoft-com:office:office}OLEObject"
 _TRIM = " \t\r\n\u3000\u00a0\ufeff"
 
 
@@ -63,7 +70,7 @@ _TRIM = " \t\r\n\u3000\u00a0\ufeff"
 # and a tag the patterns do not match (another prefix, a ">" in an attribute) is simply kept.
 _READ_WHEN_EMPTY = (
     "document|body|p|tab|br|cr|sym|ptab|noBreakHyphen|pStyle|numId|ilvl|outlineLvl|gridBefore|gridSpan"
-    "|vMerge|hMerge|docPartGallery|tbl|tr|tc|txbxContent|vanish"
+    "|vMerge|hMerge|docPartGallery|tbl|tr|tc|txbxContent|vanish|del|altChunk|object"
 )
 _EMPTY_TAG = re.compile(rb"<w:(?!(?:" + _READ_WHEN_EMPTY.encode() + rb")[\s/>])[A-Za-z]+[^<>]*/>")
 _EMPTY_PAIR = re.compile(
@@ -168,6 +175,9 @@ def _int_val(element: Element | None, default: int) -> int:
 
 
 class _Body:
+    #: read plain cells in one pass (False: the general path only, for tests to compare)
+    fast_cells = True
+
     def __init__(
         self, numbering: Numbering, styles: Styles, limits: Limits, hidden: bool = True
     ) -> None:
@@ -176,6 +186,10 @@ class _Body:
         self.writer = _Writer(limits)
         self.tables = 0
         self.diagnostics: list[Diagnostic] = []
+        #: where embedded objects (an Excel table pasted as an object...) and altChunk parts
+        #: (content kept in another file of the package) sit: text gikparse does not read
+        self.objects: list[tuple[int, str]] = []
+        self.alt_chunks: list[int] = []
         self.limits = limits
         self.hidden = hidden  #: whether any run may be hidden (w:vanish): checked per run then
         self.depth = 0  #: containers being read inside each other (bounded by the limits)
@@ -228,6 +242,10 @@ class _Body:
             elif tag == _SYM:
                 out.append(_symbol(child))
             elif tag in _DRAWING:
+                if tag == _OBJECT:
+                    ole = child.find(_OLE_OBJECT)
+                    program = ole.get("ProgID") if ole is not None else None
+                    self.objects.append((self.writer.pos, program or "?"))
                 self._find_boxes(child, boxes)
             elif tag == ALTERNATE:
                 branch = _branch(child)
@@ -302,6 +320,8 @@ class _Body:
                 branch = _branch(child)
                 if branch is not None:
                     self.blocks(branch)
+            elif tag == _ALT_CHUNK:
+                self.alt_chunks.append(self.writer.pos)
         self.depth -= 1
 
     def paragraph(self, p: Element) -> None:
@@ -339,7 +359,7 @@ class _Body:
     # --- tables ----------------------------------------------------------------------------
 
     def table(self, tbl: Element) -> None:
-        rows = list(_children(tbl, TR))
+        rows = [tr for tr in _children(tbl, TR) if not _deleted(tr)]
         cells = [list(_children(tr, TC)) for tr in rows]
         # The first table iter() yields is this one; a second is a table inside it.
         nested = next(itertools.islice(tbl.iter(TBL), 1, None), None) is not None
@@ -392,9 +412,38 @@ class _Body:
         return out
 
     def _cell_text(self, tc: Element) -> str:
+        if self.fast_cells:
+            simple = self._simple_cell_text(tc)
+            if simple is not None:
+                return simple
         pieces: list[str] = []
         self._cell_pieces(tc, pieces)
         return join_pieces(pieces)
+
+    def _simple_cell_text(self, tc: Element) -> str | None:
+        """The text of a cell that is one paragraph of plain text runs (most cells), read in
+        one pass over its elements; ``None`` for any other cell, which the general path
+        reads. Both give the same text (tests/test_docx_reader.py checks it)."""
+        texts: list[str] = []
+        paragraphs = 0
+        for element in tc.iter():
+            tag = element.tag
+            if tag == T:
+                if element.text:
+                    texts.append(element.text)
+            elif tag == P:
+                paragraphs += 1
+                if paragraphs > 1:
+                    return None
+            elif tag == _PSTYLE:
+                if self.styles.paragraph(element.get(_VAL)).num_id is not None:
+                    return None  # numbered through its style
+            elif tag not in _SIMPLE_CELL:
+                return None
+        text = "".join(texts)
+        if "\t" in text or "\n" in text:
+            return None
+        return text.strip(_TRIM)
 
     def _cell_pieces(self, container: Element, pieces: list[str]) -> None:
         self._deeper()
@@ -412,6 +461,8 @@ class _Body:
                     self._cell_pieces(content, pieces)
             elif tag in _WRAPPERS:
                 self._cell_pieces(child, pieces)
+            elif tag == _ALT_CHUNK:
+                self.alt_chunks.append(self.writer.pos)
             elif tag == ALTERNATE:
                 branch = _branch(child)
                 if branch is not None:
@@ -432,6 +483,12 @@ class _Body:
             else:
                 self._find_boxes(child, boxes)
         self.depth -= 1
+
+
+def _deleted(tr: Element) -> bool:
+    """A row deleted with tracked changes on (``w:trPr/w:del``): Word no longer shows it."""
+    trpr = tr.find(_TRPR)
+    return trpr is not None and trpr.find(f"{W}del") is not None
 
 
 def _symbol(sym: Element) -> str:
@@ -465,4 +522,36 @@ def read_body(
         reader.blocks(body)
     writer = reader.writer
     doc = Document("".join(writer.parts), tuple(writer.lines), kind="docx")
-    return doc, tuple(reader.diagnostics)
+    return doc, (*reader.diagnostics, *_unread(doc, reader.alt_chunks, reader.objects))
+
+
+def _unread(
+    doc: Document, alt_chunks: list[int], objects: list[tuple[int, str]]
+) -> list[Diagnostic]:
+    """Diagnostics for content the reader leaves out but a reader of the file would see."""
+    out = []
+    if alt_chunks:
+        out.append(
+            Diagnostic(
+                code="P453",
+                severity=Severity.WARNING,
+                message=f"文档有 {len(alt_chunks)} 处内容以嵌入文件（altChunk）形式保存，未读取；"
+                "请在 Word 中另存为 DOCX 后再解析",
+                message_en=f"{len(alt_chunks)} part(s) of the document are embedded files "
+                "(w:altChunk) and were not read; open the file in Word and save it as DOCX again",
+                location=doc.location(alt_chunks[0], alt_chunks[0]),
+            )
+        )
+    if objects:
+        programs = "、".join(sorted({program for _, program in objects}))
+        out.append(
+            Diagnostic(
+                code="P454",
+                severity=Severity.INFO,
+                message=f"文档中有 {len(objects)} 个嵌入对象（{programs}），其内容未读取",
+                message_en=f"{len(objects)} embedded object(s) ({programs}) were not read, "
+                "e.g. a table pasted as an Excel object",
+                location=doc.location(objects[0][0], objects[0][0]),
+            )
+        )
+    return out

@@ -154,4 +154,6 @@ def parse_xml(data: bytes, name: str) -> ElementTree.Element:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as exc:
         raise SourceError(f"XML 格式错误（{name} is not well-formed XML: {exc}）") from None
+    except (LookupError, ValueError) as exc:  # an unknown or unsupported declared encoding
+        raise SourceError(f"XML 编码无法识别（{name}: {type(exc).__name__}: {exc}）") from None
     return root
