@@ -23,12 +23,14 @@ from gikparse.model import PendingValue, Position, Table, Value, value_of
 from gikparse.normalize import has_han, normalize, split_ordinal
 from gikparse.numbers import MAX_DIGITS, NumberKind, ValueStatus, parse_number, plain_count
 from gikparse.readers.document import Document, Line, LineKind, TextCell
+from gikparse.recover.blocks import Block, place_blocks
 from gikparse.recover.cells import RunRow, recover_rows
 from gikparse.schema import ColumnSpec, RowSpec, SumRule, TableSpec, Template
 
 __all__ = ["parse_active_disclosure_lines", "parse_applications_lines", "parse_review_lines"]
 
 _MAX_EXTRA = 3
+_MAX_BLOCK = 40  #: labels printed apart from their numbers that one block may hold
 _MEMO_LIMIT = 50_000
 _MEMO_LENGTH = 80  # labels are shorter; longer cells are prose met once
 _CAPTION = regex.compile(r"第二十条第\(([一二三四五六七八九十]+)\)项")
@@ -235,6 +237,7 @@ class _Draft:
     width: int = 0  #: cells in the line the numbers came from (0: none yet)
     filled: int = 0  #: how many of ``values`` are numbers
     run: TextCell | None = None  #: the row's values as one run whose cell boundaries were lost
+    apart: bool = False  #: the values came on lines after the label's, not beside it
 
     def continues(self, core: str) -> bool:
         """Whether ``core`` is the rest of this row's label, broken over lines."""
@@ -404,6 +407,10 @@ class _RowCollector:
     current: _Draft | None = None
     on_label: Callable[[str, str, Token], bool] | None = None
     on_row: Callable[[RowSpec], None] | None = None
+    #: Labels printed apart from their numbers (gikparse.recover.blocks): the rows, and the
+    #: numbers that followed them.
+    blocks: list[Block] = attrs.Factory(list)
+    block_open: bool = False
 
     width: int = 0  #: cells in the line being read
 
@@ -426,6 +433,7 @@ class _RowCollector:
                 current.values.append(tokens[0])
                 current.filled += 1
                 current.width = current.width or self.width
+                current.apart = True
                 continue
             # The line's segments, each a label (None for leading values) and its values; a
             # segment is handled once the next starts, so it knows whether a label follows.
@@ -476,12 +484,46 @@ class _RowCollector:
         if not numbers:
             return
         current = self.current
-        if current is not None and current.filled < self.ncols(current.spec):
+        if (
+            not self.block_open
+            and current is not None
+            and current.filled < self.ncols(current.spec)
+        ):
             current.values.extend(values)
             current.filled += len(numbers)
             current.width = current.width or self.width
+            current.apart = True
+            return
+        if self._to_block(numbers):
             return
         self._unplaced(numbers)
+
+    def _to_block(self, numbers: list[Token]) -> bool:
+        """Numbers no row takes, after labels printed without theirs: the labels' numbers,
+        printed apart (column by column, or as rows without labels), to be placed by the
+        table's arithmetic (gikparse.recover.blocks). The last of those labels gives back the
+        numbers it took from the lines after it."""
+        if self.block_open:
+            self.blocks[-1][1].extend(numbers)
+            return True
+        drafts = self.drafts
+        if not drafts or drafts[-1].run is not None:
+            return False
+        last = drafts[-1]
+        if last.values and not (last.apart and last is self.current):
+            return False
+        first = len(drafts) - 1
+        while first > 0 and not drafts[first - 1].values and drafts[first - 1].run is None:
+            first -= 1
+        trailing = drafts[first:]
+        if not 2 <= len(trailing) <= _MAX_BLOCK:
+            return False
+        taken = [t for t in last.values if t.kind is _VALUE]
+        last.values, last.filled, last.apart = [], 0, False
+        self.blocks.append(([d.spec for d in trailing], [*taken, *numbers]))
+        self.block_open = True
+        self.current = None
+        return True
 
     def _unplaced(self, numbers: list[Token], label: Token | None = None) -> None:
         """Numbers no row takes: kept in ``unplaced`` and reported, never dropped silently."""
@@ -519,6 +561,7 @@ class _RowCollector:
         lines: Sequence[Line],
         index: int,
     ) -> None:
+        self.block_open = False  # numbers after a label are not those of the labels before
         kind, spec, core = self.matcher.classify(label.text, self.group)
         numbers = [t for t in values if t.kind is _VALUE]
         has_numbers = bool(numbers)
@@ -588,6 +631,7 @@ def _build_table(
     unit: str | None,
     diagnostics: list[Diagnostic],
     unplaced: Sequence[Token],
+    blocks: Sequence[Block] = (),
 ) -> Table:
     table_id = spec.qualified_id
     cells: dict[Position, Value | PendingValue] = {}
@@ -652,8 +696,9 @@ def _build_table(
         for column, value in zip(columns, placed, strict=True):
             cells[row_id, column.id] = value
             _check_value(value, table_id, row_id, column.id, diagnostics)
-    if runs:
-        _recover(doc, spec, columns, runs, cells, diagnostics)
+    leftover: list[Token] = []
+    if runs or blocks:
+        leftover = _recover(doc, spec, columns, unit, runs, blocks, seen, cells, diagnostics)
     _structure_diagnostics(spec, seen, table_id, diagnostics)
     present = tuple(sorted(seen, key=spec.row_order.__getitem__))
     alternates = [r.id for r in spec.alternate_rows if r.id in seen]
@@ -668,7 +713,7 @@ def _build_table(
                 table=table_id,
             )
         )
-    unplaced_values = tuple(_value(doc, t, NumberKind.MONEY, None) for t in unplaced)
+    unplaced_values = tuple(_value(doc, t, NumberKind.MONEY, None) for t in (*unplaced, *leftover))
     return Table(
         id=table_id,
         rows=present,
@@ -683,12 +728,16 @@ def _recover(
     doc: Document,
     spec: TableSpec,
     columns: Sequence[ColumnSpec],
+    unit: str | None,
     runs: Sequence[RunRow],
+    blocks: Sequence[Block],
+    seen: set[str],
     cells: dict[Position, Value | PendingValue],
     diagnostics: list[Diagnostic],
-) -> None:
-    """Cut the rows read as runs into cells (gikparse.recover); the rows read normally take
-    part in the table's rules across rows."""
+) -> list[Token]:
+    """Cut the rows read as runs into cells, and place the numbers printed apart from their
+    labels (gikparse.recover); the rows read normally take part in the table's rules across
+    rows. Returns the numbers left unplaced."""
     known: dict[str, list[int | Decimal | None]] = {}
     pending = {r for r, _, _ in runs}
     for row in dict.fromkeys(r for r, _ in cells):
@@ -698,11 +747,27 @@ def _recover(
         numbers = [None if v is None else value_of(v) for v in values]
         if all(v is not None and v.status in _KNOWN for v in numbers):
             known[row] = [None if v is None else v.value for v in numbers]
-    recovered, found_diagnostics = recover_rows(
-        doc, spec.qualified_id, columns, runs, known, spec.rules
-    )
-    cells.update(recovered)
-    diagnostics.extend(found_diagnostics)
+    leftover: list[Token] = []
+    if runs:
+        recovered, found_diagnostics = recover_rows(
+            doc, spec.qualified_id, columns, runs, known, spec.rules
+        )
+        cells.update(recovered)
+        diagnostics.extend(found_diagnostics)
+    # A block whose rows were also printed with their numbers is not theirs to place.
+    usable = [b for b in blocks if not any(r.id in seen for r in b[0])]
+    for block in blocks:
+        if block not in usable:
+            leftover.extend(block[1])
+    if usable:
+        placed, found_diagnostics, rest = place_blocks(
+            doc, spec.qualified_id, columns, unit, usable, known, spec.rules
+        )
+        cells.update(placed)
+        diagnostics.extend(found_diagnostics)
+        leftover.extend(rest)
+        seen.update(r.id for b in usable for r in b[0])
+    return leftover
 
 
 def _is_empty(token: Token) -> bool:
@@ -841,6 +906,7 @@ def parse_applications_lines(doc: Document, lines: Sequence[Line], spec: TableSp
         None,
         collector.diagnostics,
         collector.unplaced,
+        collector.blocks,
     )
 
 
@@ -885,7 +951,14 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
         stream.extend(tokens)
     if labelled:
         return _build_table(
-            doc, spec, collector.drafts, spec.columns, None, collector.diagnostics, ()
+            doc,
+            spec,
+            collector.drafts,
+            spec.columns,
+            None,
+            collector.diagnostics,
+            (),
+            collector.blocks,
         )
     diagnostics: list[Diagnostic] = []
     positions = [(r.id, c.id) for r in spec.rows for c in spec.columns]
@@ -1035,9 +1108,16 @@ def parse_active_disclosure_lines(
     section_diagnostics = [*foreign, *collector.diagnostics]
     for spec in specs:
         drafts = [d for d in collector.drafts if owner[d.spec.id] is spec]
-        if not any(d.values for d in drafts):
+        # Labels printed apart from their numbers: the numbers follow the last label, and are
+        # this table's when that label is (rows of a table before it had none).
+        blocks = [
+            ([r for r in rows if owner[r.id] is spec], numbers)
+            for rows, numbers in collector.blocks
+            if owner[rows[-1].id] is spec
+        ]
+        if not any(d.values for d in drafts) and not blocks:
             section_diagnostics.append(_missing_table(spec))
             continue
         columns, unit = layout.get(spec.id, (spec.columns, None))
-        tables.append(_build_table(doc, spec, drafts, columns, unit, [], ()))
+        tables.append(_build_table(doc, spec, drafts, columns, unit, [], (), blocks))
     return tuple(tables), tuple(section_diagnostics)

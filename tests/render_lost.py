@@ -21,7 +21,7 @@ from tests.strategies import GeneratedReport
 
 __all__ = ["LOST_SHAPES", "flat_noise", "flattened", "lost"]
 
-LOST_SHAPES = ("flattened",)
+LOST_SHAPES = ("flattened", "column_order", "broken_markdown")
 
 
 def flat_noise(noise: Noise) -> Noise:
@@ -85,7 +85,115 @@ def flattened(report: GeneratedReport, noise: Noise, *, stray: float = 0.3) -> s
     return "".join(out) + "\n"
 
 
+def _units(
+    lines: list[str], owner: dict[int, tuple[str, str]]
+) -> list[tuple[tuple[str, str], list[int], list[int]]]:
+    """The rows of the flat rendering: (table, row), the indexes of the label lines printed
+    before the row's values (since the previous row's values), and of its value lines."""
+    units: list[tuple[tuple[str, str], list[int], list[int]]] = []
+    labels: list[int] = []
+    index = 0
+    while index < len(lines):
+        row = owner.get(index)
+        if row is None:
+            if lines[index].strip():
+                labels.append(index)
+            index += 1
+            continue
+        values = []
+        while index < len(lines) and owner.get(index) == row:
+            values.append(index)
+            index += 1
+        units.append((row, labels, values))
+        labels = []
+    return units
+
+
+def _blocks(
+    units: list[tuple[tuple[str, str], list[int], list[int]]], rng: random.Random
+) -> list[list[int]]:
+    """Runs of two or more consecutive rows of one table, about half of the table's rows."""
+    blocks: list[list[int]] = []
+    index = 0
+    while index < len(units):
+        table = units[index][0][0]
+        end = index
+        while end < len(units) and units[end][0][0] == table:
+            end += 1
+        # A row printed without a label of its own (the three groups of section 四's one row)
+        # is part of the row before it, not a row to print apart.
+        labelled = all(units[u][1] for u in range(index, end))
+        if labelled and end - index >= 2 and rng.random() < 0.8:
+            size = rng.randint(2, min(end - index, 8))
+            first = rng.randint(index, end - size)
+            blocks.append(list(range(first, first + size)))
+        index = end
+    return blocks
+
+
+def column_order(report: GeneratedReport, noise: Noise) -> str:
+    """One cell per line; in some runs of rows of a table, the rows' labels first and then
+    their values column by column, as pdftotext's non-layout output gives parts of tables."""
+    rng = random.Random(noise.seed ^ 0xC01)
+    lines, owner = _value_lines(report, flat_noise(noise))
+    units = _units(lines, owner)
+    order = list(range(len(lines)))
+    moved: dict[int, list[int]] = {}
+    for block in _blocks(units, rng):
+        # The labels' lines keep their place; the block's value lines all come after the last
+        # row's labels, column by column.
+        width = len(units[block[0]][2])
+        if any(len(units[u][2]) != width for u in block):
+            continue
+        columns = [units[u][2][j] for j in range(width) for u in block]
+        last = units[block[-1]][2][0]
+        moved[last] = columns
+        for u in block:
+            for line in units[u][2]:
+                moved.setdefault(line, [])
+    out: list[str] = []
+    for index in order:
+        if index in moved:
+            out.extend(lines[i] for i in moved[index])
+        else:
+            out.append(lines[index])
+    return "\n".join(out) + "\n"
+
+
+def broken_markdown(report: GeneratedReport, noise: Noise) -> str:
+    """Markdown as a PDF converter makes it: in some runs of rows of a table, the rows'
+    labels as lines of their own, then a pipe table of their numbers under generic headers
+    (数据1 …) with no label column."""
+    rng = random.Random(noise.seed ^ 0x3D)
+    lines, owner = _value_lines(report, flat_noise(noise))
+    units = _units(lines, owner)
+    moved: dict[int, list[str]] = {}
+    skip: set[int] = set()
+    for block in _blocks(units, rng):
+        width = len(units[block[0]][2])
+        if any(len(units[u][2]) != width for u in block):
+            continue
+        table = ["| " + " | ".join(f"数据{j + 1}" for j in range(width)) + " |"]
+        table.append("|" + "---|" * width)
+        for u in block:
+            cells = [lines[i] or "—" for i in units[u][2]]
+            table.append("| " + " | ".join(cells) + " |")
+            skip.update(units[u][2])
+        moved[units[block[-1]][2][0]] = ["", *table, ""]
+    out: list[str] = []
+    for index, body in enumerate(lines):
+        if index in moved:
+            out.extend(moved[index])
+        if index not in skip:
+            out.append(body)
+    return "\n".join(out) + "\n"
+
+
 def lost(report: GeneratedReport, shape: str, noise: Noise) -> str:
     if shape == "flattened":
         return flattened(report, noise)
+    if shape == "column_order":
+        return column_order(report, noise)
+    if shape == "broken_markdown":
+        return broken_markdown(report, noise)
     raise ValueError(f"unknown shape {shape!r}")

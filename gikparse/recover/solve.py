@@ -69,95 +69,169 @@ def _total(acc: Sequence[Piece], parts: Sequence[int]) -> Number:
     return total
 
 
+class _Stop(Exception):
+    """The search spent its budget."""
+
+
+def _widest(rest: Number) -> int:
+    """Characters a cell of at most ``rest`` can take (digits and thousands separators; a
+    blank mark takes up to two)."""
+    digits = len(str(int(rest)))
+    return max(2, digits + (digits - 1) // 3)
+
+
+class _Search:
+    """The cuts of one row's run that satisfy its own rules."""
+
+    def __init__(self, problem: RowProblem) -> None:
+        self.run = problem.run
+        self.kinds = problem.kinds
+        self.groups = problem.groups
+        self.steps = 0
+        self.memo: dict[tuple[int, NumberKind], list[Piece]] = {}
+        self.found: list[tuple[Piece, ...]] = []
+
+    def readings(self, pos: int, kind: NumberKind) -> list[Piece]:
+        found = self.memo.get((pos, kind))
+        if found is None:
+            found = self.memo[pos, kind] = cell_readings(self.run, pos, kind)
+        return found
+
+    def step(self) -> None:
+        self.steps += 1
+        if self.steps > ROW_BUDGET or len(self.found) >= CANDIDATE_LIMIT:
+            raise _Stop
+
+    def cuts(self) -> tuple[list[tuple[Piece, ...]], bool]:
+        try:
+            self._cuts()
+        except _Stop:
+            return self.found, True
+        return self.found, False
+
+    def _cuts(self) -> None:
+        ncols = len(self.kinds)
+        # Groups whose parts are the columns right before their total, by first part: such a
+        # group is cut by choosing its total first, which fixes the sum of its parts.
+        self.blocks = {
+            min(parts): (target, parts)
+            for target, parts in self.groups
+            if parts and parts == tuple(range(min(parts), target))
+        }
+        self._walk(0, 0, len(self.run.chars), [], ncols)
+
+    def _walk(self, column: int, pos: int, end: int, acc: list[Piece], ncols: int) -> None:
+        """Cut ``[pos, end)`` into columns ``column..ncols-1``."""
+        self.step()
+        if column == ncols:
+            if pos == end:
+                self.found.append(tuple(acc))
+            return
+        if end - pos < ncols - column:
+            return
+        block = self.blocks.get(column)
+        if block is not None:
+            self._block(column, block[0], pos, end, acc, ncols)
+            return
+        parts = next((g[1] for g in self.groups if g[0] == column), ())
+        for piece in self.readings(pos, self.kinds[column]):
+            if piece.end > end:
+                continue
+            if parts:
+                total = _total(acc, parts)
+                if _as_number(piece) != total or (piece.value is None and total != 0):
+                    continue
+            acc.append(piece)
+            self._walk(column + 1, piece.end, end, acc, ncols)
+            acc.pop()
+
+    def _block(
+        self, column: int, target: int, pos: int, end: int, acc: list[Piece], ncols: int
+    ) -> None:
+        """A group of parts and their total from ``pos``: each reading of a total after room
+        for the parts, and the cuts of the parts that sum to it."""
+        nparts = target - column
+        after = ncols - target - 1  # columns after the total
+        widest = _widest(10**MAX_CELL_DIGITS)
+        for start in range(pos + nparts, min(end - after - 1, pos + nparts * widest) + 1):
+            chars = start - pos
+            for piece in self.readings(start, self.kinds[target]):
+                if piece.end > end or end - piece.end < after or (after == 0 and piece.end != end):
+                    continue
+                total = _as_number(piece)
+                # The parts are at most the total each, and together hold at most one cell of
+                # all but a character each of theirs, and nines.
+                if chars > nparts * _widest(total):
+                    continue
+                if total >= 10 ** (chars - nparts + 1) + 9 * nparts:
+                    continue
+                for parts in self._sums(column, target, pos, start, total):
+                    self._walk(target + 1, piece.end, end, [*acc, *parts, piece], ncols)
+
+    def _sums(
+        self, first: int, stop: int, start: int, end: int, total: Number
+    ) -> list[tuple[Piece, ...]]:
+        """Every cut of ``[start, end)`` into columns ``first..stop-1`` whose numbers sum to
+        ``total``: the first half's cuts by where they end, matched with the second half's."""
+        count = stop - first
+        if count == 0:
+            return [()] if start == end and total == 0 else []
+        middle = first + count // 2
+        left: dict[int, list[tuple[Number, tuple[Piece, ...]]]] = {}
+        self._half(first, middle, start, end, total, 0, [], left, exact_end=False)
+        out: list[tuple[Piece, ...]] = []
+        for m, heads in left.items():
+            right: dict[int, list[tuple[Number, tuple[Piece, ...]]]] = {}
+            self._half(middle, stop, m, end, total, 0, [], right, exact_end=True)
+            by_sum: dict[Number, list[tuple[Piece, ...]]] = {}
+            for value, tail in right.get(end, ()):
+                by_sum.setdefault(value, []).append(tail)
+            for value, head in heads:
+                for tail in by_sum.get(total - value, ()):
+                    out.append((*head, *tail))
+        return out
+
+    def _half(
+        self,
+        column: int,
+        stop: int,
+        pos: int,
+        end: int,
+        cap: Number,
+        spent: Number,
+        acc: list[Piece],
+        out: dict[int, list[tuple[Number, tuple[Piece, ...]]]],
+        *,
+        exact_end: bool,
+    ) -> None:
+        self.step()
+        if column == stop:
+            if not exact_end or pos == end:
+                out.setdefault(pos, []).append((spent, tuple(acc)))
+            return
+        later = stop - column - 1  # cells after this one in this half
+        for piece in self.readings(pos, self.kinds[column]):
+            if piece.end > end:
+                continue
+            value = spent + _as_number(piece)
+            rest = cap - value
+            if rest < 0:
+                continue
+            if exact_end:
+                chars = end - piece.end
+                if chars < later or chars > later * _widest(rest):
+                    continue
+                if later == 0 and chars:
+                    continue
+            acc.append(piece)
+            self._half(column + 1, stop, piece.end, end, cap, value, acc, out, exact_end=exact_end)
+            acc.pop()
+
+
 def _rule_cuts(problem: RowProblem) -> tuple[list[tuple[Piece, ...]], bool]:
     """The cuts that satisfy the row's own rules (at most CANDIDATE_LIMIT), and whether the
     search stopped early."""
-    run, kinds = problem.run, problem.kinds
-    n, ncols = len(run.chars), len(kinds)
-    target_of = {target: parts for target, parts in problem.groups}
-    group_of = {p: target for target, parts in problem.groups for p in parts}
-    found: list[tuple[Piece, ...]] = []
-    steps = 0
-    stopped = False
-    anchored = next((t for t, _ in problem.groups if t == ncols - 1), None)
-    anchored_parts = () if anchored is None else target_of[anchored]
-    memo: dict[tuple[int, NumberKind], list[Piece]] = {}
-
-    def readings(pos: int, kind: NumberKind) -> list[Piece]:
-        found = memo.get((pos, kind))
-        if found is None:
-            found = memo[pos, kind] = cell_readings(run, pos, kind)
-        return found
-
-    def walk(column: int, pos: int, end: int, acc: list[Piece], cap: Number | None) -> None:
-        nonlocal steps, stopped
-        if stopped:
-            return
-        steps += 1
-        if steps > ROW_BUDGET or len(found) >= CANDIDATE_LIMIT:
-            stopped = True
-            return
-        if column == end_column:
-            if pos == end and (cap is None or _total(acc, anchored_parts) == cap):
-                found.append(tuple(acc))
-            return
-        left = end_column - column
-        if end - pos < left:
-            return
-        parts = target_of.get(column)
-        if parts is not None and column != anchored:
-            total = _total(acc, parts)
-            for piece in readings(pos, kinds[column]):
-                if _as_number(piece) == total and (piece.value is not None or total == 0):
-                    acc.append(piece)
-                    walk(column + 1, piece.end, end, acc, cap)
-                    acc.pop()
-            return
-        bounded = cap is not None and group_of.get(column) == anchored
-        for piece in readings(pos, kinds[column]):
-            if piece.end > end:
-                continue
-            if bounded:
-                assert cap is not None
-                spent = _total(acc, [p for p in anchored_parts if p < column])
-                rest = cap - spent - _as_number(piece)
-                if rest < 0:
-                    continue
-                # The parts still to come share what is left of the total: each needs at most
-                # the digits of that (with separators, or a two-character mark).
-                digits = len(str(rest))
-                widest = max(2, digits + (digits - 1) // 3)
-                chars, later = end - piece.end, end_column - column - 1
-                if chars > later * widest:
-                    continue
-                # ... and together they hold at most one cell of all but a character each of
-                # the rest, and nines: more than that is out of reach.
-                if later == 0 and rest != 0:
-                    continue
-                if later and rest > 10 ** (chars - later + 1) + 9 * later:
-                    continue
-            acc.append(piece)
-            walk(column + 1, piece.end, end, acc, cap)
-            acc.pop()
-
-    if anchored is None:
-        end_column = ncols
-        walk(0, 0, n, [], None)
-        return found, stopped
-    # The last column is a total: each way of reading the run's end as that total bounds the
-    # parts before it, which keeps the search small.
-    end_column = ncols - 1
-    for start in range(n - 1, max(-1, n - MAX_CELL_DIGITS * 2 - 3), -1):
-        for piece in readings(start, kinds[-1]):
-            if piece.end != n:
-                continue
-            before = len(found)
-            walk(0, 0, start, [], _as_number(piece))
-            for i in range(before, len(found)):
-                found[i] = (*found[i], piece)
-            if stopped:
-                return found, True
-    return found, stopped
+    return _Search(problem).cuts()
 
 
 def solve_row(problem: RowProblem) -> RowSolution:
