@@ -226,3 +226,24 @@ def test_ctrl_c_during_a_parallel_run_exits_130_without_traceback(tmp_path: Path
     code, err = _interrupt(process)
     assert code == 130
     assert b"Traceback" not in err and b"KeyboardInterrupt" not in err
+
+
+def test_a_folder_scan_reads_every_report_file_type(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from gikparse.cli._inputs import SCANNED_SUFFIXES
+
+    folder = tmp_path / "kinds"
+    folder.mkdir()
+    for suffix in SCANNED_SUFFIXES:
+        (folder / f"report{suffix.upper()}").write_bytes(b"PK\x03\x04 placeholder")
+    (folder / ".hidden.txt").write_bytes(b"")
+    (folder / "~$report.docx").write_bytes(b"")
+    main(["parse", "-q", "-f", "jsonl", str(folder)])
+    results = {
+        Path(r["source"]).name: r for r in map(json.loads, capsys.readouterr().out.splitlines())
+    }
+    read = {name for name, r in results.items() if r["status"] != "skipped"}
+    assert read == {f"report{s.upper()}" for s in SCANNED_SUFFIXES}  # tried, whatever came of it
+    assert results["~$report.docx"]["status"] == "skipped"
+    assert ".hidden.txt" not in results
