@@ -247,3 +247,14 @@ def test_a_folder_scan_reads_every_report_file_type(
     assert read == {f"report{s.upper()}" for s in SCANNED_SUFFIXES}  # tried, whatever came of it
     assert results["~$report.docx"]["status"] == "skipped"
     assert ".hidden.txt" not in results
+
+
+def test_parallel_workers_give_the_same_output_in_the_same_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = seed_folder(tmp_path / "reports")
+    outputs = []
+    for jobs in ("1", "2"):
+        main(["check", "-q", "-f", "jsonl", "-j", jobs, str(folder)])
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1] and len(outputs[0].splitlines()) == 10
