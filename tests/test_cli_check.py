@@ -257,4 +257,4 @@ def test_parallel_workers_give_the_same_output_in_the_same_order(
     for jobs in ("1", "2"):
         main(["check", "-q", "-f", "jsonl", "-j", jobs, str(folder)])
         outputs.append(capsys.readouterr().out)
-    assert outputs[0] == outputs[1] and len(outputs[0].splitlines()) == 10
+    assert outputs[0] == outputs[1] and len(outputs[0].splitlines()) == 9
