@@ -258,3 +258,28 @@ def test_parallel_workers_give_the_same_output_in_the_same_order(
         main(["check", "-q", "-f", "jsonl", "-j", jobs, str(folder)])
         outputs.append(capsys.readouterr().out)
     assert outputs[0] == outputs[1] and len(outputs[0].splitlines()) == 9
+
+
+def test_password_and_pages_reach_the_pdf_reader(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from tests.pdf_render import simple_pdf
+
+    def draw(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 12)
+        canvas.drawString(72, 700, "Annual report 2021")
+
+    locked = tmp_path / "locked.pdf"
+    locked.write_bytes(simple_pdf(draw, encrypt="secret", pages=3))
+    assert main(["parse", "-q", "-f", "jsonl", str(locked)]) == 1
+    first = json.loads(capsys.readouterr().out)
+    assert first["status"] == "error" and "password" in first["error"]
+    assert main(["parse", "-q", "-f", "jsonl", "--password", "secret", str(locked)]) == 1
+    opened = json.loads(capsys.readouterr().out)
+    # Opened: the text is read, and it holds no report (P002), said as the reason.
+    assert opened["status"] == "error" and opened["error"].startswith("P002")
+    main(["parse", "-q", "-f", "jsonl", "--password", "secret", "--pages", "9", str(locked)])
+    no_page = json.loads(capsys.readouterr().out)
+    assert no_page["status"] == "error" and "[9]" in no_page["error"]
