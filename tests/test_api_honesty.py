@@ -212,3 +212,19 @@ def test_one_number_changed_in_three_or_four_is_never_consistent(data: st.DataOb
     parsed = gikparse.parse_text(rendering.text)
     assert not is_consistent(parsed)
     assert consistency(parsed) is not Consistency.CONSISTENT
+
+
+def test_checks_read_diagnostics_that_name_a_section_not_a_table() -> None:
+    # Section 二's own diagnostics (P213) name the section; the strict table lookup must not
+    # turn them into a KeyError inside check().
+    report = gikparse.parse(SEED)
+    about_section = gikparse.Diagnostic(
+        code="P213",
+        severity=gikparse.Severity.WARNING,
+        message="第二十条第（十）项",
+        message_en="caption of no table",
+        table="active_disclosure",
+    )
+    noted = attrs.evolve(report, diagnostics=(*report.diagnostics, about_section))
+    found = [f for f in gikparse.check(noted) if "P213" in f.message]
+    assert len(found) == 1 and found[0].table == "active_disclosure"

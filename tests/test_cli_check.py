@@ -226,3 +226,60 @@ def test_ctrl_c_during_a_parallel_run_exits_130_without_traceback(tmp_path: Path
     code, err = _interrupt(process)
     assert code == 130
     assert b"Traceback" not in err and b"KeyboardInterrupt" not in err
+
+
+def test_a_folder_scan_reads_every_report_file_type(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from gikparse.cli._inputs import SCANNED_SUFFIXES
+
+    folder = tmp_path / "kinds"
+    folder.mkdir()
+    for suffix in SCANNED_SUFFIXES:
+        (folder / f"report{suffix.upper()}").write_bytes(b"PK\x03\x04 placeholder")
+    (folder / ".hidden.txt").write_bytes(b"")
+    (folder / "~$report.docx").write_bytes(b"")
+    main(["parse", "-q", "-f", "jsonl", str(folder)])
+    results = {
+        Path(r["source"]).name: r for r in map(json.loads, capsys.readouterr().out.splitlines())
+    }
+    read = {name for name, r in results.items() if r["status"] != "skipped"}
+    assert read == {f"report{s.upper()}" for s in SCANNED_SUFFIXES}  # tried, whatever came of it
+    assert results["~$report.docx"]["status"] == "skipped"
+    assert ".hidden.txt" not in results
+
+
+def test_parallel_workers_give_the_same_output_in_the_same_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = seed_folder(tmp_path / "reports")
+    outputs = []
+    for jobs in ("1", "2"):
+        main(["check", "-q", "-f", "jsonl", "-j", jobs, str(folder)])
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1] and len(outputs[0].splitlines()) == 9
+
+
+def test_password_and_pages_reach_the_pdf_reader(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from tests.pdf_render import simple_pdf
+
+    def draw(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 12)
+        canvas.drawString(72, 700, "Annual report 2021")
+
+    locked = tmp_path / "locked.pdf"
+    locked.write_bytes(simple_pdf(draw, encrypt="secret", pages=3))
+    assert main(["parse", "-q", "-f", "jsonl", str(locked)]) == 1
+    first = json.loads(capsys.readouterr().out)
+    assert first["status"] == "error" and "password" in first["error"]
+    assert main(["parse", "-q", "-f", "jsonl", "--password", "secret", str(locked)]) == 1
+    opened = json.loads(capsys.readouterr().out)
+    # Opened: the text is read, and it holds no report (P002), said as the reason.
+    assert opened["status"] == "error" and opened["error"].startswith("P002")
+    main(["parse", "-q", "-f", "jsonl", "--password", "secret", "--pages", "9", str(locked)])
+    no_page = json.loads(capsys.readouterr().out)
+    assert no_page["status"] == "error" and "[9]" in no_page["error"]

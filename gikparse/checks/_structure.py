@@ -230,7 +230,9 @@ def _missing_sections(report: Report) -> Iterator[Finding]:
 def _diagnostic(report: Report, diagnostic: Diagnostic, table_id: str | None) -> Finding:
     table_id = diagnostic.table or table_id
     code = _RECODED.get(diagnostic.code, "C390")
-    table = None if table_id is None else report.table(table_id)
+    # A diagnostic may name a section ("active_disclosure") rather than a table: look it up
+    # among the report's tables instead of with report.table(), which raises for such ids.
+    table = next((t for t in report.tables if table_id in (t.id, t.short_id)), None)
     spec = None if table is None else table_spec(report, table)
     place = "" if table_id is None else table_label(table_id, spec)
     if diagnostic.row is not None:

@@ -7,6 +7,7 @@ worker processes with ``jobs > 1``. A batch API (``gikparse.parse_many``) can re
 
 from __future__ import annotations
 
+import collections
 import concurrent.futures
 import inspect
 import signal
@@ -160,12 +161,12 @@ def run(
         return
     pool = concurrent.futures.ProcessPoolExecutor(max_workers=jobs, initializer=_quiet_worker)
     try:
-        futures = [
+        futures = collections.deque(
             pool.submit(process, item, settings, stdin if item.is_stdin else None)
             for item in inputs
-        ]
-        for future in futures:
-            yield future.result()
+        )
+        while futures:  # popped as they are written: a long run keeps no finished report
+            yield futures.popleft().result()
     finally:
         # On Ctrl-C (or a closed pipe) do not wait for the queued files.
         pool.shutdown(wait=sys.exc_info()[0] is None, cancel_futures=True)
