@@ -163,9 +163,9 @@ def _not_a_report(doc: Document, outline: Outline, source: str | None) -> list[D
     if found & {2, 3, 4}:
         return []
     text = doc.text.strip()
-    if text[:1024].lower().lstrip().startswith(_MARKUP):
-        hint = "（看起来是 HTML/XML 标记）"
-        hint_en = " It looks like HTML/XML markup."
+    if doc.kind == "html" or text[:1024].lower().lstrip().startswith(_MARKUP):
+        hint = "（这是网页或 HTML/XML 标记，其中没有报告）"
+        hint_en = " It is a web page or HTML/XML markup, and its text holds no report."
     elif source is None and "\n" not in text and len(text) <= 4096:
         hint = (
             "（只有一行文字：如果这是文件路径，该文件不存在，或文件名没有报告文件的扩展名；"

@@ -197,7 +197,7 @@ def test_findings_frame_and_ids_frame_survive_csv_and_parquet(
 def test_a_failed_batch_result_is_a_panel_row_with_its_error_and_no_cells() -> None:
     results = list(gikparse.parse_many([SEED_PATHS[0], SEEDS / "missing.txt"]))
     panel = frames.panel_frame(results)
-    assert pd.isna(panel.loc[0, "error"]) and panel.loc[1, "error"].startswith("SourceError")
+    assert pd.isna(panel.loc[0, "error"]) and panel.loc[1, "error"].startswith("FileNotFoundError")
     cell_columns = [c.id for c in gikparse.cell_ids()]
     assert panel.loc[1, cell_columns].isna().all()
     assert len(frames.cells_frame(results)) == len(frames.cells_frame(results[:1]))

@@ -81,7 +81,16 @@ class TqdmProgress:
     """The tqdm bar, left on screen never: ``leave=False`` and cleared before other lines."""
 
     def __init__(self, total: int, stream: TextIO, tqdm: Any) -> None:
-        self._bar = tqdm(total=total, file=stream, leave=False, unit="report", dynamic_ncols=True)
+        # miniters=1: tqdm's monitor thread redraws a bar whose miniters it raised, which on a
+        # slow run could draw the bar again after it was cleared for a report line.
+        self._bar = tqdm(
+            total=total,
+            file=stream,
+            leave=False,
+            unit="report",
+            dynamic_ncols=True,
+            miniters=1,
+        )
 
     def advance(self, name: str) -> None:
         self._bar.set_postfix_str(_fit(name.rpartition("/")[2], 30), refresh=False)
