@@ -13,20 +13,22 @@ import collections
 import concurrent.futures
 import inspect
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 import attrs
 
 from gikparse.api import Source, parse
 from gikparse.checks import Finding, check
-from gikparse.errors import SourceError
 from gikparse.model import Report
 
 __all__ = ["BatchError", "BatchResult", "parse_many", "source_label"]
 
 OnError = Literal["record", "raise"]
+#: ``check=``: ``True`` runs :func:`gikparse.check`; a callable (picklable for process pools,
+#: e.g. ``functools.partial(gikparse.check, select="C1")``) runs instead.
+Checker: TypeAlias = "bool | Callable[[Report], Iterable[Finding]]"
 
 #: Futures in flight at once, per default: enough to keep a pool busy, few enough that a batch
 #: of a million paths does not hold a million futures (and their results) in memory.
@@ -87,7 +89,7 @@ def _is_path_text(text: str) -> bool:
 def _parse_one(
     source: Source,
     label: str,
-    run_checks: bool,
+    checker: Checker,
     keep_text: bool,
     options: dict[str, Any],
 ) -> BatchResult | Exception:
@@ -95,11 +97,13 @@ def _parse_one(
     results before it in the same task still arrive)."""
     try:
         if isinstance(source, str) and _is_path_text(source):
-            if not Path(source).is_file():
-                raise SourceError(f"no such file: {source}")
-            source = Path(source)
+            source = Path(source)  # parse() raises FileNotFoundError for a missing one
         report = parse(source, **options)
-        findings = tuple(check(report)) if run_checks else None
+        findings: tuple[Finding, ...] | None = None
+        if checker is True:
+            findings = tuple(check(report))
+        elif callable(checker):
+            findings = tuple(checker(report))
         if not keep_text:
             report = attrs.evolve(report, text="")
         return BatchResult(source=label, report=report, findings=findings)
@@ -109,7 +113,7 @@ def _parse_one(
 
 def _parse_chunk(
     chunk: list[tuple[Source, str]],
-    run_checks: bool,
+    checker: Checker,
     keep_text: bool,
     record: bool,
     options: dict[str, Any],
@@ -118,7 +122,7 @@ def _parse_chunk(
     ``record=False`` it stops at the first exception, which ends the list."""
     out: list[BatchResult | Exception] = []
     for source, label in chunk:
-        found = _parse_one(source, label, run_checks, keep_text, options)
+        found = _parse_one(source, label, checker, keep_text, options)
         if isinstance(found, Exception) and record:
             found = BatchResult(
                 source=label, error=BatchError(type=type(found).__name__, message=str(found))
@@ -151,7 +155,7 @@ def parse_many(
     sources: Iterable[Source],
     *,
     executor: concurrent.futures.Executor | None = None,
-    check: bool = False,
+    check: Checker = False,
     on_error: OnError = "record",
     keep_text: bool = True,
     chunksize: int = 1,
@@ -164,13 +168,14 @@ def parse_many(
     report text or binary files; with a process pool or a cluster, give paths, which the workers
     read themselves. ``executor`` is any ``concurrent.futures.Executor``; ``None`` parses in
     this process, one source at a time. ``check=True`` runs :func:`gikparse.check` on each
-    report. ``on_error="record"`` turns any exception into the result's ``error``;
-    ``"raise"`` re-raises it when its result is reached. ``keep_text=False`` drops
-    ``Report.text`` (locations still refer to it) so that results are small to send back.
-    ``chunksize`` sources go into one task (fewer, larger tasks cost less overhead), and at
-    most ``max_pending`` tasks are submitted at a time, so that ``sources`` may be a lazy
-    iterable of any length. ``parse_options`` go to :func:`gikparse.parse` (``strict``,
-    ``pages``, ``password``…).
+    report; a callable taking a Report (picklable for process pools, e.g.
+    ``functools.partial(gikparse.check, select="C1")``) runs instead. ``on_error="record"``
+    turns any exception into the result's ``error``; ``"raise"`` re-raises it when its result
+    is reached. ``keep_text=False`` drops ``Report.text`` (locations still refer to it) so
+    that results are small to send back. ``chunksize`` sources go into one task (fewer,
+    larger tasks cost less overhead), and at most ``max_pending`` tasks are submitted at a
+    time, so that ``sources`` may be a lazy iterable of any length. ``parse_options`` go to
+    :func:`gikparse.parse` (``strict``, ``pages``, ``password``, ``limits``…).
     """
     if on_error not in ("record", "raise"):
         raise ValueError(f"on_error must be 'record' or 'raise', not {on_error!r}")
@@ -190,7 +195,7 @@ def parse_many(
 def _submitted(
     executor: concurrent.futures.Executor,
     chunks: Iterator[list[tuple[Source, str]]],
-    args: tuple[bool, bool, bool, dict[str, Any]],
+    args: tuple[Checker, bool, bool, dict[str, Any]],
     max_pending: int,
 ) -> Iterator[BatchResult]:
     """Results in input order, with at most ``max_pending`` tasks in flight."""

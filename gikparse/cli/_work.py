@@ -1,15 +1,13 @@
 """The work of one input, and of many: read, parse, check, and a verdict, as one value.
 
-:func:`process` is everything done for one file; :func:`run` maps it over the inputs, in
-worker processes with ``jobs > 1``. A batch API (``gikparse.parse_many``) can replace
-:func:`run` without touching how results are written.
+:func:`run` parses the inputs with :func:`gikparse.parse_many` (in worker processes with
+``jobs > 1``) and turns each result into an :class:`Outcome`.
 """
 
 from __future__ import annotations
 
-import collections
 import concurrent.futures
-import inspect
+import functools
 import signal
 import sys
 from collections.abc import Iterator, Sequence
@@ -18,15 +16,15 @@ from typing import Any
 
 import attrs
 
-from gikparse.api import parse
+from gikparse.batch import BatchError, BatchResult, Checker, parse_many
 from gikparse.checks import Finding, check, unassessable
-from gikparse.errors import GikparseError, Severity
+from gikparse.errors import Severity
 from gikparse.limits import Limits
 from gikparse.model import Report
 
 from ._inputs import Input
 
-__all__ = ["Outcome", "Settings", "Status", "process", "run"]
+__all__ = ["Outcome", "Settings", "Status", "outcome", "run"]
 
 
 class Status:
@@ -77,18 +75,19 @@ class Outcome:
         return tuple(f for f in self.findings if f.is_failure and f.severity is not Severity.INFO)
 
 
-def _accepts_limits() -> bool:
-    # parse() gains ``limits=`` on another branch; pass it once parse takes it.
-    return "limits" in inspect.signature(parse).parameters
+def _options(settings: Settings) -> dict[str, Any]:
+    """What ``parse()`` gets for each input."""
+    options: dict[str, Any] = {"pages": settings.pages, "password": settings.password}
+    if settings.limits is not None:
+        options["limits"] = settings.limits
+    return options
 
 
-def _parse(source: str | bytes, settings: Settings) -> Report:
-    extra: dict[str, Any] = {}
-    if settings.limits is not None and _accepts_limits():
-        extra["limits"] = settings.limits
-    # A name from the command line is a path whatever it looks like (never report text).
-    given = Path(source) if isinstance(source, str) else source
-    return parse(given, pages=settings.pages, password=settings.password, **extra)
+def _checker(settings: Settings) -> Checker:
+    """What ``parse_many`` runs on each report: the checks with --select/--ignore, or none."""
+    if not settings.run_checks:
+        return False
+    return functools.partial(check, select=settings.select, ignore=settings.ignore)
 
 
 def _verdict(report: Report, findings: tuple[Finding, ...], settings: Settings) -> Outcome:
@@ -118,30 +117,34 @@ def _verdict(report: Report, findings: tuple[Finding, ...], settings: Settings) 
     return Outcome(source=report.source or "", status=Status.PASS, report=report, findings=findings)
 
 
-def process(item: Input, settings: Settings, data: bytes | None = None) -> Outcome:
-    """Read, parse and (with ``settings.run_checks``) check one input. Never raises for a bad
-    file: the error is the outcome. ``data`` is the bytes of stdin for ``-``."""
-    if item.skipped is not None:
-        return Outcome(source=item.name, status=Status.SKIPPED, reason=item.skipped)
-    try:
-        report = _parse(data if data is not None else item.name, settings)
-    except GikparseError as exc:
-        return Outcome(source=item.name, status=Status.ERROR, reason=str(exc))
-    except OSError as exc:
-        return Outcome(source=item.name, status=Status.ERROR, reason=f"cannot read: {exc}")
-    except RecursionError:
-        return Outcome(source=item.name, status=Status.ERROR, reason="too deeply nested to read")
-    report = attrs.evolve(report, source=item.name)
+def _reason(error: BatchError) -> str:
+    if error.type == "RecursionError":
+        return "too deeply nested to read"
+    if error.type in _OS_ERRORS:  # not one of ours: say what went wrong reading the file
+        return f"cannot read: {error.message}"
+    return error.message
+
+
+# Raised by the file system, not by gikparse (gikparse's own FileNotFoundError is a
+# GikparseError, and its message already says what happened).
+_OS_ERRORS = frozenset({"OSError", "PermissionError", "TimeoutError", "BlockingIOError"})
+
+
+def outcome(item: Input, result: BatchResult, settings: Settings) -> Outcome:
+    """The verdict on one input from what :func:`gikparse.parse_many` made of it."""
+    if result.error is not None or result.report is None:
+        reason = _reason(result.error) if result.error is not None else "no report"
+        return Outcome(source=item.name, status=Status.ERROR, reason=reason)
+    report = attrs.evolve(result.report, source=item.name)
+    findings = result.findings or ()
     unusable = [d for d in report.diagnostics if d.code in _NO_REPORT]
     if unusable:  # read, but there is no report in it: an error, whatever the command
-        findings = check(report) if settings.run_checks else ()
         reason = f"{unusable[0].code} {unusable[0].message_en}"
         return Outcome(
             source=item.name, status=Status.ERROR, reason=reason, report=report, findings=findings
         )
     if not settings.run_checks:
         return Outcome(source=item.name, status=Status.PARSED, report=report)
-    findings = check(report, select=settings.select, ignore=settings.ignore)
     return attrs.evolve(_verdict(report, findings, settings), source=item.name)
 
 
@@ -154,19 +157,25 @@ def _quiet_worker() -> None:
 def run(
     inputs: Sequence[Input], settings: Settings, jobs: int, stdin: bytes | None = None
 ) -> Iterator[Outcome]:
-    """Outcomes of ``inputs``, in order; ``jobs > 1`` parses in worker processes."""
-    if jobs <= 1 or len(inputs) <= 1:
-        for item in inputs:
-            yield process(item, settings, stdin if item.is_stdin else None)
-        return
-    pool = concurrent.futures.ProcessPoolExecutor(max_workers=jobs, initializer=_quiet_worker)
+    """Outcomes of ``inputs``, in order, from :func:`gikparse.parse_many`; ``jobs > 1`` parses
+    in worker processes."""
+    # A name from the command line is a path whatever it looks like (never report text).
+    sources = [
+        stdin if item.is_stdin and stdin is not None else Path(item.name)
+        for item in inputs
+        if item.skipped is None
+    ]
+    pool = None
+    if jobs > 1 and len(sources) > 1:
+        pool = concurrent.futures.ProcessPoolExecutor(max_workers=jobs, initializer=_quiet_worker)
     try:
-        futures = collections.deque(
-            pool.submit(process, item, settings, stdin if item.is_stdin else None)
-            for item in inputs
-        )
-        while futures:  # popped as they are written: a long run keeps no finished report
-            yield futures.popleft().result()
+        results = parse_many(sources, executor=pool, check=_checker(settings), **_options(settings))
+        for item in inputs:  # results come in input order; skipped files were not sent
+            if item.skipped is not None:
+                yield Outcome(source=item.name, status=Status.SKIPPED, reason=item.skipped)
+            else:
+                yield outcome(item, next(results), settings)
     finally:
-        # On Ctrl-C (or a closed pipe) do not wait for the queued files.
-        pool.shutdown(wait=sys.exc_info()[0] is None, cancel_futures=True)
+        if pool is not None:
+            # On Ctrl-C (or a closed pipe) do not wait for the queued files.
+            pool.shutdown(wait=sys.exc_info()[0] is None, cancel_futures=True)
