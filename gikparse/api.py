@@ -141,7 +141,8 @@ def parse(
     """
     data, name = _read_source(source, limits)
     if isinstance(data, str):
-        return parse_document(read_text(data, limits=limits), source=name, strict=strict)
+        doc = read_text(data, limits=limits)
+        return parse_document(doc, source=name, strict=strict, limits=limits)
     if data.lstrip()[:5] == b"%PDF-":
         return _parse_pdf_bytes(
             data, name, pages=pages, password=password, strict=strict, limits=limits
@@ -151,7 +152,8 @@ def parse(
             "this looks like a Word (DOCX) or other zip file, which gikparse cannot read yet; "
             "save it as PDF or copy its text"
         )
-    return parse_document(read_text(_decode(data), limits=limits), source=name, strict=strict)
+    doc = read_text(_decode(data), limits=limits)
+    return parse_document(doc, source=name, strict=strict, limits=limits)
 
 
 def parse_pdf(
@@ -190,14 +192,14 @@ def _parse_pdf_bytes(
     from gikparse.readers.pdf import read_pdf  # pdfminer is imported only when needed
 
     doc = read_pdf(data, pages=pages, password=password, limits=limits)
-    return parse_document(doc, source=name, strict=strict)
+    return parse_document(doc, source=name, strict=strict, limits=limits)
 
 
 def parse_text(text: str, *, strict: bool = False, limits: Limits = DEFAULT_LIMITS) -> Report:
     """Parse report text (plain text copied from a PDF or Word file, or markdown)."""
     if not isinstance(text, str):
         raise TypeError(f"parse_text() takes a str, not {type(text).__name__}; see parse()")
-    return parse_document(read_text(text, limits=limits), strict=strict)
+    return parse_document(read_text(text, limits=limits), strict=strict, limits=limits)
 
 
 def _document(text: str | Document) -> Document:

@@ -57,8 +57,9 @@ class Limits:
     max_reference_chain: int = _limit(64)
     #: Elements nested inside each other (HTML tags, DOCX XML elements, tables in tables).
     max_nesting_depth: int = _limit(512)
-    #: Digits a run may have and still be read as one number; longer runs are unreadable.
-    max_digit_run: int = _limit(40)
+    #: Digits a run may have and still be read as one number; longer runs are unreadable
+    #: (cells run together). The largest real amounts have about 15.
+    max_digit_run: int = _limit(30)
 
     def exceeded(self, field: str, seen: object, what: str) -> LimitExceeded:
         """The error for a source past ``field``, naming the limit and how to raise it."""

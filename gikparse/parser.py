@@ -7,7 +7,9 @@ from collections.abc import Iterable, Sequence
 from gikparse import narrative
 from gikparse.detect import detect_template
 from gikparse.errors import Diagnostic, ParseError, Severity
+from gikparse.limits import DEFAULT_LIMITS, Limits
 from gikparse.model import Report, Section, Table, TemplateEvidence
+from gikparse.numbers import digit_run_limit
 from gikparse.readers.document import Document, Line
 from gikparse.schema import SECTIONS, TEMPLATES, Template, template_for_year
 from gikparse.sections import Outline, split_sections
@@ -159,8 +161,22 @@ def _table_or_none(table: Table | None, diagnostics: list[Diagnostic]) -> Table 
     return None
 
 
-def parse_document(doc: Document, *, source: str | None = None, strict: bool = False) -> Report:
-    """Parse a Document from any reader into a Report."""
+def parse_document(
+    doc: Document,
+    *,
+    source: str | None = None,
+    strict: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Report:
+    """Parse a Document from any reader into a Report.
+
+    Of ``limits``, ``max_digit_run`` applies here: a longer run of digits is not a number.
+    """
+    with digit_run_limit(limits.max_digit_run):
+        return _parse_document(doc, source=source, strict=strict)
+
+
+def _parse_document(doc: Document, *, source: str | None, strict: bool) -> Report:
     outline = split_sections(doc)
     texts = _line_texts(doc)
     sections = _sections(doc, outline, texts)

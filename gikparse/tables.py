@@ -21,7 +21,7 @@ from gikparse._tokens import Token, TokenKind, tokenize
 from gikparse.errors import Diagnostic, Severity
 from gikparse.model import PendingValue, Position, Table, Value, value_of
 from gikparse.normalize import has_han, normalize, split_ordinal
-from gikparse.numbers import MAX_DIGITS, NumberKind, ValueStatus, parse_number, plain_count
+from gikparse.numbers import NumberKind, ValueStatus, max_digits, parse_number, plain_count
 from gikparse.readers.document import Document, Line
 from gikparse.schema import ColumnSpec, RowSpec, SumRule, TableSpec, Template
 
@@ -83,7 +83,7 @@ def _content(
         return Value(None, _BLANK, "", location)
     # The display text is the raw text less any markup: the same length means the same text.
     raw = text if end - start == len(text) else doc.text[start:end]
-    if kind is not _MONEY and text.isdigit() and text.isascii() and len(text) <= MAX_DIGITS:
+    if kind is not _MONEY and text.isdigit() and text.isascii() and len(text) <= max_digits():
         # A plain count, as parse_number reads it; most cells are, and they need no cache.
         return (int(text), raw, location)
     if unit != "元" and (count := plain_count(text)) is not None:
