@@ -798,6 +798,7 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
     matcher = _Matcher.of(spec.rows, spec.columns)
     collector = _RowCollector(doc, matcher, spec.qualified_id, lambda _row: len(spec.columns))
     stream: list[Token] = []
+    value_lines: list[list[Token]] = []
     labelled = False
     for line in lines:
         tokens = tokenize(doc, line)
@@ -815,8 +816,15 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
             continue
         if any(t.kind is _LABEL for t in tokens):
             continue
-        while tokens and tokens[-1].kind is _EMPTY:
-            tokens.pop()
+        if any(t.kind is _VALUE for t in tokens):
+            value_lines.append(tokens)
+    # A line's trailing empty cells are padding when more values follow on later lines; those
+    # of the last line of values stay, so that a blank last cell (a trailing tab) is read as
+    # blank, not restored from the total rule (place() trims what cannot be a column).
+    for k, tokens in enumerate(value_lines):
+        if k + 1 < len(value_lines):
+            while tokens and tokens[-1].kind is _EMPTY:
+                tokens.pop()
         stream.extend(tokens)
     if labelled:
         return _build_table(
