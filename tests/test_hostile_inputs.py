@@ -170,3 +170,16 @@ def test_a_digit_run_past_the_limit_is_unreadable_not_a_number() -> None:
     assert cell is not None and cell.status is gikparse.ValueStatus.UNREADABLE
     cell = _review_total_with(digits, Limits(max_digit_run=40))
     assert cell is not None and cell.value == int(digits)
+
+
+@pytest.mark.parametrize("wrapper", ["ascii85", "runlength", "lzw"])
+def test_a_bomb_behind_another_filter_stops_at_the_stream_limit(wrapper: str) -> None:
+    data = hostile.wrapped_bomb(8 << 20, wrapper)
+    assert _limit(data, Limits(max_stream_bytes=4 << 20)).field == "max_stream_bytes"
+
+
+@pytest.mark.parametrize("wrapper", ["ascii85", "runlength", "lzw"])
+def test_a_small_stream_behind_those_filters_is_read(wrapper: str) -> None:
+    data = hostile.wrapped_bomb(1 << 16, wrapper)
+    with pytest.raises(SourceError, match="no text"):  # spaces and line widths: read, no text
+        gikparse.parse(data)
