@@ -43,10 +43,10 @@ class Limits:
     #: Pages of a PDF that are read.
     max_pages: int = _limit(2000)
     #: Content-stream operators run on one PDF page (form XObjects included). pdfminer runs
-    #: about 50,000-100,000 a second; a dense real page has tens of thousands.
-    max_operators_per_page: int = _limit(250_000)
+    #: 50,000-100,000 a second on a busy machine; the pages of real reports run a few thousand.
+    max_operators_per_page: int = _limit(100_000)
     #: Content-stream operators run over all pages of one PDF.
-    max_operators: int = _limit(5_000_000)
+    max_operators: int = _limit(2_000_000)
     #: Glyphs laid out on one PDF page.
     max_glyphs_per_page: int = _limit(200_000)
     #: Form XObjects drawn inside each other.
