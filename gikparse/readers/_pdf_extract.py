@@ -39,6 +39,7 @@ from pdfminer.pdftypes import (
     PDFObjRef,
     PDFStream,
 )
+from pdfminer.psparser import LIT
 from pdfminer.runlength import rldecode
 from pdfminer.utils import Matrix, PathSegment, apply_matrix_pt
 
@@ -55,6 +56,7 @@ _MIN_EDGE = 2.0  #: shorter segments are marks or dots, not rules
 #: page: a glyph there comes from a ``Tm``, a width or a size pdfminer read as huge or infinite.
 _FAR = 1e7
 _CHUNK = 1 << 20  #: bytes inflated at a time when a stream is measured
+_IMAGE = LIT("Image")
 
 
 def _placeable(*values: float) -> bool:
@@ -246,6 +248,8 @@ class _Document(PDFDocument):
 
     def __init__(self, parser: PDFParser, password: str, budget: _Budget) -> None:
         self.budget = budget  # before pdfminer's __init__, which already loads objects
+        #: streams measured, by id (the streams are kept, so that an id is never reused)
+        self.measured: dict[int, PDFStream] = {}
         super().__init__(parser, password=password)
 
     def getobj(self, objid: int) -> object:
@@ -261,7 +265,15 @@ class _Document(PDFDocument):
                     f"references followed from object {objid}",
                 )
             obj = super().getobj(obj.objid)
-        if isinstance(obj, PDFStream) and obj.data is None and obj.rawdata is not None:
+        if (
+            isinstance(obj, PDFStream)
+            and obj.data is None
+            and obj.rawdata is not None
+            and id(obj) not in self.measured
+            # Images are never decoded here (the device only counts them): not measured.
+            and obj.get("Subtype") is not _IMAGE
+        ):
+            self.measured[id(obj)] = obj  # a cached stream comes back here for every reference
             self._measure(obj)
         return obj
 
