@@ -202,7 +202,8 @@ def parse(
     if isinstance(data, str):
         if sniff_text(data) == "html":
             return _parse_html(data, name, strict=strict, limits=limits)
-        return parse_document(read_text(data, limits=limits), source=name, strict=strict)
+        doc = read_text(data, limits=limits)
+        return parse_document(doc, source=name, strict=strict, limits=limits)
     kind = sniff(data)
     if kind == "pdf":
         return _parse_pdf_bytes(
@@ -212,7 +213,8 @@ def parse(
         return _parse_html(data, name, strict=strict, limits=limits)
     if kind in ("docx", "ole", "zip"):  # a zip that is no Word file is refused by name there
         return _parse_word_bytes(data, name, strict=strict, limits=limits)
-    return parse_document(read_text(_decode(data), limits=limits), source=name, strict=strict)
+    doc = read_text(_decode(data), limits=limits)
+    return parse_document(doc, source=name, strict=strict, limits=limits)
 
 
 def parse_pdf(
@@ -252,7 +254,7 @@ def _parse_pdf_bytes(
     from gikparse.readers.pdf import read_pdf  # pdfminer is imported only when needed
 
     doc = read_pdf(data, pages=pages, password=password, limits=limits)
-    return parse_document(doc, source=name, strict=strict)
+    return parse_document(doc, source=name, strict=strict, limits=limits)
 
 
 def parse_docx(
@@ -290,7 +292,7 @@ def _parse_word_bytes(
         from gikparse.readers.docx import read_docx
 
         doc = read_docx(data, limits=limits)
-    return parse_document(doc, source=name, strict=strict)
+    return parse_document(doc, source=name, strict=strict, limits=limits)
 
 
 def parse_html(
@@ -318,14 +320,15 @@ def _parse_html(data: bytes | str, name: str | None, *, strict: bool, limits: Li
 
     if isinstance(data, bytes) and sniff(data) == "mht":
         data = mht_html(data)
-    return parse_document(read_html(data, limits=limits), source=name, strict=strict)
+    doc = read_html(data, limits=limits)
+    return parse_document(doc, source=name, strict=strict, limits=limits)
 
 
 def parse_text(text: str, *, strict: bool = False, limits: Limits = DEFAULT_LIMITS) -> Report:
     """Parse report text (plain text copied from a PDF or Word file, or markdown)."""
     if not isinstance(text, str):
         raise TypeError(f"parse_text() takes a str, not {type(text).__name__}; see parse()")
-    return parse_document(read_text(text, limits=limits), strict=strict)
+    return parse_document(read_text(text, limits=limits), strict=strict, limits=limits)
 
 
 def _document(text: str | Document) -> Document:

@@ -43,10 +43,10 @@ class Limits:
     #: Pages of a PDF that are read.
     max_pages: int = _limit(2000)
     #: Content-stream operators run on one PDF page (form XObjects included). pdfminer runs
-    #: about 100,000 a second; a dense real page has tens of thousands.
-    max_operators_per_page: int = _limit(500_000)
+    #: 50,000-100,000 a second on a busy machine; the pages of real reports run a few thousand.
+    max_operators_per_page: int = _limit(100_000)
     #: Content-stream operators run over all pages of one PDF.
-    max_operators: int = _limit(5_000_000)
+    max_operators: int = _limit(2_000_000)
     #: Glyphs laid out on one PDF page.
     max_glyphs_per_page: int = _limit(200_000)
     #: Form XObjects drawn inside each other.
@@ -57,8 +57,9 @@ class Limits:
     max_reference_chain: int = _limit(64)
     #: Elements nested inside each other (HTML tags, DOCX XML elements, tables in tables).
     max_nesting_depth: int = _limit(512)
-    #: Digits a run may have and still be read as one number; longer runs are unreadable.
-    max_digit_run: int = _limit(40)
+    #: Digits a run may have and still be read as one number; longer runs are unreadable
+    #: (cells run together). The largest real amounts have about 15.
+    max_digit_run: int = _limit(30)
 
     def exceeded(self, field: str, seen: object, what: str) -> LimitExceeded:
         """The error for a source past ``field``, naming the limit and how to raise it."""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import enum
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
 import attrs
@@ -15,7 +18,9 @@ __all__ = [
     "NumberKind",
     "ParsedNumber",
     "ValueStatus",
+    "digit_run_limit",
     "is_value_text",
+    "max_digits",
     "parse_number",
     "plain_count",
 ]
@@ -48,7 +53,29 @@ class ParsedNumber:
 
 _SPACES = regex.compile(r"[\s\u3000\u200b\ufeff]+")
 _DASHES = frozenset({"-", "--", "/", "无", "\\", "空", "不适用", "_"})
-MAX_DIGITS = 30  #: more digits than this are cells run together, not a number
+MAX_DIGITS = 30  #: more digits than this are cells run together, not a number (the default)
+#: The digit limit of the parse under way (``Limits.max_digit_run``); :func:`digit_run_limit`
+#: sets it for a block. A context variable, so threads and async tasks each keep their own.
+_DIGIT_LIMIT: contextvars.ContextVar[int] = contextvars.ContextVar(
+    "gikparse_max_digit_run", default=MAX_DIGITS
+)
+
+
+def max_digits() -> int:
+    """The longest digit run read as one number in the parse under way."""
+    return _DIGIT_LIMIT.get()
+
+
+@contextlib.contextmanager
+def digit_run_limit(limit: int) -> Iterator[None]:
+    """Read numbers of at most ``limit`` digits inside the block (longer runs: unreadable)."""
+    token = _DIGIT_LIMIT.set(limit)
+    try:
+        yield
+    finally:
+        _DIGIT_LIMIT.reset(token)
+
+
 _DASH_RUN = regex.compile(r"-{2,}")
 _ZERO_WORDS = frozenset({"持平", "无变化", "不变", "没有变化"})
 _FOOTNOTE = regex.compile(r"(?:[*※]+|[①-⑩]|\(注\d*\)|注\d*)$")
@@ -80,27 +107,36 @@ def plain_count(text: str) -> int | None:
     if _PLAIN_COUNT.fullmatch(text) is None:
         return None
     digits = text.translate(_TO_ASCII)
-    return int(digits) if len(digits) <= MAX_DIGITS else None
+    return int(digits) if len(digits) <= _DIGIT_LIMIT.get() else None
+
+
+def is_value_text(text: str) -> bool:
+    """True when ``text`` is a number or a nothing-mark, i.e. belongs in a value cell."""
+    return _is_value_text(text, _DIGIT_LIMIT.get())
 
 
 @functools.lru_cache(maxsize=4096)
-def is_value_text(text: str) -> bool:
-    """True when ``text`` is a number or a nothing-mark, i.e. belongs in a value cell."""
-    parsed = parse_number(text, NumberKind.SIGNED)
+def _is_value_text(text: str, limit: int) -> bool:
+    parsed = _parse_number(text, NumberKind.SIGNED, None, limit)
     return parsed.status in (ValueStatus.NUMBER, ValueStatus.DASH) or (
-        parse_number(text, NumberKind.MONEY).status is ValueStatus.NUMBER
+        _parse_number(text, NumberKind.MONEY, None, limit).status is ValueStatus.NUMBER
     )
 
 
-@functools.lru_cache(maxsize=8192)
 def parse_number(
     text: str, kind: NumberKind = NumberKind.COUNT, unit: str | None = None
 ) -> ParsedNumber:
     """Read one cell.
 
     ``unit`` is the unit the column header states (``"元"`` or ``"万元"``); money is returned in
-    万元 whatever the unit, with ``converted_from="元"`` when it was converted.
+    万元 whatever the unit, with ``converted_from="元"`` when it was converted. A run of more
+    digits than :func:`max_digits` is unreadable (cells run together, or a hostile text).
     """
+    return _parse_number(text, kind, unit, _DIGIT_LIMIT.get())
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_number(text: str, kind: NumberKind, unit: str | None, limit: int) -> ParsedNumber:
     cleaned = _clean(text)
     if not cleaned:
         return ParsedNumber(None, ValueStatus.BLANK)
@@ -124,7 +160,7 @@ def parse_number(
         return ParsedNumber(None, ValueStatus.UNREADABLE)
     digits = m.group("int").replace(",", "")
     frac = m.group("frac")
-    if len(digits) + len(frac or "") > MAX_DIGITS:
+    if len(digits) + len(frac or "") > limit:
         return ParsedNumber(None, ValueStatus.UNREADABLE)  # digits of cells run together
     if m.group("sign") == "-":
         negative = not negative

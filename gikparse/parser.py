@@ -8,7 +8,9 @@ from gikparse import narrative
 from gikparse._evidence import apply_evidence
 from gikparse.detect import detect_template
 from gikparse.errors import Diagnostic, ParseError, Severity
+from gikparse.limits import DEFAULT_LIMITS, Limits
 from gikparse.model import Meta, Report, Section, Table, TemplateEvidence
+from gikparse.numbers import digit_run_limit
 from gikparse.readers.document import Document, Line
 from gikparse.recover.reline import reline
 from gikparse.schema import SECTIONS, TEMPLATES, Template, template_for_year
@@ -240,17 +242,29 @@ def _table_or_none(table: Table | None, diagnostics: list[Diagnostic]) -> Table 
     return None
 
 
-def parse_document(doc: Document, *, source: str | None = None, strict: bool = False) -> Report:
+def parse_document(
+    doc: Document,
+    *,
+    source: str | None = None,
+    strict: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Report:
     """Parse a Document from any reader into a Report.
 
     An empty document gives a Report with only the error P001; a text with none of the
     statistical sections gets P002, and one whose headings start over (two reports) P003.
+    Of ``limits``, ``max_digit_run`` applies here: a longer run of digits is not a number.
     """
     if not doc.text.strip():
         report = _empty_report(doc, source)
         if strict:
             raise ParseError(report.diagnostics)
         return report
+    with digit_run_limit(limits.max_digit_run):
+        return _parse_document(doc, source=source, strict=strict)
+
+
+def _parse_document(doc: Document, *, source: str | None, strict: bool) -> Report:
     doc = reline(doc)  # text that lost its lines, cut at the template's headings and labels
     outline = split_sections(doc)
     texts = _line_texts(doc)

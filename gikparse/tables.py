@@ -21,7 +21,7 @@ from gikparse._tokens import Token, TokenKind, tokenize
 from gikparse.errors import Diagnostic, Severity
 from gikparse.model import PendingValue, Position, Table, Value, value_of
 from gikparse.normalize import has_han, normalize, split_ordinal
-from gikparse.numbers import MAX_DIGITS, NumberKind, ValueStatus, parse_number, plain_count
+from gikparse.numbers import NumberKind, ValueStatus, max_digits, parse_number, plain_count
 from gikparse.readers.document import Document, Line, LineKind, TextCell
 from gikparse.recover.blocks import Block, place_blocks
 from gikparse.recover.cells import RunRow, recover_rows
@@ -89,7 +89,7 @@ def _content(
         return Value(None, _BLANK, "", location)
     # The display text is the raw text less any markup: the same length means the same text.
     raw = text if end - start == len(text) else doc.text[start:end]
-    if kind is not _MONEY and text.isdigit() and text.isascii() and len(text) <= MAX_DIGITS:
+    if kind is not _MONEY and text.isdigit() and text.isascii() and len(text) <= max_digits():
         # A plain count, as parse_number reads it; most cells are, and they need no cache.
         return (int(text), raw, location)
     if unit != "元" and (count := plain_count(text)) is not None:
@@ -926,6 +926,7 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
     collector = _RowCollector(doc, matcher, spec.qualified_id, lambda _row: len(spec.columns))
     stream: list[Token] = []
     run_cells: list[TextCell] = []
+    value_lines: list[list[Token]] = []
     labelled = False
     for line in lines:
         if line.kind is _RUN:
@@ -946,8 +947,15 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
             continue
         if any(t.kind is _LABEL for t in tokens):
             continue
-        while tokens and tokens[-1].kind is _EMPTY:
-            tokens.pop()
+        if any(t.kind is _VALUE for t in tokens):
+            value_lines.append(tokens)
+    # A line's trailing empty cells are padding when more values follow on later lines; those
+    # of the last line of values stay, so that a blank last cell (a trailing tab) is read as
+    # blank, not restored from the total rule (place() trims what cannot be a column).
+    for k, tokens in enumerate(value_lines):
+        if k + 1 < len(value_lines):
+            while tokens and tokens[-1].kind is _EMPTY:
+                tokens.pop()
         stream.extend(tokens)
     if labelled:
         return _build_table(

@@ -7,6 +7,7 @@ content stream (object 4) is given; the families below build on them.
 
 from __future__ import annotations
 
+import base64
 import zlib
 from collections.abc import Sequence
 
@@ -22,6 +23,7 @@ __all__ = [
     "page_pdf",
     "pdf",
     "reference_loop",
+    "wrapped_bomb",
 ]
 
 _FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
@@ -133,12 +135,65 @@ def deep_xobjects(depth: int = 9, fanout: int = 10) -> bytes:
 
 def flate_bomb(inflated: int = 256 * 1024 * 1024, chunk: bytes = b"0 w ") -> bytes:
     """A content stream that inflates to ``inflated`` bytes of operators (a few hundred KB)."""
-    inflater = zlib.compressobj(9)
-    block = chunk * ((1 << 20) // len(chunk))
-    parts = [inflater.compress(block) for _ in range(inflated // len(block))]
-    parts.append(inflater.flush())
-    data = b"".join(parts)
-    return page_pdf(data, stream_extra=b"/Filter /FlateDecode ")
+    return page_pdf(_deflated(inflated, chunk), stream_extra=b"/Filter /FlateDecode ")
+
+
+def _deflated(inflated: int, chunk: bytes) -> bytes:
+    """``chunk`` repeated to ``inflated`` bytes, deflated a MiB at a time."""
+    deflater = zlib.compressobj(9)
+    block = chunk * (min(inflated, 1 << 20) // len(chunk))
+    parts = [deflater.compress(block) for _ in range(max(inflated // len(block), 1))]
+    parts.append(deflater.flush())
+    return b"".join(parts)
+
+
+def wrapped_bomb(inflated: int = 256 * 1024 * 1024, wrapper: str = "ascii85") -> bytes:
+    """A bomb that is not FlateDecode first: ASCII85 around Flate, RunLength, or LZW."""
+    if wrapper == "ascii85":
+        data = base64.a85encode(_deflated(inflated, b"0 w ")) + b"~>"
+        return page_pdf(data, stream_extra=b"/Filter [/ASCII85Decode /FlateDecode] ")
+    if wrapper == "runlength":  # 2 bytes give 128
+        data = bytes([129, 0x20]) * (inflated // 128) + bytes([128])
+        return page_pdf(data, stream_extra=b"/Filter /RunLengthDecode ")
+    if wrapper == "lzw":
+        return page_pdf(_lzw_run(inflated), stream_extra=b"/Filter /LZWDecode ")
+    raise ValueError(wrapper)
+
+
+def _lzw_run(total: int) -> bytes:
+    """LZW codes (as PDF packs them) for a run of ``total`` spaces: after each clear code, a
+    space, then codes 258, 259, ... each one byte longer than the last (about 1,400-fold)."""
+    codes: list[int] = []
+    produced = 0
+    while produced < total:
+        codes += [256, 0x20]
+        produced += 1
+        code, length = 258, 2
+        while code < 4000 and produced < total:
+            codes.append(code)
+            produced += length
+            code, length = code + 1, length + 1
+    codes.append(257)
+    out = bytearray()
+    buffer = nbits = 0
+    width, table, first = 9, 258, True
+    for code in codes:  # the code widths a decoder reads, as pdfminer's LZWDecoder tracks them
+        buffer = (buffer << width) | code
+        nbits += width
+        while nbits >= 8:
+            nbits -= 8
+            out.append((buffer >> nbits) & 0xFF)
+        buffer &= (1 << nbits) - 1
+        if code == 256:
+            width, table, first = 9, 258, True
+        elif code != 257 and first:
+            first = False
+        elif code != 257:
+            table += 1
+            width = {511: 10, 1023: 11, 2047: 12}.get(table, width)
+    if nbits:
+        out.append((buffer << (8 - nbits)) & 0xFF)
+    return bytes(out)
 
 
 def many_operators(count: int) -> bytes:
@@ -200,6 +255,9 @@ FAMILIES = {
     "reference-loop": reference_loop,
     "deep-xobjects": deep_xobjects,
     "flate-bomb": flate_bomb,
+    "ascii85-flate-bomb": wrapped_bomb,
+    "runlength-bomb": lambda: wrapped_bomb(wrapper="runlength"),
+    "lzw-bomb": lambda: wrapped_bomb(wrapper="lzw"),
     "many-operators": lambda: many_operators(3_000_000),
     "long-string": lambda: long_string(2_000_000),
     "many-pages": lambda: many_pages(3000),

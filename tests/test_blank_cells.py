@@ -13,8 +13,6 @@ from gikparse.model import ValueStatus
 from tests.render import BLANK_MARKS, KEEPS_EMPTY, SHAPES, Noise, render
 from tests.strategies import GeneratedReport, GeneratedTable, fixed_report, generated_reports
 
-_PLACING = frozenset({"P204", "P205", "P206"})  #: the row could not simply be placed
-
 
 @st.composite
 def _blanked(draw: st.DrawFn, variant: str) -> GeneratedReport:
@@ -35,19 +33,19 @@ def _blanked(draw: st.DrawFn, variant: str) -> GeneratedReport:
 
 
 def _shifted(expected: GeneratedReport, got: gikparse.Report) -> list[str]:
-    """Cells read as another column's value: wrong, and not reported as ambiguous."""
+    """Cells read as another column's value, or a blank cell given a value: wrong, and not
+    reported as ambiguous."""
     out = []
     for table in expected.tables:
         parsed = got.table(table.qualified_id)
         assert parsed is not None, table.qualified_id
-        placing = {d.row for d in parsed.diagnostics if d.code in _PLACING}
         for row, column, want in table.cells():
             have = parsed.cell(row, column)
             assert have is not None, (table.qualified_id, row, column)
-            if have.status is ValueStatus.AMBIGUOUS or row in placing or None in placing:
+            if have.status is ValueStatus.AMBIGUOUS:
                 continue  # reported: the row could not be placed for sure
             if want is None:
-                ok = have.value is None
+                ok = have.value is None  # blank (or a dash), never a number inferred for it
             else:
                 ok = have.value == want and type(have.value) is type(want)
             if not ok:
@@ -93,3 +91,26 @@ def test_a_tab_row_with_its_total_left_blank_keeps_every_value_in_place() -> Non
     assert parsed.value("received", "commercial_enterprise") == 0
     total = parsed.cell("received", "total")
     assert total is not None and total.status is ValueStatus.BLANK
+
+
+@pytest.mark.parametrize("shape", sorted(KEEPS_EMPTY))
+@pytest.mark.parametrize("pad", [False, True])
+def test_a_blank_last_cell_of_the_review_row_is_blank_not_inferred(shape: str, pad: bool) -> None:
+    """四's one row of 15 numbers with its last 总计 left empty: blank, not restored (P205)."""
+    report = fixed_report("2021")
+    spec = report.table("review_litigation").spec
+    last = (spec.rows[-1].id, spec.columns[-1].id)
+    tables = []
+    for table in report.tables:
+        if table.qualified_id == "review_litigation":
+            values = dict(table.values)
+            values[last] = None
+            table = GeneratedTable(table.spec, values)
+        tables.append(table)
+    noise = Noise(blank_marks=("",), pad_rows=pad)
+    text = render(attrs.evolve(report, tables=tuple(tables)), shape, noise).text
+    parsed = gikparse.parse_text(text).table("review_litigation")
+    assert parsed is not None
+    cell = parsed.cell(*last)
+    assert cell is not None and cell.status is ValueStatus.BLANK
+    assert "P205" not in {d.code for d in parsed.diagnostics}

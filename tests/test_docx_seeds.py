@@ -78,7 +78,7 @@ def test_parse_docx_takes_a_path_bytes_or_binary_file_and_refuses_the_rest(
     assert gikparse.parse_docx(io.BytesIO(path.read_bytes())) == from_path
     assert gikparse.parse_docx(path.read_bytes()) == from_path
     assert from_path.source == str(path)
-    with pytest.raises(gikparse.FileNotFoundError, match="missing.docx"):
+    with pytest.raises(gikparse.FileNotFoundError, match=r"missing\.docx"):
         gikparse.parse_docx(str(tmp_path / "missing.docx"))
     with pytest.raises(gikparse.SourceError, match="not a DOCX"):
         gikparse.parse_docx(b"plain text, not a Word file")

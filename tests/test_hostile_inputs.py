@@ -148,3 +148,38 @@ def test_a_path_past_the_source_limit(tmp_path: object) -> None:
 )
 def test_a_failure_inside_pdfminer_says_what_it_was(error: BaseException, says: str) -> None:
     assert says in str(pdf_reader._read_error(error, "读取页面内容"))
+
+
+def _review_total_with(digits: str, limits: Limits) -> gikparse.Value | None:
+    from tests.render import render
+    from tests.strategies import fixed_report
+
+    text = render(fixed_report("2021"), "tab").text
+    head = "四、政府信息公开行政复议、行政诉讼情况"
+    start = text.index(head)
+    row = text.index("\n0\t", start) + 1
+    text = text[:row] + digits + text[row + 1 :]
+    table = gikparse.parse_text(text, limits=limits).table("review_litigation")
+    assert table is not None
+    return table.cell(table.rows[0], table.columns[0])
+
+
+def test_a_digit_run_past_the_limit_is_unreadable_not_a_number() -> None:
+    digits = "1" * 35
+    cell = _review_total_with(digits, gikparse.DEFAULT_LIMITS)
+    assert cell is not None and cell.status is gikparse.ValueStatus.UNREADABLE
+    cell = _review_total_with(digits, Limits(max_digit_run=40))
+    assert cell is not None and cell.value == int(digits)
+
+
+@pytest.mark.parametrize("wrapper", ["ascii85", "runlength", "lzw"])
+def test_a_bomb_behind_another_filter_stops_at_the_stream_limit(wrapper: str) -> None:
+    data = hostile.wrapped_bomb(8 << 20, wrapper)
+    assert _limit(data, Limits(max_stream_bytes=4 << 20)).field == "max_stream_bytes"
+
+
+@pytest.mark.parametrize("wrapper", ["ascii85", "runlength", "lzw"])
+def test_a_small_stream_behind_those_filters_is_read(wrapper: str) -> None:
+    data = hostile.wrapped_bomb(1 << 16, wrapper)
+    with pytest.raises(SourceError, match="no text"):  # spaces and line widths: read, no text
+        gikparse.parse(data)

@@ -14,6 +14,7 @@ raises :class:`~gikparse.limits.LimitExceeded` (see docs/limits.md).
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 import math
@@ -21,14 +22,25 @@ import zlib
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from pdfminer.ascii85 import ascii85decode, asciihexdecode
+from pdfminer.lzw import LZWDecoder
 from pdfminer.pdfdevice import PDFTextDevice
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
-from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFObjRef, PDFStream
-from pdfminer.psparser import PSLiteral
+from pdfminer.pdftypes import (
+    LITERALS_ASCII85_DECODE,
+    LITERALS_ASCIIHEX_DECODE,
+    LITERALS_FLATE_DECODE,
+    LITERALS_LZW_DECODE,
+    LITERALS_RUNLENGTH_DECODE,
+    PDFObjRef,
+    PDFStream,
+)
+from pdfminer.psparser import LIT
+from pdfminer.runlength import rldecode
 from pdfminer.utils import Matrix, PathSegment, apply_matrix_pt
 
 from gikparse.limits import DEFAULT_LIMITS, LimitExceeded, Limits
@@ -44,6 +56,7 @@ _MIN_EDGE = 2.0  #: shorter segments are marks or dots, not rules
 #: page: a glyph there comes from a ``Tm``, a width or a size pdfminer read as huge or infinite.
 _FAR = 1e7
 _CHUNK = 1 << 20  #: bytes inflated at a time when a stream is measured
+_IMAGE = LIT("Image")
 
 
 def _placeable(*values: float) -> bool:
@@ -235,6 +248,8 @@ class _Document(PDFDocument):
 
     def __init__(self, parser: PDFParser, password: str, budget: _Budget) -> None:
         self.budget = budget  # before pdfminer's __init__, which already loads objects
+        #: streams measured, by id (the streams are kept, so that an id is never reused)
+        self.measured: dict[int, PDFStream] = {}
         super().__init__(parser, password=password)
 
     def getobj(self, objid: int) -> object:
@@ -250,7 +265,15 @@ class _Document(PDFDocument):
                     f"references followed from object {objid}",
                 )
             obj = super().getobj(obj.objid)
-        if isinstance(obj, PDFStream) and obj.data is None and obj.rawdata is not None:
+        if (
+            isinstance(obj, PDFStream)
+            and obj.data is None
+            and obj.rawdata is not None
+            and id(obj) not in self.measured
+            # Images are never decoded here (the device only counts them): not measured.
+            and obj.get("Subtype") is not _IMAGE
+        ):
+            self.measured[id(obj)] = obj  # a cached stream comes back here for every reference
             self._measure(obj)
         return obj
 
@@ -260,24 +283,20 @@ class _Document(PDFDocument):
         raw = stream.rawdata
         assert raw is not None
         filters = stream.get_filters()
-        first = filters[0][0] if filters else None
-        if not (isinstance(first, PSLiteral) and first in LITERALS_FLATE_DECODE):
-            size = len(raw)  # other filters expand little; raw streams are what they are
-        else:
-            if stream.decipher is not None and stream.objid is not None:
-                assert stream.genno is not None
-                raw = stream.decipher(stream.objid, stream.genno, raw, stream.attrs)
-            size, prefix, broken = _inflated_size(raw, limits.max_stream_bytes)
-            if size > limits.max_stream_bytes:
-                raise budget.fail(
-                    "max_stream_bytes",
-                    f"more than {limits.max_stream_bytes} bytes",
-                    f"stream {stream.objid} inflates",
-                )
-            if broken and len(filters) == 1 and not filters[0][1]:
-                # pdfminer re-reads a damaged stream one byte at a time (quadratic): give it the
-                # part that inflated, which is what it would keep.
-                stream.data, stream.rawdata = prefix, None
+        if filters and stream.decipher is not None and stream.objid is not None:
+            assert stream.genno is not None
+            raw = stream.decipher(stream.objid, stream.genno, raw, stream.attrs)
+        size, damaged = _decoded_size(raw, [f for f, _ in filters], limits.max_stream_bytes)
+        if size > limits.max_stream_bytes:
+            raise budget.fail(
+                "max_stream_bytes",
+                f"more than {limits.max_stream_bytes} bytes",
+                f"stream {stream.objid} inflates",
+            )
+        if damaged is not None and len(filters) == 1 and not filters[0][1]:
+            # pdfminer re-reads a damaged Flate stream one byte at a time (quadratic): give it
+            # the part that inflated, which is what it would keep.
+            stream.data, stream.rawdata = damaged, None
         budget.decoded += size
         if budget.decoded > limits.max_decoded_bytes:
             raise budget.fail(
@@ -285,10 +304,66 @@ class _Document(PDFDocument):
             )
 
 
-def _inflated_size(data: bytes, cap: int) -> tuple[int, bytes, bool]:
-    """How many bytes ``data`` inflates to (stopping past ``cap``), the bytes that inflate
-    before the damage when it is damaged (else ``b""``), and whether it is damaged. Only a
-    chunk is held at a time."""
+def _decoded_size(data: bytes, filters: Sequence[object], cap: int) -> tuple[int, bytes | None]:
+    """The size ``data`` decodes to through ``filters`` (past ``cap``: some size past it), and
+    the inflated part of a damaged Flate stream. Filters that expand (Flate, LZW, RunLength)
+    are measured a chunk at a time before anything is kept; a filter before the last is decoded
+    (at most ``cap`` bytes) to measure the next, so ASCII85 around a bomb does not hide it.
+    Image filters end the walk: pdfminer leaves their data as it is."""
+    for index, f in enumerate(filters):
+        last = index == len(filters) - 1
+        if f in LITERALS_FLATE_DECODE:
+            size, damaged = _inflated_size(data, cap)
+            if last or size > cap:
+                return size, damaged
+            data = damaged if damaged is not None else b"".join(_inflate(data, cap))
+        elif f in LITERALS_LZW_DECODE:
+            chunks = []
+            size = 0
+            with contextlib.suppress(Exception):  # pdfminer stops at corrupt data too
+                for chunk in LZWDecoder(io.BytesIO(data)).run():
+                    size += len(chunk)
+                    if size > cap:
+                        return size, None
+                    if not last:
+                        chunks.append(chunk)
+            if last:
+                return size, None
+            data = b"".join(chunks)
+        elif f in LITERALS_RUNLENGTH_DECODE:
+            size = _runlength_size(data)
+            if last or size > cap:
+                return size, None
+            data = rldecode(data)
+        elif f in LITERALS_ASCII85_DECODE:
+            data = ascii85decode(data)
+        elif f in LITERALS_ASCIIHEX_DECODE:
+            data = asciihexdecode(data)
+        else:
+            break
+    return len(data), None
+
+
+def _runlength_size(data: bytes) -> int:
+    """The size RunLengthDecode gives ``data`` (up to 128 times the input), without decoding."""
+    size = at = 0
+    end = len(data)
+    while at < end:
+        length = data[at]
+        if length == 128:
+            break
+        if length < 128:
+            size += length + 1
+            at += length + 2
+        else:
+            size += 257 - length
+            at += 2
+    return size
+
+
+def _inflated_size(data: bytes, cap: int) -> tuple[int, bytes | None]:
+    """How many bytes ``data`` inflates to (stopping past ``cap``), and, when it is damaged,
+    the bytes that inflate before the damage. Only a chunk is held at a time."""
     size = 0
     try:
         for chunk in _inflate(data, cap):
@@ -300,8 +375,8 @@ def _inflated_size(data: bytes, cap: int) -> tuple[int, bytes, bool]:
                 kept.append(chunk)
         except zlib.error:
             pass
-        return size, b"".join(kept), True
-    return size, b"", False
+        return size, b"".join(kept)
+    return size, None
 
 
 def _inflate(data: bytes, cap: int) -> Iterator[bytes]:
