@@ -194,7 +194,8 @@ class _Layout:
 
     def _flush(self) -> None:
         run = self.run
-        if run is not None and run.size:
+        # A blank block (<p>&nbsp;</p>) is no line: tables on either side stay one grid.
+        if run is not None and run.size and not run.text.isspace():
             self.out.append(Prose(run, self.level))
         self.run = None
         self.level = 0

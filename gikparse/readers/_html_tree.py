@@ -152,6 +152,10 @@ _ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
 # An implied end never crosses these (a <p> inside a cell is closed with the cell, not by
 # a <p> outside the table).
 _SCOPE = frozenset({"table", "td", "th", "caption", "html", "body"})
+# Each element kept costs memory and time like this many characters of text: the budget
+# ``max_text_chars`` bounds them too, so a page of a million table cells ends in
+# LimitExceeded instead of gigabytes (a real report page keeps a few thousand).
+_ELEMENT_WEIGHT = 16
 _P = frozenset({"p"})
 _TABLE = frozenset({"table"})
 _NO_SCOPE: frozenset[str] = frozenset()
@@ -293,6 +297,8 @@ class _Builder(HTMLParser):
         self.in_article = 0
         self.inline_open = 0  #: inline elements kept on the stack (hidden or chrome)
         self.in_text = False  #: the last event was text (html.parser may split a run)
+        self.kept = 0
+        self.max_kept = limits.max_text_chars // _ELEMENT_WEIGHT
 
     def _pos(self) -> int:
         line, column = self.getpos()
@@ -369,6 +375,13 @@ class _Builder(HTMLParser):
             self.in_article += 1
         elif tag == "title" and self.title is None:
             self.title = element
+        self.kept += 1
+        if self.kept > self.max_kept:
+            raise self.limits.exceeded(
+                "max_text_chars",
+                self.kept * _ELEMENT_WEIGHT,
+                f"网页元素数量（HTML elements, each counted as {_ELEMENT_WEIGHT} characters）",
+            )
         stack = self.stack
         stack[-1].children.append(element)
         stack.append(element)
