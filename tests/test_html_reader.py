@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -232,11 +233,9 @@ def test_mht_is_read_from_its_html_part() -> None:
     assert report.year == 2020
 
 
-def test_parse_dispatches_pages_given_as_text_bytes_or_path(
-    tmp_path: pytest.TempPathFactory,
-) -> None:
+def test_parse_dispatches_pages_given_as_text_bytes_or_path(tmp_path: Path) -> None:
     page = render_html(fixed_report("2020"), HtmlStyle(kind="template"))
-    path = tmp_path / "report.doc"  # type: ignore[operator]
+    path = tmp_path / "report.doc"  # a page saved as .doc: the bytes decide
     path.write_bytes(page.data)
     from_text = gikparse.parse(page.text)
     assert from_text == gikparse.parse(page.data) == gikparse.parse(path)
