@@ -17,6 +17,7 @@ from gikparse.readers._html_tree import SKIPPED, Element
 __all__ = ["Cell", "Prose", "Row", "Run", "cell_run", "lay_out"]
 
 _WS = re.compile(r"[ \t\n\r\f]+")
+_FILLER = re.compile("\x01+")
 # The references html.unescape replaces (its own pattern), so that decoding piece by piece
 # gives the same text as decoding the whole run.
 _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
@@ -76,7 +77,22 @@ class Run:
             self.emit(text[pos:], start + pos, start + len(text), True)
 
     def add(self, raw: str, start: int) -> None:
-        """Add the page text ``raw`` that starts at offset ``start``."""
+        """Add the text ``raw`` of the fed page (see _html_tree._feedable) that starts at
+        offset ``start``: U+0001 is a blanked inline tag (no text, no space), U+0000 a ``<``."""
+        if "\x00" in raw:
+            raw = raw.replace("\x00", "<")
+        if "\x01" in raw:
+            pos = 0
+            for m in _FILLER.finditer(raw):
+                if m.start() > pos:
+                    self._add(raw[pos : m.start()], start + pos)
+                pos = m.end()
+            if pos < len(raw):
+                self._add(raw[pos:], start + pos)
+            return
+        self._add(raw, start)
+
+    def _add(self, raw: str, start: int) -> None:
         if "&" not in raw:
             self._plain(raw, start)
             return
@@ -151,7 +167,7 @@ def cell_run(cell: Element, source: str, fed: str) -> Run:
         end = fed.find("<", start)
         if end < 0:
             end = len(fed)
-        raw = source[start:end]
+        raw = fed[start:end]
         if raw.isalnum():
             run.emit(raw, start, end, True)
         else:
@@ -169,7 +185,7 @@ def cell_run(cell: Element, source: str, fed: str) -> Run:
             if end < 0:
                 end = len(fed)
             if end > child:
-                run.add(source[child:end], child)
+                run.add(fed[child:end], child)
         elif child.tag == "br":
             run.line_break()
         elif not _skipped(child) or child is cell:
@@ -208,7 +224,7 @@ class _Layout:
             return
         if self.run is None:
             self.run = Run()
-        self.run.add(self.source[start:end], start)
+        self.run.add(self.fed[start:end], start)
 
     def walk(self, root: Element) -> list[Prose | Row]:
         # Iterative: pages nest deeper than Python's recursion limit allows.

@@ -219,6 +219,37 @@ _CHROME_TAGS = frozenset({"nav", "footer", "aside"})
 # parsing so that no search runs to the end of the page again and again.
 _STRAY_LT = re.compile(r"<(?![A-Za-z/!?])")
 _MARKED = re.compile(r"<!\[(?!(?:if|endif|else)\b[^<>\]]*\]>)", re.I)
+# Inline tags that change nothing but the look of their text: blanked out (U+0001, which the
+# layout skips) before parsing, because html.parser spends most of its time on tags and pages
+# saved from Word carry several per character. A tag that may hide its text or mark chrome
+# is kept.
+_INLINE_TAG = re.compile(
+    r"<(/?)(span|font|b|strong|i|em|u|o:p|small|big|sup|sub|s|strike|ins|del|nobr|abbr|"
+    r"label|st1:[a-z]+|w:[a-z]+)(?=[\s>/])([^<>]*)>",
+    re.I,
+)
+_MARKING = re.compile(r"display|visibility|mso-hide|hidden|class|\bid\b", re.I)
+
+
+class _Blanker:
+    """Blanks inline tags, except a tag that may hide its text or mark chrome, and every tag
+    of the same name inside it (so that its own end tag still ends it)."""
+
+    def __init__(self) -> None:
+        self.depth: dict[str, int] = {}
+
+    def __call__(self, m: re.Match[str]) -> str:
+        closing, name, rest = m.group(1), m.group(2).lower(), m.group(3)
+        depth = self.depth.get(name, 0)
+        if closing:
+            if depth:
+                self.depth[name] = depth - 1
+                return m.group()
+        elif depth or (rest and _MARKING.search(rest) is not None):
+            if not rest.endswith("/"):
+                self.depth[name] = depth + 1
+            return m.group()
+        return "\x01" * (m.end() - m.start())
 
 
 class Element:
@@ -430,7 +461,8 @@ class _Builder(HTMLParser):
 
 
 def _feedable(source: str) -> str:
-    """``source`` made safe for html.parser, offsets unchanged: a ``<`` that starts no markup,
+    """``source`` made safe and quick for html.parser, offsets unchanged. Inline tags that
+    only style text become U+0001 (see _INLINE_TAG). A ``<`` that starts no markup,
     or comes after the last ``>`` (an unfinished tag), or opens an unknown marked section
     (``<![foo[``) becomes U+0000, which the parser takes as text (the layout reads the text
     from the page itself); an unclosed comment ends the page, as in browsers. Without this,
@@ -453,6 +485,9 @@ def _feedable(source: str) -> str:
         source = source[: last + 1] + source[last + 1 :].replace("<", "\x00")
     if "<![" in source:
         source = _MARKED.sub("\x00![", source)
+    if "\x01" in source:
+        source = source.replace("\x01", "\ufffd")
+    source = _INLINE_TAG.sub(_Blanker(), source)
     return _STRAY_LT.sub("\x00", source)
 
 
