@@ -164,6 +164,14 @@ def test_unmarked_breadcrumb_and_footer_lines_are_chrome() -> None:
     assert _texts(read_html(page)) == ["安宁市2020年政府信息公开工作年度报告", "正文。"]
 
 
+def test_title_heading_wins_over_a_link_to_another_years_report_above_it() -> None:
+    page = (
+        "<p><a href='/2019.html'>安宁市2019年政府信息公开工作年度报告</a></p>"
+        "<h1>安宁市2020年政府信息公开工作年度报告</h1><p>正文。</p>"
+    )
+    assert _texts(read_html(page)) == ["安宁市2020年政府信息公开工作年度报告", "正文。"]
+
+
 def test_title_from_the_box_when_neither_heading_nor_title_has_it() -> None:
     page = (
         "<div class=info><p>索引号：001</p><p>标题：安宁市2020年政府信息公开工作年度报告</p>"

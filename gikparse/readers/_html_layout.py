@@ -156,7 +156,7 @@ def _skipped(element: Element) -> bool:
     return element.hidden or element.chrome or element.tag in SKIPPED or element.tag == "title"
 
 
-def cell_run(cell: Element, source: str, fed: str) -> Run:
+def cell_run(cell: Element, fed: str) -> Run:
     """An element's text as one run: blocks and line breaks inside it join (a table cell,
     ``<title>``). ``fed``: the page as the parser read it, where each run ends at a ``<``."""
     run = Run()
@@ -196,8 +196,7 @@ def cell_run(cell: Element, source: str, fed: str) -> Run:
 
 
 class _Layout:
-    def __init__(self, source: str, fed: str, limits: Limits) -> None:
-        self.source = source
+    def __init__(self, fed: str, limits: Limits) -> None:
         self.fed = fed
         self.limits = limits
         self.out: list[Prose | Row] = []
@@ -293,7 +292,7 @@ class _Layout:
         if max((len(r) for r in rows), default=0) < 2:
             return False  # one column: a frame around blocks, not a table of data
         for caption in captions:
-            self.out.append(Prose(cell_run(caption, self.source, self.fed)))
+            self.out.append(Prose(cell_run(caption, self.fed)))
         continued = bool(self.out) and isinstance(self.out[-1], Row)
         index = self.out[-1].table if continued else self.tables  # type: ignore[union-attr]
         if not continued:
@@ -328,13 +327,11 @@ class _Layout:
                         )
                     for dy in range(1, row_span):
                         taken.setdefault(y + dy, set()).update(range(x, x + col_span))
-                cells.append(
-                    Cell(cell_run(td, self.source, self.fed), row_span, col_span, td.start, td.end)
-                )
+                cells.append(Cell(cell_run(td, self.fed), row_span, col_span, td.start, td.end))
                 x += col_span
             self.out.append(Row(cells, index))
 
 
-def lay_out(root: Element, source: str, fed: str, limits: Limits) -> list[Prose | Row]:
+def lay_out(root: Element, fed: str, limits: Limits) -> list[Prose | Row]:
     """The lines of the page's body, in reading order (``fed``: see :func:`cell_run`)."""
-    return _Layout(source, fed, limits).walk(root)
+    return _Layout(fed, limits).walk(root)
