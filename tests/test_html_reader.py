@@ -37,6 +37,7 @@ PAGE = "<html><head>{meta}</head><body><h1>安宁市2020年政府信息公开工
         ('<meta charset="gbk">', "gbk"),
         ('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', "gb2312"),
         ("", "gb18030"),  # undeclared GBK, as on older sites
+        ('<meta charset="iso-8859-1">', "gbk"),  # a CMS default declaration over GBK bytes
         ("", "utf-8"),
         ('<meta charset="utf-8">', "utf-8"),
     ],
