@@ -107,6 +107,14 @@ def test_overlapping_spans_and_short_rows_keep_every_cell_in_order() -> None:
     assert _rows(read_html(page)) == [["a", "b", "c"], ["d"], ["e"]]
 
 
+def test_hidden_rows_and_cells_are_not_read() -> None:
+    page = (
+        "<table><tbody><tr><td>规章</td><td>1</td><td style='display:none'>9</td></tr>"
+        "<tr style='display:none'><td>规章</td><td>7</td></tr></tbody></table>"
+    )
+    assert _rows(read_html(page)) == [["规章", "1"]]
+
+
 def test_cell_text_split_over_markup_is_one_cell() -> None:
     page = (
         "<table><tr><td><p class=MsoNormal><span style='mso-bidi-font-size:10pt'>结果</span>"

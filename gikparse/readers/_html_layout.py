@@ -276,7 +276,11 @@ class _Layout:
             elif child.tag in ("thead", "tbody", "tfoot"):
                 loose = None
                 groups.append(
-                    [r for r in child.children if isinstance(r, Element) and r.tag == "tr"]
+                    [
+                        r
+                        for r in child.children
+                        if isinstance(r, Element) and r.tag == "tr" and not _skipped(r)
+                    ]
                 )
             elif child.tag == "caption":
                 captions.append(child)
