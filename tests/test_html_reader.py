@@ -192,6 +192,11 @@ def test_title_from_the_box_when_neither_heading_nor_title_has_it() -> None:
     assert "P412" in {d.code for d in report.diagnostics}
 
 
+def test_preformatted_text_keeps_its_lines() -> None:
+    doc = read_html("<pre>一、总体情况\n规章    0   1\n\n二、主动公开</pre>")
+    assert _texts(doc) == ["一、总体情况", "规章 0 1", "二、主动公开"]
+
+
 def test_fragment_without_html_or_body() -> None:
     doc = read_html("<p>一、总体情况</p><table><tr><td>规章</td><td>3</td></tr></table>")
     assert _texts(doc) == ["一、总体情况", "规章\t3"]

@@ -204,6 +204,7 @@ class _Layout:
         self.level = 0
         self.tables = 0
         self.slots = 0
+        self.pre = 0  #: <pre> elements open
 
     # --- prose ---------------------------------------------------------------------------
 
@@ -221,9 +222,21 @@ class _Layout:
             end = len(self.fed)
         if end <= start:
             return
+        raw = self.fed[start:end]
+        if self.pre and "\n" in raw:
+            # Preformatted text keeps its lines (a report pasted into <pre>).
+            pos = 0
+            for line in raw.split("\n"):
+                if line:
+                    if self.run is None:
+                        self.run = Run()
+                    self.run.add(line, start + pos)
+                self._flush()
+                pos += len(line) + 1
+            return
         if self.run is None:
             self.run = Run()
-        self.run.add(self.fed[start:end], start)
+        self.run.add(raw, start)
 
     def walk(self, root: Element) -> list[Prose | Row]:
         # Iterative: pages nest deeper than Python's recursion limit allows.
@@ -233,7 +246,9 @@ class _Layout:
             child = next(children, None)
             if child is None:
                 stack.pop()
-                if element.tag != "#root" and element.tag != "br":
+                if element.tag == "pre":
+                    self.pre -= 1
+                if element.tag != "#root":
                     self._flush()
                 continue
             if isinstance(child, int):
@@ -252,6 +267,8 @@ class _Layout:
             if level is not None:
                 self.level = level
                 self.run = Run()
+            elif tag == "pre":
+                self.pre += 1
             stack.append((child, iter(child.children)))
         self._flush()
         return self.out
