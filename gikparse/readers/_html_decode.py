@@ -22,6 +22,10 @@ _BOMS = (
 _GB = frozenset({"gbk", "gb2312", "gb_2312", "gb_2312-80", "x-gbk", "gb18030", "cp936", "euc-cn"})
 
 
+# Single-byte encodings CMS templates declare by default; a Chinese report is not in them.
+_WESTERN = frozenset({"latin-1", "iso8859-1", "cp1252", "ascii"})
+
+
 def _label(name: bytes) -> str | None:
     label = name.decode("ascii", "replace").strip().lower()
     if label in _GB:
@@ -40,7 +44,10 @@ def decode_page(data: bytes) -> tuple[str, str, bool]:
     The order browsers use: a byte-order mark, then a ``<meta charset>`` or ``http-equiv``
     content type, then UTF-8 if the bytes are valid UTF-8, else GB18030 (the superset of GBK
     and GB2312 that older government sites use without saying so). A declared encoding the
-    bytes do not fit falls back to the same guess; bytes that fit none raise SourceError.
+    bytes do not fit falls back to the same guess, and so does a declared Western single-byte
+    encoding (a CMS default) when the bytes are UTF-8 or GB18030. Bytes that fit nothing are
+    decoded as GB18030 with U+FFFD for what is left; a cell that holds one is unreadable,
+    never a number.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -54,6 +61,12 @@ def decode_page(data: bytes) -> tuple[str, str, bool]:
                 ) from None
     m = _META_CHARSET.search(data, 0, _PRESCAN)
     declared = _label(m.group(1)) if m is not None else None
+    if declared in _WESTERN and not data.isascii():
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                return data.decode(encoding), encoding, False
+            except UnicodeDecodeError:
+                continue
     if declared is not None:
         try:
             return data.decode(declared), declared, True

@@ -12,11 +12,12 @@ import re
 from collections.abc import Iterator
 
 from gikparse.limits import Limits
-from gikparse.readers._html_tree import SKIPPED, Element, Text
+from gikparse.readers._html_tree import SKIPPED, Element
 
 __all__ = ["Cell", "Prose", "Row", "Run", "cell_run", "lay_out"]
 
 _WS = re.compile(r"[ \t\n\r\f]+")
+_FILLER = re.compile("\x01+")
 # The references html.unescape replaces (its own pattern), so that decoding piece by piece
 # gives the same text as decoding the whole run.
 _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
@@ -76,7 +77,22 @@ class Run:
             self.emit(text[pos:], start + pos, start + len(text), True)
 
     def add(self, raw: str, start: int) -> None:
-        """Add the page text ``raw`` that starts at offset ``start``."""
+        """Add the text ``raw`` of the fed page (see _html_tree._feedable) that starts at
+        offset ``start``: U+0001 is a blanked inline tag (no text, no space), U+0000 a ``<``."""
+        if "\x00" in raw:
+            raw = raw.replace("\x00", "<")
+        if "\x01" in raw:
+            pos = 0
+            for m in _FILLER.finditer(raw):
+                if m.start() > pos:
+                    self._add(raw[pos : m.start()], start + pos)
+                pos = m.end()
+            if pos < len(raw):
+                self._add(raw[pos:], start + pos)
+            return
+        self._add(raw, start)
+
+    def _add(self, raw: str, start: int) -> None:
         if "&" not in raw:
             self._plain(raw, start)
             return
@@ -136,32 +152,40 @@ class Row:
         self.table = table
 
 
-def _span(element: Element, name: str, default: int, cap: int) -> int:
-    value = element.attrs.get(name, "").strip()
-    digits = re.match(r"\d+", value)
-    if digits is None:
-        return default
-    return min(int(digits.group()[:7]), cap)
-
-
 def _skipped(element: Element) -> bool:
     return element.hidden or element.chrome or element.tag in SKIPPED or element.tag == "title"
 
 
-def cell_run(cell: Element, source: str) -> Run:
+def cell_run(cell: Element, fed: str) -> Run:
     """An element's text as one run: blocks and line breaks inside it join (a table cell,
-    ``<title>``)."""
+    ``<title>``). ``fed``: the page as the parser read it, where each run ends at a ``<``."""
     run = Run()
-    stack: list[Iterator[Element | Text]] = [iter(cell.children)]
+    children = cell.children
+    if len(children) == 1 and isinstance(children[0], int):
+        # Most cells: one run of text, often a bare number.
+        start = children[0]
+        end = fed.find("<", start)
+        if end < 0:
+            end = len(fed)
+        raw = fed[start:end]
+        if raw.isalnum():
+            run.emit(raw, start, end, True)
+        else:
+            run.add(raw, start)
+        return run
+    stack: list[Iterator[Element | int]] = [iter(cell.children)]
     while stack:
         child = next(stack[-1], None)
         if child is None:
             stack.pop()
             run.line_break()
             continue
-        if isinstance(child, Text):
-            if child.end > child.start:
-                run.add(source[child.start : child.end], child.start)
+        if isinstance(child, int):
+            end = fed.find("<", child)
+            if end < 0:
+                end = len(fed)
+            if end > child:
+                run.add(fed[child:end], child)
         elif child.tag == "br":
             run.line_break()
         elif not _skipped(child) or child is cell:
@@ -172,43 +196,62 @@ def cell_run(cell: Element, source: str) -> Run:
 
 
 class _Layout:
-    def __init__(self, source: str, limits: Limits) -> None:
-        self.source = source
+    def __init__(self, fed: str, limits: Limits) -> None:
+        self.fed = fed
         self.limits = limits
         self.out: list[Prose | Row] = []
         self.run: Run | None = None
         self.level = 0
         self.tables = 0
         self.slots = 0
+        self.pre = 0  #: <pre> elements open
 
     # --- prose ---------------------------------------------------------------------------
 
     def _flush(self) -> None:
         run = self.run
-        if run is not None and run.size:
+        # A blank block (<p>&nbsp;</p>) is no line: tables on either side stay one grid.
+        if run is not None and run.size and not run.text.isspace():
             self.out.append(Prose(run, self.level))
         self.run = None
         self.level = 0
 
-    def _text(self, node: Text) -> None:
-        if node.end <= node.start:
+    def _text(self, start: int) -> None:
+        end = self.fed.find("<", start)
+        if end < 0:
+            end = len(self.fed)
+        if end <= start:
+            return
+        raw = self.fed[start:end]
+        if self.pre and "\n" in raw:
+            # Preformatted text keeps its lines (a report pasted into <pre>).
+            pos = 0
+            for line in raw.split("\n"):
+                if line:
+                    if self.run is None:
+                        self.run = Run()
+                    self.run.add(line, start + pos)
+                self._flush()
+                pos += len(line) + 1
             return
         if self.run is None:
             self.run = Run()
-        self.run.add(self.source[node.start : node.end], node.start)
+        self.run.add(raw, start)
 
     def walk(self, root: Element) -> list[Prose | Row]:
         # Iterative: pages nest deeper than Python's recursion limit allows.
-        stack: list[tuple[Element, Iterator[Element | Text]]] = [(root, iter(root.children))]
+        stack: list[tuple[Element, Iterator[Element | int]]] = [(root, iter(root.children))]
         while stack:
             element, children = stack[-1]
             child = next(children, None)
             if child is None:
                 stack.pop()
-                if element.tag != "#root" and element.tag != "br":
+                if element.tag == "pre":
+                    self.pre -= 1
+                if element.tag != "#root":
                     self._flush()
                 continue
-            if isinstance(child, Text):
+            if isinstance(child, int):
                 self._text(child)
                 continue
             tag = child.tag
@@ -224,6 +267,8 @@ class _Layout:
             if level is not None:
                 self.level = level
                 self.run = Run()
+            elif tag == "pre":
+                self.pre += 1
             stack.append((child, iter(child.children)))
         self._flush()
         return self.out
@@ -238,7 +283,7 @@ class _Layout:
         loose: list[Element] | None = None
         captions: list[Element] = []
         for child in table.children:
-            if isinstance(child, Text) or _skipped(child):
+            if isinstance(child, int) or _skipped(child):
                 continue
             if child.tag == "tr":
                 if loose is None:
@@ -248,7 +293,11 @@ class _Layout:
             elif child.tag in ("thead", "tbody", "tfoot"):
                 loose = None
                 groups.append(
-                    [r for r in child.children if isinstance(r, Element) and r.tag == "tr"]
+                    [
+                        r
+                        for r in child.children
+                        if isinstance(r, Element) and r.tag == "tr" and not _skipped(r)
+                    ]
                 )
             elif child.tag == "caption":
                 captions.append(child)
@@ -264,7 +313,7 @@ class _Layout:
         if max((len(r) for r in rows), default=0) < 2:
             return False  # one column: a frame around blocks, not a table of data
         for caption in captions:
-            self.out.append(Prose(cell_run(caption, self.source)))
+            self.out.append(Prose(cell_run(caption, self.fed)))
         continued = bool(self.out) and isinstance(self.out[-1], Row)
         index = self.out[-1].table if continued else self.tables  # type: ignore[union-attr]
         if not continued:
@@ -287,8 +336,8 @@ class _Layout:
             for td in tds:
                 while x in free:
                     x += 1
-                col_span = max(_span(td, "colspan", 1, _MAX_COLSPAN), 1)
-                row_span = _span(td, "rowspan", 1, _MAX_ROWSPAN)
+                col_span = min(max(td.col_span, 1), _MAX_COLSPAN)
+                row_span = min(td.row_span, _MAX_ROWSPAN)
                 if row_span == 0 or row_span > count - y:
                     row_span = count - y
                 if row_span > 1:
@@ -299,11 +348,11 @@ class _Layout:
                         )
                     for dy in range(1, row_span):
                         taken.setdefault(y + dy, set()).update(range(x, x + col_span))
-                cells.append(Cell(cell_run(td, self.source), row_span, col_span, td.start, td.end))
+                cells.append(Cell(cell_run(td, self.fed), row_span, col_span, td.start, td.end))
                 x += col_span
             self.out.append(Row(cells, index))
 
 
-def lay_out(root: Element, source: str, limits: Limits) -> list[Prose | Row]:
-    """The lines of the page's body, in reading order."""
-    return _Layout(source, limits).walk(root)
+def lay_out(root: Element, fed: str, limits: Limits) -> list[Prose | Row]:
+    """The lines of the page's body, in reading order (``fed``: see :func:`cell_run`)."""
+    return _Layout(fed, limits).walk(root)

@@ -9,12 +9,13 @@ do not nest deeper and deeper. Positions are offsets into the decoded page.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from html.parser import HTMLParser
 
 from gikparse.errors import SourceError
 from gikparse.limits import Limits
 
-__all__ = ["Element", "Text", "build_tree"]
+__all__ = ["Element", "build_tree", "text_end"]
 
 # Elements whose text is never page content.
 SKIPPED = frozenset(
@@ -151,6 +152,23 @@ _ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
 # An implied end never crosses these (a <p> inside a cell is closed with the cell, not by
 # a <p> outside the table).
 _SCOPE = frozenset({"table", "td", "th", "caption", "html", "body"})
+# Each element kept costs memory and time like this many characters of text: the budget
+# ``max_text_chars`` bounds them too, so a page of a million table cells ends in
+# LimitExceeded instead of gigabytes (a real report page keeps a few thousand).
+_ELEMENT_WEIGHT = 16
+_P = frozenset({"p"})
+_TABLE = frozenset({"table"})
+_NO_SCOPE: frozenset[str] = frozenset()
+# Start tags that end an open element of the same family: (ended tags, scope not crossed).
+_IMPLIED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "li": (frozenset({"li"}), _SCOPE | {"ul", "ol"}),
+    "dt": (frozenset({"dt", "dd"}), _SCOPE | {"dl"}),
+    "dd": (frozenset({"dt", "dd"}), _SCOPE | {"dl"}),
+    "td": (_CELLS, frozenset({"table", "tr"})),
+    "th": (_CELLS, frozenset({"table", "tr"})),
+    "tr": (frozenset({"tr"}), _TABLE),
+    **dict.fromkeys(_ROW_GROUPS, (_ROW_GROUPS | {"tr"}, _TABLE)),
+}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.I)
 _SPLIT_NAME = re.compile(r"[\s_\-]+")
 # Tokens of class and id names that mark page chrome (navigation, breadcrumbs, share and print
@@ -201,56 +219,99 @@ _CHROME_TAGS = frozenset({"nav", "footer", "aside"})
 # parsing so that no search runs to the end of the page again and again.
 _STRAY_LT = re.compile(r"<(?![A-Za-z/!?])")
 _MARKED = re.compile(r"<!\[(?!(?:if|endif|else)\b[^<>\]]*\]>)", re.I)
+# Inline tags that change nothing but the look of their text: blanked out (U+0001, which the
+# layout skips) before parsing, because html.parser spends most of its time on tags and pages
+# saved from Word carry several per character. A tag that may hide its text or mark chrome
+# is kept.
+_INLINE_TAG = re.compile(
+    r"<(/?)(span|font|b|strong|i|em|u|o:p|small|big|sup|sub|s|strike|ins|del|nobr|abbr|"
+    r"label|st1:[a-z]+|w:[a-z]+)(?=[\s>/])([^<>]*)>",
+    re.I,
+)
+_MARKING = re.compile(r"display|visibility|mso-hide|hidden|class|\bid\b", re.I)
 
 
-class Text:
-    """A run of character data: its raw span in the page (the layout decodes it)."""
+class _Blanker:
+    """Blanks inline tags, except a tag that may hide its text or mark chrome, and every tag
+    of the same name inside it (so that its own end tag still ends it)."""
 
-    __slots__ = ("end", "start")
+    def __init__(self) -> None:
+        self.depth: dict[str, int] = {}
 
-    def __init__(self, start: int) -> None:
-        self.start = start
-        self.end = start
+    def __call__(self, m: re.Match[str]) -> str:
+        closing, name, rest = m.group(1), m.group(2).lower(), m.group(3)
+        depth = self.depth.get(name, 0)
+        if closing:
+            if depth:
+                self.depth[name] = depth - 1
+                return m.group()
+        elif depth or (rest and _MARKING.search(rest) is not None):
+            if not rest.endswith("/"):
+                self.depth[name] = depth + 1
+            return m.group()
+        return "\x01" * (m.end() - m.start())
 
 
 class Element:
-    """A kept element: its tag, what its attributes say, children and span in the page."""
+    """A kept element: its tag, what its attributes say, children and span in the page.
+
+    A child is an Element or, for a run of text, the int offset where the run starts in the
+    page (it ends at the next ``<`` of the fed page, see :func:`text_end`): pages hold
+    hundreds of thousands of runs, and an int is the smallest thing that says where one is.
+    """
 
     __slots__ = (
-        "attrs",
         "children",
         "chrome",
+        "col_span",
         "end",
         "has_table",
         "hidden",
+        "row_span",
         "start",
         "tag",
     )
 
-    def __init__(self, tag: str, attrs: dict[str, str], start: int) -> None:
+    def __init__(self, tag: str, start: int) -> None:
         self.tag = tag
-        self.attrs = attrs
-        self.children: list[Element | Text] = []
+        self.children: list[Element | int] = []
         self.start = start
         self.end = start
         self.hidden = False
         self.chrome = False
         self.has_table = False  #: a table with a table inside (a layout table)
+        self.row_span = 1
+        self.col_span = 1
 
 
-def _names(attrs: dict[str, str]) -> set[str]:
-    found: set[str] = set()
-    for key in ("class", "id"):
-        value = attrs.get(key)
-        if value:
-            found.update(_SPLIT_NAME.split(value.lower()))
-    return found
+_BR = "br"
+_DIGITS = re.compile(r"\s*(\d{1,7})")
+
+
+def _span(value: str | None, default: int) -> int:
+    m = _DIGITS.match(value or "")
+    return default if m is None else int(m.group(1))
+
+
+def _flags(tag: str, attrs: list[tuple[str, str | None]]) -> tuple[bool, bool]:
+    """(hidden, chrome) from an element's attributes."""
+    hidden = False
+    names: list[str] = []
+    for key, value in attrs:
+        if key == "style":
+            hidden = hidden or (bool(value) and _HIDDEN_STYLE.search(value or "") is not None)
+        elif key in ("class", "id"):
+            if value:
+                names.extend(_SPLIT_NAME.split(value.lower()))
+        elif key == "hidden":
+            hidden = True
+    chrome = tag in _CHROME_TAGS or not CHROME_NAMES.isdisjoint(names)
+    return hidden, chrome
 
 
 class _Builder(HTMLParser):
     def __init__(self, source: str, limits: Limits) -> None:
         super().__init__(convert_charrefs=True)
-        self.source = source
         self.limits = limits
         # Offsets of line starts: html.parser reports (line, column) positions.
         starts = [0]
@@ -260,21 +321,19 @@ class _Builder(HTMLParser):
             starts.append(at + 1)
             at = find("\n", at + 1)
         self.line_starts = starts
-        self.root = Element("#root", {}, 0)
+        self.source = source
+        self.root = Element("#root", 0)
         self.stack: list[Element] = [self.root]
-        self.pending: Text | None = None
         self.title: Element | None = None
-        self.metas: list[dict[str, str]] = []
         self.in_article = 0
+        self.inline_open = 0  #: inline elements kept on the stack (hidden or chrome)
+        self.in_text = False  #: the last event was text (html.parser may split a run)
+        self.kept = 0
+        self.max_kept = limits.max_text_chars // _ELEMENT_WEIGHT
 
     def _pos(self) -> int:
         line, column = self.getpos()
         return self.line_starts[line - 1] + column
-
-    def _close_text(self, at: int) -> None:
-        if self.pending is not None:
-            self.pending.end = at
-            self.pending = None
 
     def _pop_to(self, index: int, at: int) -> None:
         """Close stack[index:] (implied or explicit end), at offset ``at``."""
@@ -282,10 +341,13 @@ class _Builder(HTMLParser):
         while len(stack) > index:
             element = stack.pop()
             element.end = at
-            if element.tag in ("article", "main"):
+            tag = element.tag
+            if tag not in BLOCKS:
+                self.inline_open -= 1
+            elif tag in ("article", "main"):
                 self.in_article -= 1
 
-    def _find(self, tags: frozenset[str] | set[str], scope: frozenset[str]) -> int:
+    def _find(self, tags: Container[str], scope: frozenset[str]) -> int:
         """Index of the innermost open element in ``tags``, not crossing ``scope``; -1."""
         stack = self.stack
         for index in range(len(stack) - 1, 0, -1):
@@ -298,55 +360,45 @@ class _Builder(HTMLParser):
 
     def _imply_ends(self, tag: str, at: int) -> None:
         if tag in _CLOSES_P:
-            found = self._find({"p"}, _SCOPE)
+            found = self._find(_P, _SCOPE)
             if found > 0:
                 self._pop_to(found, at)
-        if tag == "li":
-            found = self._find({"li"}, _SCOPE | {"ul", "ol"})
-            if found > 0:
-                self._pop_to(found, at)
-        elif tag in ("dt", "dd"):
-            found = self._find({"dt", "dd"}, _SCOPE | {"dl"})
-            if found > 0:
-                self._pop_to(found, at)
-        elif tag in _CELLS:
-            found = self._find(_CELLS, frozenset({"table", "tr"}))
-            if found > 0:
-                self._pop_to(found, at)
-        elif tag == "tr":
-            found = self._find({"tr"}, frozenset({"table"}))
-            if found > 0:
-                self._pop_to(found, at)
-        elif tag in _ROW_GROUPS:
-            found = self._find(_ROW_GROUPS | {"tr"}, frozenset({"table"}))
+        implied = _IMPLIED.get(tag)
+        if implied is not None:
+            found = self._find(*implied)
             if found > 0:
                 self._pop_to(found, at)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.in_text = False
+        if tag not in BLOCKS:
+            # Inline markup: only its text matters, unless it hides it or is chrome. The
+            # commonest tags of a page, so the cheap tests come first.
+            if tag == _BR:
+                self.stack[-1].children.append(Element(_BR, self._pos()))
+                return
+            if not attrs or tag in _VOID:
+                return
+            hidden, chrome = _flags(tag, attrs)
+            if not (hidden or chrome):
+                return
+            self.inline_open += 1
+        else:
+            hidden, chrome = _flags(tag, attrs) if attrs else (False, tag in _CHROME_TAGS)
         at = self._pos()
-        self._close_text(at)
-        if tag == "br":
-            self.stack[-1].children.append(Element("br", {}, at))
-            return
-        if tag == "meta":
-            self.metas.append({k: v or "" for k, v in attrs})
-            return
-        if tag in _VOID:
-            return
-        values = {k: v or "" for k, v in attrs}
-        style = values.get("style", "")
-        hidden = "hidden" in values or (bool(style) and _HIDDEN_STYLE.search(style) is not None)
-        names = _names(values) if ("class" in values or "id" in values) else set()
-        chrome = bool(names & CHROME_NAMES) or tag in _CHROME_TAGS
         if tag == "header" and not self.in_article:
             chrome = True
-        if tag not in BLOCKS and not hidden and not chrome:
-            return  # inline markup: only its text matters
         self._imply_ends(tag, at)
-        element = Element(tag, values, at)
+        element = Element(tag, at)
         element.hidden = hidden
         element.chrome = chrome
-        if tag == "table":
+        if tag in _CELLS and attrs:
+            for key, value in attrs:
+                if key == "rowspan":
+                    element.row_span = _span(value, 1)
+                elif key == "colspan":
+                    element.col_span = _span(value, 1)
+        elif tag == "table":
             for open_element in self.stack:
                 if open_element.tag == "table":
                     open_element.has_table = True
@@ -354,56 +406,63 @@ class _Builder(HTMLParser):
             self.in_article += 1
         elif tag == "title" and self.title is None:
             self.title = element
-        self.stack[-1].children.append(element)
-        self.stack.append(element)
-        if len(self.stack) - 1 > self.limits.max_nesting_depth:
+        self.kept += 1
+        if self.kept > self.max_kept:
             raise self.limits.exceeded(
-                "max_nesting_depth", len(self.stack) - 1, "网页元素嵌套层数（HTML nesting depth）"
+                "max_text_chars",
+                self.kept * _ELEMENT_WEIGHT,
+                f"网页元素数量（HTML elements, each counted as {_ELEMENT_WEIGHT} characters）",
+            )
+        stack = self.stack
+        stack[-1].children.append(element)
+        stack.append(element)
+        if len(stack) - 1 > self.limits.max_nesting_depth:
+            raise self.limits.exceeded(
+                "max_nesting_depth", len(stack) - 1, "网页元素嵌套层数（HTML nesting depth）"
             )
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         # <br/>, <o:p/>, <td/>: XHTML-style; only void elements are really empty.
+        depth = len(self.stack)
         self.handle_starttag(tag, attrs)
-        if tag not in _VOID and self.stack[-1].tag == tag:
+        if len(self.stack) > depth and self.stack[-1].tag == tag:
             self._pop_to(len(self.stack) - 1, self._pos())
 
     def handle_endtag(self, tag: str) -> None:
+        self.in_text = False
+        if tag not in BLOCKS:
+            if tag == _BR:  # </br> is a line break, as in browsers
+                self.stack[-1].children.append(Element(_BR, self._pos()))
+                return
+            if not self.inline_open:
+                return
         at = self._pos()
-        self._close_text(at)
-        if tag == "br":
-            self.stack[-1].children.append(Element("br", {}, at))
-            return
-        scope = frozenset() if tag == "table" else frozenset({"table"})
-        found = self._find({tag}, scope) if tag != "html" else -1
+        found = self._find((tag,), _NO_SCOPE if tag == "table" else _TABLE) if tag != "html" else -1
         if found > 0:
             end = self.source.find(">", at)
             self._pop_to(found, at if end < 0 else end + 1)
 
     def handle_data(self, data: str) -> None:
-        if self.pending is not None:  # html.parser may split a run (a stray "<")
-            return
-        text = Text(self._pos())
-        self.stack[-1].children.append(text)
-        self.pending = text
-
-    def _other(self) -> None:
-        self._close_text(self._pos())
+        if not self.in_text:
+            self.stack[-1].children.append(self._pos())
+            self.in_text = True
 
     def handle_comment(self, data: str) -> None:
-        self._other()
+        self.in_text = False
 
     def handle_decl(self, decl: str) -> None:
-        self._other()
+        self.in_text = False
 
     def handle_pi(self, data: str) -> None:
-        self._other()
+        self.in_text = False
 
     def unknown_decl(self, data: str) -> None:
-        self._other()
+        self.in_text = False
 
 
 def _feedable(source: str) -> str:
-    """``source`` made safe for html.parser, offsets unchanged: a ``<`` that starts no markup,
+    """``source`` made safe and quick for html.parser, offsets unchanged. Inline tags that
+    only style text become U+0001 (see _INLINE_TAG). A ``<`` that starts no markup,
     or comes after the last ``>`` (an unfinished tag), or opens an unknown marked section
     (``<![foo[``) becomes U+0000, which the parser takes as text (the layout reads the text
     from the page itself); an unclosed comment ends the page, as in browsers. Without this,
@@ -426,20 +485,29 @@ def _feedable(source: str) -> str:
         source = source[: last + 1] + source[last + 1 :].replace("<", "\x00")
     if "<![" in source:
         source = _MARKED.sub("\x00![", source)
+    if "\x01" in source:
+        source = source.replace("\x01", "\ufffd")
+    source = _INLINE_TAG.sub(_Blanker(), source)
     return _STRAY_LT.sub("\x00", source)
 
 
-def build_tree(source: str, limits: Limits) -> tuple[Element, _Builder]:
-    """The element tree of ``source`` and the builder (for ``<title>`` and ``<meta>``)."""
-    builder = _Builder(source, limits)
+def build_tree(source: str, limits: Limits) -> tuple[Element, Element | None, str]:
+    """The element tree of ``source``, its ``<title>`` element, and the page as fed to the
+    parser (what :func:`text_end` needs)."""
     fed = _feedable(source)
+    builder = _Builder(fed, limits)
     try:
         builder.feed(fed)
         builder.close()
     except AssertionError as exc:  # _markupbase's "unexpected" declarations
         raise SourceError(f"网页标记无法解析（the page's markup cannot be read: {exc}）") from None
     end = len(fed)
-    builder._close_text(end)
     builder._pop_to(1, end)
     builder.root.end = end
-    return builder.root, builder
+    return builder.root, builder.title, fed
+
+
+def text_end(fed: str, start: int) -> int:
+    """Where the run of text that starts at ``start`` ends: at the next markup."""
+    end = fed.find("<", start)
+    return len(fed) if end < 0 else end

@@ -42,11 +42,11 @@ def read_html(source: bytes | str, *, limits: Limits = DEFAULT_LIMITS) -> Docume
             )
     else:
         raise SourceError(f"read_html needs bytes or text, not {type(source).__name__}")
-    root, builder = build_tree(text, limits)
-    items = lay_out(root, text, limits)
+    root, title, fed = build_tree(text, limits)
+    items = lay_out(root, fed, limits)
     items, found = _without_chrome(items)
     diagnostics: list[Diagnostic] = []
-    items = _with_title(items, builder.title, text, found, diagnostics)
+    items = _with_title(items, title, fed, found, diagnostics)
     document = _write(items, limits)
     return Document(
         document[0], document[1], kind="html", diagnostics=tuple(diagnostics), meta=found
@@ -132,25 +132,31 @@ def _sliced(run: Run, start: int, end: int) -> Run:
 def _with_title(
     items: list[Prose | Row],
     title_element: Element | None,
-    source: str,
+    fed: str,
     found: dict[str, str],
     diagnostics: list[Diagnostic],
 ) -> list[Prose | Row]:
     """Start the document at the report's title: the article's heading if the page prints
     one (what precedes it is site chrome), else ``<title>``, else the box's 标题."""
+    found_at: list[tuple[int, int]] = []  # (index, heading level)
     for index, item in enumerate(items[:_TITLE_LOOKAHEAD]):
         if isinstance(item, Row):
             break
         if page.title_like(item.run.text):
-            first = index
-            above = items[index - 1] if index else None
-            if isinstance(above, Prose) and page.agency_like(_item_text(above)):
-                first = index - 1  # the agency printed on its own line above
-            found["title_source"] = "heading"
-            return items[first:]
+            found_at.append((index, item.level))
+    if found_at:
+        # A heading element first: a link to another year's report may come before it.
+        headings = [i for i, level in found_at if level]
+        index = (headings or [i for i, _ in found_at])[0]
+        first = index
+        above = items[index - 1] if index else None
+        if isinstance(above, Prose) and page.agency_like(_item_text(above)):
+            first = index - 1  # the agency printed on its own line above
+        found["title_source"] = "heading"
+        return items[first:]
     run: Run | None = None
     if title_element is not None:
-        whole = cell_run(title_element, source)
+        whole = cell_run(title_element, fed)
         text = whole.text.strip(_TRIM)
         lead = len(whole.text) - len(whole.text.lstrip(_TRIM))
         start, end = page.title_part(text)
@@ -271,10 +277,10 @@ def _write(items: list[Prose | Row], limits: Limits) -> tuple[str, tuple[Line, .
     for is_row, start, end, extra, spans in writer.pending:
         if is_row:
             cells = []
-            for s, e, cell in spans:
+            for s, e, laid in spans:
                 body = text[s:e]
-                source = _source_of(segs, starts, s, e) if e > s else (cell.start, cell.end)
-                cells.append(TextCell(body, s, e, cell.row_span, cell.col_span, None, None, source))
+                source = _source_of(segs, starts, s, e) if e > s else (laid.start, laid.end)
+                cells.append(TextCell(body, s, e, laid.row_span, laid.col_span, None, None, source))
             lines.append(Line(tuple(cells), start, end, LineKind.ROW, table=extra))
         elif extra:
             heading = located(TextCell(text[start:end], start, end))
@@ -282,6 +288,6 @@ def _write(items: list[Prose | Row], limits: Limits) -> tuple[str, tuple[Line, .
         else:
             # One cell: on a page, cells come from tables only. A run of &nbsp; inside prose
             # is spacing ("一、&nbsp;&nbsp;总体情况" from Word's list numbers), not a column.
-            cell = located(TextCell(text[start:end], start, end))
-            lines.append(Line((cell,), start, end, LineKind.TEXT))
+            prose = located(TextCell(text[start:end], start, end))
+            lines.append(Line((prose,), start, end, LineKind.TEXT))
     return text, tuple(lines)

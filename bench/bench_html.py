@@ -1,0 +1,97 @@
+"""HTML parsing time per report against the text parse of the same report.
+
+Run on demand (not a test)::
+
+    python bench/bench_html.py [--count 40] [--repeat 5]
+
+Each report is generated with varied numbers, rendered as a web page in every style of
+tests/html_render.py (template, Word export, rich editor, GBK site page with chrome, fragment,
+split tables) and as tab-separated text (tests/render.py), then parsed: ``gikparse.parse`` on
+the page's bytes against ``gikparse.parse_text`` on the text. The seed pages
+(tests/fixtures/rendered/*.html) are compared with their seed texts. Prints milliseconds per
+report (best of ``--repeat`` passes) and the ratio; the aim is at most 2x the text path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import gikparse  # noqa: E402
+from tests.html_render import STYLES, HtmlStyle, render_html  # noqa: E402
+from tests.render import render  # noqa: E402
+from tests.strategies import GeneratedReport, fixed_report  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures"
+AIM = 2.0
+
+
+def _reports(count: int, seed: int = 20240101) -> list[GeneratedReport]:
+    rng = random.Random(seed)
+    out = []
+    for i in range(count):
+        variant = ("2020", "2021")[i % 2]
+        base = fixed_report(variant)
+        overrides = {
+            (t.qualified_id, row, col): rng.randint(0, 500)
+            for t in base.tables
+            for row, col, value in t.cells()
+            if isinstance(value, int) and rng.random() < 0.3
+        }
+        out.append(fixed_report(variant, overrides))
+    return out
+
+
+def _per_report(parse: Callable[[object], object], sources: Sequence[object], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for source in sources:
+            parse(source)
+        best = min(best, time.perf_counter() - start)
+    return best / len(sources) * 1000
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=40)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+
+    reports = _reports(args.count)
+    texts = [render(r, "tab").text for r in reports]
+    warm = texts[:2]
+    for text in warm:  # imports and regex compilation are not counted
+        gikparse.parse_text(text)
+        gikparse.parse_html(render_html(reports[0]).text)
+    text_ms = _per_report(gikparse.parse_text, texts, args.repeat)  # type: ignore[arg-type]
+    print(f"{'workload':<22}{'ms/report':>10}{'vs text':>9}")
+    print(f"{'text (tab)':<22}{text_ms:>10.2f}{1.0:>9.2f}")
+    worst = 0.0
+    for kind in STYLES:
+        pages = [render_html(r, HtmlStyle(kind=kind, blank="&nbsp;")).data for r in reports]
+        ms = _per_report(gikparse.parse, pages, args.repeat)
+        worst = max(worst, ms / text_ms)
+        print(f"{'html ' + kind:<22}{ms:>10.2f}{ms / text_ms:>9.2f}")
+    seeds = sorted((FIXTURES / "rendered").glob("*.html"))
+    seed_texts = [(FIXTURES / "seeds" / f"{p.stem}.txt").read_text("utf-8") for p in seeds]
+    seed_pages = [p.read_bytes() for p in seeds]
+    seed_text_ms = _per_report(gikparse.parse_text, seed_texts, args.repeat)  # type: ignore[arg-type]
+    seed_html_ms = _per_report(gikparse.parse, seed_pages, args.repeat)
+    print(f"{'seed texts':<22}{seed_text_ms:>10.2f}{1.0:>9.2f}")
+    ratio = seed_html_ms / seed_text_ms
+    print(f"{'seed pages':<22}{seed_html_ms:>10.2f}{ratio:>9.2f}")
+    worst = max(worst, ratio)
+    print(f"worst ratio {worst:.2f} (aim <= {AIM})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,324 @@
+"""The HTML reader: encodings, the table model, cell text, chrome, metadata box, sniffing,
+and bounded work on hostile pages."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import gikparse
+from gikparse.readers.document import Document, LineKind
+from gikparse.readers.html import read_html
+from gikparse.readers.sniff import mht_html, sniff, sniff_text
+from tests.html_render import HtmlStyle, render_html
+from tests.strategies import fixed_report
+
+
+def _rows(doc: Document) -> list[list[str]]:
+    return [[c.text for c in line.cells] for line in doc.lines if line.kind is LineKind.ROW]
+
+
+def _texts(doc: Document) -> list[str]:
+    return [line.text for line in doc.lines]
+
+
+# --- encodings and entities ----------------------------------------------------------------
+
+PAGE = "<html><head>{meta}</head><body><h1>安宁市2020年政府信息公开工作年度报告</h1></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("meta", "encoding"),
+    [
+        ('<meta charset="gbk">', "gbk"),
+        ('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', "gb2312"),
+        ("", "gb18030"),  # undeclared GBK, as on older sites
+        ('<meta charset="iso-8859-1">', "gbk"),  # a CMS default declaration over GBK bytes
+        ("", "utf-8"),
+        ('<meta charset="utf-8">', "utf-8"),
+    ],
+)
+def test_page_bytes_decode_by_declaration_or_guess(meta: str, encoding: str) -> None:
+    doc = read_html(PAGE.format(meta=meta).encode(encoding))
+    assert _texts(doc) == ["安宁市2020年政府信息公开工作年度报告"]
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec"),
+    [
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ],
+)
+def test_byte_order_mark_decides_the_encoding(bom: bytes, codec: str) -> None:
+    doc = read_html(bom + PAGE.format(meta='<meta charset="gbk">').encode(codec))
+    assert _texts(doc) == ["安宁市2020年政府信息公开工作年度报告"]
+
+
+def test_wrong_declaration_falls_back_to_what_the_bytes_are() -> None:
+    doc = read_html(PAGE.format(meta='<meta charset="utf-8">').encode("gbk"))
+    assert _texts(doc) == ["安宁市2020年政府信息公开工作年度报告"]
+
+
+def test_entities_decode_and_cells_point_at_their_source() -> None:
+    page = (
+        "<table><tr><td>&#20013;&#x6587;&amp;&lt;&ldquo;X&rdquo;</td><td>1&nbsp;2</td></tr></table>"
+    )
+    doc = read_html(page)
+    row = next(line for line in doc.lines if line.kind is LineKind.ROW)
+    assert [c.text for c in row.cells] == ["中文&<“X”", "1 2"]
+    first, second = row.cells
+    assert first.source == (page.index("&#20013;"), page.index("</td>"))
+    assert page[second.source[0] : second.source[1]] == "1&nbsp;2"
+
+
+# --- the table model -------------------------------------------------------------------------
+
+
+def test_spans_become_row_and_col_spans_clipped_to_the_table() -> None:
+    page = (
+        "<table><tr><td rowspan=5>A</td><td colspan=2>B</td></tr>"
+        "<tr><td>1</td><td>2</td></tr></table>"
+    )
+    row = next(line for line in read_html(page).lines if line.kind is LineKind.ROW)
+    assert [(c.text, c.row_span, c.col_span) for c in row.cells] == [("A", 2, 1), ("B", 1, 2)]
+
+
+def test_rowspan_zero_spans_to_the_end_of_its_row_group() -> None:
+    page = (
+        "<table><tbody><tr><td rowspan=0>G</td><td>1</td></tr><tr><td>2</td></tr>"
+        "<tr><td>3</td></tr></tbody><tbody><tr><td>x</td><td>4</td></tr></tbody></table>"
+    )
+    rows = [line for line in read_html(page).lines if line.kind is LineKind.ROW]
+    assert rows[0].cells[0].row_span == 3
+    assert _rows(read_html(page)) == [["G", "1"], ["2"], ["3"], ["x", "4"]]
+
+
+def test_overlapping_spans_and_short_rows_keep_every_cell_in_order() -> None:
+    page = (
+        "<table><tr><td rowspan=2>a</td><td>b</td><td>c</td></tr>"
+        "<tr><td colspan=3>d</td></tr><tr><td>e</td></tr></table>"
+    )
+    assert _rows(read_html(page)) == [["a", "b", "c"], ["d"], ["e"]]
+
+
+def test_hidden_rows_and_cells_are_not_read() -> None:
+    page = (
+        "<table><tbody><tr><td>规章</td><td>1</td><td style='display:none'>9</td></tr>"
+        "<tr style='display:none'><td>规章</td><td>7</td></tr></tbody></table>"
+    )
+    assert _rows(read_html(page)) == [["规章", "1"]]
+
+
+def test_cell_text_split_over_markup_is_one_cell() -> None:
+    page = (
+        "<table><tr><td><p class=MsoNormal><span style='mso-bidi-font-size:10pt'>结果</span>"
+        "<font>维</font><o:p></o:p></p><p><span>持</span><o:p></o:p></p></td>"
+        "<td><p class=MsoNormal><span lang=EN-US>1</span><span lang=EN-US>2</span></p></td>"
+        "<td>规章<br>文件</td><td>&nbsp;</td><td><o:p>&nbsp;</o:p></td></tr></table>"
+    )
+    assert _rows(read_html(page)) == [["结果维持", "12", "规章文件", "", ""]]
+
+
+def test_word_conditional_comments_and_hidden_text() -> None:
+    page = (
+        "<!--[if gte mso 9]><xml><w:WordDocument>隐藏</w:WordDocument></xml><![endif]-->"
+        "<p style='mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>"
+        "一、<span style='font:7.0pt'>&nbsp;&nbsp; </span></span><![endif]>总体情况</p>"
+        "<p><span style='display:none'>看不见</span>"
+        "<span style='mso-hide:all'>也看不见</span>正文</p>"
+    )
+    texts = _texts(read_html(page))
+    assert texts[0].replace(" ", "") == "一、总体情况"
+    assert texts[1:] == ["正文"]
+
+
+def test_consecutive_tables_are_one_grid_and_layout_tables_are_read_through() -> None:
+    page = (
+        "<table><tr><td><h1>安宁市2020年政府信息公开工作年度报告</h1>"
+        "<table><tr><td>规章</td><td>1</td></tr></table><p>&nbsp;</p>"
+        "<table><tr><td>规范性文件</td><td>2</td></tr></table></td></tr></table>"
+    )
+    doc = read_html(page)
+    rows = [line for line in doc.lines if line.kind is LineKind.ROW]
+    assert [[c.text for c in r.cells] for r in rows] == [["规章", "1"], ["规范性文件", "2"]]
+    assert rows[0].table == rows[1].table
+
+
+# --- chrome, metadata box, title -------------------------------------------------------------
+
+
+def test_site_chrome_is_kept_out_and_the_box_becomes_evidence() -> None:
+    page = render_html(fixed_report("2021"), HtmlStyle(kind="site"))
+    doc = read_html(page.data)
+    text = doc.text
+    for chrome in ("首页", "当前位置", "分享到", "打印本页", "附件", "版权所有", "索引号", "var a"):
+        assert chrome not in text, chrome
+    assert doc.lines[0].text == "安宁市人民政府2021年政府信息公开工作年度报告"
+    assert doc.meta["agency"] == "安宁市人民政府"
+    assert doc.meta["published"] == page.published
+    assert doc.meta["title_source"] == "heading"
+
+
+def test_unmarked_breadcrumb_and_footer_lines_are_chrome() -> None:
+    page = (
+        "<div>您现在的位置：首页 &gt; 信息公开</div><h2>安宁市2020年政府信息公开工作年度报告</h2>"
+        "<p>正文。</p><p>【打印】【关闭】</p><div>版权所有：安宁市人民政府</div>"
+    )
+    assert _texts(read_html(page)) == ["安宁市2020年政府信息公开工作年度报告", "正文。"]
+
+
+def test_title_heading_wins_over_a_link_to_another_years_report_above_it() -> None:
+    page = (
+        "<p><a href='/2019.html'>安宁市2019年政府信息公开工作年度报告</a></p>"
+        "<h1>安宁市2020年政府信息公开工作年度报告</h1><p>正文。</p>"
+    )
+    assert _texts(read_html(page)) == ["安宁市2020年政府信息公开工作年度报告", "正文。"]
+
+
+def test_title_from_the_box_when_neither_heading_nor_title_has_it() -> None:
+    page = (
+        "<div class=info><p>索引号：001</p><p>标题：安宁市2020年政府信息公开工作年度报告</p>"
+        "<p>发布机构：安宁市人民政府</p></div><p>一、总体情况</p>"
+    )
+    report = gikparse.parse_html(page)
+    assert report.meta.title == "安宁市2020年政府信息公开工作年度报告"
+    assert report.agency == "安宁市"  # the title names it; the box is only a fallback
+    assert "P412" in {d.code for d in report.diagnostics}
+
+
+def test_preformatted_text_keeps_its_lines() -> None:
+    doc = read_html("<pre>一、总体情况\n规章    0   1\n\n二、主动公开</pre>")
+    assert _texts(doc) == ["一、总体情况", "规章 0 1", "二、主动公开"]
+
+
+def test_fragment_without_html_or_body() -> None:
+    doc = read_html("<p>一、总体情况</p><table><tr><td>规章</td><td>3</td></tr></table>")
+    assert _texts(doc) == ["一、总体情况", "规章\t3"]
+
+
+# --- sniffing and dispatch -------------------------------------------------------------------
+
+
+def _zip(names: list[str]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name in names:
+            archive.writestr(name, "<x/>")
+    return out.getvalue()
+
+
+MHT = (
+    b"From: <Saved by Blink>\r\nSubject: report\r\nMIME-Version: 1.0\r\n"
+    b'Content-Type: multipart/related; type="text/html"; boundary="B"\r\n\r\n'
+    b"--B\r\nContent-Type: text/html; charset=gbk\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+    + codecs.encode(
+        "<html><body><h1>安宁市2020年政府信息公开工作年度报告</h1></body></html>".encode("gbk"),
+        "base64",
+    )
+    + b"\r\n--B--\r\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"%PDF-1.7\n...", "pdf"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "ole"),
+        (_zip(["word/document.xml", "[Content_Types].xml"]), "docx"),
+        (_zip(["xl/workbook.xml"]), "zip"),
+        (b"<!DOCTYPE html><html><body>x</body></html>", "html"),
+        (b"\xef\xbb\xbf<html><body>x</body></html>", "html"),
+        ("<html><body>页面另存为.doc</body></html>".encode("gbk"), "html"),
+        (MHT, "mht"),
+        ("一、总体情况\n规章\t0".encode(), "text"),
+    ],
+)
+def test_sniff_reads_the_kind_from_the_bytes(data: bytes, kind: str) -> None:
+    assert sniff(data) == kind
+
+
+def test_sniff_text_tells_pages_from_report_text() -> None:
+    assert sniff_text("<p>一、总体情况</p>") == "html"
+    assert sniff_text("一、总体情况\n规章\t0") == "text"
+
+
+def test_mht_is_read_from_its_html_part() -> None:
+    assert "安宁市" in mht_html(MHT).decode("gbk")
+    report = gikparse.parse(MHT)
+    assert report.agency == "安宁市"
+    assert report.year == 2020
+
+
+def test_parse_dispatches_pages_given_as_text_bytes_or_path(tmp_path: Path) -> None:
+    page = render_html(fixed_report("2020"), HtmlStyle(kind="template"))
+    path = tmp_path / "report.doc"  # a page saved as .doc: the bytes decide
+    path.write_bytes(page.data)
+    from_text = gikparse.parse(page.text)
+    assert from_text == gikparse.parse(page.data) == gikparse.parse(path)
+    assert from_text == gikparse.parse_html(page.text)
+    assert from_text.table("applications") is not None
+
+
+# --- bounded work ----------------------------------------------------------------------------
+
+
+def test_deep_nesting_ends_in_limit_exceeded() -> None:
+    with pytest.raises(gikparse.LimitExceeded) as caught:
+        gikparse.parse_html("<div>" * 10_000 + "一、总体情况")
+    assert caught.value.field == "max_nesting_depth"
+
+
+def test_deep_inline_nesting_is_harmless() -> None:
+    report = gikparse.parse_html("<span><font><b>" * 10_000 + "一、总体情况")
+    assert report.section("overview") is not None
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<table><tr><td>规章<td>1<tr><td>规范性文件<td>2",  # unclosed cells, rows, table
+        "<p>一、总体情况<p><b><i>正文" + "<div><p>段落" * 200,
+        "<!--" * 50_000 + "x",
+        "<a " * 50_000,
+        "<a href='" * 50_000 + ">",
+        "<" * 200_000 + ">",
+        "</" * 50_000,
+        "<![foo[" * 20_000,
+        "<![if x]>" * 20_000,
+        "&" * 200_000,
+        "<td>" * 200_000,
+    ],
+)
+def test_broken_markup_gives_a_report(page: str) -> None:
+    assert isinstance(gikparse.parse_html(page), gikparse.Report)
+
+
+def test_many_elements_end_in_limit_exceeded() -> None:
+    page = "<table>" + "<tr><td>规章</td><td>1</td></tr>" * 5_000 + "</table>"
+    with pytest.raises(gikparse.LimitExceeded) as caught:
+        gikparse.parse_html(page, limits=gikparse.Limits(max_text_chars=100_000))
+    assert caught.value.field == "max_text_chars"
+
+
+def test_twenty_megabyte_page_gives_its_report() -> None:
+    """Pages grow big from inline images and scripts, not from the report."""
+    page = render_html(fixed_report("2021"), HtmlStyle(kind="template")).text
+    bulk = (
+        '<img src="data:image/png;base64,' + "A" * 14_000_000 + '">'
+        "<script>" + "var x = 1 < 2 && '<td>';\n" * 240_000 + "</script>"
+    )
+    big = page.replace("<body>", "<body>" + bulk).encode("utf-8")
+    assert len(big) > 20_000_000
+    report = gikparse.parse(big)
+    assert report.table("applications") == gikparse.parse(page).table("applications")
+
+
+def test_page_past_max_source_bytes_is_refused() -> None:
+    with pytest.raises(gikparse.LimitExceeded):
+        read_html(b"<p>x</p>" * 100, limits=gikparse.Limits(max_source_bytes=100))
