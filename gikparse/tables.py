@@ -25,6 +25,7 @@ from gikparse.numbers import MAX_DIGITS, NumberKind, ValueStatus, parse_number, 
 from gikparse.readers.document import Document, Line, LineKind, TextCell
 from gikparse.recover.blocks import Block, place_blocks
 from gikparse.recover.cells import RunRow, recover_rows
+from gikparse.recover.labels import near_row, next_row
 from gikparse.schema import ColumnSpec, RowSpec, SumRule, TableSpec, Template
 
 __all__ = ["parse_active_disclosure_lines", "parse_applications_lines", "parse_review_lines"]
@@ -608,11 +609,39 @@ class _RowCollector:
         if current is not None and current.filled == 0 and current.continues(core):
             current.continue_with(core, values, self.width)
             return
+        if kind == "unknown" and self._near(label, values, lines, index):
+            return
         if has_numbers:
             self._unplaced(numbers, label)
             self.current = None
         elif current is not None and current.filled == 0:
             self.current = None  # the row had no numbers; this label is not part of it
+
+    def _near(self, label: Token, values: list[Token], lines: Sequence[Line], index: int) -> bool:
+        """A label with a typo that stands where a template row belongs is that row
+        (gikparse.recover.labels), reported with the label as printed."""
+        number, _, core = split_ordinal(normalize(label.text))
+        previous = self.drafts[-1].spec if self.drafts else None
+        rows = self.matcher.rows
+        spec = near_row(core, number, next_row(rows, previous), rows)
+        if spec is None:
+            return False
+        self.diagnostics.append(
+            _diag(
+                "P219",
+                Severity.WARNING,
+                f"行标签“{label.text}”与模板行“{spec.label}”相近且位于该行的位置，按该行读取",
+                f"row label {label.text!r} is close to the template's {spec.label!r} and "
+                "stands where that row belongs: read as that row",
+                self.doc,
+                label,
+                table=self.table_id,
+                row=spec.id,
+            )
+        )
+        # Read as if the label were printed right: the row's own label, this label's place.
+        self._label(label._replace(text=spec.label), values, False, lines, index)
+        return True
 
 
 def _next_is_label(doc: Document, lines: Sequence[Line], start: int) -> bool:

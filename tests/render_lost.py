@@ -21,7 +21,7 @@ from tests.strategies import GeneratedReport
 
 __all__ = ["LOST_SHAPES", "flat_noise", "flattened", "lost"]
 
-LOST_SHAPES = ("flattened", "column_order", "broken_markdown")
+LOST_SHAPES = ("flattened", "column_order", "broken_markdown", "typo_labels")
 
 
 def flat_noise(noise: Noise) -> Noise:
@@ -189,6 +189,29 @@ def broken_markdown(report: GeneratedReport, noise: Noise) -> str:
     return "\n".join(out) + "\n"
 
 
+_TYPOS = "的一是不了人我在有他这中大来上个国到说们为子和你地出道也时年"
+
+
+def typo_labels(report: GeneratedReport, noise: Noise) -> str:
+    """One cell per line, with one Han character of some row labels changed or dropped."""
+    rng = random.Random(noise.seed ^ 0x7E)
+    lines, owner = _value_lines(report, flat_noise(noise))
+    for _row, labels, _values in _units(lines, owner):
+        if not labels or rng.random() < 0.6:
+            continue
+        index = labels[-1]  # the row's own label (group labels come before it)
+        text = lines[index]
+        han = [i for i, ch in enumerate(text) if "\u4e00" <= ch <= "\u9fff"]
+        if len(han) < 4:
+            continue
+        at = rng.choice(han[1:])
+        if rng.random() < 0.5:
+            lines[index] = text[:at] + text[at + 1 :]
+        else:
+            lines[index] = text[:at] + rng.choice(_TYPOS) + text[at + 1 :]
+    return "\n".join(lines) + "\n"
+
+
 def lost(report: GeneratedReport, shape: str, noise: Noise) -> str:
     if shape == "flattened":
         return flattened(report, noise)
@@ -196,4 +219,6 @@ def lost(report: GeneratedReport, shape: str, noise: Noise) -> str:
         return column_order(report, noise)
     if shape == "broken_markdown":
         return broken_markdown(report, noise)
+    if shape == "typo_labels":
+        return typo_labels(report, noise)
     raise ValueError(f"unknown shape {shape!r}")
