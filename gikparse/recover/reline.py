@@ -37,6 +37,10 @@ _CAPTION = r"第二十条第\([一二三四五六七八九十]{1,3}\)项(?:\(单
 # What a run of values may hold besides digits: marks, signs, units, separators.
 _VALUE_CHARS = regex.compile(r"[\d.,，．—–―\-－/／+＋增减加少无持平变化万元件\s\u3000]+")
 _HAS_VALUE = regex.compile(r"[\d０-９—/／]|无|持平")
+_LEADING = regex.compile(r"(?:[\d.,，．—–―\-－/／+＋增减无\s\u3000]|持平)+")
+_ORDINAL = regex.compile(r"(?:[1-9][.．、])?")
+_TRAILING = regex.compile(r"(?<![\d.．])[\d.,，．—–―\-－/／+＋增减无持平\s\u3000]+$")
+_HAS_HAN = regex.compile(r"\p{Han}")
 
 
 def _fold(text: str, start: int) -> tuple[str, list[int]]:
@@ -167,8 +171,53 @@ def _pieces(doc: Document, cell: TextCell, cuts: list[tuple[int, int, str]]) -> 
             run = TextCell(rest.strip(), end + lead, end + trail)
             yield Line((label, run), start, stop, LineKind.RUN)
         else:
-            yield Line((label,), start, end, LineKind.RUN)
-            yield from _text_line(text, end, stop)
+            yield from _split_rest(text, label, start, end, stop)
+
+
+def _split_rest(text: str, label: TextCell, start: int, end: int, stop: int) -> Iterator[Line]:
+    """A label followed by its run and then text no pattern knows, such as the next row's
+    label with a typo and that row's run (``0 0 0 6.属于四类过程信息 0 0 0``): the run up to
+    the last space before the text (the text may begin with an ordinal's digits), and the
+    text with the run at its end as a line of its own, for the engine to match."""
+    rest = text[end:stop]
+    leading = _LEADING.match(rest)
+    cut = 0
+    if leading is not None:
+        found = leading.group()
+        gap = max(found.rfind(" "), found.rfind("\u3000"))
+        # After the gap, nothing or an ordinal of one digit ("5."): anything else may be the
+        # run's own last cell, and a run cut short would be read wrong.
+        if gap > 0 and _HAS_VALUE.search(found[:gap]) and _ORDINAL.fullmatch(found[gap + 1 :]):
+            cut = gap
+    if cut:
+        run = rest[:cut]
+        lead = len(run) - len(run.lstrip())
+        run_cell = TextCell(run.strip(), end + lead, end + len(run.rstrip()))
+        yield Line((label, run_cell), start, end + cut, LineKind.RUN)
+    else:
+        yield Line((label,), start, end, LineKind.RUN)
+    remainder = end + cut
+    body = text[remainder:stop]
+    trailing = _TRAILING.search(body)
+    head = body[: trailing.start()] if trailing is not None else body
+    if trailing is None or not _HAS_HAN.search(head) or not _HAS_VALUE.search(trailing.group()):
+        yield from _text_line(text, remainder, stop)
+        return
+    first = remainder + len(head) - len(head.lstrip())
+    label_end = remainder + len(head.rstrip())
+    values_start = remainder + trailing.start()
+    values = trailing.group()
+    value_start = values_start + len(values) - len(values.lstrip())
+    value_end = values_start + len(values.rstrip())
+    yield Line(
+        (
+            TextCell(text[first:label_end], first, label_end),
+            TextCell(text[value_start:value_end], value_start, value_end),
+        ),
+        first,
+        value_end,
+        LineKind.RUN,
+    )
 
 
 def _text_line(text: str, start: int, end: int) -> Iterator[Line]:
