@@ -462,7 +462,12 @@ class _RowCollector:
         before = self.current
         self._label(label, values, False, lines, index)
         current = self.current
-        if run is not None and current is not None and current is not before:
+        # A new row, or the row whose label this line's label continues, takes the run.
+        if (
+            run is not None
+            and current is not None
+            and (current is not before or current.values == values)
+        ):
             current.run = run
             current.filled = self.ncols(current.spec)  # the run holds all of them
             current.width = 0
@@ -621,8 +626,18 @@ class _RowCollector:
         """A label with a typo that stands where a template row belongs is that row
         (gikparse.recover.labels), reported with the label as printed."""
         number, _, core = split_ordinal(normalize(label.text))
-        previous = self.drafts[-1].spec if self.drafts else None
+        current = self.current
         rows = self.matcher.rows
+        # The rest of the current row's label, with a typo: "本年新收" + "政府息公开…".
+        if (
+            current is not None
+            and current.filled == 0
+            and current.run is None
+            and near_row(current.text + core, None, current.spec, rows) is current.spec
+        ):
+            current.continue_with(core, values, self.width)
+            return True
+        previous = self.drafts[-1].spec if self.drafts else None
         spec = near_row(core, number, next_row(rows, previous), rows)
         if spec is None:
             return False

@@ -28,6 +28,7 @@ __all__ = ["reline"]
 
 _MIN_LENGTH = 30  #: shorter lines are never a flattened table
 _MAX_TITLE = 60  #: a report's title is shorter
+_WEAK_LENGTH = 4  #: keys this short are cut at only when no Han character touches them
 _CN = "一二三四五六七八九十"
 # Headings of section 一 seen in the wild besides the official one.
 _HEADING_VARIANTS = {1: ("本年度政府信息公开工作情况",)}
@@ -37,10 +38,15 @@ _CAPTION = r"第二十条第\([一二三四五六七八九十]{1,3}\)项(?:\(单
 # What a run of values may hold besides digits: marks, signs, units, separators.
 _VALUE_CHARS = regex.compile(r"[\d.,，．—–―\-－/／+＋增减加少无持平变化万元件\s\u3000]+")
 _HAS_VALUE = regex.compile(r"[\d０-９—/／]|无|持平")
-_LEADING = regex.compile(r"(?:[\d.,，．—–―\-－/／+＋增减无\s\u3000]|持平)+")
-_ORDINAL = regex.compile(r"(?:[1-9][.．、])?")
-_TRAILING = regex.compile(r"(?<![\d.．])[\d.,，．—–―\-－/／+＋增减无持平\s\u3000]+$")
 _HAS_HAN = regex.compile(r"\p{Han}")
+_WORD = regex.compile(r"[^\s\u3000]+")
+_ORDINAL_WORD = regex.compile(r"[1-9][.．、]")
+_ORDINAL_BEFORE = regex.compile(r"[1-9][.．、][ \u3000]?$")
+_VALUE_WORD = regex.compile(r"(?:[\d.,，．—–―\-－/／+＋增减]|无变化|持平|无)+")
+# A run glued to the next label: the run, then a one-digit ordinal with its mark and Han.
+_GLUED_BEFORE = regex.compile(r"([\d,，—–―\-－/／]+)(?=[1-9][.．、]\p{Han})")
+# A label glued to its run: the label (ending in Han or a closing mark), then the values.
+_GLUED_AFTER = regex.compile(r"(.*\p{Han}[”\"）)]?)([\d.,，．—–―\-－/／+＋]+)")
 
 
 def _fold(text: str, start: int) -> tuple[str, list[int]]:
@@ -56,8 +62,9 @@ def _fold(text: str, start: int) -> tuple[str, list[int]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """(section headings, table labels) as patterns over folded text, longest first."""
+def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], frozenset[str]]:
+    """(section headings, table labels) as patterns over folded text, longest first, and the
+    short keys that are only part of a printed label ("其他" of "3.其他", "本年新收")."""
     headings: list[str] = []
     for spec in SECTIONS:
         cn = _CN[spec.number - 1]
@@ -65,20 +72,39 @@ def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
             key = normalize(body)
             headings.append(f"(?P<h{spec.number}>(?:{cn}、|\\({cn}\\)){regex.escape(key)})")
     labels: set[str] = {normalize(w) for w in _STRUCTURE}
+    full: set[str] = set(labels)
     for template in TEMPLATES.values():
         for table in template.tables:
             for column in table.columns:
-                labels.update(column.keys)
+                labels.update(column.keys)  # short headers ("其他") are weak
             for row in table.all_rows():
                 printed = normalize(row.label)
                 labels.add(printed)
+                full.add(printed)
                 labels.update(row.keys)
                 if row.group is not None:
                     labels.add(normalize(row.group))
+                    full.add(normalize(row.group))
     alternatives = sorted(labels, key=len, reverse=True)
     heading = regex.compile("|".join(headings))
     label = regex.compile(_CAPTION + "|" + "|".join(regex.escape(a) for a in alternatives))
-    return heading, label
+    weak = frozenset(k for k in labels - full if len(k) <= _WEAK_LENGTH)
+    return heading, label, weak
+
+
+def _with_ordinal(text: str, start: int) -> int:
+    """Where a label found by its key starts: before the one-digit ordinal that precedes the
+    key when the rest of the label was misprinted ("1.申请人无正当理由逾期不补x、…")."""
+    head = text[max(0, start - 4) : start]
+    found = _ORDINAL_BEFORE.search(head)
+    return start - len(found.group()) if found is not None else start
+
+
+def _inside_words(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has a Han character right before or after it."""
+    before = text[start - 1 : start] if start else ""
+    after = text[end : end + 1]
+    return bool(_HAS_HAN.match(before) or _HAS_HAN.match(after))
 
 
 def _is_run(text: str) -> bool:
@@ -115,7 +141,7 @@ def _cuts(
     "heading" or "label". ``zone[0]`` says whether the text is inside sections 二–四, and is
     updated by the headings met. ``None`` when the line is not a flattened report (with
     ``loose``, once another line was: when any heading or label is in it)."""
-    heading, label = _patterns()
+    heading, label, weak = _patterns()
     folded, offsets = _fold(doc.text[cell.start : cell.end], cell.start)
     out: list[tuple[int, int, str]] = []
     pos = 0
@@ -127,6 +153,9 @@ def _cuts(
         if zone[0]:
             for m in label.finditer(folded, pos, end_of_zone):
                 start, end = offsets[m.start()], offsets[m.end() - 1] + 1
+                if m.group() in weak and _inside_words(doc.text, start, end):
+                    continue  # "其他" of "其他法律…" or "不计其他情形": inside a longer label
+                start = _with_ordinal(doc.text, start)
                 out.append((start, end, "label"))
                 following = folded[m.end() : m.end() + 3]
                 if _HAS_VALUE.match(following) and _is_row_label(m.group()):
@@ -176,48 +205,63 @@ def _pieces(doc: Document, cell: TextCell, cuts: list[tuple[int, int, str]]) -> 
 
 def _split_rest(text: str, label: TextCell, start: int, end: int, stop: int) -> Iterator[Line]:
     """A label followed by its run and then text no pattern knows, such as the next row's
-    label with a typo and that row's run (``0 0 0 6.属于四类过程信息 0 0 0``): the run up to
-    the last space before the text (the text may begin with an ordinal's digits), and the
-    text with the run at its end as a line of its own, for the engine to match."""
-    rest = text[end:stop]
-    leading = _LEADING.match(rest)
-    cut = 0
-    if leading is not None:
-        found = leading.group()
-        gap = max(found.rfind(" "), found.rfind("\u3000"))
-        # After the gap, nothing or an ordinal of one digit ("5."): anything else may be the
-        # run's own last cell, and a run cut short would be read wrong.
-        if gap > 0 and _HAS_VALUE.search(found[:gap]) and _ORDINAL.fullmatch(found[gap + 1 :]):
-            cut = gap
-    if cut:
-        run = rest[:cut]
-        lead = len(run) - len(run.lstrip())
-        run_cell = TextCell(run.strip(), end + lead, end + len(run.rstrip()))
-        yield Line((label, run_cell), start, end + cut, LineKind.RUN)
+    label with a typo and that row's run (``0 0 0 6.属于四类过程信息 0 0 0``): the text is
+    read as labels and runs in turn, each label with the run after it making a line, for the
+    engine to match (gikparse.recover.labels)."""
+    parts = _parts(text, end, stop)
+    if parts and parts[0][0] == "run":
+        _, s, e = parts.pop(0)
+        yield Line((label, TextCell(text[s:e], s, e)), start, e, LineKind.RUN)
     else:
         yield Line((label,), start, end, LineKind.RUN)
-    remainder = end + cut
-    body = text[remainder:stop]
-    trailing = _TRAILING.search(body)
-    head = body[: trailing.start()] if trailing is not None else body
-    if trailing is None or not _HAS_HAN.search(head) or not _HAS_VALUE.search(trailing.group()):
-        yield from _text_line(text, remainder, stop)
-        return
-    first = remainder + len(head) - len(head.lstrip())
-    label_end = remainder + len(head.rstrip())
-    values_start = remainder + trailing.start()
-    values = trailing.group()
-    value_start = values_start + len(values) - len(values.lstrip())
-    value_end = values_start + len(values.rstrip())
-    yield Line(
-        (
-            TextCell(text[first:label_end], first, label_end),
-            TextCell(text[value_start:value_end], value_start, value_end),
-        ),
-        first,
-        value_end,
-        LineKind.RUN,
-    )
+    while parts:
+        kind, s, e = parts.pop(0)
+        if kind == "run":  # a run after a run: cannot be told apart from it
+            yield from _text_line(text, s, e)
+            continue
+        cell = TextCell(text[s:e], s, e)
+        if parts and parts[0][0] == "run":
+            _, rs, re_ = parts.pop(0)
+            yield Line((cell, TextCell(text[rs:re_], rs, re_)), s, re_, LineKind.RUN)
+        else:
+            yield from _text_line(text, s, e)
+
+
+def _parts(text: str, start: int, stop: int) -> list[tuple[str, int, int]]:
+    """``text[start:stop]`` as ("label"|"run", start, end) in turn: words of values make runs,
+    other words labels; a word that glues a run to a label is cut where it safely can (before
+    a one-digit ordinal and its mark, or after a label's last Han character)."""
+    words: list[tuple[str, int, int]] = []
+    for m in _WORD.finditer(text, start, stop):
+        word, s = m.group(), m.start()
+        if _VALUE_WORD.fullmatch(word):
+            words.append(("run", s, m.end()))
+            continue
+        glued = _GLUED_BEFORE.match(word)
+        if glued is not None and _HAS_VALUE.search(glued.group(1)):
+            cut = s + len(glued.group(1))
+            words.append(("run", s, cut))
+            words.append(("label", cut, m.end()))
+            continue
+        glued = _GLUED_AFTER.fullmatch(word)
+        if glued is not None:
+            cut = s + len(glued.group(1))
+            words.append(("label", s, cut))
+            words.append(("run", cut, m.end()))
+            continue
+        words.append(("label", s, m.end()))
+    # An ordinal parted from its label by a stray space ("1. 属于国家秘密") is the label's.
+    for i in range(len(words) - 1):
+        kind, s, e = words[i]
+        if kind == "run" and words[i + 1][0] == "label" and _ORDINAL_WORD.fullmatch(text[s:e]):
+            words[i] = ("label", s, e)
+    merged: list[tuple[str, int, int]] = []
+    for kind, s, e in words:
+        if merged and merged[-1][0] == kind:
+            merged[-1] = (kind, merged[-1][1], e)
+        else:
+            merged.append((kind, s, e))
+    return merged
 
 
 def _text_line(text: str, start: int, end: int) -> Iterator[Line]:
@@ -272,7 +316,7 @@ def _track(text: str, zone: list[bool]) -> None:
     """Follow the section a line of its own heads (sections 二–四 hold the tables)."""
     if len(text) > 60:
         return
-    heading, _ = _patterns()
+    heading, _, _ = _patterns()
     found = heading.fullmatch(normalize(text))
     if found is not None:
         number = int(next(k for k, v in found.groupdict().items() if v)[1:])
