@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import TypeVar
 
@@ -676,6 +676,7 @@ def _build_table(
     diagnostics: list[Diagnostic],
     unplaced: Sequence[Token],
     blocks: Sequence[Block] = (),
+    stated: Mapping[Position, int] | None = None,
 ) -> Table:
     table_id = spec.qualified_id
     cells: dict[Position, Value | PendingValue] = {}
@@ -739,7 +740,9 @@ def _build_table(
             _check_value(value, table_id, row_id, column.id, diagnostics)
     leftover: list[Token] = []
     if runs or blocks:
-        leftover = _recover(doc, spec, columns, unit, runs, blocks, seen, cells, diagnostics)
+        leftover = _recover(
+            doc, spec, columns, unit, runs, blocks, seen, cells, diagnostics, stated
+        )
     _structure_diagnostics(spec, seen, table_id, diagnostics)
     present = tuple(sorted(seen, key=spec.row_order.__getitem__))
     alternates = [r.id for r in spec.alternate_rows if r.id in seen]
@@ -775,6 +778,7 @@ def _recover(
     seen: set[str],
     cells: dict[Position, Value | PendingValue],
     diagnostics: list[Diagnostic],
+    stated: Mapping[Position, int] | None = None,
 ) -> list[Token]:
     """Cut the rows read as runs into cells, and place the numbers printed apart from their
     labels (gikparse.recover); the rows read normally take part in the table's rules across
@@ -791,7 +795,7 @@ def _recover(
     leftover: list[Token] = []
     if runs:
         recovered, found_diagnostics = recover_rows(
-            doc, spec.qualified_id, columns, runs, known, spec.rules
+            doc, spec.qualified_id, columns, runs, known, spec.rules, stated
         )
         cells.update(recovered)
         diagnostics.extend(found_diagnostics)
@@ -895,8 +899,14 @@ def _structure_diagnostics(
 # The three sections
 
 
-def parse_applications_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) -> Table:
-    """Section 三's table from the lines of that section."""
+def parse_applications_lines(
+    doc: Document,
+    lines: Sequence[Line],
+    spec: TableSpec,
+    stated: Mapping[Position, int] | None = None,
+) -> Table:
+    """Section 三's table from the lines of that section. ``stated``: figures the report
+    states in words, by cell, which may settle how a run of digits is cut (gikparse.recover)."""
     matcher = _Matcher.of(spec.all_rows(), spec.columns)
     collector = _RowCollector(doc, matcher, spec.qualified_id, lambda _row: len(spec.columns))
     collector.feed(lines)
@@ -911,6 +921,7 @@ def parse_applications_lines(doc: Document, lines: Sequence[Line], spec: TableSp
         collector.diagnostics,
         collector.unplaced,
         collector.blocks,
+        stated,
     )
 
 
