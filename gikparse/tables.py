@@ -456,6 +456,11 @@ class _RowCollector:
         label_cell = line.cells[0]
         label = Token(_LABEL, label_cell.text, label_cell.start, label_cell.end, label_cell)
         run = line.cells[1] if len(line.cells) > 1 else None
+        if not label_cell.text:  # a run no label names: whose row it is cannot be told
+            if run is not None:
+                self.current = None
+                self._unplaced([Token(_VALUE, run.text, run.start, run.end, run)])
+            return
         # The run stands in as one value, so that the label is read as a row that has numbers.
         values = [] if run is None else [Token(_VALUE, run.text, run.start, run.end, run)]
         self.width = 0

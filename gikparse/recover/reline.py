@@ -173,10 +173,17 @@ def _cuts(
     return None
 
 
-def _pieces(doc: Document, cell: TextCell, cuts: list[tuple[int, int, str]]) -> Iterator[Line]:
+def _pieces(
+    doc: Document, cell: TextCell, cuts: list[tuple[int, int, str]], in_zone: bool
+) -> Iterator[Line]:
     text = doc.text
     bounds = [c[0] for c in cuts] + [cell.end]
-    if cell.start < cuts[0][0]:
+    first = cuts[0][0] if cuts else cell.end
+    if in_zone and cell.start < first:
+        # The line starts inside a table (a report on a few lines): what comes before the
+        # first label is read as labels and runs, never as cells split at spaces.
+        yield from _loose_parts(text, cell.start, first)
+    elif cell.start < first:
         # A title before the first heading ("…年度报告") makes a line of its own, as it would
         # in the report, so that the outline finds it.
         head = text[cell.start : cuts[0][0]]
@@ -214,10 +221,21 @@ def _split_rest(text: str, label: TextCell, start: int, end: int, stop: int) -> 
         yield Line((label, TextCell(text[s:e], s, e)), start, e, LineKind.RUN)
     else:
         yield Line((label,), start, end, LineKind.RUN)
+    yield from _pairs(text, parts)
+
+
+def _loose_parts(text: str, start: int, stop: int) -> Iterator[Line]:
+    """Labels and runs, none of them a label the patterns know."""
+    yield from _pairs(text, _parts(text, start, stop))
+
+
+def _pairs(text: str, parts: list[tuple[str, int, int]]) -> Iterator[Line]:
+    """Each label with the run after it as a line; a run with no label before it is kept as
+    text (whose row cannot be told), never split at its spaces into cells."""
     while parts:
         kind, s, e = parts.pop(0)
-        if kind == "run":  # a run after a run: cannot be told apart from it
-            yield from _text_line(text, s, e)
+        if kind == "run":
+            yield Line((TextCell("", s, s), TextCell(text[s:e], s, e)), s, e, LineKind.RUN)
             continue
         cell = TextCell(text[s:e], s, e)
         if parts and parts[0][0] == "run":
@@ -302,14 +320,24 @@ def _relined(doc: Document, *, loose: bool) -> list[Line] | None:
             continue
         before = zone[0]
         cuts = _cuts(doc, cell, zone, loose=loose)
-        if not cuts:
+        if cuts is None and loose and before and _plain(doc, line):
+            # A line inside a table of a report on a few lines, with no label the patterns
+            # know (a misprinted one): labels and runs all the same.
+            cuts = []
+        if cuts is None:
             zone[0] = before
             _track(cell.text, zone)
             lines.append(line)
             continue
         changed = True
-        lines.extend(_pieces(doc, cell, cuts))
+        lines.extend(_pieces(doc, cell, cuts, before))
     return lines if changed else None
+
+
+def _plain(doc: Document, line: Line) -> bool:
+    """A line of text with values and no cell marks (tabs, pipes) that may be real cells."""
+    raw = doc.text[line.start : line.end]
+    return "\t" not in raw and "|" not in raw and _HAS_VALUE.search(raw) is not None
 
 
 def _track(text: str, zone: list[bool]) -> None:
