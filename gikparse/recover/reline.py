@@ -44,9 +44,14 @@ _ORDINAL_WORD = regex.compile(r"[1-9][.．、]")
 _ORDINAL_BEFORE = regex.compile(r"[1-9][.．、][ \u3000]?$")
 _VALUE_WORD = regex.compile(r"(?:[\d.,，．—–―\-－/／+＋增减]|无变化|持平|无)+")
 # A run glued to the next label: the run, then a one-digit ordinal with its mark and Han.
-_GLUED_BEFORE = regex.compile(r"([\d,，—–―\-－/／]+)(?=[1-9][.．、]\p{Han})")
+_GLUED_BEFORE = regex.compile(
+    r"((?:[\d,，—–―\-－/／+＋增减]|无变化|持平|无)+)(?=[1-9][.．、]\p{Han})"
+)
 # A label glued to its run: the label (ending in Han or a closing mark), then the values.
-_GLUED_AFTER = regex.compile(r"(.*\p{Han}[”\"）)]?)([\d.,，．—–―\-－/／+＋]+)")
+# The shortest label that leaves only values: a blank mark "无" after it is the run's.
+_GLUED_AFTER = regex.compile(
+    r"(.*?\p{Han}[”\"）)]?)((?:[\d.,，．—–―\-－/／+＋增减]|无变化|持平|无)+)"
+)
 
 
 def _fold(text: str, start: int) -> tuple[str, list[int]]:
