@@ -527,7 +527,9 @@ class _RowCollector:
         while first > 0 and not drafts[first - 1].values and drafts[first - 1].run is None:
             first -= 1
         trailing = drafts[first:]
-        if not 2 <= len(trailing) <= _MAX_BLOCK:
+        # One row whose numbers overflow it is a block too: its label may stand for several
+        # rows' numbers printed by column ("(六)其他处理" read as a group), so it is not sure.
+        if not (2 if not last.apart else 1) <= len(trailing) <= _MAX_BLOCK:
             return False
         taken = [t for t in last.values if t.kind is _VALUE]
         last.values, last.filled, last.apart = [], 0, False
