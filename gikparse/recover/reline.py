@@ -16,6 +16,7 @@ several row labels each followed by numbers, is cut.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 
 import regex
@@ -28,6 +29,13 @@ __all__ = ["reline"]
 
 _MIN_LENGTH = 30  #: shorter lines are never a flattened table
 _MAX_TITLE = 60  #: a report's title is shorter
+_MIN_SUSPECT = 40  #: a line shorter than this holds no two markers worth a look
+# Words that only tables and section headings print (plain ``re``: literals, and fast).
+_MARKERS = re.compile(
+    "第二十条|信息内容|申请人情况|予以公开|不予公开|无法提供|不予处理|其他处理|结果维持|尚未审结"
+    "|未经复议|本年新收|上年结转|结转下年度|二、主动公开|三、收到和处理|四、政府信息公开行政复议"
+    "|五、存在的主要问题|规范性文件|行政许可|行政处罚"
+)
 _WEAK_LENGTH = 4  #: keys this short are cut at only when no Han character touches them
 _CN = "一二三四五六七八九十"
 # Headings of section 一 seen in the wild besides the official one.
@@ -304,11 +312,29 @@ def reline(doc: Document) -> Document:
     """``doc`` with its flattened lines cut at headings and labels (the same ``doc`` when
     none is). Once one line is found flattened, the report's other long lines (a report on a
     few lines) are cut wherever a heading or a label is."""
+    text = doc.text
+    for line in doc.lines:
+        if line.end - line.start < _MIN_SUSPECT or not _suspect(text[line.start : line.end]):
+            continue
+        cell = _whole(doc, line)
+        if cell is not None and _cuts(doc, cell, [True]) is not None:
+            break
+    else:
+        return doc  # the usual document: no line is a flattened report
     found = _relined(doc, loose=False)
     if found is None:
         return doc
     lines = _relined(doc, loose=True) or found
     return Document(doc.text, tuple(lines), kind=doc.kind, diagnostics=doc.diagnostics)
+
+
+def _suspect(raw: str) -> bool:
+    """Whether a line may be a flattened report: two distinct markers of the tables or of the
+    section headings in it (a cheap test, so that well-formed documents pay little)."""
+    if "\t" in raw or "|" in raw:
+        return False
+    found = set(_MARKERS.findall(raw))
+    return len(found) >= 2
 
 
 def _relined(doc: Document, *, loose: bool) -> list[Line] | None:
