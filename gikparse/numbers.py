@@ -35,7 +35,10 @@ class ValueStatus(str, enum.Enum):
     UNREADABLE = "unreadable"  #: text that is not a number
     AMBIGUOUS = "ambiguous"  #: the row's cells cannot be placed with certainty
     MISSING = "missing"  #: the row or table is not in the report at all
-    INFERRED = "inferred"  #: a cell lost in the copy whose value the row's total rule fixes
+    #: a cell lost in the copy whose value the row's total rule fixes, or a number whose cell
+    #: the template's order and sums fixed after the copy lost the table's shape
+    #: (gikparse.recover)
+    INFERRED = "inferred"
 
 
 class NumberKind(str, enum.Enum):

@@ -11,7 +11,7 @@ from gikparse.errors import Diagnostic, ParseError, Severity
 from gikparse.limits import DEFAULT_LIMITS, Limits
 from gikparse.model import Meta, Report, Section, Table, TemplateEvidence
 from gikparse.numbers import digit_run_limit
-from gikparse.readers.document import Document, Line
+from gikparse.readers.document import Document, Line, LineKind
 from gikparse.recover.reline import reline
 from gikparse.schema import SECTIONS, TEMPLATES, Template, template_for_year
 from gikparse.sections import Outline, split_sections
@@ -115,6 +115,20 @@ def _table_texts(doc: Document, outline: Outline, texts: Sequence[str | None]) -
 def _lines_of(doc: Document, outline: Outline, section_id: str) -> tuple[Line, ...]:
     span = outline.section(section_id)
     return () if span is None else doc.lines[span.start : span.end]
+
+
+def _stated(sections: Sequence[Section]) -> dict[tuple[str, str], int]:
+    """Figures section 一 states in words that fix a cell of section 三's table: the requests
+    received ("共受理政府信息公开申请53件"), when one agency-wide figure is stated."""
+    overview = next((s for s in sections if s.id == "overview"), None)
+    if overview is None:
+        return {}
+    found = {
+        s.value
+        for s in narrative.count_statements(overview.text)
+        if s.topic == "applications_received" and s.scope == "agency"
+    }
+    return {("received", "total"): found.pop()} if len(found) == 1 else {}
 
 
 def _template(evidence: TemplateEvidence) -> Template:
@@ -294,7 +308,11 @@ def _parse_document(doc: Document, *, source: str | None, strict: bool) -> Repor
         active, section_diagnostics = parse_active_disclosure_lines(doc, active_lines, template)
         diagnostics.extend(section_diagnostics)
     if applications_lines:
-        applications = parse_applications_lines(doc, applications_lines, template.applications)
+        # Figures stated in words only matter to rows whose cell boundaries were lost.
+        lost = any(line.kind is LineKind.RUN for line in applications_lines)
+        applications = parse_applications_lines(
+            doc, applications_lines, template.applications, _stated(sections) if lost else None
+        )
     review_lines = _lines_of(doc, outline, "review_litigation")
     if review_lines:
         review = parse_review_lines(doc, review_lines, template.review_litigation)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import TypeVar
 
@@ -25,6 +25,7 @@ from gikparse.numbers import NumberKind, ValueStatus, max_digits, parse_number, 
 from gikparse.readers.document import Document, Line, LineKind, TextCell
 from gikparse.recover.blocks import Block, place_blocks
 from gikparse.recover.cells import RunRow, recover_rows
+from gikparse.recover.labels import near_row, next_row
 from gikparse.schema import ColumnSpec, RowSpec, SumRule, TableSpec, Template
 
 __all__ = ["parse_active_disclosure_lines", "parse_applications_lines", "parse_review_lines"]
@@ -455,13 +456,23 @@ class _RowCollector:
         label_cell = line.cells[0]
         label = Token(_LABEL, label_cell.text, label_cell.start, label_cell.end, label_cell)
         run = line.cells[1] if len(line.cells) > 1 else None
+        if not label_cell.text:  # a run no label names: whose row it is cannot be told
+            if run is not None:
+                self.current = None
+                self._unplaced([Token(_VALUE, run.text, run.start, run.end, run)])
+            return
         # The run stands in as one value, so that the label is read as a row that has numbers.
         values = [] if run is None else [Token(_VALUE, run.text, run.start, run.end, run)]
         self.width = 0
         before = self.current
         self._label(label, values, False, lines, index)
         current = self.current
-        if run is not None and current is not None and current is not before:
+        # A new row, or the row whose label this line's label continues, takes the run.
+        if (
+            run is not None
+            and current is not None
+            and (current is not before or current.values == values)
+        ):
             current.run = run
             current.filled = self.ncols(current.spec)  # the run holds all of them
             current.width = 0
@@ -516,7 +527,9 @@ class _RowCollector:
         while first > 0 and not drafts[first - 1].values and drafts[first - 1].run is None:
             first -= 1
         trailing = drafts[first:]
-        if not 2 <= len(trailing) <= _MAX_BLOCK:
+        # One row whose numbers overflow it is a block too: its label may stand for several
+        # rows' numbers printed by column ("(六)其他处理" read as a group), so it is not sure.
+        if not (2 if not last.apart else 1) <= len(trailing) <= _MAX_BLOCK:
             return False
         taken = [t for t in last.values if t.kind is _VALUE]
         last.values, last.filled, last.apart = [], 0, False
@@ -608,11 +621,49 @@ class _RowCollector:
         if current is not None and current.filled == 0 and current.continues(core):
             current.continue_with(core, values, self.width)
             return
+        if kind == "unknown" and self._near(label, values, lines, index):
+            return
         if has_numbers:
             self._unplaced(numbers, label)
             self.current = None
         elif current is not None and current.filled == 0:
             self.current = None  # the row had no numbers; this label is not part of it
+
+    def _near(self, label: Token, values: list[Token], lines: Sequence[Line], index: int) -> bool:
+        """A label with a typo that stands where a template row belongs is that row
+        (gikparse.recover.labels), reported with the label as printed."""
+        number, _, core = split_ordinal(normalize(label.text))
+        current = self.current
+        rows = self.matcher.rows
+        # The rest of the current row's label, with a typo: "本年新收" + "政府息公开…".
+        if (
+            current is not None
+            and current.filled == 0
+            and current.run is None
+            and near_row(current.text + core, None, current.spec, rows) is current.spec
+        ):
+            current.continue_with(core, values, self.width)
+            return True
+        previous = self.drafts[-1].spec if self.drafts else None
+        spec = near_row(core, number, next_row(rows, previous), rows)
+        if spec is None:
+            return False
+        self.diagnostics.append(
+            _diag(
+                "P219",
+                Severity.WARNING,
+                f"行标签“{label.text}”与模板行“{spec.label}”相近且位于该行的位置，按该行读取",
+                f"row label {label.text!r} is close to the template's {spec.label!r} and "
+                "stands where that row belongs: read as that row",
+                self.doc,
+                label,
+                table=self.table_id,
+                row=spec.id,
+            )
+        )
+        # Read as if the label were printed right: the row's own label, this label's place.
+        self._label(label._replace(text=spec.label), values, False, lines, index)
+        return True
 
 
 def _next_is_label(doc: Document, lines: Sequence[Line], start: int) -> bool:
@@ -632,6 +683,7 @@ def _build_table(
     diagnostics: list[Diagnostic],
     unplaced: Sequence[Token],
     blocks: Sequence[Block] = (),
+    stated: Mapping[Position, int] | None = None,
 ) -> Table:
     table_id = spec.qualified_id
     cells: dict[Position, Value | PendingValue] = {}
@@ -698,7 +750,9 @@ def _build_table(
             _check_value(value, table_id, row_id, column.id, diagnostics)
     leftover: list[Token] = []
     if runs or blocks:
-        leftover = _recover(doc, spec, columns, unit, runs, blocks, seen, cells, diagnostics)
+        leftover = _recover(
+            doc, spec, columns, unit, runs, blocks, seen, cells, diagnostics, stated
+        )
     _structure_diagnostics(spec, seen, table_id, diagnostics)
     present = tuple(sorted(seen, key=spec.row_order.__getitem__))
     alternates = [r.id for r in spec.alternate_rows if r.id in seen]
@@ -734,6 +788,7 @@ def _recover(
     seen: set[str],
     cells: dict[Position, Value | PendingValue],
     diagnostics: list[Diagnostic],
+    stated: Mapping[Position, int] | None = None,
 ) -> list[Token]:
     """Cut the rows read as runs into cells, and place the numbers printed apart from their
     labels (gikparse.recover); the rows read normally take part in the table's rules across
@@ -750,7 +805,7 @@ def _recover(
     leftover: list[Token] = []
     if runs:
         recovered, found_diagnostics = recover_rows(
-            doc, spec.qualified_id, columns, runs, known, spec.rules
+            doc, spec.qualified_id, columns, runs, known, spec.rules, stated
         )
         cells.update(recovered)
         diagnostics.extend(found_diagnostics)
@@ -891,8 +946,14 @@ def _structure_diagnostics(
 # The three sections
 
 
-def parse_applications_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) -> Table:
-    """Section 三's table from the lines of that section."""
+def parse_applications_lines(
+    doc: Document,
+    lines: Sequence[Line],
+    spec: TableSpec,
+    stated: Mapping[Position, int] | None = None,
+) -> Table:
+    """Section 三's table from the lines of that section. ``stated``: figures the report
+    states in words, by cell, which may settle how a run of digits is cut (gikparse.recover)."""
     matcher = _Matcher.of(spec.all_rows(), spec.columns)
     collector = _RowCollector(doc, matcher, spec.qualified_id, lambda _row: len(spec.columns))
     collector.feed(lines)
@@ -907,6 +968,7 @@ def parse_applications_lines(doc: Document, lines: Sequence[Line], spec: TableSp
         collector.diagnostics,
         collector.unplaced,
         collector.blocks,
+        stated,
     )
 
 

@@ -21,7 +21,13 @@ from tests.strategies import GeneratedReport
 
 __all__ = ["LOST_SHAPES", "flat_noise", "flattened", "lost"]
 
-LOST_SHAPES = ("flattened", "column_order", "broken_markdown")
+LOST_SHAPES = (
+    "flattened",
+    "column_order",
+    "broken_markdown",
+    "typo_labels",
+    "typo_flattened",
+)
 
 
 def flat_noise(noise: Noise) -> Noise:
@@ -52,11 +58,15 @@ def _value_lines(
     return lines, owner
 
 
-def flattened(report: GeneratedReport, noise: Noise, *, stray: float = 0.3) -> str:
+def flattened(
+    report: GeneratedReport, noise: Noise, *, stray: float = 0.3, typos: bool = False
+) -> str:
     """The report on one to three lines; a row's cells run together (a space between two of
     them with probability ``stray``), and spaces inside some labels and numbers."""
     rng = random.Random(noise.seed ^ 0x5EED)
     lines, owner = _value_lines(report, flat_noise(noise))
+    if typos:
+        _typos(lines, owner, random.Random(noise.seed ^ 0x7E))
     out: list[str] = []
     previous: tuple[str, str] | None = None
     breaks = rng.randint(0, 2)
@@ -189,6 +199,38 @@ def broken_markdown(report: GeneratedReport, noise: Noise) -> str:
     return "\n".join(out) + "\n"
 
 
+_TYPOS = "的一是不了人我在有他这中大来上个国到说们为子和你地出道也时年"
+
+
+def _typos(lines: list[str], owner: dict[int, tuple[str, str]], rng: random.Random) -> None:
+    """Change or drop one Han character of some row labels, in place."""
+    for _row, labels, _values in _units(lines, owner):
+        if not labels or rng.random() < 0.6:
+            continue
+        index = labels[-1]  # the row's own label (group labels come before it)
+        text = lines[index]
+        han = [i for i, ch in enumerate(text) if "\u4e00" <= ch <= "\u9fff"]
+        if len(han) < 4:
+            continue
+        at = rng.choice(han[1:])
+        if rng.random() < 0.5:
+            lines[index] = text[:at] + text[at + 1 :]
+        else:
+            lines[index] = text[:at] + rng.choice(_TYPOS) + text[at + 1 :]
+
+
+def typo_labels(report: GeneratedReport, noise: Noise) -> str:
+    """One cell per line, with one Han character of some row labels changed or dropped."""
+    lines, owner = _value_lines(report, flat_noise(noise))
+    _typos(lines, owner, random.Random(noise.seed ^ 0x7E))
+    return "\n".join(lines) + "\n"
+
+
+def typo_flattened(report: GeneratedReport, noise: Noise) -> str:
+    """``flattened`` with one Han character of some row labels changed or dropped."""
+    return flattened(report, noise, typos=True)
+
+
 def lost(report: GeneratedReport, shape: str, noise: Noise) -> str:
     if shape == "flattened":
         return flattened(report, noise)
@@ -196,4 +238,8 @@ def lost(report: GeneratedReport, shape: str, noise: Noise) -> str:
         return column_order(report, noise)
     if shape == "broken_markdown":
         return broken_markdown(report, noise)
+    if shape == "typo_labels":
+        return typo_labels(report, noise)
+    if shape == "typo_flattened":
+        return typo_flattened(report, noise)
     raise ValueError(f"unknown shape {shape!r}")

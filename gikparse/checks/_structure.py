@@ -41,7 +41,11 @@ _CELL_RULES: dict[ValueStatus, tuple[str, str, str]] = {
     ),
     ValueStatus.UNREADABLE: ("C307", "内容不是数字", "with text that is not a number"),
     ValueStatus.AMBIGUOUS: ("C308", "无法确定位置", "that could not be placed"),
-    ValueStatus.INFERRED: ("C309", "由本行合计推算得出", "inferred from the row's total"),
+    ValueStatus.INFERRED: (
+        "C309",
+        "由合计关系推算或确定位置",
+        "inferred from the template's sums (a lost cell, or cells whose boundaries were lost)",
+    ),
 }
 
 
@@ -56,6 +60,11 @@ _COVERED: dict[str, str] = {
     "P210": "C301",  # table not found
     "P211": "C302",  # row not found
     "P212": "C311",  # rows of the other edition
+    "P214": "C309",  # runs of digits cut into cells (INFERRED values)
+    "P215": "C308",  # runs of digits with several cuts (AMBIGUOUS values)
+    "P216": "C308",  # runs of digits with no cut, or a capped search (AMBIGUOUS values)
+    "P217": "C309",  # numbers printed apart from their labels, placed (INFERRED values)
+    "P218": "C308",  # numbers printed apart from their labels, not placed (AMBIGUOUS values)
 }
 #: Parser diagnostics about what only the parser saw, reported under a rule of their own.
 _RECODED: dict[str, str] = {

@@ -71,6 +71,9 @@ def _diagnostic(
                     "printed; kept as printed)"
                 ),
             )
+        elif solution.rules == ("prose",):
+            why_zh = "正文所述数字只与一种切分相符"
+            why_en = "a figure the report states in words agrees with one cut only"
         else:
             rules = "、".join(solution.rules)
             why_zh = f"跨行合计关系（{rules}）只留下一种切分"
@@ -119,6 +122,7 @@ def recover_rows(
     runs: Sequence[RunRow],
     known: Mapping[str, Sequence[Number | None]],
     rules: Sequence[SumRule],
+    stated: Mapping[tuple[str, str], Number] | None = None,
 ) -> tuple[dict[Position, Value], list[Diagnostic]]:
     """Cells of the rows given as runs: decided cells as ``inferred`` (blank marks as
     ``dash``), the others ``ambiguous``, and one diagnostic per run."""
@@ -134,7 +138,7 @@ def recover_rows(
                 _groups(positions, rules),
             )
         )
-    solutions = solve_table(problems, [c.id for c in columns], known, rules)
+    solutions = solve_table(problems, [c.id for c in columns], known, rules, stated)
     cells: dict[Position, Value] = {}
     diagnostics: list[Diagnostic] = []
     for (row, positions, cell), problem, solution in zip(runs, problems, solutions, strict=True):

@@ -16,6 +16,7 @@ several row labels each followed by numbers, is cut.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 
 import regex
@@ -28,6 +29,14 @@ __all__ = ["reline"]
 
 _MIN_LENGTH = 30  #: shorter lines are never a flattened table
 _MAX_TITLE = 60  #: a report's title is shorter
+_MIN_SUSPECT = 40  #: a line shorter than this holds no two markers worth a look
+# Words that only tables and section headings print (plain ``re``: literals, and fast).
+_MARKERS = re.compile(
+    "第二十条|信息内容|申请人情况|予以公开|不予公开|无法提供|不予处理|其他处理|结果维持|尚未审结"
+    "|未经复议|本年新收|上年结转|结转下年度|二、主动公开|三、收到和处理|四、政府信息公开行政复议"
+    "|五、存在的主要问题|规范性文件|行政许可|行政处罚"
+)
+_WEAK_LENGTH = 4  #: keys this short are cut at only when no Han character touches them
 _CN = "一二三四五六七八九十"
 # Headings of section 一 seen in the wild besides the official one.
 _HEADING_VARIANTS = {1: ("本年度政府信息公开工作情况",)}
@@ -37,6 +46,20 @@ _CAPTION = r"第二十条第\([一二三四五六七八九十]{1,3}\)项(?:\(单
 # What a run of values may hold besides digits: marks, signs, units, separators.
 _VALUE_CHARS = regex.compile(r"[\d.,，．—–―\-－/／+＋增减加少无持平变化万元件\s\u3000]+")
 _HAS_VALUE = regex.compile(r"[\d０-９—/／]|无|持平")
+_HAS_HAN = regex.compile(r"\p{Han}")
+_WORD = regex.compile(r"[^\s\u3000]+")
+_ORDINAL_WORD = regex.compile(r"[1-9][.．、]")
+_ORDINAL_BEFORE = regex.compile(r"[1-9][.．、][ \u3000]?$")
+_VALUE_WORD = regex.compile(r"(?:[\d.,，．—–―\-－/／+＋增减]|无变化|持平|无)+")
+# A run glued to the next label: the run, then a one-digit ordinal with its mark and Han.
+_GLUED_BEFORE = regex.compile(
+    r"((?:[\d,，—–―\-－/／+＋增减]|无变化|持平|无)+)(?=[1-9][.．、]\p{Han})"
+)
+# A label glued to its run: the label (ending in Han or a closing mark), then the values.
+# The shortest label that leaves only values: a blank mark "无" after it is the run's.
+_GLUED_AFTER = regex.compile(
+    r"(.*?\p{Han}[”\"）)]?)((?:[\d.,，．—–―\-－/／+＋增减]|无变化|持平|无)+)"
+)
 
 
 def _fold(text: str, start: int) -> tuple[str, list[int]]:
@@ -52,8 +75,9 @@ def _fold(text: str, start: int) -> tuple[str, list[int]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """(section headings, table labels) as patterns over folded text, longest first."""
+def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], frozenset[str]]:
+    """(section headings, table labels) as patterns over folded text, longest first, and the
+    short keys that are only part of a printed label ("其他" of "3.其他", "本年新收")."""
     headings: list[str] = []
     for spec in SECTIONS:
         cn = _CN[spec.number - 1]
@@ -61,20 +85,39 @@ def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
             key = normalize(body)
             headings.append(f"(?P<h{spec.number}>(?:{cn}、|\\({cn}\\)){regex.escape(key)})")
     labels: set[str] = {normalize(w) for w in _STRUCTURE}
+    full: set[str] = set(labels)
     for template in TEMPLATES.values():
         for table in template.tables:
             for column in table.columns:
-                labels.update(column.keys)
+                labels.update(column.keys)  # short headers ("其他") are weak
             for row in table.all_rows():
                 printed = normalize(row.label)
                 labels.add(printed)
+                full.add(printed)
                 labels.update(row.keys)
                 if row.group is not None:
                     labels.add(normalize(row.group))
+                    full.add(normalize(row.group))
     alternatives = sorted(labels, key=len, reverse=True)
     heading = regex.compile("|".join(headings))
     label = regex.compile(_CAPTION + "|" + "|".join(regex.escape(a) for a in alternatives))
-    return heading, label
+    weak = frozenset(k for k in labels - full if len(k) <= _WEAK_LENGTH)
+    return heading, label, weak
+
+
+def _with_ordinal(text: str, start: int) -> int:
+    """Where a label found by its key starts: before the one-digit ordinal that precedes the
+    key when the rest of the label was misprinted ("1.申请人无正当理由逾期不补x、…")."""
+    head = text[max(0, start - 4) : start]
+    found = _ORDINAL_BEFORE.search(head)
+    return start - len(found.group()) if found is not None else start
+
+
+def _inside_words(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has a Han character right before or after it."""
+    before = text[start - 1 : start] if start else ""
+    after = text[end : end + 1]
+    return bool(_HAS_HAN.match(before) or _HAS_HAN.match(after))
 
 
 def _is_run(text: str) -> bool:
@@ -111,7 +154,7 @@ def _cuts(
     "heading" or "label". ``zone[0]`` says whether the text is inside sections 二–四, and is
     updated by the headings met. ``None`` when the line is not a flattened report (with
     ``loose``, once another line was: when any heading or label is in it)."""
-    heading, label = _patterns()
+    heading, label, weak = _patterns()
     folded, offsets = _fold(doc.text[cell.start : cell.end], cell.start)
     out: list[tuple[int, int, str]] = []
     pos = 0
@@ -123,6 +166,9 @@ def _cuts(
         if zone[0]:
             for m in label.finditer(folded, pos, end_of_zone):
                 start, end = offsets[m.start()], offsets[m.end() - 1] + 1
+                if m.group() in weak and _inside_words(doc.text, start, end):
+                    continue  # "其他" of "其他法律…" or "不计其他情形": inside a longer label
+                start = _with_ordinal(doc.text, start)
                 out.append((start, end, "label"))
                 following = folded[m.end() : m.end() + 3]
                 if _HAS_VALUE.match(following) and _is_row_label(m.group()):
@@ -140,10 +186,17 @@ def _cuts(
     return None
 
 
-def _pieces(doc: Document, cell: TextCell, cuts: list[tuple[int, int, str]]) -> Iterator[Line]:
+def _pieces(
+    doc: Document, cell: TextCell, cuts: list[tuple[int, int, str]], in_zone: bool
+) -> Iterator[Line]:
     text = doc.text
     bounds = [c[0] for c in cuts] + [cell.end]
-    if cell.start < cuts[0][0]:
+    first = cuts[0][0] if cuts else cell.end
+    if in_zone and cell.start < first:
+        # The line starts inside a table (a report on a few lines): what comes before the
+        # first label is read as labels and runs, never as cells split at spaces.
+        yield from _loose_parts(text, cell.start, first)
+    elif cell.start < first:
         # A title before the first heading ("…年度报告") makes a line of its own, as it would
         # in the report, so that the outline finds it.
         head = text[cell.start : cuts[0][0]]
@@ -167,8 +220,79 @@ def _pieces(doc: Document, cell: TextCell, cuts: list[tuple[int, int, str]]) -> 
             run = TextCell(rest.strip(), end + lead, end + trail)
             yield Line((label, run), start, stop, LineKind.RUN)
         else:
-            yield Line((label,), start, end, LineKind.RUN)
-            yield from _text_line(text, end, stop)
+            yield from _split_rest(text, label, start, end, stop)
+
+
+def _split_rest(text: str, label: TextCell, start: int, end: int, stop: int) -> Iterator[Line]:
+    """A label followed by its run and then text no pattern knows, such as the next row's
+    label with a typo and that row's run (``0 0 0 6.属于四类过程信息 0 0 0``): the text is
+    read as labels and runs in turn, each label with the run after it making a line, for the
+    engine to match (gikparse.recover.labels)."""
+    parts = _parts(text, end, stop)
+    if parts and parts[0][0] == "run":
+        _, s, e = parts.pop(0)
+        yield Line((label, TextCell(text[s:e], s, e)), start, e, LineKind.RUN)
+    else:
+        yield Line((label,), start, end, LineKind.RUN)
+    yield from _pairs(text, parts)
+
+
+def _loose_parts(text: str, start: int, stop: int) -> Iterator[Line]:
+    """Labels and runs, none of them a label the patterns know."""
+    yield from _pairs(text, _parts(text, start, stop))
+
+
+def _pairs(text: str, parts: list[tuple[str, int, int]]) -> Iterator[Line]:
+    """Each label with the run after it as a line; a run with no label before it is kept as
+    text (whose row cannot be told), never split at its spaces into cells."""
+    while parts:
+        kind, s, e = parts.pop(0)
+        if kind == "run":
+            yield Line((TextCell("", s, s), TextCell(text[s:e], s, e)), s, e, LineKind.RUN)
+            continue
+        cell = TextCell(text[s:e], s, e)
+        if parts and parts[0][0] == "run":
+            _, rs, re_ = parts.pop(0)
+            yield Line((cell, TextCell(text[rs:re_], rs, re_)), s, re_, LineKind.RUN)
+        else:
+            yield from _text_line(text, s, e)
+
+
+def _parts(text: str, start: int, stop: int) -> list[tuple[str, int, int]]:
+    """``text[start:stop]`` as ("label"|"run", start, end) in turn: words of values make runs,
+    other words labels; a word that glues a run to a label is cut where it safely can (before
+    a one-digit ordinal and its mark, or after a label's last Han character)."""
+    words: list[tuple[str, int, int]] = []
+    for m in _WORD.finditer(text, start, stop):
+        word, s = m.group(), m.start()
+        if _VALUE_WORD.fullmatch(word):
+            words.append(("run", s, m.end()))
+            continue
+        glued = _GLUED_BEFORE.match(word)
+        if glued is not None and _HAS_VALUE.search(glued.group(1)):
+            cut = s + len(glued.group(1))
+            words.append(("run", s, cut))
+            words.append(("label", cut, m.end()))
+            continue
+        glued = _GLUED_AFTER.fullmatch(word)
+        if glued is not None:
+            cut = s + len(glued.group(1))
+            words.append(("label", s, cut))
+            words.append(("run", cut, m.end()))
+            continue
+        words.append(("label", s, m.end()))
+    # An ordinal parted from its label by a stray space ("1. 属于国家秘密") is the label's.
+    for i in range(len(words) - 1):
+        kind, s, e = words[i]
+        if kind == "run" and words[i + 1][0] == "label" and _ORDINAL_WORD.fullmatch(text[s:e]):
+            words[i] = ("label", s, e)
+    merged: list[tuple[str, int, int]] = []
+    for kind, s, e in words:
+        if merged and merged[-1][0] == kind:
+            merged[-1] = (kind, merged[-1][1], e)
+        else:
+            merged.append((kind, s, e))
+    return merged
 
 
 def _text_line(text: str, start: int, end: int) -> Iterator[Line]:
@@ -188,11 +312,29 @@ def reline(doc: Document) -> Document:
     """``doc`` with its flattened lines cut at headings and labels (the same ``doc`` when
     none is). Once one line is found flattened, the report's other long lines (a report on a
     few lines) are cut wherever a heading or a label is."""
+    text = doc.text
+    for line in doc.lines:
+        if line.end - line.start < _MIN_SUSPECT or not _suspect(text[line.start : line.end]):
+            continue
+        cell = _whole(doc, line)
+        if cell is not None and _cuts(doc, cell, [True]) is not None:
+            break
+    else:
+        return doc  # the usual document: no line is a flattened report
     found = _relined(doc, loose=False)
     if found is None:
         return doc
     lines = _relined(doc, loose=True) or found
     return Document(doc.text, tuple(lines), kind=doc.kind, diagnostics=doc.diagnostics)
+
+
+def _suspect(raw: str) -> bool:
+    """Whether a line may be a flattened report: two distinct markers of the tables or of the
+    section headings in it (a cheap test, so that well-formed documents pay little)."""
+    if "\t" in raw or "|" in raw:
+        return False
+    found = set(_MARKERS.findall(raw))
+    return len(found) >= 2
 
 
 def _relined(doc: Document, *, loose: bool) -> list[Line] | None:
@@ -209,21 +351,31 @@ def _relined(doc: Document, *, loose: bool) -> list[Line] | None:
             continue
         before = zone[0]
         cuts = _cuts(doc, cell, zone, loose=loose)
-        if not cuts:
+        if cuts is None and loose and before and _plain(doc, line):
+            # A line inside a table of a report on a few lines, with no label the patterns
+            # know (a misprinted one): labels and runs all the same.
+            cuts = []
+        if cuts is None:
             zone[0] = before
             _track(cell.text, zone)
             lines.append(line)
             continue
         changed = True
-        lines.extend(_pieces(doc, cell, cuts))
+        lines.extend(_pieces(doc, cell, cuts, before))
     return lines if changed else None
+
+
+def _plain(doc: Document, line: Line) -> bool:
+    """A line of text with values and no cell marks (tabs, pipes) that may be real cells."""
+    raw = doc.text[line.start : line.end]
+    return "\t" not in raw and "|" not in raw and _HAS_VALUE.search(raw) is not None
 
 
 def _track(text: str, zone: list[bool]) -> None:
     """Follow the section a line of its own heads (sections 二–四 hold the tables)."""
     if len(text) > 60:
         return
-    heading, _ = _patterns()
+    heading, _, _ = _patterns()
     found = heading.fullmatch(normalize(text))
     if found is not None:
         number = int(next(k for k, v in found.groupdict().items() if v)[1:])

@@ -256,6 +256,21 @@ def solve_row(problem: RowProblem) -> RowSolution:
     return RowSolution(problem.row, Outcome.NONE, None)
 
 
+def _by_prose(
+    solution: RowSolution, columns: Sequence[str], stated: Mapping[tuple[str, str], Number]
+) -> RowSolution:
+    """A row left with several cuts, of which one only gives the figure the prose states."""
+    if solution.outcome != Outcome.AMBIGUOUS:
+        return solution
+    wanted = [(columns.index(c), v) for (r, c), v in stated.items() if r == solution.row]
+    if not wanted or any(len(cut) != len(columns) for cut in solution.candidates):
+        return solution
+    agree = [cut for cut in solution.candidates if all(_as_number(cut[i]) == v for i, v in wanted)]
+    if len(agree) != 1:
+        return solution
+    return RowSolution(solution.row, Outcome.CHOSEN, agree[0], rules=("prose",))
+
+
 def _column_checks(
     rules: Sequence[SumRule], present: set[str]
 ) -> list[tuple[SumRule, tuple[str, ...], tuple[str, ...]]]:
@@ -272,11 +287,15 @@ def solve_table(
     columns: Sequence[str],
     known: Mapping[str, Sequence[Number | None]],
     rules: Sequence[SumRule],
+    stated: Mapping[tuple[str, str], Number] | None = None,
 ) -> list[RowSolution]:
     """Solve every run of a table. ``known`` holds the rows read normally (numbers per column,
     ``None`` for a blank); ``rules`` are the table's rules, of which those across rows are used
-    to choose between the candidates of rows that kept several."""
+    to choose between the candidates of rows that kept several; ``stated`` holds figures the
+    report states in words ("收到申请53件" for (received, total)), which may do the same."""
     solutions = [solve_row(p) for p in problems]
+    if stated:
+        solutions = [_by_prose(s, columns, stated) for s in solutions]
     open_rows = [i for i, s in enumerate(solutions) if s.outcome == Outcome.AMBIGUOUS]
     if not open_rows:
         return solutions
