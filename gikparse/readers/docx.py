@@ -3,7 +3,7 @@
 The body of the main document part is read; page headers and footers, footnotes and comments
 are separate parts and are never read into it. Automatic list numbering is rendered into the
 paragraph text the way Word shows it, so ``一、`` and ``（一）`` kept as numbering still head
-their sections. See docs/formats-word.md.
+their sections. See docs/formats.md.
 """
 
 from __future__ import annotations
