@@ -228,3 +228,23 @@ def test_checks_read_diagnostics_that_name_a_section_not_a_table() -> None:
     noted = attrs.evolve(report, diagnostics=(*report.diagnostics, about_section))
     found = [f for f in gikparse.check(noted) if "P213" in f.message]
     assert len(found) == 1 and found[0].table == "active_disclosure"
+
+
+def test_rows_left_out_make_the_sums_unable_to_vouch_even_with_a_wrong_number() -> None:
+    # Seed 000 without two refusal rows, and (一)予以公开 of natural persons moved to 7: the
+    # column sums that would catch the 7 need the rows left out.
+    seed = SEEDS / "000_623967a19d51db49.txt"
+    kept = [
+        line
+        for line in seed.read_text("utf-8").splitlines()
+        if "保护第三方合法权益" not in line and "属于三类内部" not in line
+    ]
+    text = "\n".join(kept)
+    assert consistency(gikparse.parse_text(text)) is Consistency.CANNOT_TELL
+    granted = next(line for line in kept if "予以公开\t" in line)
+    wrong = granted.replace("\t0\t0\t0\t0\t0\t0\t0", "\t7\t0\t0\t0\t0\t0\t7", 1)
+    assert wrong != granted
+    report = gikparse.parse_text(text.replace(granted, wrong))
+    assert report.table("applications").value("outcome.granted", "natural_person") == 7
+    assert consistency(report) is not Consistency.CONSISTENT
+    assert any("not printed" in reason for reason in unassessable(report))

@@ -10,11 +10,12 @@ from gikparse.model import Report, Table
 from gikparse.numbers import ValueStatus
 
 from ._catalogue import RULES
+from ._context import table_spec
 from ._finding import Finding
 from ._prose import prose_findings
 from ._sections import section_findings
 from ._structure import structure_findings
-from ._sums import sum_findings
+from ._sums import resolve_ids, sum_findings
 from ._values import value_findings
 
 __all__ = ["FAMILIES", "Consistency", "check", "consistency", "is_consistent", "unassessable"]
@@ -93,10 +94,28 @@ def _unassessable_table(table: Table) -> str | None:
     return None
 
 
+def _unprinted_rule_rows(report: Report, table: Table) -> str | None:
+    """A sum rule that needs rows (or columns) the table does not print cannot vouch for the
+    table: a wrong number among the printed ones would go unseen."""
+    spec = table_spec(report, table)
+    if spec is None:
+        return None
+    for rule in spec.rules:
+        by_column = rule.axis == "column"
+        printed = table.rows if by_column else table.columns
+        alternates = tuple(r.id for r in spec.alternate_rows) if by_column else ()
+        absent = resolve_ids(rule.lhs, printed, alternates)[1]
+        absent += resolve_ids(rule.rhs, printed, alternates)[1]
+        if absent:
+            return f"{table.id}: rule {rule.code} needs {', '.join(absent)}, not printed"
+    return None
+
+
 def unassessable(report: Report) -> tuple[str, ...]:
     """Why the checks cannot vouch for ``report`` (empty when they can): a parse error (empty
-    input, not a report, cells not placed or read…), section 三 or 四's table missing, or a
-    table with cells that could not be placed or read."""
+    input, not a report, cells not placed or read…), section 三 or 四's table missing, a
+    table with cells that could not be placed or read, or a table that leaves out rows its sum
+    rules need."""
     reasons = [
         f"{d.code} {d.message_en}" for d in report.diagnostics if d.severity is Severity.ERROR
     ]
@@ -105,9 +124,9 @@ def unassessable(report: Report) -> tuple[str, ...]:
     if report.review_litigation is None:
         reasons.append("the table of section 4 (review_litigation) was not found")
     for table in report.tables:
-        reason = _unassessable_table(table)
-        if reason is not None:
-            reasons.append(reason)
+        for reason in (_unassessable_table(table), _unprinted_rule_rows(report, table)):
+            if reason is not None:
+                reasons.append(reason)
     return tuple(reasons)
 
 
@@ -129,7 +148,8 @@ def consistency(report: Report) -> Consistency:
 
 def is_consistent(report: Report) -> bool:
     """True only when :func:`consistency` says ``consistent``: no rule of severity ``error``
-    fails, sections 三 and 四 have their tables, and every cell was placed and read. Never
+    fails, sections 三 and 四 have their tables with every row their sums need, and every cell
+    was placed and read. Never
     True for a report the checks could not assess; warnings (structure, prose against
     tables) and blank cells (not reported, which is not zero) do not make it False."""
     return consistency(report) is Consistency.CONSISTENT

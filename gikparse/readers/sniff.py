@@ -25,27 +25,64 @@ Kind = Literal["pdf", "html", "mht", "docx", "ole", "zip", "text"]
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HEAD = 4096
-_HTML_START = re.compile(
-    rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|"
-    rb"table|div|p|h[1-6]|span|font|style|\?xml[^>]*>\s*<html)\b",
-    re.I | re.S,
+# Sniffing reads untrusted bytes outside any budget, so nothing here may backtrack: comments
+# and MIME headers are skipped by scanning, and the patterns only match at one position.
+_MARKUP_TAG = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|meta|title|table|div|p|h[1-6]|span|font|style)\b",
+    re.I,
 )
-_HTML_TAGS = re.compile(rb"</?(?:html|body|table|tr|td|p|div|br|span|h[1-6])\b[^>]*>", re.I)
-_MHT = re.compile(rb"^(?:[\x21-\x7e]+:[^\n]*\r?\n|[ \t][^\n]*\r?\n)*?MIME-Version:", re.I)
-_TEXT_HTML_START = re.compile(
-    r"^\ufeff?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|table|div|p|"
-    r"h[1-6]|span|font|style)\b",
-    re.I | re.S,
-)
-_TEXT_TAGS = re.compile(r"</?(?:html|body|table|tr|td|p|div|br|span|h[1-6])\b[^>]*>", re.I)
+_XML_DECLARATION = re.compile(r"<\?xml[^<>]*>", re.I)
+_TEXT_TAGS = re.compile(r"</?(?:html|body|table|tr|td|p|div|br|span|h[1-6])\b[^<>]*>", re.I)
 _MIN_TAGS = 8  #: tags in the first 4 KB that make text without a leading tag HTML
 
 
-def _utf16_html(head: bytes) -> bool:
+def _skip_space_and_comments(head: str, at: int) -> int:
+    while True:
+        while at < len(head) and head[at].isspace():
+            at += 1
+        if not head.startswith("<!--", at):
+            return at
+        end = head.find("-->", at + 4)
+        if end < 0:
+            return len(head)
+        at = end + 3
+
+
+def _starts_with_markup(head: str) -> bool:
+    """Does ``head`` start (after a BOM, spaces, comments, an XML declaration) with a tag?"""
+    at = _skip_space_and_comments(head, 1 if head.startswith("\ufeff") else 0)
+    declaration = _XML_DECLARATION.match(head, at)
+    if declaration is not None:
+        at = _skip_space_and_comments(head, declaration.end())
+    return _MARKUP_TAG.match(head, at) is not None
+
+
+def _is_markup(head: str) -> bool:
+    return _starts_with_markup(head) or len(_TEXT_TAGS.findall(head)) >= _MIN_TAGS
+
+
+def _ascii_view(head: bytes) -> str:
+    """``head`` as text for finding ASCII markup: UTF-16 decoded after its BOM, anything else
+    one character per byte (tags are ASCII in UTF-8, GBK and the single-byte encodings)."""
     for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if head.startswith(bom):
-            text = head[2:].decode(codec, "ignore")
-            return _TEXT_HTML_START.match(text) is not None
+            return head[2:].decode(codec, "ignore")
+    return head.removeprefix(b"\xef\xbb\xbf").decode("latin-1")
+
+
+def _is_mht(head: bytes) -> bool:
+    """A MIME message: header lines (``Name: value`` or continuations) up to ``MIME-Version``."""
+    for line in head.split(b"\n"):
+        line = line.rstrip(b"\r")
+        if not line:
+            return False  # the headers ended without MIME-Version
+        if line[:1] in (b" ", b"\t"):
+            continue
+        name, colon, _ = line.partition(b":")
+        if not colon or not name or not all(0x21 <= c <= 0x7E for c in name):
+            return False
+        if name.lower() == b"mime-version":
+            return True
     return False
 
 
@@ -58,21 +95,14 @@ def sniff(data: bytes) -> Kind:
         return "ole"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return "docx" if _is_docx(data) else "zip"
-    if _MHT.match(head) is not None and b"multipart/related" in head.lower():
+    if _is_mht(head) and b"multipart/related" in head.lower():
         return "mht"
-    if _HTML_START.match(head) is not None or _utf16_html(head):
-        return "html"
-    if len(_HTML_TAGS.findall(head)) >= _MIN_TAGS:
-        return "html"
-    return "text"
+    return "html" if _is_markup(_ascii_view(head)) else "text"
 
 
 def sniff_text(text: str) -> Literal["html", "text"]:
     """``html`` for text that is a web page or an HTML fragment, else ``text``."""
-    head = text[:_HEAD]
-    if _TEXT_HTML_START.match(head) is not None or len(_TEXT_TAGS.findall(head)) >= _MIN_TAGS:
-        return "html"
-    return "text"
+    return "html" if _is_markup(text[:_HEAD]) else "text"
 
 
 def _is_docx(data: bytes) -> bool:
