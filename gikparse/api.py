@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import errno
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -94,17 +96,22 @@ def _looks_like_text(text: str) -> bool:
 REPORT_SUFFIXES = (".pdf", ".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".doc", ".wps")
 
 
+_URL = re.compile(r"(?:https?|ftp)://\S+$", re.I)
+
+
 def is_path_like(text: str) -> bool:
     """The rule for a ``str`` given to :func:`parse`: is it a path (``True``) or report text?
 
     A ``str`` is a path when it is one line (no line break) of at most 4096 characters and it
     names an existing file or folder, ends in a report suffix (``.pdf``, ``.txt``, ``.md``,
     ``.html``, ``.docx``…, any case), starts with ``~``, or holds a path separator and no
-    space. Anything else is report text; a
-    report is many lines, so a text of one line gets the diagnostic P002 (not a report) naming
-    this rule.
+    space. A ``str`` holding ``<`` or ``>`` is never a path (it is markup). Anything else is
+    report text; a report is many lines, so a text of one line gets the diagnostic P002 (not a
+    report) naming this rule.
     """
     if not text or "\n" in text or "\r" in text or len(text) > _MAX_PATH:
+        return False
+    if "<" in text or ">" in text:
         return False
     stripped = text.strip()
     if not stripped:
@@ -121,7 +128,9 @@ def is_path_like(text: str) -> bool:
 
 def _existing_file(path: Path) -> Path:
     """``path`` with ``~`` expanded, if it is a file; a clear error if it is not."""
-    path = path.expanduser()
+    # "~nobody/x" or Word's "~$x.docx": no such user, so the name is taken literally.
+    with contextlib.suppress(RuntimeError):
+        path = path.expanduser()
     try:
         if path.is_dir():
             raise IsADirectoryError(
@@ -141,6 +150,11 @@ def _existing_file(path: Path) -> Path:
 def _read_source(source: Source, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes | str, str | None]:
     """The bytes or text of ``source`` and its name; paths follow :func:`is_path_like`."""
     cap = limits.max_source_bytes
+    if isinstance(source, str) and _URL.match(source.strip()):
+        raise SourceError(
+            f"gikparse does not download: {source.strip()!r} is an address; fetch the page or "
+            "file first and parse its bytes or the saved file"
+        )
     if isinstance(source, os.PathLike) or (isinstance(source, str) and is_path_like(source)):
         path = _existing_file(Path(source.strip() if isinstance(source, str) else source))
         try:
@@ -173,7 +187,7 @@ def _read_source(source: Source, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes
 def _is_file(text: str) -> bool:
     try:
         return Path(text).expanduser().is_file()
-    except (OSError, ValueError):
+    except (OSError, ValueError, RuntimeError):  # RuntimeError: "~nobody" expands to no home
         return False
 
 

@@ -248,3 +248,28 @@ def test_rows_left_out_make_the_sums_unable_to_vouch_even_with_a_wrong_number() 
     assert report.table("applications").value("outcome.granted", "natural_person") == 7
     assert consistency(report) is not Consistency.CONSISTENT
     assert any("not printed" in reason for reason in unassessable(report))
+
+
+@pytest.mark.parametrize("name", ["~nosuchuser-gikparse/x.pdf", "~~"])
+def test_a_tilde_of_no_user_is_a_missing_file_not_a_crash(name: str) -> None:
+    with pytest.raises(gikparse.FileNotFoundError):
+        gikparse.parse(name)
+
+
+def test_a_file_named_like_a_word_lock_file_is_read_literally(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("~$report.txt").write_text(SEED.read_text("utf-8"), "utf-8")
+    assert gikparse.parse("~$report.txt") == gikparse.parse(SEED)
+
+
+def test_markup_given_as_a_str_is_a_page_never_a_path() -> None:
+    for page in ("<p>hi</p>", "<table><tr><td>1</td></tr></table>"):
+        assert not gikparse.is_path_like(page)
+        assert gikparse.parse_html(page).diagnostics[0].code == "P002"
+
+
+def test_an_address_is_refused_with_advice_not_looked_up_as_a_file() -> None:
+    with pytest.raises(gikparse.SourceError, match="does not download"):
+        gikparse.parse("https://www.example.gov.cn/2021/report.html")
