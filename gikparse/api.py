@@ -11,11 +11,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
+import attrs
+
 from gikparse import narrative
 from gikparse.errors import (
     Diagnostic,
     FileNotFoundError,
     IsADirectoryError,
+    ParseError,
+    Severity,
     SourceError,
 )
 from gikparse.limits import DEFAULT_LIMITS, Limits
@@ -79,8 +83,8 @@ def _decode(data: bytes) -> str:
         if _looks_like_text(text):
             return text
     raise SourceError(
-        "the bytes are not text in UTF-8 or GB18030, nor a PDF; "
-        "give a report as text, markdown or PDF"
+        "the bytes are not text in UTF-8 or GB18030, nor a PDF, web page or Word file; "
+        "give a report as PDF, HTML, DOCX, text or markdown"
     )
 
 
@@ -213,22 +217,49 @@ def parse(
     in :class:`~gikparse.LimitExceeded` naming the limit to raise.
     """
     data, name = _read_source(source, limits)
-    if isinstance(data, str):
-        if sniff_text(data) == "html":
-            return _parse_html(data, name, strict=strict, limits=limits)
-        doc = read_text(data, limits=limits)
-        return parse_document(doc, source=name, strict=strict, limits=limits)
-    kind = sniff(data)
+    kind = sniff_text(data) if isinstance(data, str) else sniff(data)
     if kind == "pdf":
+        assert isinstance(data, bytes)
         return _parse_pdf_bytes(
             data, name, pages=pages, password=password, strict=strict, limits=limits
         )
+    if kind == "rtf":
+        raise SourceError(
+            "这是 RTF 文档（WPS、Word 常以 .doc 保存），gikparse 不读取 RTF；请先转换为 DOCX："
+            "soffice --headless --convert-to docx FILE（this is an RTF document, which WPS and "
+            "Word often save as .doc; gikparse does not read RTF: convert it to DOCX first with "
+            "soffice --headless --convert-to docx FILE)"
+        )
+    report = _parse_by_kind(data, kind, name, strict=strict, limits=limits)
+    if pages is not None or password:
+        report = _pdf_options_ignored(report, kind, strict)
+    return report
+
+
+def _parse_by_kind(
+    data: bytes | str, kind: str, name: str | None, *, strict: bool, limits: Limits
+) -> Report:
     if kind in ("html", "mht"):
         return _parse_html(data, name, strict=strict, limits=limits)
     if kind in ("docx", "ole", "zip"):  # a zip that is no Word file is refused by name there
+        assert isinstance(data, bytes)
         return _parse_word_bytes(data, name, strict=strict, limits=limits)
-    doc = read_text(_decode(data), limits=limits)
+    doc = read_text(data if isinstance(data, str) else _decode(data), limits=limits)
     return parse_document(doc, source=name, strict=strict, limits=limits)
+
+
+def _pdf_options_ignored(report: Report, kind: str, strict: bool) -> Report:
+    """``pages=``/``password=`` given for a source that is no PDF: said, never silently."""
+    ignored = Diagnostic(
+        code="P004",
+        severity=Severity.WARNING,
+        message=f"pages/password 只适用于 PDF 文件；此来源是 {kind}，已忽略，读取了全文",
+        message_en=f"pages= and password= apply to PDF files; this source is {kind}, so they "
+        "were ignored and the whole source was read",
+    )
+    if strict:
+        raise ParseError((*report.diagnostics, ignored))
+    return attrs.evolve(report, diagnostics=(*report.diagnostics, ignored))
 
 
 def parse_pdf(

@@ -51,6 +51,13 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "reports in one text; only the first is parsed",
     ),
     _c(
+        "P004",
+        "warning",
+        "reading",
+        "pages= or password= (--pages, --password) given for a source that is no PDF: ignored, "
+        "the whole source was read",
+    ),
+    _c(
         "P101", "warning (二/三/四), info (一/五/六)", "sections", "a section heading was not found"
     ),
     _c(

@@ -273,3 +273,22 @@ def test_markup_given_as_a_str_is_a_page_never_a_path() -> None:
 def test_an_address_is_refused_with_advice_not_looked_up_as_a_file() -> None:
     with pytest.raises(gikparse.SourceError, match="does not download"):
         gikparse.parse("https://www.example.gov.cn/2021/report.html")
+
+
+def test_pdf_options_given_for_other_sources_are_said_to_be_ignored() -> None:
+    text = SEED.read_text("utf-8")
+    for source in (text, text.encode("utf-8")):
+        report = gikparse.parse(source, pages=[1])
+        assert report.diagnostics[-1].code == "P004"
+        assert report.table("applications") == gikparse.parse(text).table("applications")
+    page = gikparse.parse("<html><body><p>一、总体情况</p></body></html>", pages=[1])
+    assert page.diagnostics[-1].code == "P004" and "html" in page.diagnostics[-1].message_en
+    assert gikparse.parse(text, password="x").diagnostics[-1].code == "P004"
+    assert all(d.code != "P004" for d in gikparse.parse(text).diagnostics)
+    with pytest.raises(gikparse.ParseError, match="P004"):
+        gikparse.parse(text, pages=[1], strict=True)
+
+
+def test_rtf_is_refused_with_the_command_that_converts_it() -> None:
+    with pytest.raises(gikparse.SourceError, match="convert-to docx"):
+        gikparse.parse(b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 SimSun;}} report}")

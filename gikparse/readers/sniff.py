@@ -5,7 +5,8 @@ Agencies publish a web page saved as ``.doc``, a ``.doc`` renamed ``.docx``, MHT
 
 ``pdf``, ``html`` (a page, or a fragment that starts with markup), ``mht`` (MIME HTML),
 ``docx`` (a zip with ``word/document.xml``), ``ole`` (an OLE2 compound file: ``.doc``, ``.wps``,
-``.xls``), ``zip`` (any other zip), ``text`` (anything else).
+``.xls``), ``zip`` (any other zip), ``rtf`` (Rich Text, which WPS saves as ``.doc``),
+``text`` (anything else).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from gikparse.errors import SourceError
 
 __all__ = ["Kind", "mht_html", "sniff", "sniff_text"]
 
-Kind = Literal["pdf", "html", "mht", "docx", "ole", "zip", "text"]
+Kind = Literal["pdf", "html", "mht", "docx", "ole", "zip", "rtf", "text"]
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HEAD = 4096
@@ -95,6 +96,8 @@ def sniff(data: bytes) -> Kind:
         return "ole"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return "docx" if _is_docx(data) else "zip"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
     if _is_mht(head) and b"multipart/related" in head.lower():
         return "mht"
     return "html" if _is_markup(_ascii_view(head)) else "text"
