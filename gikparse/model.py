@@ -123,6 +123,22 @@ class Table:
     unplaced: tuple[Value, ...] = attrs.field(default=(), eq=False)
     _cells: tuple[Cell, ...] | None = attrs.field(init=False, default=None, eq=False)
 
+    def __getstate__(self) -> dict[str, object]:
+        # The Cell cache is remade when read: not worth pickling to another process.
+        return {
+            "id": self.id,
+            "rows": self.rows,
+            "columns": self.columns,
+            "_values": self._values,
+            "diagnostics": self.diagnostics,
+            "unplaced": self.unplaced,
+        }
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "_cells", None)
+
     @property
     def cells(self) -> tuple[Cell, ...]:
         """Every cell, in the order the report prints them."""
