@@ -173,6 +173,11 @@ def test_unmarked_breadcrumb_and_footer_lines_are_chrome() -> None:
     assert _texts(read_html(page)) == ["安宁市2020年政府信息公开工作年度报告", "正文。"]
 
 
+def test_report_sentences_that_start_like_chrome_are_kept() -> None:
+    sentence = "相关信息公开工作由办公室负责，联系我们的方式见本报告。"
+    assert _texts(read_html(f"<p>{sentence}</p><p>相关链接</p>")) == [sentence]
+
+
 def test_title_heading_wins_over_a_link_to_another_years_report_above_it() -> None:
     page = (
         "<p><a href='/2019.html'>安宁市2019年政府信息公开工作年度报告</a></p>"
