@@ -9,11 +9,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gikparse
 from gikparse.readers.document import Document, LineKind
 from gikparse.readers.html import read_html
 from gikparse.readers.sniff import mht_html, sniff, sniff_text
+from tests.conftest import RENDERED
 from tests.html_render import HtmlStyle, render_html
 from tests.strategies import fixed_report
 
@@ -327,3 +330,32 @@ def test_twenty_megabyte_page_gives_its_report() -> None:
 def test_page_past_max_source_bytes_is_refused() -> None:
     with pytest.raises(gikparse.LimitExceeded):
         read_html(b"<p>x</p>" * 100, limits=gikparse.Limits(max_source_bytes=100))
+
+
+_PIECES = [
+    "<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<td rowspan=0>", "<td colspan=3>",
+    "<td rowspan=99>", "<p>", "</p>", "<br>", "<span style='display:none'>", "</span>",
+    "<div class=nav>", "</div>", "<!--", "-->", "<![if !supportLists]>", "<![endif]>",
+    "<script>", "</script>", "&nbsp;", "&#20013;", "&", "<", ">", "规章", "0", "12", "一、总体情况",
+    "索引号：", "发布机构：", "<title>", "</title>", "<h1>", "</h1>", "<pre>", "\n", " ",
+]  # fmt: skip
+
+
+@settings(max_examples=40)
+@given(st.lists(st.sampled_from(_PIECES), max_size=80))
+def test_any_markup_gives_a_report_or_a_gikparse_error(pieces: list[str]) -> None:
+    try:
+        report = gikparse.parse_html("".join(pieces))
+    except gikparse.GikparseError:
+        return
+    assert isinstance(report, gikparse.Report)
+
+
+@settings(max_examples=25)
+@given(data=st.data())
+def test_damaged_seed_pages_give_a_report(data: st.DataObject) -> None:
+    page = (RENDERED / "002_0494dfef68de25df.html").read_bytes()
+    start = data.draw(st.integers(0, len(page) - 1))
+    length = data.draw(st.integers(1, 4000))
+    damaged = page[:start] + page[start + length :]
+    assert isinstance(gikparse.parse(damaged), gikparse.Report)
