@@ -122,10 +122,12 @@ def parse(
     pages: Sequence[int] | None = None,
     password: str = "",
 ) -> Report:
-    """Parse a report from a path, bytes, a binary file or text (PDF, markdown or plain text).
+    """Parse a report from a path, bytes, a binary file or text (PDF, web page or MHT,
+    markdown or plain text), its kind sniffed from the bytes (docs/formats.md).
 
-    A ``str`` that names an existing file is read as a path; any other ``str`` is report text
-    (use :func:`parse_text` to say so explicitly). ``pages`` and ``password`` apply to PDFs.
+    A ``str`` that names an existing file is read as a path; any other ``str`` is report text,
+    or a web page when it is markup (use :func:`parse_text` or :func:`parse_html` to say
+    which). ``pages`` and ``password`` apply to PDFs.
     Problems are returned as ``Report.diagnostics``; ``strict=True`` raises
     :class:`~gikparse.ParseError` instead when there is any warning or error.
     """
