@@ -251,6 +251,14 @@ def test_sniff_reads_the_kind_from_the_bytes(data: bytes, kind: str) -> None:
     assert sniff(data) == kind
 
 
+@pytest.mark.parametrize(
+    "data",
+    [b":" * 4096, (b"a:b" * 30 + b"\n") * 40, b"<!--" * 1000, b"<td" * 2000, b"<" * 5000],
+)
+def test_sniff_is_quick_on_hostile_heads(data: bytes) -> None:
+    assert sniff(data * 3) == "text"
+
+
 def test_sniff_text_tells_pages_from_report_text() -> None:
     assert sniff_text("<p>一、总体情况</p>") == "html"
     assert sniff_text("一、总体情况\n规章\t0") == "text"

@@ -30,14 +30,14 @@ _HTML_START = re.compile(
     rb"table|div|p|h[1-6]|span|font|style|\?xml[^>]*>\s*<html)\b",
     re.I | re.S,
 )
-_HTML_TAGS = re.compile(rb"</?(?:html|body|table|tr|td|p|div|br|span|h[1-6])\b[^>]*>", re.I)
-_MHT = re.compile(rb"^(?:[\x21-\x7e]+:[^\n]*\r?\n|[ \t][^\n]*\r?\n)*?MIME-Version:", re.I)
+_HTML_TAGS = re.compile(rb"</?(?:html|body|table|tr|td|p|div|br|span|h[1-6])\b[^<>]*>", re.I)
+_HEADER_NAME = re.compile(rb"[\x21-\x39\x3b-\x7e]+:")  # a MIME header line's name
 _TEXT_HTML_START = re.compile(
     r"^\ufeff?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|table|div|p|"
     r"h[1-6]|span|font|style)\b",
     re.I | re.S,
 )
-_TEXT_TAGS = re.compile(r"</?(?:html|body|table|tr|td|p|div|br|span|h[1-6])\b[^>]*>", re.I)
+_TEXT_TAGS = re.compile(r"</?(?:html|body|table|tr|td|p|div|br|span|h[1-6])\b[^<>]*>", re.I)
 _MIN_TAGS = 8  #: tags in the first 4 KB that make text without a leading tag HTML
 
 
@@ -58,7 +58,7 @@ def sniff(data: bytes) -> Kind:
         return "ole"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return "docx" if _is_docx(data) else "zip"
-    if _MHT.match(head) is not None and b"multipart/related" in head.lower():
+    if _is_mht(head):
         return "mht"
     if _HTML_START.match(head) is not None or _utf16_html(head):
         return "html"
@@ -73,6 +73,22 @@ def sniff_text(text: str) -> Literal["html", "text"]:
     if _TEXT_HTML_START.match(head) is not None or len(_TEXT_TAGS.findall(head)) >= _MIN_TAGS:
         return "html"
     return "text"
+
+
+def _is_mht(head: bytes) -> bool:
+    """A MIME message of ``multipart/related``: header lines (``Name: value`` or folded
+    continuations) up to a blank line, one of them ``MIME-Version``."""
+    if b"multipart/related" not in head.lower():
+        return False
+    for line in head.split(b"\n"):
+        line = line.rstrip(b"\r")
+        if not line:
+            return False  # the end of the headers
+        if line[:13].lower() == b"mime-version:":
+            return True
+        if line[:1] not in (b" ", b"\t") and _HEADER_NAME.match(line) is None:
+            return False
+    return False
 
 
 def _is_docx(data: bytes) -> bool:
