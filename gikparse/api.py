@@ -203,14 +203,17 @@ def parse(
     password: str = "",
     limits: Limits = DEFAULT_LIMITS,
 ) -> Report:
-    """Parse a report from a path, bytes, a binary file or text (PDF, Word, markdown, text).
+    """Parse a report from a path, bytes, a binary file or text (PDF, web page or MHT, Word,
+    markdown or plain text), its kind sniffed from the bytes, never the name (docs/formats.md).
 
     A ``str`` of one line that names an existing file, ends in a report suffix (``.pdf``,
     ``.txt``, ``.docx``…), starts with ``~`` or holds a ``/`` and no space is a path (see
     :func:`is_path_like`) and must exist: a missing one raises
     :class:`~gikparse.FileNotFoundError`, a folder :class:`~gikparse.IsADirectoryError`. Any
-    other ``str`` is report text (say which with a ``pathlib.Path`` or :func:`parse_text`).
-    Empty input gives a Report with the error P001. ``pages`` and ``password`` apply to PDFs.
+    other ``str`` is report text, or a web page when it is markup (say which with a
+    ``pathlib.Path``, :func:`parse_text` or :func:`parse_html`). Empty input gives a Report
+    with the error P001. ``pages`` and ``password`` apply to PDFs (P004 when given for
+    anything else).
     Problems are returned as ``Report.diagnostics``; ``strict=True`` raises
     :class:`~gikparse.ParseError` instead when there is any warning or error. ``limits`` is the
     work budget (:class:`~gikparse.Limits`, see docs/limits.md): a source that needs more ends

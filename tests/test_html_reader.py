@@ -9,11 +9,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gikparse
 from gikparse.readers.document import Document, LineKind
 from gikparse.readers.html import read_html
 from gikparse.readers.sniff import mht_html, sniff, sniff_text
+from tests.conftest import RENDERED
 from tests.html_render import HtmlStyle, render_html
 from tests.strategies import fixed_report
 
@@ -173,6 +176,11 @@ def test_unmarked_breadcrumb_and_footer_lines_are_chrome() -> None:
     assert _texts(read_html(page)) == ["安宁市2020年政府信息公开工作年度报告", "正文。"]
 
 
+def test_report_sentences_that_start_like_chrome_are_kept() -> None:
+    sentence = "相关信息公开工作由办公室负责，联系我们的方式见本报告。"
+    assert _texts(read_html(f"<p>{sentence}</p><p>相关链接</p>")) == [sentence]
+
+
 def test_title_heading_wins_over_a_link_to_another_years_report_above_it() -> None:
     page = (
         "<p><a href='/2019.html'>安宁市2019年政府信息公开工作年度报告</a></p>"
@@ -241,6 +249,14 @@ MHT = (
 )
 def test_sniff_reads_the_kind_from_the_bytes(data: bytes, kind: str) -> None:
     assert sniff(data) == kind
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b":" * 4096, (b"a:b" * 30 + b"\n") * 40, b"<!--" * 1000, b"<td" * 2000, b"<" * 5000],
+)
+def test_sniff_is_quick_on_hostile_heads(data: bytes) -> None:
+    assert sniff(data * 3) == "text"
 
 
 def test_sniff_text_tells_pages_from_report_text() -> None:
@@ -322,3 +338,32 @@ def test_twenty_megabyte_page_gives_its_report() -> None:
 def test_page_past_max_source_bytes_is_refused() -> None:
     with pytest.raises(gikparse.LimitExceeded):
         read_html(b"<p>x</p>" * 100, limits=gikparse.Limits(max_source_bytes=100))
+
+
+_PIECES = [
+    "<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<td rowspan=0>", "<td colspan=3>",
+    "<td rowspan=99>", "<p>", "</p>", "<br>", "<span style='display:none'>", "</span>",
+    "<div class=nav>", "</div>", "<!--", "-->", "<![if !supportLists]>", "<![endif]>",
+    "<script>", "</script>", "&nbsp;", "&#20013;", "&", "<", ">", "规章", "0", "12", "一、总体情况",
+    "索引号：", "发布机构：", "<title>", "</title>", "<h1>", "</h1>", "<pre>", "\n", " ",
+]  # fmt: skip
+
+
+@settings(max_examples=40)
+@given(st.lists(st.sampled_from(_PIECES), max_size=80))
+def test_any_markup_gives_a_report_or_a_gikparse_error(pieces: list[str]) -> None:
+    try:
+        report = gikparse.parse_html("".join(pieces))
+    except gikparse.GikparseError:
+        return
+    assert isinstance(report, gikparse.Report)
+
+
+@settings(max_examples=25)
+@given(data=st.data())
+def test_damaged_seed_pages_give_a_report(data: st.DataObject) -> None:
+    page = (RENDERED / "002_0494dfef68de25df.html").read_bytes()
+    start = data.draw(st.integers(0, len(page) - 1))
+    length = data.draw(st.integers(1, 4000))
+    damaged = page[:start] + page[start + length :]
+    assert isinstance(gikparse.parse(damaged), gikparse.Report)

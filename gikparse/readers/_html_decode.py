@@ -12,7 +12,7 @@ __all__ = ["decode_page"]
 # Declarations are looked for in the first bytes only, as browsers do (the HTML standard's
 # prescan reads 1024 bytes; Word and old CMSs put long style blocks first, so a little more).
 _PRESCAN = 8192
-_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^<>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),

@@ -60,14 +60,19 @@ _STARTS_WITH_LABEL = re.compile(rf"^[\s【\[]*(?:{_LABELS})\s*[:：]")
 _CHROME = re.compile(
     r"""^[\s【\[]*(?:当前位置|您的位置|您现在的位置|您当前的位置|您所在的位置|所在位置|当前位置是)\s*[:：]
       | 首页\s*(?:>|&gt;|》|›|»|/|＞)
-      | 【?\s*(?:打印本页|打印|关闭窗口|关闭本页|关闭|收藏|返回顶部|返回|分享到|分享)\s*】
-      | ^\s*(?:分享到|扫一扫|打印本页|关闭窗口|上一篇|下一篇|相关链接|相关文章|相关信息|网站地图|
-             联系我们|字体\s*[:：]|字号\s*[:：])
+      | 【\s*(?:打印本页|打印|关闭窗口|关闭本页|关闭|收藏|返回顶部|返回|分享到|分享)\s*】
       | 版权所有|主办单位\s*[:：]|承办单位\s*[:：]|网站标识码|ICP\s*备|公网安备|技术支持\s*[:：]
       | 建议使用.{0,20}浏览器|分辨率.{0,10}浏览
     """,
     re.X,
 )
+# Buttons and link headings: chrome only as a short line of their own ("相关信息" also starts
+# sentences of reports).
+_CHROME_START = re.compile(
+    r"^\s*(?:(?:分享到|扫一扫|上一篇|下一篇|字体|字号)\s*[:：]"
+    r"|(?:分享到|扫一扫|打印本页|关闭窗口|相关链接|相关文章|相关信息|网站地图|联系我们)\s*[:：]?\s*$)"
+)
+_SHORT = 30
 _ATTACHMENTS = re.compile(r"^\s*(?:附件下载|相关附件|附件列表|附件)\s*[:：]?\s*$")
 _FILE = re.compile(
     r"\.(?:docx?|wps|pdf|xlsx?|et|ofd|zip|rar|7z|txt|jpe?g|png|gif)"
@@ -102,6 +107,8 @@ def meta_pairs(text: str) -> list[tuple[str, str]]:
 
 def is_chrome_line(text: str) -> bool:
     """Breadcrumbs, share/print buttons, footers: lines that are never the report."""
+    if len(text) <= _SHORT and _CHROME_START.match(text) is not None:
+        return True
     return len(text) < 200 and _CHROME.search(text) is not None
 
 
