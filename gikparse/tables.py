@@ -626,8 +626,12 @@ class _RowCollector:
         if has_numbers:
             self._unplaced(numbers, label)
             self.current = None
-        elif current is not None and current.filled == 0:
-            self.current = None  # the row had no numbers; this label is not part of it
+        elif current is not None and (
+            current.filled == 0 or current.filled >= self.ncols(current.spec)
+        ):
+            # The row had no numbers, or all of them: this label is not part of it, and
+            # numbers after it are not the row's.
+            self.current = None
 
     def _near(self, label: Token, values: list[Token], lines: Sequence[Line], index: int) -> bool:
         """A label with a typo that stands where a template row belongs is that row

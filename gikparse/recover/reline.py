@@ -338,7 +338,7 @@ def reline(doc: Document) -> Document:
 def _suspect(raw: str) -> bool:
     """Whether a line may be a flattened report: two distinct markers of the tables or of the
     section headings in it (a cheap test, so that well-formed documents pay little)."""
-    if "\t" in raw or "|" in raw:
+    if "\t" in raw or _is_pipe_row(raw):
         return False
     found = set(_MARKERS.findall(raw))
     return len(found) >= 2
@@ -375,7 +375,13 @@ def _relined(doc: Document, *, loose: bool) -> list[Line] | None:
 def _plain(doc: Document, line: Line) -> bool:
     """A line of text with values and no cell marks (tabs, pipes) that may be real cells."""
     raw = doc.text[line.start : line.end]
-    return "\t" not in raw and "|" not in raw and _HAS_VALUE.search(raw) is not None
+    return "\t" not in raw and not _is_pipe_row(raw) and _HAS_VALUE.search(raw) is not None
+
+
+def _is_pipe_row(raw: str) -> bool:
+    """A markdown table row (its pipes are cell boundaries), not a "|" in page chrome."""
+    stripped = raw.strip()
+    return raw.count("|") >= 2 or stripped.startswith("|") or stripped.endswith("|")
 
 
 def _track(text: str, zone: list[bool]) -> None:
