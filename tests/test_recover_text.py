@@ -221,3 +221,34 @@ def test_a_misprinted_label_out_of_its_place_is_not_read() -> None:
     assert any(d.code == "P202" for d in got.diagnostics)
     assert 2 in [v.value for v in apps.unplaced]
     assert apps.value("outcome.refused.enforcement_file", "total") == 0  # the row before
+
+
+def test_a_row_of_numbers_without_its_label_fills_the_missing_row_in_its_place() -> None:
+    report = fixed_report(
+        "2021", {("applications", "outcome.unavailable.needs_creation", "natural_person"): 4}
+    )
+    text = render(report, "markdown", CLEAN).text
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if "2.没有现成信息需要另行制作" in line)
+    lines[at] = "| | | " + " | ".join(["4", "0", "0", "0", "0", "0", "4"]) + " |"
+    got = gikparse.parse_text("\n".join(lines))
+    apps = got.applications
+    assert apps is not None
+    assert apps.value("outcome.unavailable.needs_creation", "total") == 4
+    assert any(d.code == "P220" for d in got.diagnostics)
+
+
+def test_rows_of_numbers_without_labels_are_not_placed_when_more_rows_are_missing() -> None:
+    report = fixed_report("2021")
+    text = render(report, "markdown", CLEAN).text
+    lines = text.split("\n")
+    two = next(i for i, line in enumerate(lines) if "2.没有现成信息需要另行制作" in line)
+    three = next(i for i, line in enumerate(lines) if "3.补正后申请内容仍不明确" in line)
+    lines[two] = "| | | " + " | ".join(["0"] * 7) + " |"
+    del lines[three]  # two rows missing, one line of numbers: where it belongs is unknown
+    got = gikparse.parse_text("\n".join(lines))
+    apps = got.applications
+    assert apps is not None
+    assert apps.cell("outcome.unavailable.needs_creation", "total") is None
+    assert apps.cell("outcome.unavailable.still_unclear", "total") is None
+    assert any(d.code == "P202" for d in got.diagnostics)
