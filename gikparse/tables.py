@@ -23,7 +23,7 @@ from gikparse.model import PendingValue, Position, Table, Value, value_of
 from gikparse.normalize import has_han, normalize, split_ordinal
 from gikparse.numbers import NumberKind, ValueStatus, max_digits, parse_number, plain_count
 from gikparse.readers.document import Document, Line, LineKind, TextCell
-from gikparse.recover.blocks import Block, place_blocks
+from gikparse.recover.blocks import Block, Orphan, place_blocks, place_orphans
 from gikparse.recover.cells import RunRow, recover_rows
 from gikparse.recover.labels import near_row, next_row
 from gikparse.schema import ColumnSpec, RowSpec, SumRule, TableSpec, Template
@@ -239,6 +239,7 @@ class _Draft:
     filled: int = 0  #: how many of ``values`` are numbers
     run: TextCell | None = None  #: the row's values as one run whose cell boundaries were lost
     apart: bool = False  #: the values came on lines after the label's, not beside it
+    blocked: bool = False  #: the row is in a block of labels printed apart from their numbers
 
     def continues(self, core: str) -> bool:
         """Whether ``core`` is the rest of this row's label, broken over lines."""
@@ -411,6 +412,9 @@ class _RowCollector:
     #: Labels printed apart from their numbers (gikparse.recover.blocks): the rows, and the
     #: numbers that followed them.
     blocks: list[Block] = attrs.Factory(list)
+    #: Lines of numbers with no label, and the row read before each (gikparse.recover.blocks).
+    orphans: list[Orphan] = attrs.Factory(list)
+    keep_orphans: bool = True  #: False where rows of several tables mix (section 二)
     block_open: bool = False
 
     width: int = 0  #: cells in the line being read
@@ -486,11 +490,11 @@ class _RowCollector:
         index: int,
     ) -> None:
         if label is None:
-            self._values(values)
+            self._values(values, not next_is_label)
         else:
             self._label(label, values, next_is_label, lines, index)
 
-    def _values(self, values: list[Token]) -> None:
+    def _values(self, values: list[Token], whole: bool = False) -> None:
         numbers = [t for t in values if t.kind is _VALUE]
         if not numbers:
             return
@@ -507,6 +511,12 @@ class _RowCollector:
             return
         if self._to_block(numbers):
             return
+        if whole and self.keep_orphans and not self.block_open:
+            # A line of numbers alone: a row whose label was lost, placed (or reported) once
+            # the table is read.
+            self.orphans.append((self.drafts[-1].spec if self.drafts else None, values))
+            self.current = None
+            return
         self._unplaced(numbers)
 
     def _to_block(self, numbers: list[Token]) -> bool:
@@ -521,10 +531,15 @@ class _RowCollector:
         if not drafts or drafts[-1].run is not None:
             return False
         last = drafts[-1]
-        if last.values and not (last.apart and last is self.current):
+        if last.blocked or (last.values and not (last.apart and last is self.current)):
             return False
+        if last.values and len(numbers) > 1:
+            return False  # a whole row's numbers after a full row: a row without its label
         first = len(drafts) - 1
-        while first > 0 and not drafts[first - 1].values and drafts[first - 1].run is None:
+        while first > 0:
+            before = drafts[first - 1]
+            if before.values or before.run is not None or before.blocked:
+                break
             first -= 1
         trailing = drafts[first:]
         # One row whose numbers overflow it is a block too: its label may stand for several
@@ -533,6 +548,8 @@ class _RowCollector:
             return False
         taken = [t for t in last.values if t.kind is _VALUE]
         last.values, last.filled, last.apart = [], 0, False
+        for draft in trailing:
+            draft.blocked = True
         self.blocks.append(([d.spec for d in trailing], [*taken, *numbers]))
         self.block_open = True
         self.current = None
@@ -626,8 +643,12 @@ class _RowCollector:
         if has_numbers:
             self._unplaced(numbers, label)
             self.current = None
-        elif current is not None and current.filled == 0:
-            self.current = None  # the row had no numbers; this label is not part of it
+        elif current is not None and (
+            current.filled == 0 or current.filled >= self.ncols(current.spec)
+        ):
+            # The row had no numbers, or all of them: this label is not part of it, and
+            # numbers after it are not the row's.
+            self.current = None
 
     def _near(self, label: Token, values: list[Token], lines: Sequence[Line], index: int) -> bool:
         """A label with a typo that stands where a template row belongs is that row
@@ -684,6 +705,7 @@ def _build_table(
     unplaced: Sequence[Token],
     blocks: Sequence[Block] = (),
     stated: Mapping[Position, int] | None = None,
+    orphans: Sequence[Orphan] = (),
 ) -> Table:
     table_id = spec.qualified_id
     cells: dict[Position, Value | PendingValue] = {}
@@ -749,9 +771,9 @@ def _build_table(
             cells[row_id, column.id] = value
             _check_value(value, table_id, row_id, column.id, diagnostics)
     leftover: list[Token] = []
-    if runs or blocks:
+    if runs or blocks or orphans:
         leftover = _recover(
-            doc, spec, columns, unit, runs, blocks, seen, cells, diagnostics, stated
+            doc, spec, columns, unit, runs, blocks, seen, cells, diagnostics, stated, orphans
         )
     _structure_diagnostics(spec, seen, table_id, diagnostics)
     present = tuple(sorted(seen, key=spec.row_order.__getitem__))
@@ -789,6 +811,7 @@ def _recover(
     cells: dict[Position, Value | PendingValue],
     diagnostics: list[Diagnostic],
     stated: Mapping[Position, int] | None = None,
+    orphans: Sequence[Orphan] = (),
 ) -> list[Token]:
     """Cut the rows read as runs into cells, and place the numbers printed apart from their
     labels (gikparse.recover); the rows read normally take part in the table's rules across
@@ -822,6 +845,13 @@ def _recover(
         diagnostics.extend(found_diagnostics)
         leftover.extend(rest)
         seen.update(r.id for b in usable for r in b[0])
+    if orphans:
+        placed, found_diagnostics, rest = place_orphans(
+            doc, spec.qualified_id, spec.rows, columns, unit, orphans, seen, known, spec.rules
+        )
+        cells.update(placed)
+        diagnostics.extend(found_diagnostics)
+        leftover.extend(rest)
     return leftover
 
 
@@ -969,6 +999,7 @@ def parse_applications_lines(
         collector.unplaced,
         collector.blocks,
         stated,
+        collector.orphans,
     )
 
 
@@ -1029,6 +1060,8 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
             collector.diagnostics,
             (),
             collector.blocks,
+            None,
+            collector.orphans,
         )
     diagnostics: list[Diagnostic] = []
     positions = [(r.id, c.id) for r in spec.rows for c in spec.columns]
@@ -1172,6 +1205,7 @@ def parse_active_disclosure_lines(
         lambda row: len(owner[row.id].columns),
         on_label=on_label,
         on_row=on_row,
+        keep_orphans=False,
     )
     collector.feed(lines)
     tables: list[Table] = []

@@ -173,7 +173,7 @@ def column_order(report: GeneratedReport, noise: Noise) -> str:
 def broken_markdown(report: GeneratedReport, noise: Noise) -> str:
     """Markdown as a PDF converter makes it: in some runs of rows of a table, the rows'
     labels as lines of their own, then a pipe table of their numbers under generic headers
-    (数据1 …) with no label column."""
+    (数据1 …) with no label column; some other rows' numbers as a pipe row without a label."""
     rng = random.Random(noise.seed ^ 0x3D)
     lines, owner = _value_lines(report, flat_noise(noise))
     units = _units(lines, owner)
@@ -190,6 +190,15 @@ def broken_markdown(report: GeneratedReport, noise: Noise) -> str:
             table.append("| " + " | ".join(cells) + " |")
             skip.update(units[u][2])
         moved[units[block[-1]][2][0]] = ["", *table, ""]
+    # Some other rows lose their label: their numbers are a pipe row of their own.
+    for _row, labels, values in units:
+        # A row under a group label printed on its own line keeps its label: without it, the
+        # group label reads as a row of the other edition ((六)其他处理 of 2020).
+        if len(labels) != 1 or values[0] in moved or values[0] in skip or rng.random() < 0.8:
+            continue
+        skip.add(labels[-1])
+        skip.update(values)
+        moved[values[0]] = ["| " + " | ".join(lines[i] or "—" for i in values) + " |"]
     out: list[str] = []
     for index, body in enumerate(lines):
         if index in moved:

@@ -21,14 +21,14 @@ import bisect
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from gikparse._tokens import Token
+from gikparse._tokens import Token, TokenKind
 from gikparse.errors import Diagnostic, Severity
 from gikparse.model import Position, Value
 from gikparse.numbers import ValueStatus, parse_number
 from gikparse.readers.document import Document
 from gikparse.schema import ColumnSpec, RowSpec, SumRule
 
-__all__ = ["Block", "place_blocks"]
+__all__ = ["Block", "Orphan", "place_blocks", "place_orphans"]
 
 Block = tuple[list[RowSpec], list[Token]]  #: rows whose labels came alone, and the numbers after
 Number = int | Decimal
@@ -130,7 +130,7 @@ def _diagnostic(
 ) -> Diagnostic:
     return Diagnostic(
         code=code,
-        severity=Severity.WARNING if code == "P217" else Severity.ERROR,
+        severity=Severity.WARNING if code in ("P217", "P220") else Severity.ERROR,
         message=message,
         message_en=message_en,
         table=table,
@@ -225,3 +225,85 @@ def place_blocks(
 
 def _same(a: Mapping[Position, Value], b: Mapping[Position, Value]) -> bool:
     return all((a[p].value, a[p].status) == (b[p].value, b[p].status) for p in a)
+
+
+Orphan = tuple[RowSpec | None, list[Token]]  #: (the row read before, a line of numbers alone)
+
+
+def place_orphans(
+    doc: Document,
+    table: str,
+    rows: Sequence[RowSpec],
+    columns: Sequence[ColumnSpec],
+    unit: str | None,
+    orphans: Sequence[Orphan],
+    present: set[str],
+    known: Mapping[str, Sequence[Number | None]],
+    rules: Sequence[SumRule],
+) -> tuple[dict[Position, Value], list[Diagnostic], list[Token]]:
+    """Lines of numbers printed without a label, placed on the template's rows that are
+    missing where they stand (after the row read before them, up to the next row read), when
+    as many rows are missing as there are lines and the table's rules that can be tested hold.
+    Returns the cells, the diagnostics and the numbers left unplaced."""
+    cells: dict[Position, Value] = {}
+    diagnostics: list[Diagnostic] = []
+    leftover: list[Token] = []
+    groups: list[tuple[RowSpec | None, list[list[Token]]]] = []
+    for previous, tokens in orphans:
+        if groups and groups[-1][0] is previous:
+            groups[-1][1].append(tokens)
+        else:
+            groups.append((previous, [tokens]))
+    order = list(rows)
+    for previous, lines in groups:
+        # The gap: the rows between the row read before and the next row read, none of them
+        # read. A row before that is not the template's own (another edition's), or no row
+        # read after the gap, and the place cannot be told.
+        gap: list[str] = []
+        bounded = False
+        if previous is None or previous in order:
+            first = 0 if previous is None else order.index(previous) + 1
+            for row in order[first:]:
+                if row.id in present:
+                    bounded = True
+                    break
+                gap.append(row.id)
+        numbers = [[t for t in line if t.kind is not TokenKind.EMPTY] for line in lines]
+        placed: dict[Position, Value] | None = None
+        if bounded and len(gap) == len(lines) and all(len(n) == len(columns) for n in numbers):
+            flat = [t for line in numbers for t in line]
+            placed = _placed(doc, flat, gap, columns, unit, _ROWS)
+            if placed is not None and not _holds(placed, gap, columns, known, rules)[0]:
+                placed = None
+        first_token = next(t for line in numbers for t in line) if any(numbers) else None
+        if placed is not None and first_token is not None:
+            cells.update(placed)
+            present.update(gap)
+            names = "、".join(r.label for r in order if r.id in gap[:3])
+            diagnostics.append(
+                _diagnostic(
+                    "P220",
+                    table,
+                    gap,
+                    f"{len(lines)}行数值没有行标签，已按模板顺序放入缺少的行（{names}）",
+                    f"{len(lines)} line(s) of numbers without a label placed on the rows the "
+                    f"template has there and the table lacks ({names})",
+                    first_token,
+                    doc,
+                )
+            )
+            continue
+        tokens = [t for line in numbers for t in line]
+        leftover.extend(tokens)
+        if first_token is not None:
+            diagnostics.append(
+                Diagnostic(
+                    code="P202",
+                    severity=Severity.WARNING,
+                    message="数值不属于任何可识别的行",
+                    message_en="numbers that belong to no recognised row",
+                    table=table,
+                    location=doc.location(first_token.start, first_token.end, first_token.cell),
+                )
+            )
+    return cells, diagnostics, leftover

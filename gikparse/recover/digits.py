@@ -19,7 +19,7 @@ import regex
 
 from gikparse.numbers import NumberKind
 
-__all__ = ["Piece", "Run", "cell_readings", "read_run"]
+__all__ = ["MAX_CELL_DIGITS", "Piece", "Run", "cell_readings", "read_run", "splits"]
 
 MAX_CELL_DIGITS = 12  #: a cell of a government report's table never needs more
 _COUNT = regex.compile(r"0|[1-9]\d*|[1-9]\d{0,2}(?:,\d{3})+")
@@ -27,12 +27,11 @@ _MONEY = regex.compile(r"(?:0|[1-9]\d*|[1-9]\d{0,2}(?:,\d{3})+)(?:\.\d+)?")
 _DIGITS = frozenset("0123456789,.")
 # Marks of a blank cell, and words a change column prints for 0.
 _BLANK_MARKS = ("——", "—", "/", "无", "-")
-_ZERO_WORDS = ("无变化", "持平", "不变")
+_ZERO_WORDS = ("没有变化", "无变化", "持平", "不变")
 _SIGNS = (("增加", False), ("减少", True), ("增", False), ("减", True), ("+", False), ("-", True))
 _UNITS = ("万元", "元", "件")
 # Characters a copy prints for dashes, folded to one long and one short form.
-_LONG_DASHES = str.maketrans({"–": "—", "―": "—", "─": "—"})
-_SHORT_DASHES = str.maketrans({"−": "-", "－": "-", "‐": "-", "﹣": "-"})
+_DASHES = str.maketrans({"–": "—", "―": "—", "─": "—", "−": "-", "－": "-", "‐": "-", "﹣": "-"})
 
 
 @attrs.frozen
@@ -58,22 +57,16 @@ class Piece:
 
 
 def read_run(text: str, offset: int) -> Run:
-    """``text`` (starting at document ``offset``) as a Run: NFKC per character, whitespace
-    dropped, dashes folded."""
+    """``text`` (starting at document ``offset``) as a Run: NFKC per character (full-width
+    digits, ``，``), whitespace dropped, dashes folded to ``—`` and ``-``."""
     chars: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
-        if ch.isspace() or ch in "\u200b\ufeff":
-            continue
-        folded = unicodedata.normalize("NFKC", ch).translate(_LONG_DASHES).translate(_SHORT_DASHES)
-        if ch in "—–―─":
-            folded = "—"
-        for f in folded:
-            if f.isspace():
-                continue
-            chars.append("，" if f == "，" else f)
-            offsets.append(offset + i)
-    return Run("".join(chars).replace("，", ","), tuple(offsets))
+        for folded in unicodedata.normalize("NFKC", ch).translate(_DASHES):
+            if not folded.isspace() and folded not in "\u200b\ufeff":
+                chars.append(folded)
+                offsets.append(offset + i)
+    return Run("".join(chars), tuple(offsets))
 
 
 def _number(text: str, kind: NumberKind) -> int | Decimal | None:

@@ -49,6 +49,7 @@ _HAS_VALUE = regex.compile(r"[\d０-９—/／]|无|持平")
 _HAS_HAN = regex.compile(r"\p{Han}")
 _WORD = regex.compile(r"[^\s\u3000]+")
 _ORDINAL_WORD = regex.compile(r"[1-9][.．、]")
+_DIGIT_WORD = regex.compile(r"[1-9]")
 _ORDINAL_BEFORE = regex.compile(r"[1-9][.．、][ \u3000]?$")
 _VALUE_WORD = regex.compile(r"(?:[\d.,，．—–―\-－/／+＋增减]|无变化|持平|无)+")
 # A run glued to the next label: the run, then a one-digit ordinal with its mark and Han.
@@ -282,9 +283,15 @@ def _parts(text: str, start: int, stop: int) -> list[tuple[str, int, int]]:
             continue
         words.append(("label", s, m.end()))
     # An ordinal parted from its label by a stray space ("1. 属于国家秘密") is the label's.
+    # So is a digit parted from the mark after it ("5 .要求…").
     for i in range(len(words) - 1):
         kind, s, e = words[i]
-        if kind == "run" and words[i + 1][0] == "label" and _ORDINAL_WORD.fullmatch(text[s:e]):
+        following = words[i + 1]
+        if kind != "run" or following[0] != "label":
+            continue
+        if _ORDINAL_WORD.fullmatch(text[s:e]) or (
+            _DIGIT_WORD.fullmatch(text[s:e]) and text[following[1]] in ".．、"
+        ):
             words[i] = ("label", s, e)
     merged: list[tuple[str, int, int]] = []
     for kind, s, e in words:
@@ -331,7 +338,7 @@ def reline(doc: Document) -> Document:
 def _suspect(raw: str) -> bool:
     """Whether a line may be a flattened report: two distinct markers of the tables or of the
     section headings in it (a cheap test, so that well-formed documents pay little)."""
-    if "\t" in raw or "|" in raw:
+    if "\t" in raw or _is_pipe_row(raw):
         return False
     found = set(_MARKERS.findall(raw))
     return len(found) >= 2
@@ -368,7 +375,13 @@ def _relined(doc: Document, *, loose: bool) -> list[Line] | None:
 def _plain(doc: Document, line: Line) -> bool:
     """A line of text with values and no cell marks (tabs, pipes) that may be real cells."""
     raw = doc.text[line.start : line.end]
-    return "\t" not in raw and "|" not in raw and _HAS_VALUE.search(raw) is not None
+    return "\t" not in raw and not _is_pipe_row(raw) and _HAS_VALUE.search(raw) is not None
+
+
+def _is_pipe_row(raw: str) -> bool:
+    """A markdown table row (its pipes are cell boundaries), not a "|" in page chrome."""
+    stripped = raw.strip()
+    return raw.count("|") >= 2 or stripped.startswith("|") or stripped.endswith("|")
 
 
 def _track(text: str, zone: list[bool]) -> None:
