@@ -36,6 +36,8 @@ def test_codes_are_looked_up_and_unknown_codes_refused() -> None:
 def test_the_guides_list_every_code_with_its_severity() -> None:
     # diagnostics.md lists the codes; the prose facts' P3xx codes are in narrative.md.
     docs = Path(__file__).parents[1] / "docs"
-    guides = "".join((docs / name).read_text("utf-8") for name in ("diagnostics.md", "narrative.md"))
+    guides = "".join(
+        (docs / name).read_text("utf-8") for name in ("diagnostics.md", "narrative.md")
+    )
     rows = dict(re.findall(r"^\| (P\d{3}) \| ([^|]+?) \|", guides, flags=re.MULTILINE))
     assert rows == {d.code: d.severity for d in DIAGNOSTIC_CODES}

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from ._args import Options, UsageError, parse_arguments
-from ._destination import Destination, open_destination
+from ._destination import Destination, clobbered, open_destination
 from ._inputs import collect, missing
 from ._output import Totals
 from ._progress import make_progress
@@ -49,6 +49,9 @@ def _run(options: Options) -> int:
     if not inputs:
         print("gikparse: no files found in " + ", ".join(options.paths), file=sys.stderr)
         return EXIT_OK
+    clash = clobbered(options, inputs)
+    if clash is not None:
+        raise UsageError(clash)
     stdin = sys.stdin.buffer.read() if any(i.is_stdin for i in inputs) else None
     destination = open_destination(options)
     progress = make_progress(len(inputs), sys.stderr, quiet=options.quiet)

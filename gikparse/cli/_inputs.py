@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import attrs
 
-__all__ = ["SCANNED_SUFFIXES", "STDIN", "Input", "collect", "missing"]
+__all__ = ["SCANNED_SUFFIXES", "STDIN", "Input", "collect", "display_name", "missing"]
 
 #: What a folder scan reads. Files with other suffixes are listed as skipped, never dropped.
 SCANNED_SUFFIXES = frozenset({".pdf", ".txt", ".md", ".html", ".htm", ".docx", ".doc", ".wps"})
 STDIN = "-"
+
+
+def display_name(name: str) -> str:
+    """``name`` as the outputs show it: bytes of a name that are not UTF-8 (a GBK name from a
+    Windows zip, kept by Python as lone surrogates) become U+FFFD, so that every output can be
+    written as UTF-8."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "replace")
+    return name
 
 
 @attrs.frozen

@@ -1,0 +1,72 @@
+"""The command never harms or loses its inputs: no output over an input, names taken
+literally, any file name written, every input accounted for."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from gikparse.cli import main
+from tests.conftest import SEEDS
+
+SEED_002 = SEEDS / "002_0494dfef68de25df.txt"
+
+
+@pytest.fixture
+def report(tmp_path: Path) -> Path:
+    path = tmp_path / "r.txt"
+    path.write_bytes(SEED_002.read_bytes())
+    return path
+
+
+@pytest.mark.parametrize("spelling", ["same", "relative", "hard link"])
+def test_an_output_file_that_is_an_input_is_refused_and_the_input_kept(
+    report: Path,
+    spelling: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    before = report.read_bytes()
+    out = report
+    if spelling == "relative":
+        monkeypatch.chdir(report.parent)
+        out = Path("sub/../r.txt")
+        (report.parent / "sub").mkdir()
+    elif spelling == "hard link":
+        out = report.parent / "link.txt"
+        os.link(report, out)
+    assert main(["parse", "-q", "-f", "json", "-o", str(out), str(report)]) == 2
+    assert "would overwrite the input" in capsys.readouterr().err
+    assert report.read_bytes() == before
+
+
+def test_an_output_folder_file_that_is_an_input_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # -o DIR/ writes DIR/<name>.json for each input: another input named so would be emptied.
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "r").write_bytes(SEED_002.read_bytes())
+    victim = tmp_path / "r.json"
+    victim.write_bytes(SEED_002.read_bytes())
+    before = victim.read_bytes()
+    args = ["parse", "-q", "-f", "json", "-o", f"{tmp_path}/", str(tmp_path / "in"), str(victim)]
+    assert main(args) == 2
+    assert "would overwrite the input" in capsys.readouterr().err
+    assert victim.read_bytes() == before
+
+
+def test_a_review_page_over_an_input_is_refused(
+    report: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = report.read_bytes()
+    assert main(["check", "-q", "--html", str(report), str(report)]) == 2
+    assert "--html" in capsys.readouterr().err
+    assert report.read_bytes() == before
+
+
+def test_outputs_beside_the_inputs_are_still_written(report: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    assert main(["parse", "-q", "-f", "json", "-o", str(out), str(report)]) == 0
+    assert out.read_text("utf-8").startswith("[")
