@@ -70,3 +70,31 @@ def test_outputs_beside_the_inputs_are_still_written(report: Path, tmp_path: Pat
     out = tmp_path / "out.json"
     assert main(["parse", "-q", "-f", "json", "-o", str(out), str(report)]) == 0
     assert out.read_text("utf-8").startswith("[")
+
+
+@pytest.mark.parametrize("name", ["~$report.txt", "~nosuchuser/x.txt", "~"])
+def test_names_are_taken_literally_as_the_shell_left_them(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The shell expands ~ before the command runs: a ~ still in a name is part of the name.
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / name
+    if name == "~":
+        path.mkdir()
+        (path / "r.txt").write_bytes(SEED_002.read_bytes())
+    else:
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(SEED_002.read_bytes())
+    out = tmp_path / "~nosuchuser" / "out.jsonl"
+    out.parent.mkdir(exist_ok=True)
+    assert main(["parse", "-q", "-f", "jsonl", "-o", "~nosuchuser/out.jsonl", name]) == 0
+    assert out.read_text("utf-8").count("\n") == 1
+
+
+@pytest.mark.parametrize("name", ["~nosuchuser/x.txt", "~$missing.txt"])
+def test_a_missing_name_with_a_tilde_is_a_usage_error_not_a_crash(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "-q", name]) == 2
+    assert f"no such file or folder: {name}" in capsys.readouterr().err

@@ -56,8 +56,9 @@ def _scan(folder: Path) -> Iterator[Input]:
 
 
 def missing(paths: Iterable[str]) -> list[str]:
-    """The paths given that do not exist (``-`` is stdin and always exists)."""
-    return [p for p in paths if p != STDIN and not Path(p).expanduser().exists()]
+    """The paths given that do not exist (``-`` is stdin and always exists). Names are taken
+    literally: the shell has expanded ``~`` already, so ``~$report.docx`` is a file's name."""
+    return [p for p in paths if p != STDIN and not os.path.exists(p)]
 
 
 def collect(paths: Iterable[str]) -> list[Input]:
@@ -65,9 +66,9 @@ def collect(paths: Iterable[str]) -> list[Input]:
     files sorted, ``-`` once."""
     out: list[Input] = []
     for name in paths:
-        path = Path(name).expanduser()
+        path = Path(name)
         if name != STDIN and path.is_dir():
             out.extend(_scan(path))
         else:
-            out.append(Input(name if name == STDIN else str(path)))
+            out.append(Input(name))
     return out

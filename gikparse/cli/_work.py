@@ -154,6 +154,12 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def _literal(name: str) -> Path:
+    """The file named ``name``, as named: the shell expands ``~``, so a ``~`` left in a name is
+    part of it (``~$report.docx``); made absolute so that nothing expands it again."""
+    return Path(name).absolute() if name.startswith("~") else Path(name)
+
+
 def run(
     inputs: Sequence[Input], settings: Settings, jobs: int, stdin: bytes | None = None
 ) -> Iterator[Outcome]:
@@ -161,7 +167,7 @@ def run(
     in worker processes."""
     # A name from the command line is a path whatever it looks like (never report text).
     sources = [
-        stdin if item.is_stdin and stdin is not None else Path(item.name)
+        stdin if item.is_stdin and stdin is not None else _literal(item.name)
         for item in inputs
         if item.skipped is None
     ]
