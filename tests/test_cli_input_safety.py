@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from gikparse.cli import main
+from tests.cli_helpers import run_cli
 from tests.conftest import SEEDS
 
 SEED_002 = SEEDS / "002_0494dfef68de25df.txt"
@@ -98,3 +99,35 @@ def test_a_missing_name_with_a_tilde_is_a_usage_error_not_a_crash(
     monkeypatch.chdir(tmp_path)
     assert main(["check", "-q", name]) == 2
     assert f"no such file or folder: {name}" in capsys.readouterr().err
+
+
+GBK_NAME = os.fsdecode(b"\xb1\xa8\xb8\xe6.txt")  # 报告.txt in GBK, as a Windows zip leaves it
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "-f", "text", "-o", "{out}/report.txt", "--html", "{out}/review.html"],
+        ["check", "-f", "csv", "-o", "{out}/report.csv"],
+        ["parse", "-f", "json", "-o", "{out}/report.json"],
+        ["parse", "-f", "jsonl", "-o", "{out}/each/"],
+        ["parse", "-f", "summary"],
+    ],
+)
+def test_a_file_name_that_is_not_utf8_is_written_in_every_output(
+    args: list[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / GBK_NAME).write_bytes(SEED_002.read_bytes())
+    (folder / "ok.txt").write_bytes(SEED_002.read_bytes())
+    out = tmp_path / "out"
+    out.mkdir()
+    done = run_cli(*(a.format(out=out) for a in args), "-q", str(folder))
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    written = [done.stdout] + [p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()]
+    text = b"".join(written).decode("utf-8")  # every output is UTF-8
+    assert "ok.txt" in text
+    assert "\ufffd\ufffd\ufffd\ufffd.txt" in text or "\\udcb1" in text  # the name, shown
+    if "each" in args[-1]:
+        assert len(list((out / "each").iterdir())) == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
@@ -20,7 +21,14 @@ __all__ = ["Destination", "clobbered", "open_destination"]
 def _open(path: Path, options: Options) -> TextIO:
     encoding = "utf-8-sig" if options.bom and options.format == "csv" else "utf-8"
     try:
-        return path.open("w", encoding=encoding, newline="" if options.format == "csv" else None)
+        # backslashreplace: a character UTF-8 cannot hold (a lone surrogate of a file name that
+        # is not UTF-8) is written escaped rather than losing the run's output.
+        return path.open(
+            "w",
+            encoding=encoding,
+            errors="backslashreplace",
+            newline="" if options.format == "csv" else None,
+        )
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
 
@@ -90,6 +98,8 @@ class Destination:
             return
         if out is None:
             stream = sys.stdout
+            if isinstance(stream, io.TextIOWrapper):  # as the output files: never stop mid-run
+                stream.reconfigure(errors="backslashreplace")
             if options.bom and options.format == "csv":
                 stream.write("\ufeff")
         else:

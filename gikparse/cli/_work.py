@@ -22,7 +22,7 @@ from gikparse.errors import Severity
 from gikparse.limits import Limits
 from gikparse.model import Report
 
-from ._inputs import Input
+from ._inputs import Input, display_name
 
 __all__ = ["Outcome", "Settings", "Status", "outcome", "run"]
 
@@ -132,20 +132,23 @@ _OS_ERRORS = frozenset({"OSError", "PermissionError", "TimeoutError", "BlockingI
 
 def outcome(item: Input, result: BatchResult, settings: Settings) -> Outcome:
     """The verdict on one input from what :func:`gikparse.parse_many` made of it."""
+    # Outputs name the input as display_name shows it: a name that is not UTF-8 (and a message
+    # quoting it) must not stop the outputs from being written.
+    source = display_name(item.name)
     if result.error is not None or result.report is None:
         reason = _reason(result.error) if result.error is not None else "no report"
-        return Outcome(source=item.name, status=Status.ERROR, reason=reason)
-    report = attrs.evolve(result.report, source=item.name)
+        return Outcome(source=source, status=Status.ERROR, reason=display_name(reason))
+    report = attrs.evolve(result.report, source=source)
     findings = result.findings or ()
     unusable = [d for d in report.diagnostics if d.code in _NO_REPORT]
     if unusable:  # read, but there is no report in it: an error, whatever the command
         reason = f"{unusable[0].code} {unusable[0].message_en}"
         return Outcome(
-            source=item.name, status=Status.ERROR, reason=reason, report=report, findings=findings
+            source=source, status=Status.ERROR, reason=reason, report=report, findings=findings
         )
     if not settings.run_checks:
-        return Outcome(source=item.name, status=Status.PARSED, report=report)
-    return attrs.evolve(_verdict(report, findings, settings), source=item.name)
+        return Outcome(source=source, status=Status.PARSED, report=report)
+    return attrs.evolve(_verdict(report, findings, settings), source=source)
 
 
 def _quiet_worker() -> None:
@@ -178,7 +181,9 @@ def run(
         results = parse_many(sources, executor=pool, check=_checker(settings), **_options(settings))
         for item in inputs:  # results come in input order; skipped files were not sent
             if item.skipped is not None:
-                yield Outcome(source=item.name, status=Status.SKIPPED, reason=item.skipped)
+                yield Outcome(
+                    source=display_name(item.name), status=Status.SKIPPED, reason=item.skipped
+                )
             else:
                 yield outcome(item, next(results), settings)
     finally:
