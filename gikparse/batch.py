@@ -198,17 +198,45 @@ def _submitted(
     args: tuple[Checker, bool, bool, dict[str, Any]],
     max_pending: int,
 ) -> Iterator[BatchResult]:
-    """Results in input order, with at most ``max_pending`` tasks in flight."""
+    """Results in input order, with at most ``max_pending`` tasks in flight.
+
+    A task that cannot be sent (an open file to a process pool: not picklable) or whose
+    result never comes (a worker killed: ``BrokenProcessPool``) fails every source of its
+    chunk: error records with ``on_error="record"``, the exception otherwise. A broken pool
+    refuses the tasks after it at once, so the rest of the batch becomes records quickly."""
+    record = args[2]
     Task = concurrent.futures.Future[list[BatchResult | Exception]]
-    pending: collections.deque[Task] = collections.deque()
+    pending: collections.deque[tuple[list[tuple[Source, str]], Task | Exception]]
+    pending = collections.deque()
+
+    def send(chunk: list[tuple[Source, str]]) -> None:
+        try:
+            pending.append((chunk, executor.submit(_parse_chunk, chunk, *args)))
+        except Exception as exc:  # a broken or shut pool, a task that cannot be sent
+            pending.append((chunk, exc))
+
+    def receive() -> Iterator[BatchResult]:
+        chunk, task = pending.popleft()
+        try:
+            if isinstance(task, Exception):
+                raise task
+            results = task.result()
+        except Exception as exc:
+            if not record:
+                raise
+            error = BatchError(type=type(exc).__name__, message=str(exc) or type(exc).__name__)
+            results = [BatchResult(source=label, error=error) for _, label in chunk]
+        yield from _unpacked(results)
+
     try:
         for chunk in chunks:
-            pending.append(executor.submit(_parse_chunk, chunk, *args))
+            send(chunk)
             if len(pending) >= max_pending:
-                yield from _unpacked(pending.popleft().result())
+                yield from receive()
         while pending:
-            yield from _unpacked(pending.popleft().result())
+            yield from receive()
     finally:
         # The caller stopped early, or a result raised: do not leave work queued.
-        for future in pending:
-            future.cancel()
+        for _, task in pending:
+            if not isinstance(task, Exception):
+                task.cancel()

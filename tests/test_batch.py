@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import concurrent.futures
+import concurrent.futures.process
+import os
 import pickle
+import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -174,3 +177,45 @@ def test_results_are_frozen_records() -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         result.source = "x"  # type: ignore[misc]
     assert str(result.error).startswith("SourceError: ")
+
+
+def _die_on_killme(report: gikparse.Report) -> list[Any]:
+    """A checker that kills its worker process outright on the report named ``killme.txt``."""
+    if (report.source or "").endswith("killme.txt"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return []
+
+
+@pytest.mark.parametrize("chunksize", [1, 2])
+def test_a_source_a_process_pool_cannot_take_is_an_error_record_of_its_chunk(
+    chunksize: int,
+) -> None:
+    path = SEED_PATHS[0]
+    with path.open("rb") as file, concurrent.futures.ProcessPoolExecutor(2) as pool:
+        sources: list[Any] = [path, file, SEED_PATHS[1], SEED_PATHS[2]]
+        results = list(gikparse.parse_many(sources, executor=pool, chunksize=chunksize))
+    assert [r.source for r in results] == [
+        str(s) if i != 1 else file.name for i, s in enumerate(sources)
+    ]
+    failed = {i for i, r in enumerate(results) if not r.ok}
+    # the open file fails, with the sources sent in the same task, and nothing else
+    assert failed == ({1} if chunksize == 1 else {0, 1})
+    for i in failed:
+        error = results[i].error
+        assert error is not None and error.type and "pickle" in error.message
+
+
+def test_a_killed_worker_gives_error_records_for_the_rest_and_no_hang(tmp_path: Path) -> None:
+    killme = tmp_path / "killme.txt"
+    killme.write_bytes(SEED_PATHS[0].read_bytes())
+    sources = [SEED_PATHS[0], killme, *SEED_PATHS[1:], *SEED_PATHS]
+    with concurrent.futures.ProcessPoolExecutor(2) as pool:
+        results = list(gikparse.parse_many(sources, executor=pool, check=_die_on_killme))
+    assert [r.source for r in results] == [str(s) for s in sources]
+    assert results[1].error is not None and results[1].error.type == "BrokenProcessPool"
+    assert all(r.ok or (r.error and r.error.type == "BrokenProcessPool") for r in results)
+    with (
+        concurrent.futures.ProcessPoolExecutor(2) as pool,
+        pytest.raises(concurrent.futures.process.BrokenProcessPool),
+    ):
+        list(gikparse.parse_many(sources, executor=pool, check=_die_on_killme, on_error="raise"))

@@ -3,13 +3,16 @@ literally, any file name written, every input accounted for."""
 
 from __future__ import annotations
 
+import json
 import os
+import signal
 from pathlib import Path
 
 import pytest
 
 from gikparse.cli import main
-from tests.cli_helpers import run_cli
+from gikparse.model import Report
+from tests.cli_helpers import run_cli, seed_folder
 from tests.conftest import SEEDS
 
 SEED_002 = SEEDS / "002_0494dfef68de25df.txt"
@@ -131,3 +134,24 @@ def test_a_file_name_that_is_not_utf8_is_written_in_every_output(
     assert "\ufffd\ufffd\ufffd\ufffd.txt" in text or "\\udcb1" in text  # the name, shown
     if "each" in args[-1]:
         assert len(list((out / "each").iterdir())) == 2
+
+
+def _die_on_killme(report: Report, **_: object) -> list[object]:
+    """The checks, as a worker killed outright (out of memory…) on ``killme.txt`` runs them."""
+    if (report.source or "").endswith("killme.txt"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return []
+
+
+def test_a_killed_worker_leaves_every_input_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = seed_folder(tmp_path / "in", extras=False)
+    (folder / "killme.txt").write_bytes(SEED_002.read_bytes())
+    names = sorted(str(p) for p in folder.iterdir())
+    monkeypatch.setattr("gikparse.cli._work.check", _die_on_killme)  # workers are forked after
+    assert main(["check", "-q", "-j", "2", "-f", "jsonl", str(folder)]) == 1
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [row["source"] for row in rows] == names
+    killed = next(row for row in rows if row["source"].endswith("killme.txt"))
+    assert killed["status"] == "error" and "worker process died" in killed["error"]

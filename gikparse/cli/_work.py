@@ -120,6 +120,8 @@ def _verdict(report: Report, findings: tuple[Finding, ...], settings: Settings) 
 def _reason(error: BatchError) -> str:
     if error.type == "RecursionError":
         return "too deeply nested to read"
+    if error.type == "BrokenProcessPool":  # the pool is gone: every file still queued is lost
+        return "not read: a worker process died (killed, or out of memory) on this or another file"
     if error.type in _OS_ERRORS:  # not one of ours: say what went wrong reading the file
         return f"cannot read: {error.message}"
     return error.message
