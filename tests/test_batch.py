@@ -219,3 +219,22 @@ def test_a_killed_worker_gives_error_records_for_the_rest_and_no_hang(tmp_path: 
         pytest.raises(concurrent.futures.process.BrokenProcessPool),
     ):
         list(gikparse.parse_many(sources, executor=pool, check=_die_on_killme, on_error="raise"))
+
+
+@pytest.mark.parametrize("check", ["yes", 1, None, "C1"])
+def test_a_check_that_is_neither_a_bool_nor_a_callable_is_refused(check: Any) -> None:
+    with pytest.raises(TypeError, match="check"):
+        gikparse.parse_many(SEED_PATHS[:1], check=check)
+
+
+def test_a_str_is_a_path_or_text_by_the_librarys_one_rule(tmp_path: Path) -> None:
+    line = "本机关2023年政府信息公开工作情况良好"  # one line of prose: text, not a file's name
+    gone = str(tmp_path / "gone.pdf")
+    sources = [line, gone, str(SEED_PATHS[0])]
+    results = list(gikparse.parse_many(sources))
+    assert [gikparse.is_path_like(s) for s in sources] == [False, True, True]
+    assert [r.source for r in results] == ["<text #0>", gone, str(SEED_PATHS[0])]
+    text = results[0].report
+    assert text is not None and "P002" in {d.code for d in text.diagnostics}
+    assert results[1].error is not None and "gone.pdf" in results[1].error.message
+    assert results[2].ok
