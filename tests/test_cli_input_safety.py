@@ -155,3 +155,51 @@ def test_a_killed_worker_leaves_every_input_reported(
     assert [row["source"] for row in rows] == names
     killed = next(row for row in rows if row["source"].endswith("killme.txt"))
     assert killed["status"] == "error" and "worker process died" in killed["error"]
+
+
+def test_broken_links_and_unreadable_folders_in_a_scan_are_listed_with_the_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "in"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "locked" / "r.txt").write_bytes(SEED_002.read_bytes())
+    (folder / "ok.txt").write_bytes(SEED_002.read_bytes())
+    (folder / "gone.pdf").symlink_to(tmp_path / "nowhere.pdf")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    real_scandir = os.scandir
+
+    def scandir(path: str) -> object:  # as for a folder the user may not list (root may)
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
+
+    monkeypatch.setattr("gikparse.cli._inputs.os.scandir", scandir)
+    assert main(["check", "-q", "-f", "jsonl", str(folder)]) == 1
+    rows = {
+        Path(r["source"]).name: r for r in map(json.loads, capsys.readouterr().out.split("\n")[:-1])
+    }
+    assert sorted(rows) == ["gone.pdf", "locked", "loop.txt", "ok.txt"]
+    assert rows["ok.txt"]["status"] == "pass"
+    assert rows["gone.pdf"]["status"] == "error" and "broken link" in rows["gone.pdf"]["error"]
+    assert rows["loop.txt"]["status"] == "error"
+    assert rows["locked"]["status"] == "error" and "Permission denied" in rows["locked"]["error"]
+
+
+@pytest.mark.parametrize(
+    ("command", "extra", "status"),
+    [("check", [], 1), ("check", ["--exit-zero"], 0), ("parse", [], 0)],
+)
+@pytest.mark.parametrize("content", ["empty", "only skipped files"])
+def test_checking_a_folder_without_reports_fails_and_parsing_it_is_empty(
+    command: str,
+    extra: list[str],
+    status: int,
+    content: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    if content != "empty":
+        (tmp_path / "table.xlsx").write_bytes(b"PK\x03\x04")
+    assert main([command, *extra, "-f", "jsonl", str(tmp_path)]) == status
+    captured = capsys.readouterr()
+    assert ("no files found" if content == "empty" else "table.xlsx") in captured.err + captured.out

@@ -46,9 +46,12 @@ def _run(options: Options) -> int:
         _error(f"no such file or folder: {absent[0]}")
         return EXIT_USAGE
     inputs = collect(options.paths)
+    # A review of nothing is not a pass: ``check`` on a folder with no report file in it fails
+    # (a mistyped or unsynced folder must not look clean); ``parse`` of nothing is empty data.
+    nothing = options.command == "check" and not options.exit_zero
     if not inputs:
         print("gikparse: no files found in " + ", ".join(options.paths), file=sys.stderr)
-        return EXIT_OK
+        return EXIT_FAILED if nothing else EXIT_OK
     clash = clobbered(options, inputs)
     if clash is not None:
         raise UsageError(clash)
@@ -77,6 +80,9 @@ def _run(options: Options) -> int:
         from gikparse.review import write_review
 
         write_review(options.html, kept, lang=options.lang)
+    if nothing and not any(item.to_read for item in inputs):
+        print("gikparse: no report file to check in " + ", ".join(options.paths), file=sys.stderr)
+        return EXIT_FAILED
     failed = any(status in FAILING for status in totals.statuses)
     if failed and options.run_checks is False:
         failed = totals.statuses[Status.ERROR] > 0

@@ -174,7 +174,7 @@ def run(
     sources = [
         stdin if item.is_stdin and stdin is not None else _literal(item.name)
         for item in inputs
-        if item.skipped is None
+        if item.to_read
     ]
     pool = None
     if jobs > 1 and len(sources) > 1:
@@ -185,6 +185,12 @@ def run(
             if item.skipped is not None:
                 yield Outcome(
                     source=display_name(item.name), status=Status.SKIPPED, reason=item.skipped
+                )
+            elif item.error is not None:
+                yield Outcome(
+                    source=display_name(item.name),
+                    status=Status.ERROR,
+                    reason=display_name(item.error),
                 )
             else:
                 yield outcome(item, next(results), settings)
