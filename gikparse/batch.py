@@ -14,12 +14,11 @@ import concurrent.futures
 import inspect
 import os
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from gikparse.api import Source, parse
+from gikparse.api import Source, is_path_like, parse
 from gikparse.checks import Finding, check
 from gikparse.model import Report
 
@@ -73,17 +72,11 @@ def source_label(source: Source, index: int) -> str:
     if isinstance(source, os.PathLike):
         return os.fspath(source)
     if isinstance(source, str):
-        return source if _is_path_text(source) else f"<text #{index}>"
+        return source if is_path_like(source) else f"<text #{index}>"
     if isinstance(source, (bytes, bytearray)):
         return f"<bytes #{index}>"
     name = getattr(source, "name", None)
     return name if isinstance(name, str) else f"<{type(source).__name__} #{index}>"
-
-
-def _is_path_text(text: str) -> bool:
-    # In a batch a one-line string is a path, so that a missing file is an error rather than
-    # a report parsed from the file's name; report text has line breaks.
-    return "\n" not in text
 
 
 def _parse_one(
@@ -96,9 +89,7 @@ def _parse_one(
     """Parse one source into a result, or the exception that stopped it (returned, so that the
     results before it in the same task still arrive)."""
     try:
-        if isinstance(source, str) and _is_path_text(source):
-            source = Path(source)  # parse() raises FileNotFoundError for a missing one
-        report = parse(source, **options)
+        report = parse(source, **options)  # a str is a path or text by is_path_like
         findings: tuple[Finding, ...] | None = None
         if checker is True:
             findings = tuple(check(report))
@@ -164,32 +155,41 @@ def parse_many(
 ) -> Iterator[BatchResult]:
     """Parse every source, yielding one :class:`BatchResult` per source in input order.
 
-    ``sources`` are paths (a one-line ``str`` is a path: a missing file is an error), bytes,
-    report text or binary files; with a process pool or a cluster, give paths, which the workers
-    read themselves. ``executor`` is any ``concurrent.futures.Executor``; ``None`` parses in
-    this process, one source at a time. ``check=True`` runs :func:`gikparse.check` on each
-    report; a callable taking a Report (picklable for process pools, e.g.
-    ``functools.partial(gikparse.check, select="C1")``) runs instead. ``on_error="record"``
-    turns any exception into the result's ``error``; ``"raise"`` re-raises it when its result
-    is reached. ``keep_text=False`` drops ``Report.text`` (locations still refer to it) so
-    that results are small to send back. ``chunksize`` sources go into one task (fewer,
-    larger tasks cost less overhead), and at most ``max_pending`` tasks are submitted at a
-    time, so that ``sources`` may be a lazy iterable of any length. ``parse_options`` go to
-    :func:`gikparse.parse` (``strict``, ``pages``, ``password``, ``limits``…).
+    ``sources`` are paths (a ``str`` is a path or report text by the one rule of
+    :func:`gikparse.is_path_like`: a missing ``x.pdf`` is an error, a line of prose is text and
+    gets P002), bytes, report text or binary files; with a process pool or a cluster, give
+    paths, which the workers read themselves. ``executor`` is any
+    ``concurrent.futures.Executor``; ``None`` parses in this process, one source at a time.
+    ``check=True`` runs :func:`gikparse.check` on each report; a callable taking a Report
+    (picklable for process pools, e.g. ``functools.partial(gikparse.check, select="C1")``) runs
+    instead. ``on_error="record"`` turns any exception into the result's ``error``; ``"raise"``
+    re-raises it when its result is reached. ``keep_text=False`` drops ``Report.text``
+    (locations still refer to it) so that results are small to send back. ``chunksize`` sources
+    go into one task (fewer, larger tasks cost less overhead), and at most ``max_pending`` tasks
+    are submitted at a time, so that ``sources`` may be a lazy iterable of any length.
+    ``parse_options`` go to :func:`gikparse.parse` (``strict``, ``pages``, ``password``,
+    ``limits``…). Bad options raise here, at the call, before any source is drawn.
     """
     if on_error not in ("record", "raise"):
         raise ValueError(f"on_error must be 'record' or 'raise', not {on_error!r}")
+    if not (isinstance(check, bool) or callable(check)):  # "yes" would run no checks, silently
+        raise TypeError(f"check must be True, False or a callable, not {check!r}")
     if chunksize < 1 or max_pending < 1:
         raise ValueError("chunksize and max_pending must be at least 1")
     # A misspelt option would otherwise fail every source, one error record at a time.
     inspect.signature(parse).bind(None, **parse_options)
-    record = on_error == "record"
+    args = (check, keep_text, on_error == "record", parse_options)
     chunks = _chunks(sources, chunksize)
     if executor is None:
-        for chunk in chunks:
-            yield from _unpacked(_parse_chunk(chunk, check, keep_text, record, parse_options))
-        return
-    yield from _submitted(executor, chunks, (check, keep_text, record, parse_options), max_pending)
+        return _in_turn(chunks, args)
+    return _submitted(executor, chunks, args, max_pending)
+
+
+def _in_turn(
+    chunks: Iterator[list[tuple[Source, str]]], args: tuple[Checker, bool, bool, dict[str, Any]]
+) -> Iterator[BatchResult]:
+    for chunk in chunks:
+        yield from _unpacked(_parse_chunk(chunk, *args))
 
 
 def _submitted(
@@ -198,17 +198,45 @@ def _submitted(
     args: tuple[Checker, bool, bool, dict[str, Any]],
     max_pending: int,
 ) -> Iterator[BatchResult]:
-    """Results in input order, with at most ``max_pending`` tasks in flight."""
+    """Results in input order, with at most ``max_pending`` tasks in flight.
+
+    A task that cannot be sent (an open file to a process pool: not picklable) or whose
+    result never comes (a worker killed: ``BrokenProcessPool``) fails every source of its
+    chunk: error records with ``on_error="record"``, the exception otherwise. A broken pool
+    refuses the tasks after it at once, so the rest of the batch becomes records quickly."""
+    record = args[2]
     Task = concurrent.futures.Future[list[BatchResult | Exception]]
-    pending: collections.deque[Task] = collections.deque()
+    pending: collections.deque[tuple[list[tuple[Source, str]], Task | Exception]]
+    pending = collections.deque()
+
+    def send(chunk: list[tuple[Source, str]]) -> None:
+        try:
+            pending.append((chunk, executor.submit(_parse_chunk, chunk, *args)))
+        except Exception as exc:  # a broken or shut pool, a task that cannot be sent
+            pending.append((chunk, exc))
+
+    def receive() -> Iterator[BatchResult]:
+        chunk, task = pending.popleft()
+        try:
+            if isinstance(task, Exception):
+                raise task
+            results = task.result()
+        except Exception as exc:
+            if not record:
+                raise
+            error = BatchError(type=type(exc).__name__, message=str(exc) or type(exc).__name__)
+            results = [BatchResult(source=label, error=error) for _, label in chunk]
+        yield from _unpacked(results)
+
     try:
         for chunk in chunks:
-            pending.append(executor.submit(_parse_chunk, chunk, *args))
+            send(chunk)
             if len(pending) >= max_pending:
-                yield from _unpacked(pending.popleft().result())
+                yield from receive()
         while pending:
-            yield from _unpacked(pending.popleft().result())
+            yield from receive()
     finally:
         # The caller stopped early, or a result raised: do not leave work queued.
-        for future in pending:
-            future.cancel()
+        for _, task in pending:
+            if not isinstance(task, Exception):
+                task.cancel()

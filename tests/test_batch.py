@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import concurrent.futures
+import concurrent.futures.process
+import os
 import pickle
+import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -174,3 +177,64 @@ def test_results_are_frozen_records() -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         result.source = "x"  # type: ignore[misc]
     assert str(result.error).startswith("SourceError: ")
+
+
+def _die_on_killme(report: gikparse.Report) -> list[Any]:
+    """A checker that kills its worker process outright on the report named ``killme.txt``."""
+    if (report.source or "").endswith("killme.txt"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return []
+
+
+@pytest.mark.parametrize("chunksize", [1, 2])
+def test_a_source_a_process_pool_cannot_take_is_an_error_record_of_its_chunk(
+    chunksize: int,
+) -> None:
+    path = SEED_PATHS[0]
+    with path.open("rb") as file, concurrent.futures.ProcessPoolExecutor(2) as pool:
+        sources: list[Any] = [path, file, SEED_PATHS[1], SEED_PATHS[2]]
+        results = list(gikparse.parse_many(sources, executor=pool, chunksize=chunksize))
+    assert [r.source for r in results] == [
+        str(s) if i != 1 else file.name for i, s in enumerate(sources)
+    ]
+    failed = {i for i, r in enumerate(results) if not r.ok}
+    # the open file fails, with the sources sent in the same task, and nothing else
+    assert failed == ({1} if chunksize == 1 else {0, 1})
+    for i in failed:
+        error = results[i].error
+        assert error is not None and error.type and "pickle" in error.message
+
+
+def test_a_killed_worker_gives_error_records_for_the_rest_and_no_hang(tmp_path: Path) -> None:
+    killme = tmp_path / "killme.txt"
+    killme.write_bytes(SEED_PATHS[0].read_bytes())
+    sources = [SEED_PATHS[0], killme, *SEED_PATHS[1:], *SEED_PATHS]
+    with concurrent.futures.ProcessPoolExecutor(2) as pool:
+        results = list(gikparse.parse_many(sources, executor=pool, check=_die_on_killme))
+    assert [r.source for r in results] == [str(s) for s in sources]
+    assert results[1].error is not None and results[1].error.type == "BrokenProcessPool"
+    assert all(r.ok or (r.error and r.error.type == "BrokenProcessPool") for r in results)
+    with (
+        concurrent.futures.ProcessPoolExecutor(2) as pool,
+        pytest.raises(concurrent.futures.process.BrokenProcessPool),
+    ):
+        list(gikparse.parse_many(sources, executor=pool, check=_die_on_killme, on_error="raise"))
+
+
+@pytest.mark.parametrize("check", ["yes", 1, None, "C1"])
+def test_a_check_that_is_neither_a_bool_nor_a_callable_is_refused(check: Any) -> None:
+    with pytest.raises(TypeError, match="check"):
+        gikparse.parse_many(SEED_PATHS[:1], check=check)
+
+
+def test_a_str_is_a_path_or_text_by_the_librarys_one_rule(tmp_path: Path) -> None:
+    line = "本机关2023年政府信息公开工作情况良好"  # one line of prose: text, not a file's name
+    gone = str(tmp_path / "gone.pdf")
+    sources = [line, gone, str(SEED_PATHS[0])]
+    results = list(gikparse.parse_many(sources))
+    assert [gikparse.is_path_like(s) for s in sources] == [False, True, True]
+    assert [r.source for r in results] == ["<text #0>", gone, str(SEED_PATHS[0])]
+    text = results[0].report
+    assert text is not None and "P002" in {d.code for d in text.diagnostics}
+    assert results[1].error is not None and "gone.pdf" in results[1].error.message
+    assert results[2].ok

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from ._args import Options, UsageError, parse_arguments
-from ._destination import Destination, open_destination
+from ._destination import Destination, clobbered, open_destination
 from ._inputs import collect, missing
 from ._output import Totals
 from ._progress import make_progress
@@ -46,9 +46,15 @@ def _run(options: Options) -> int:
         _error(f"no such file or folder: {absent[0]}")
         return EXIT_USAGE
     inputs = collect(options.paths)
+    # A review of nothing is not a pass: ``check`` on a folder with no report file in it fails
+    # (a mistyped or unsynced folder must not look clean); ``parse`` of nothing is empty data.
+    nothing = options.command == "check" and not options.exit_zero
     if not inputs:
         print("gikparse: no files found in " + ", ".join(options.paths), file=sys.stderr)
-        return EXIT_OK
+        return EXIT_FAILED if nothing else EXIT_OK
+    clash = clobbered(options, inputs)
+    if clash is not None:
+        raise UsageError(clash)
     stdin = sys.stdin.buffer.read() if any(i.is_stdin for i in inputs) else None
     destination = open_destination(options)
     progress = make_progress(len(inputs), sys.stderr, quiet=options.quiet)
@@ -74,6 +80,9 @@ def _run(options: Options) -> int:
         from gikparse.review import write_review
 
         write_review(options.html, kept, lang=options.lang)
+    if nothing and not any(item.to_read for item in inputs):
+        print("gikparse: no report file to check in " + ", ".join(options.paths), file=sys.stderr)
+        return EXIT_FAILED
     failed = any(status in FAILING for status in totals.statuses)
     if failed and options.run_checks is False:
         failed = totals.statuses[Status.ERROR] > 0

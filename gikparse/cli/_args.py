@@ -216,7 +216,7 @@ def parse_arguments(argv: Sequence[str]) -> Options:
         limits = attrs.evolve(DEFAULT_LIMITS, **dict(args.limit))
     except (TypeError, ValueError) as exc:
         raise UsageError(f"--limit: {exc}") from None
-    output = None if args.output is None else Path(args.output).expanduser()
+    output = None if args.output is None else Path(args.output)  # the shell expanded any ~
     folder = output is not None and (output.is_dir() or args.output.endswith(("/", os.sep)))
     return Options(
         command=args.command,

@@ -22,7 +22,7 @@ from gikparse.errors import Severity
 from gikparse.limits import Limits
 from gikparse.model import Report
 
-from ._inputs import Input
+from ._inputs import Input, display_name
 
 __all__ = ["Outcome", "Settings", "Status", "outcome", "run"]
 
@@ -120,6 +120,8 @@ def _verdict(report: Report, findings: tuple[Finding, ...], settings: Settings) 
 def _reason(error: BatchError) -> str:
     if error.type == "RecursionError":
         return "too deeply nested to read"
+    if error.type == "BrokenProcessPool":  # the pool is gone: every file still queued is lost
+        return "not read: a worker process died (killed, or out of memory) on this or another file"
     if error.type in _OS_ERRORS:  # not one of ours: say what went wrong reading the file
         return f"cannot read: {error.message}"
     return error.message
@@ -132,26 +134,35 @@ _OS_ERRORS = frozenset({"OSError", "PermissionError", "TimeoutError", "BlockingI
 
 def outcome(item: Input, result: BatchResult, settings: Settings) -> Outcome:
     """The verdict on one input from what :func:`gikparse.parse_many` made of it."""
+    # Outputs name the input as display_name shows it: a name that is not UTF-8 (and a message
+    # quoting it) must not stop the outputs from being written.
+    source = display_name(item.name)
     if result.error is not None or result.report is None:
         reason = _reason(result.error) if result.error is not None else "no report"
-        return Outcome(source=item.name, status=Status.ERROR, reason=reason)
-    report = attrs.evolve(result.report, source=item.name)
+        return Outcome(source=source, status=Status.ERROR, reason=display_name(reason))
+    report = attrs.evolve(result.report, source=source)
     findings = result.findings or ()
     unusable = [d for d in report.diagnostics if d.code in _NO_REPORT]
     if unusable:  # read, but there is no report in it: an error, whatever the command
         reason = f"{unusable[0].code} {unusable[0].message_en}"
         return Outcome(
-            source=item.name, status=Status.ERROR, reason=reason, report=report, findings=findings
+            source=source, status=Status.ERROR, reason=reason, report=report, findings=findings
         )
     if not settings.run_checks:
-        return Outcome(source=item.name, status=Status.PARSED, report=report)
-    return attrs.evolve(_verdict(report, findings, settings), source=item.name)
+        return Outcome(source=source, status=Status.PARSED, report=report)
+    return attrs.evolve(_verdict(report, findings, settings), source=source)
 
 
 def _quiet_worker() -> None:
     # Ctrl-C reaches every process of the terminal's group; the parent alone handles it, so
     # workers print no traceback of their own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _literal(name: str) -> Path:
+    """The file named ``name``, as named: the shell expands ``~``, so a ``~`` left in a name is
+    part of it (``~$report.docx``); made absolute so that nothing expands it again."""
+    return Path(name).absolute() if name.startswith("~") else Path(name)
 
 
 def run(
@@ -161,9 +172,9 @@ def run(
     in worker processes."""
     # A name from the command line is a path whatever it looks like (never report text).
     sources = [
-        stdin if item.is_stdin and stdin is not None else Path(item.name)
+        stdin if item.is_stdin and stdin is not None else _literal(item.name)
         for item in inputs
-        if item.skipped is None
+        if item.to_read
     ]
     pool = None
     if jobs > 1 and len(sources) > 1:
@@ -172,7 +183,15 @@ def run(
         results = parse_many(sources, executor=pool, check=_checker(settings), **_options(settings))
         for item in inputs:  # results come in input order; skipped files were not sent
             if item.skipped is not None:
-                yield Outcome(source=item.name, status=Status.SKIPPED, reason=item.skipped)
+                yield Outcome(
+                    source=display_name(item.name), status=Status.SKIPPED, reason=item.skipped
+                )
+            elif item.error is not None:
+                yield Outcome(
+                    source=display_name(item.name),
+                    status=Status.ERROR,
+                    reason=display_name(item.error),
+                )
             else:
                 yield outcome(item, next(results), settings)
     finally:

@@ -17,5 +17,6 @@ __all__ = ["STYLE", "Reviewed", "page_html", "report_html", "table_html", "write
 
 
 def write_review(path: Path, items: Sequence[Reviewed], *, lang: str = "zh") -> None:
-    """Write the review page of ``items`` to ``path`` (UTF-8)."""
-    path.write_text(page_html(items, lang=lang), encoding="utf-8")
+    """Write the review page of ``items`` to ``path`` (UTF-8; a character UTF-8 cannot hold,
+    such as a lone surrogate of a file name that is not UTF-8, is written escaped)."""
+    path.write_text(page_html(items, lang=lang), encoding="utf-8", errors="backslashreplace")
