@@ -396,7 +396,12 @@ def ids_frame() -> pd.DataFrame:
     return _frame(_ID_COLUMNS, data)
 
 
+_KINDS = ("cells", "panel", "findings", "ids")
+
+
 def _columns_of(kind: Kind) -> dict[str, Any]:
+    if kind not in _KINDS:
+        raise ValueError(f"kind must be one of {', '.join(map(repr, _KINDS))}, not {kind!r}")
     return {
         "cells": _CELL_COLUMNS,
         "panel": _panel_columns(),
@@ -420,12 +425,12 @@ def read_csv(path: Any, kind: Kind = "cells", **options: Any) -> pd.DataFrame:
     the function that made it (``"cells"``, ``"panel"``, ``"findings"`` or ``"ids"``).
 
     Integers come back as ``Int64``, money as exact decimals (parsed from the text, never
-    through a float), empty fields as missing. ``options`` go to ``pandas.read_csv``.
+    through a float), empty fields as missing. ``options`` go to ``pandas.read_csv``
+    (``encoding`` is UTF-8 unless given: ``encoding="gbk"`` for a file Excel saved so).
     """
     columns = _columns_of(kind)
-    raw = pd.read_csv(
-        path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8", **options
-    )
+    options = {"encoding": "utf-8"} | options
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], **options)
     unknown = [name for name in raw.columns if name not in columns]
     if unknown:
         raise FrameError(f"not a {kind} frame: unknown column(s) {', '.join(unknown[:5])}")
@@ -440,8 +445,8 @@ def read_csv(path: Any, kind: Kind = "cells", **options: Any) -> pd.DataFrame:
 def read_parquet(path: Any, kind: Kind = "cells", **options: Any) -> pd.DataFrame:
     """A frame written with ``to_parquet(path)`` read back with its types (``kind`` as for
     :func:`read_csv`); ``options`` go to ``pandas.read_parquet``."""
-    frame = pd.read_parquet(path, **options)
     columns = _columns_of(kind)
+    frame = pd.read_parquet(path, **options)
     for name in frame.columns:
         dtype = columns.get(name)
         if dtype is not None and frame[name].dtype != dtype:

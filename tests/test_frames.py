@@ -211,6 +211,23 @@ def test_read_csv_refuses_a_frame_of_another_kind(seed_reports: list[gikparse.Re
         frames.read_csv(text, "cells")
 
 
+def test_read_csv_takes_the_callers_encoding(
+    seed_reports: list[gikparse.Report], tmp_path: Path
+) -> None:
+    cells = frames.cells_frame(seed_reports[:1])
+    path = tmp_path / "cells.csv"
+    cells.to_csv(path, index=False, encoding="gbk")  # as Excel on a Chinese Windows saves it
+    pd.testing.assert_frame_equal(frames.read_csv(path, encoding="gbk"), cells)
+
+
+@pytest.mark.parametrize("read", ["read_csv", "read_parquet"])
+def test_an_unknown_kind_is_a_value_error_naming_the_kinds(read: str, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("source\n", "utf-8")
+    with pytest.raises(ValueError, match=r"'cells', 'panel', 'findings', 'ids'.*'panle'"):
+        getattr(frames, read)(path, "panle")
+
+
 def test_importing_gikparse_does_not_import_pandas() -> None:
     code = (
         "import sys, gikparse\n"
