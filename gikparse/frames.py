@@ -429,8 +429,10 @@ def read_csv(path: Any, kind: Kind = "cells", **options: Any) -> pd.DataFrame:
     (``encoding`` is UTF-8 unless given: ``encoding="gbk"`` for a file Excel saved so).
     """
     columns = _columns_of(kind)
-    options = {"encoding": "utf-8"} | options
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], **options)
+    encoding = options.pop("encoding", "utf-8")
+    raw = pd.read_csv(
+        path, dtype=str, keep_default_na=False, na_values=[""], encoding=encoding, **options
+    )
     unknown = [name for name in raw.columns if name not in columns]
     if unknown:
         raise FrameError(f"not a {kind} frame: unknown column(s) {', '.join(unknown[:5])}")
