@@ -27,6 +27,8 @@ from gikparse.checks import Finding, check
 from gikparse.errors import GikparseError, Severity
 from gikparse.ids import CellId, cell_id, cell_ids, cell_ids_by_id
 from gikparse.model import Number, Report
+from gikparse.numbers import ValueStatus
+from gikparse.schema import template
 
 __all__ = [
     "DECIMAL",
@@ -138,10 +140,74 @@ _ID_COLUMNS: dict[str, Any] = {
 }
 
 
+_BOOL = pd.BooleanDtype()
+
+#: The per-table status columns of the panel, after each table id: ``__found`` (the report has
+#: the table; missing for a table its edition does not print), and counts of its cells:
+#: ``__blank`` (left blank or marked nothing, —/无: the agency reported nothing),
+#: ``__not_read`` (unreadable, ambiguous, or in a row not found: the parser could not see the
+#: number) and ``__inferred`` (numbers fixed by the template's rules, not read).
+_TABLE_STATUS: dict[str, Any] = {
+    "found": _BOOL,
+    "blank": _INT,
+    "not_read": _INT,
+    "inferred": _INT,
+}
+_BLANK = frozenset({ValueStatus.BLANK, ValueStatus.DASH})
+_READ = frozenset({ValueStatus.NUMBER, ValueStatus.INFERRED})
+
+
+@functools.cache
+def _table_ids() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(c.table for c in cell_ids()))
+
+
+@functools.cache
+def _edition_cells(variant: str) -> dict[str, int]:
+    """How many cells each table of the edition ``variant`` prints."""
+    counts: dict[str, int] = dict.fromkeys(
+        (spec.qualified_id for spec in template(variant).tables), 0
+    )
+    for spec in cell_ids():
+        if variant in spec.editions and spec.table in counts:
+            counts[spec.table] += 1
+    return counts
+
+
 @functools.cache
 def _panel_columns() -> dict[str, Any]:
+    tables = {
+        f"{table}__{name}": dtype for table in _table_ids() for name, dtype in _TABLE_STATUS.items()
+    }
     cells = {c.id: DECIMAL if c.kind == "money" else _INT for c in cell_ids()}
-    return _META_COLUMNS | cells
+    return _META_COLUMNS | {"cell_status": _STR} | tables | cells
+
+
+def _table_status(report: Report, row: dict[str, Any]) -> None:
+    """Fill the per-table status columns and ``cell_status`` of ``report``'s panel row."""
+    expected = _edition_cells(report.template.variant)
+    found = {table.id: table for table in report.tables}
+    statuses: list[str] = []
+    for table_id in _table_ids():
+        if table_id not in expected:
+            continue  # not printed in this edition: every column missing, nothing lost
+        table = found.get(table_id)
+        row[f"{table_id}__found"] = table is not None
+        if table is None:
+            continue
+        seen = [cell.value.status for cell in table.cells]
+        blank = sum(1 for status in seen if status in _BLANK)
+        read = sum(1 for status in seen if status in _READ)
+        row[f"{table_id}__blank"] = blank
+        # Cells not listed at all (a row not found) are not read either.
+        row[f"{table_id}__not_read"] = max(0, expected[table_id] - blank - read)
+        row[f"{table_id}__inferred"] = seen.count(ValueStatus.INFERRED)
+        statuses.extend(
+            f"{cell_id(table_id, cell.row, cell.column)}={cell.value.status.value}"
+            for cell in table.cells
+            if cell.value.status is not ValueStatus.NUMBER
+        )
+    row["cell_status"] = "; ".join(statuses) or None
 
 
 def _frame(columns: Mapping[str, Any], data: Mapping[str, list[Any]]) -> pd.DataFrame:
@@ -295,6 +361,7 @@ def panel_row(item: Item, *, run_checks: bool = True) -> dict[str, Any]:
             else:
                 row[key] = exact if money else whole
     row["not_whole"] = "; ".join(not_whole) or None
+    _table_status(report, row)
     return row
 
 
@@ -313,6 +380,14 @@ def panel_frame(
     the cells of count columns whose number is not whole (``id=2.5; …``), which an ``Int64``
     column cannot hold and which are therefore missing in their columns. ``items`` may also
     be rows made by :func:`panel_row` (e.g. on other machines).
+
+    A missing cell may be blank in the report or lost by the parser; the status columns tell
+    which. ``cell_status`` lists every cell not read as a plain number with its status
+    (``id=blank; id=inferred; …``), and per table id (``applications``,
+    ``active_disclosure.rules``…): ``<table>__found`` (``False``: the table was not found;
+    missing for a table the report's edition does not print), ``<table>__blank`` (cells left
+    blank or marked —/无), ``<table>__not_read`` (cells unreadable, ambiguous or in a row not
+    found) and ``<table>__inferred`` (numbers fixed by the template's rules, not read).
     """
     columns = _panel_columns()
     data: dict[str, list[Any]] = {name: [] for name in columns}
@@ -396,7 +471,12 @@ def ids_frame() -> pd.DataFrame:
     return _frame(_ID_COLUMNS, data)
 
 
+_KINDS = ("cells", "panel", "findings", "ids")
+
+
 def _columns_of(kind: Kind) -> dict[str, Any]:
+    if kind not in _KINDS:
+        raise ValueError(f"kind must be one of {', '.join(map(repr, _KINDS))}, not {kind!r}")
     return {
         "cells": _CELL_COLUMNS,
         "panel": _panel_columns(),
@@ -406,6 +486,8 @@ def _columns_of(kind: Kind) -> dict[str, Any]:
 
 
 def _converter(dtype: Any) -> Callable[[str], Any]:
+    if dtype is _BOOL:
+        return lambda text: {"True": True, "False": False}[text]
     if dtype is _INT:
         return int
     if dtype is _FLOAT:
@@ -420,11 +502,13 @@ def read_csv(path: Any, kind: Kind = "cells", **options: Any) -> pd.DataFrame:
     the function that made it (``"cells"``, ``"panel"``, ``"findings"`` or ``"ids"``).
 
     Integers come back as ``Int64``, money as exact decimals (parsed from the text, never
-    through a float), empty fields as missing. ``options`` go to ``pandas.read_csv``.
+    through a float), empty fields as missing. ``options`` go to ``pandas.read_csv``
+    (``encoding`` is UTF-8 unless given: ``encoding="gbk"`` for a file Excel saved so).
     """
     columns = _columns_of(kind)
+    encoding = options.pop("encoding", "utf-8")
     raw = pd.read_csv(
-        path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8", **options
+        path, dtype=str, keep_default_na=False, na_values=[""], encoding=encoding, **options
     )
     unknown = [name for name in raw.columns if name not in columns]
     if unknown:
@@ -440,8 +524,8 @@ def read_csv(path: Any, kind: Kind = "cells", **options: Any) -> pd.DataFrame:
 def read_parquet(path: Any, kind: Kind = "cells", **options: Any) -> pd.DataFrame:
     """A frame written with ``to_parquet(path)`` read back with its types (``kind`` as for
     :func:`read_csv`); ``options`` go to ``pandas.read_parquet``."""
-    frame = pd.read_parquet(path, **options)
     columns = _columns_of(kind)
+    frame = pd.read_parquet(path, **options)
     for name in frame.columns:
         dtype = columns.get(name)
         if dtype is not None and frame[name].dtype != dtype:

@@ -203,3 +203,14 @@ def test_checking_a_folder_without_reports_fails_and_parsing_it_is_empty(
     assert main([command, *extra, "-f", "jsonl", str(tmp_path)]) == status
     captured = capsys.readouterr()
     assert ("no files found" if content == "empty" else "table.xlsx") in captured.err + captured.out
+
+
+def test_a_folder_run_again_into_itself_rewrites_its_own_outputs(tmp_path: Path) -> None:
+    # The first run's r.txt.json is a skipped input of the second (never read): rewriting it
+    # is what -o DIR/ does, not an input destroyed.
+    (tmp_path / "r.txt").write_bytes(SEED_002.read_bytes())
+    args = ["parse", "-q", "-f", "json", "-o", f"{tmp_path}/", str(tmp_path)]
+    assert main(args) == 0
+    first = (tmp_path / "r.txt.json").read_bytes()
+    assert main(args) == 0
+    assert (tmp_path / "r.txt.json").read_bytes() == first

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 import gikparse
-from gikparse.readers.convert import OLE2_MAGIC, read_converted
+from gikparse.readers.convert import read_converted
+from gikparse.readers.sniff import OLE2_MAGIC
 from tests.conftest import RENDERED
 
 SEED = "003_74eb19db5e047c3e"

@@ -3,7 +3,9 @@ out."""
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 
 import pytest
 from hypothesis import given, settings
@@ -13,7 +15,8 @@ import gikparse
 from gikparse.readers import docx as docx_module
 from gikparse.readers._docx_numbering import format_number
 from gikparse.readers.document import Document, Line, LineKind
-from gikparse.readers.docx import is_docx, read_docx
+from gikparse.readers.docx import read_docx
+from gikparse.readers.sniff import is_docx, sniff
 from tests.conftest import RENDERED
 from tests.docx_render import NS, docx_package
 
@@ -390,9 +393,36 @@ def test_bullets_keep_real_characters_and_drop_symbol_font_glyphs() -> None:
 
 
 def test_is_docx_tells_word_zips_from_other_zips_and_other_bytes() -> None:
-    assert is_docx((RENDERED / "000_623967a19d51db49.docx").read_bytes())
+    word = (RENDERED / "000_623967a19d51db49.docx").read_bytes()
+    assert is_docx(word) and sniff(word) == "docx"
     assert not is_docx(docx_package("<x/>")[:50])
     assert not is_docx(b"%PDF-1.7")
+    # Word finds the main part through the package relationships, whatever its name: so do
+    # the sniffer and the reader, with one rule.
+    renamed = _renamed_main_part(word)
+    assert is_docx(renamed) and sniff(renamed) == "docx"
+    assert read_docx(renamed).text == read_docx(word).text
+    other = io.BytesIO()
+    with zipfile.ZipFile(other, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    assert not is_docx(other.getvalue()) and sniff(other.getvalue()) == "zip"
+
+
+def _renamed_main_part(data: bytes) -> bytes:
+    """``data`` (a DOCX) with word/document.xml renamed word/main.xml, as the relationships say."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            body = source.read(info)
+            name = info.filename
+            if name == "word/document.xml":
+                name = "word/main.xml"
+            elif name in ("_rels/.rels", "[Content_Types].xml"):
+                body = body.replace(b"word/document.xml", b"word/main.xml")
+            elif name == "word/_rels/document.xml.rels":
+                name = "word/_rels/main.xml.rels"
+            target.writestr(name, body)
+    return out.getvalue()
 
 
 def test_a_list_defined_through_a_numbering_style_takes_the_linked_levels() -> None:

@@ -211,6 +211,23 @@ def test_read_csv_refuses_a_frame_of_another_kind(seed_reports: list[gikparse.Re
         frames.read_csv(text, "cells")
 
 
+def test_read_csv_takes_the_callers_encoding(
+    seed_reports: list[gikparse.Report], tmp_path: Path
+) -> None:
+    cells = frames.cells_frame(seed_reports[:1])
+    path = tmp_path / "cells.csv"
+    cells.to_csv(path, index=False, encoding="gbk")  # as Excel on a Chinese Windows saves it
+    pd.testing.assert_frame_equal(frames.read_csv(path, encoding="gbk"), cells)
+
+
+@pytest.mark.parametrize("read", ["read_csv", "read_parquet"])
+def test_an_unknown_kind_is_a_value_error_naming_the_kinds(read: str, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("source\n", "utf-8")
+    with pytest.raises(ValueError, match=r"'cells', 'panel', 'findings', 'ids'.*'panle'"):
+        getattr(frames, read)(path, "panle")
+
+
 def test_importing_gikparse_does_not_import_pandas() -> None:
     code = (
         "import sys, gikparse\n"
@@ -240,3 +257,60 @@ def test_a_count_that_is_not_whole_is_kept_exact_never_truncated(
     assert pd.isna(panel.loc[0, "applications/received/natural_person"])
     assert panel.loc[0, "applications/received/commercial_enterprise"] == 3
     assert panel.loc[0, "not_whole"] == "applications/received/natural_person=2.5"
+
+
+def test_the_panel_tells_a_blank_cell_from_an_unread_one_and_a_lost_table(
+    seed_reports: list[gikparse.Report],
+) -> None:
+    report = seed_reports[-1]
+    table = report.applications
+    assert table is not None
+    blank = attrs.evolve(report, applications=with_cell(table, "received", "natural_person", None))
+    unread = attrs.evolve(report, applications=with_cell(table, "received", "natural_person", "x"))
+    lost = attrs.evolve(report, applications=None)
+    panel = frames.panel_frame([report, blank, unread, lost], run_checks=False)
+    cell = "applications/received/natural_person"
+    assert panel[cell].isna().tolist() == [False, True, True, True]  # the same NA three times…
+    # … and three different reasons beside it
+    assert panel["applications__found"].tolist() == [True, True, True, False]
+    base_blank, base_unread = panel.loc[0, ["applications__blank", "applications__not_read"]]
+    assert panel.loc[1, "applications__blank"] == base_blank + 1
+    assert panel.loc[2, "applications__not_read"] == base_unread + 1
+    assert f"{cell}=blank" in panel.loc[1, "cell_status"]
+    assert f"{cell}=unreadable" in panel.loc[2, "cell_status"]
+    assert pd.isna(panel.loc[3, "applications__blank"])
+    assert pd.isna(panel.loc[3, "applications__not_read"])
+
+
+def test_the_panels_table_statuses_agree_with_the_cells_frame(
+    seed_reports: list[gikparse.Report],
+) -> None:
+    panel = frames.panel_frame(seed_reports, run_checks=False)
+    cells = frames.cells_frame(seed_reports)
+    tables = sorted({c.table for c in gikparse.cell_ids()})
+    for i, report in enumerate(seed_reports):
+        mine = cells[cells["source"] == report.source]
+        edition = {c.table for c in gikparse.cell_ids() if report.variant in c.editions}
+        listed = {f"{r.id}={r.status}" for r in mine.itertuples() if r.status != "number"}
+        got = panel.loc[i, "cell_status"]
+        assert listed == (set(got.split("; ")) if isinstance(got, str) else set())
+        for table in tables:
+            found = panel.loc[i, f"{table}__found"]
+            if table not in edition:
+                assert pd.isna(found)
+                continue
+            rows = mine[mine["table"] == table]
+            assert bool(found) == (not rows.empty or any(t.id == table for t in report.tables))
+            if not found:
+                continue
+            statuses = rows["status"].tolist()
+            printed = sum(
+                1 for c in gikparse.cell_ids() if c.table == table and report.variant in c.editions
+            )
+            assert panel.loc[i, f"{table}__blank"] == sum(s in ("blank", "dash") for s in statuses)
+            assert panel.loc[i, f"{table}__inferred"] == statuses.count("inferred")
+            read = sum(s in ("number", "inferred") for s in statuses)
+            assert (
+                panel.loc[i, f"{table}__not_read"]
+                == printed - read - panel.loc[i, f"{table}__blank"]
+            )

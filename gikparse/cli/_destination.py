@@ -71,8 +71,8 @@ def clobbered(options: Options, inputs: Sequence[Input]) -> str | None:
     written = {ident: (flag, out) for flag, out in outputs if (ident := _identity(out))}
     if not written:
         return None
-    for item in inputs:
-        ident = None if item.is_stdin else _identity(item.name)
+    for item in inputs:  # a skipped file is never read: its name may be reused (a re-run)
+        ident = None if item.is_stdin or not item.to_read else _identity(item.name)
         if ident is not None and ident in written:
             flag, out = written[ident]
             return f"{flag} {out} would overwrite the input {display_name(item.name)}"

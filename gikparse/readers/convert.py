@@ -24,9 +24,8 @@ from gikparse.limits import DEFAULT_LIMITS, Limits
 from gikparse.readers.document import Document
 from gikparse.readers.docx import read_docx
 
-__all__ = ["CONVERT_TIMEOUT", "OLE2_MAGIC", "convert_to_docx", "ole2_kind", "read_converted"]
+__all__ = ["CONVERT_TIMEOUT", "convert_to_docx", "ole2_kind", "read_converted"]
 
-OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: Seconds LibreOffice may take to convert one file (its first start is slow).
 CONVERT_TIMEOUT = 120.0
 _PROGRAMS = ("soffice", "libreoffice")

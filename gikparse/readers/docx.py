@@ -17,10 +17,10 @@ from gikparse.readers._docx_numbering import read_numbering
 from gikparse.readers._docx_package import Package, parse_xml
 from gikparse.readers._docx_styles import read_styles
 from gikparse.readers.document import Document
+from gikparse.readers.sniff import ZIP_MAGIC
 
-__all__ = ["is_docx", "read_docx"]
+__all__ = ["read_docx"]
 
-ZIP_MAGIC = b"PK\x03\x04"
 # "Strict Open XML" (Word: Save as Strict) names the same elements in another namespace.
 _STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 _TRANSITIONAL_W = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -31,16 +31,6 @@ def _part(package: Package, name: str) -> bytes | None:
     if data is not None and _STRICT_W in data:
         data = data.replace(_STRICT_W, _TRANSITIONAL_W)
     return data
-
-
-def is_docx(data: bytes) -> bool:
-    """True when ``data`` is a zip that holds a Word main document part (no full read)."""
-    if not data.startswith(ZIP_MAGIC):
-        return False
-    try:
-        return Package(data, DEFAULT_LIMITS).main_part() is not None
-    except SourceError:
-        return False
 
 
 def read_docx(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:

@@ -14,17 +14,19 @@ from __future__ import annotations
 import email
 import email.policy
 import re
-import zipfile
-from io import BytesIO
 from typing import Literal
 
 from gikparse.errors import SourceError
+from gikparse.limits import DEFAULT_LIMITS
 
-__all__ = ["Kind", "mht_html", "sniff", "sniff_text"]
+__all__ = ["OLE2_MAGIC", "ZIP_MAGIC", "Kind", "is_docx", "mht_html", "sniff", "sniff_text"]
 
 Kind = Literal["pdf", "html", "mht", "docx", "ole", "zip", "rtf", "text"]
 
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: The signatures, defined here alone: an OLE2 compound file (.doc .wps .xls), a zip entry.
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+_EMPTY_ZIP = b"PK\x05\x06"
 _HEAD = 4096
 # Sniffing reads untrusted bytes outside any budget, so nothing here may backtrack: comments
 # and MIME headers are skipped by scanning, and the patterns only match at one position.
@@ -92,10 +94,10 @@ def sniff(data: bytes) -> Kind:
     head = data[:_HEAD]
     if head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in head[:1024]:
         return "pdf"
-    if head.startswith(_OLE):
+    if head.startswith(OLE2_MAGIC):
         return "ole"
-    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
-        return "docx" if _is_docx(data) else "zip"
+    if head.startswith((ZIP_MAGIC, _EMPTY_ZIP)):
+        return "docx" if is_docx(data) else "zip"
     if head.startswith(b"{\\rtf"):
         return "rtf"
     if _is_mht(head) and b"multipart/related" in head.lower():
@@ -108,11 +110,16 @@ def sniff_text(text: str) -> Literal["html", "text"]:
     return "html" if _is_markup(text[:_HEAD]) else "text"
 
 
-def _is_docx(data: bytes) -> bool:
+def is_docx(data: bytes) -> bool:
+    """True when ``data`` is a zip holding a Word main document part, found as Word finds it
+    (the package relationships, else ``word/document.xml``), without reading the document."""
+    if not data.startswith(ZIP_MAGIC):
+        return False
+    from gikparse.readers._docx_package import Package  # the DOCX reader's rule, loaded late
+
     try:
-        with zipfile.ZipFile(BytesIO(data)) as archive:
-            return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+        return Package(data, DEFAULT_LIMITS).main_part() is not None
+    except SourceError:  # corrupt, or a limit reached: not recognised here, refused on reading
         return False
 
 
