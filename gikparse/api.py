@@ -265,6 +265,20 @@ def _pdf_options_ignored(report: Report, kind: str, strict: bool) -> Report:
     return attrs.evolve(report, diagnostics=(*report.diagnostics, ignored))
 
 
+def _binary_source(
+    source: str | os.PathLike[str] | bytes | BinaryIO, limits: Limits, kind: str, function: str
+) -> tuple[bytes, str | None]:
+    """The bytes and name of a source that must be a file of ``kind``: a ``str`` is always a
+    path here (these functions take no text)."""
+    if isinstance(source, str) and not _is_file(source):
+        _existing_file(Path(source))  # raises for a missing path or a folder
+        raise SourceError(f"not a {kind}: {source!r}")
+    data, name = _read_source(source, limits)
+    if isinstance(data, str):
+        raise SourceError(f"{function}() needs the bytes of a {kind}, not text; see parse_text()")
+    return data, name
+
+
 def parse_pdf(
     source: str | os.PathLike[str] | bytes | BinaryIO,
     *,
@@ -279,12 +293,7 @@ def parse_pdf(
     Raises :class:`~gikparse.SourceError` for files that cannot be read (encrypted, image-only
     scans that need OCR first, broken files).
     """
-    if isinstance(source, str) and not _is_file(source):
-        _existing_file(Path(source))  # raises for a missing path or a folder
-        raise SourceError(f"not a PDF file: {source!r}")
-    data, name = _read_source(source, limits)
-    if isinstance(data, str):
-        raise SourceError("parse_pdf() needs the bytes of a PDF, not text; see parse_text()")
+    data, name = _binary_source(source, limits, "PDF", "parse_pdf")
     return _parse_pdf_bytes(
         data, name, pages=pages, password=password, strict=strict, limits=limits
     )
@@ -319,12 +328,7 @@ def parse_docx(
     (past ``limits``), or a .doc/.wps file when LibreOffice is not installed (the message
     gives the command that converts it).
     """
-    if isinstance(source, str) and not _is_file(source):
-        _existing_file(Path(source))  # raises for a missing path or a folder
-        raise SourceError(f"not a Word file: {source!r}")
-    data, name = _read_source(source, limits)
-    if isinstance(data, str):
-        raise SourceError("parse_docx() needs the bytes of a Word file, not text; see parse_text()")
+    data, name = _binary_source(source, limits, "Word file", "parse_docx")
     return _parse_word_bytes(data, name, strict=strict, limits=limits)
 
 
