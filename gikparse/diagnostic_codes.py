@@ -173,6 +173,14 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         " where that row belongs (after the row before it), read as that row; "
         "the message quotes the label as printed",
     ),
+    _c(
+        "P220",
+        "warning",
+        "tables",
+        "lines of numbers printed without a label, placed on the rows the template has between "
+        "the row read before them and the next row read (as many rows missing there as lines, "
+        "and the table's sums hold); status inferred",
+    ),
     _c("P301", "warning", "prose", "no agency found in the title or the signature"),
     _c("P302", "warning", "prose", "report year not found (neither in the title nor the period)"),
     _c("P303", "warning", "prose", "statistics period ends before it starts"),
