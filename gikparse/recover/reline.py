@@ -348,13 +348,15 @@ def _relined(doc: Document, *, loose: bool) -> list[Line] | None:
     lines: list[Line] = []
     changed = False
     zone = [False]
-    for line in doc.lines:
+    for group in _groups(doc) if loose else [[line] for line in doc.lines]:
+        line = group[0] if len(group) == 1 else _joined(doc, group)
         cell = _whole(doc, line)
         if cell is None:
-            lines.append(line)
-            text = line.cells[0].text if len(line.cells) == 1 else ""
-            if text:
-                _track(text, zone)
+            lines.extend(group)
+            for original in group:
+                text = original.cells[0].text if len(original.cells) == 1 else ""
+                if text:
+                    _track(text, zone)
             continue
         before = zone[0]
         cuts = _cuts(doc, cell, zone, loose=loose)
@@ -364,12 +366,45 @@ def _relined(doc: Document, *, loose: bool) -> list[Line] | None:
             cuts = []
         if cuts is None:
             zone[0] = before
-            _track(cell.text, zone)
-            lines.append(line)
+            for original in group:
+                _track(original.cells[0].text if original.cells else "", zone)
+            lines.extend(group)
             continue
         changed = True
         lines.extend(_pieces(doc, cell, cuts, before))
     return lines if changed else None
+
+
+def _joinable(doc: Document, line: Line) -> bool:
+    """A non-blank line of plain text: part of a report broken into lines at any width."""
+    if line.kind is LineKind.HEADING or line.is_blank or not line.cells:
+        return False
+    if line.cells[0].page is not None:
+        return False
+    raw = doc.text[line.start : line.end]
+    return "\t" not in raw and not _is_pipe_row(raw)
+
+
+def _groups(doc: Document) -> list[list[Line]]:
+    """The lines, with each stretch of consecutive plain lines as one group: text that lost
+    its lines is often broken again at a fixed width, through labels and runs alike."""
+    groups: list[list[Line]] = []
+    joining = False
+    for line in doc.lines:
+        joinable = _joinable(doc, line)
+        if joinable and joining:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+        joining = joinable
+    return groups
+
+
+def _joined(doc: Document, group: list[Line]) -> Line:
+    """A group of lines as one line of one cell (its text keeps the line breaks, which count
+    as spaces: they may or may not be cell boundaries)."""
+    start, end = group[0].start, group[-1].end
+    return Line((TextCell(doc.text[start:end], start, end),), start, end, LineKind.TEXT)
 
 
 def _plain(doc: Document, line: Line) -> bool:
