@@ -30,6 +30,7 @@ __all__ = ["reline"]
 _MIN_LENGTH = 30  #: shorter lines are never a flattened table
 _MAX_TITLE = 60  #: a report's title is shorter
 _MIN_SUSPECT = 40  #: a line shorter than this holds no two markers worth a look
+_MIN_WRAPPED = 3  #: lines of one width in a row that make text saved at a fixed width
 # Words that only tables and section headings print (plain ``re``: literals, and fast).
 _MARKERS = re.compile(
     "第二十条|信息内容|申请人情况|予以公开|不予公开|无法提供|不予处理|其他处理|结果维持|尚未审结"
@@ -319,20 +320,34 @@ def reline(doc: Document) -> Document:
     """``doc`` with its flattened lines cut at headings and labels (the same ``doc`` when
     none is). Once one line is found flattened, the report's other long lines (a report on a
     few lines) are cut wherever a heading or a label is."""
+    if not _flattened(doc):
+        return doc  # the usual document: no line is a flattened report
+    lines = _relined(doc, loose=True)
+    if lines is None:
+        return doc
+    return Document(doc.text, tuple(lines), kind=doc.kind, diagnostics=doc.diagnostics)
+
+
+def _flattened(doc: Document) -> bool:
+    """Whether a line of ``doc``, or a stretch of lines broken at one fixed width, is a
+    flattened report (two section headings, or three row labels followed by numbers)."""
     text = doc.text
     for line in doc.lines:
         if line.end - line.start < _MIN_SUSPECT or not _suspect(text[line.start : line.end]):
             continue
         cell = _whole(doc, line)
         if cell is not None and _cuts(doc, cell, [True]) is not None:
-            break
-    else:
-        return doc  # the usual document: no line is a flattened report
-    found = _relined(doc, loose=False)
-    if found is None:
-        return doc
-    lines = _relined(doc, loose=True) or found
-    return Document(doc.text, tuple(lines), kind=doc.kind, diagnostics=doc.diagnostics)
+            return True
+    for group in _groups(doc):
+        widths = {line.end - line.start for line in group[:-1]}
+        if len(group) < _MIN_WRAPPED or len(widths) != 1 or widths.pop() < _MIN_SUSPECT:
+            continue  # not text saved at one fixed width
+        joined = _joined(doc, group)
+        if _suspect(text[joined.start : joined.end]):
+            cell = _whole(doc, joined)
+            if cell is not None and _cuts(doc, cell, [True]) is not None:
+                return True
+    return False
 
 
 def _suspect(raw: str) -> bool:

@@ -271,6 +271,35 @@ def _by_prose(
     return RowSolution(solution.row, Outcome.CHOSEN, agree[0], rules=("prose",))
 
 
+def _doubted(
+    solutions: Sequence[RowSolution],
+    values: Mapping[str, tuple[Number, ...]],
+    rules: Sequence[SumRule],
+    columns: Sequence[str],
+) -> list[RowSolution]:
+    """Rows whose own rule kept one cut of several, where a rule across rows that can be
+    tested on every row fails in a column of parts (not of totals): the cut may be what a
+    wrong printed total made fit, so the row is left with its cut as a candidate only. A
+    misprinted total alone breaks the rules in its total column; a wrong cut shifts digits
+    between the parts."""
+    totals = {columns.index(r.lhs[0]) for r in rules if r.axis == "row" and r.lhs[0] in columns}
+    failing: set[str] = set()
+    for _rule, lhs, rhs in _column_checks(rules, set(values)):
+        width = len(values[lhs[0]])
+        for c in range(width):
+            if c in totals:
+                continue
+            if sum(values[r][c] for r in lhs) != sum(values[r][c] for r in rhs):
+                failing.update((*lhs, *rhs))
+                break
+    out = []
+    for s in solutions:
+        if s.outcome == Outcome.SOLE and s.row in failing and s.cells is not None:
+            s = RowSolution(s.row, Outcome.AMBIGUOUS, None, (s.cells,), rules=("doubt",))
+        out.append(s)
+    return out
+
+
 def _column_checks(
     rules: Sequence[SumRule], present: set[str]
 ) -> list[tuple[SumRule, tuple[str, ...], tuple[str, ...]]]:
@@ -296,15 +325,19 @@ def solve_table(
     solutions = [solve_row(p) for p in problems]
     if stated:
         solutions = [_by_prose(s, columns, stated) for s in solutions]
-    open_rows = [i for i, s in enumerate(solutions) if s.outcome == Outcome.AMBIGUOUS]
-    if not open_rows:
-        return solutions
     values: dict[str, tuple[Number, ...]] = {
         row: tuple(0 if v is None else v for v in cells) for row, cells in known.items()
     }
     for s in solutions:
         if s.cells is not None:
             values[s.row] = tuple(_as_number(p) for p in s.cells)
+    solutions = _doubted(solutions, values, rules, columns)
+    for s in solutions:
+        if s.cells is None:
+            values.pop(s.row, None)
+    open_rows = [i for i, s in enumerate(solutions) if s.outcome == Outcome.AMBIGUOUS]
+    if not open_rows:
+        return solutions
     choices = {solutions[i].row: solutions[i].candidates for i in open_rows}
     checks = _column_checks(rules, set(values) | set(choices))
     # Only rules that touch an open row can choose; those must also involve only rows whose
