@@ -277,19 +277,19 @@ def _doubted(
     rules: Sequence[SumRule],
     columns: Sequence[str],
 ) -> list[RowSolution]:
-    """Rows whose own rule kept one cut of several, where a rule across rows that can be
-    tested on every row fails in a column of parts (not of totals): the cut may be what a
-    wrong printed total made fit, so the row is left with its cut as a candidate only. A
-    misprinted total alone breaks the rules in its total column; a wrong cut shifts digits
+    """Rows whose own rule kept one cut of several, where a rule across rows fails in a
+    column of parts (not of totals) whatever the rows still open are cut to: the cut may be
+    what a wrong printed total made fit, so the row is left with its cut as a candidate only.
+    A misprinted total alone breaks the rules in its total column; a wrong cut shifts digits
     between the parts."""
     totals = {columns.index(r.lhs[0]) for r in rules if r.axis == "row" and r.lhs[0] in columns}
+    open_cuts = {
+        s.row: s.candidates for s in solutions if s.outcome == Outcome.AMBIGUOUS and s.candidates
+    }
     failing: set[str] = set()
-    for _rule, lhs, rhs in _column_checks(rules, set(values)):
-        width = len(values[lhs[0]])
-        for c in range(width):
-            if c in totals:
-                continue
-            if sum(values[r][c] for r in lhs) != sum(values[r][c] for r in rhs):
+    for _rule, lhs, rhs in _column_checks(rules, set(values) | set(open_cuts)):
+        for c in range(len(columns)):
+            if c not in totals and not _can_hold(lhs, rhs, c, values, open_cuts):
                 failing.update((*lhs, *rhs))
                 break
     out = []
@@ -298,6 +298,32 @@ def _doubted(
             s = RowSolution(s.row, Outcome.AMBIGUOUS, None, (s.cells,), rules=("doubt",))
         out.append(s)
     return out
+
+
+_SUMS_LIMIT = 4096  #: sums the open rows may reach in one column, tracked before giving up
+
+
+def _can_hold(
+    lhs: Sequence[str],
+    rhs: Sequence[str],
+    column: int,
+    values: Mapping[str, tuple[Number, ...]],
+    open_cuts: Mapping[str, Sequence[tuple[Piece, ...]]],
+) -> bool:
+    """Whether ``sum(lhs) == sum(rhs)`` in ``column`` for some cut of the open rows (True when
+    there are too many sums to tell)."""
+    fixed: Number = 0
+    reachable: set[Number] = {0}
+    for sign, rows in ((1, lhs), (-1, rhs)):
+        for row in rows:
+            if row in values:
+                fixed += sign * values[row][column]
+                continue
+            options = {sign * _as_number(cut[column]) for cut in open_cuts[row]}
+            reachable = {a + b for a in reachable for b in options}
+            if len(reachable) > _SUMS_LIMIT:
+                return True
+    return -fixed in reachable
 
 
 def _column_checks(
