@@ -6,7 +6,9 @@
   labels first, as pdftotext's non-layout output gives them);
 - ``broken_markdown``: markdown from PDF converters, labels printed apart from their numbers,
   rows of numbers without labels under generic headers (数据1 …);
-- ``typo_labels``: the flat rendering with a character of some row labels changed or dropped.
+- ``typo_labels``: the flat rendering with a character of some row labels changed or dropped
+  (``typo_flattened``: the flattened one);
+- ``wrapped``: the flattened text broken every so many characters.
 
 Each is built from the one-cell-per-line rendering of tests.render (which records where every
 value cell's text is), so that the report's words stay those of one place.
@@ -27,6 +29,7 @@ LOST_SHAPES = (
     "broken_markdown",
     "typo_labels",
     "typo_flattened",
+    "wrapped",
 )
 
 
@@ -240,6 +243,14 @@ def typo_flattened(report: GeneratedReport, noise: Noise) -> str:
     return flattened(report, noise, typos=True)
 
 
+def wrapped(report: GeneratedReport, noise: Noise) -> str:
+    """``flattened`` on one line, then broken every so many characters (60 to 400), through
+    labels and runs alike, as text saved at a fixed width."""
+    text = flattened(report, noise).replace("\n", " ").rstrip(" ")
+    width = random.Random(noise.seed ^ 0x3A9).randint(60, 400)
+    return "\n".join(text[i : i + width] for i in range(0, len(text), width)) + "\n"
+
+
 def lost(report: GeneratedReport, shape: str, noise: Noise) -> str:
     if shape == "flattened":
         return flattened(report, noise)
@@ -251,4 +262,6 @@ def lost(report: GeneratedReport, shape: str, noise: Noise) -> str:
         return typo_labels(report, noise)
     if shape == "typo_flattened":
         return typo_flattened(report, noise)
+    if shape == "wrapped":
+        return wrapped(report, noise)
     raise ValueError(f"unknown shape {shape!r}")

@@ -26,7 +26,13 @@ _OUTCOMES_2021 = (
 )
 
 
-def _one_line(received: str = "521000053", granted: str = "401000041") -> str:
+def _one_line(
+    received: str = "521000053",
+    carried_over: str = "0000000",
+    granted: str = "401000041",
+    total: str = "4010000 41",
+    forward: str = "12 0 0 0 0 0 12",
+) -> str:
     """A 2021 report on one line, as crawlers save it, with page chrome around it."""
     return (
         "首页 > 政务公开 > 年度报告 【字体：大 中 小】 "
@@ -39,9 +45,10 @@ def _one_line(received: str = "521000053", granted: str = "401000041") -> str:
         "第二十条第（八）项 信息内容 本年收费金额（单位：万元） 行政事业性收费 2.7000 "
         "三、收到和处理政府信息公开申请情况 申请人情况 自然人 法人或其他组织 总计 商业 企业 "
         "科研机构 社会公益组织 法律服务机构 其他 "
-        f"一、本年新收政府信息公开申请数量 {received} 二、上年结转政府信息公开申请数量 0000000 "
+        f"一、本年新收政府信息公开申请数量 {received} 二、上年结转政府信息公开申请数量 "
+        f"{carried_over} "
         "三、本年度办 理结果 "
-        + _OUTCOMES_2021.format(granted=granted, total="5210000 53", forward="1 0 0 0 0 0 1")
+        + _OUTCOMES_2021.format(granted=granted, total=total, forward=forward)
         + "四、政府信息公开行政复议、行政诉讼情况 行政复议 行政诉讼 结果维持 结果纠正 其他结果 "
         "尚未审结 总计 未经复议直接起诉 复议后起诉 结果维持 结果纠正 其他结果 尚未审结 总计 "
         "结果维持 结果纠正 其他结果 尚未审结 总计 10124 21003 00011 "
@@ -98,12 +105,23 @@ def test_a_run_the_digits_allow_several_ways_is_left_out_with_the_ways() -> None
 
 
 def test_a_wrong_printed_total_in_a_run_is_kept_and_reported() -> None:
-    # 四 is 1 0 0 0 0 0 1 but (七)总计 + 四 ≠ 一 + 二: kept as printed, reported by the checks.
-    report = gikparse.parse_text(_one_line())
+    # 二 is printed 0 0 0 0 0 0 1: seven characters, one reading, whose total is wrong. It is
+    # kept as printed, and the checks report it.
+    report = gikparse.parse_text(_one_line(carried_over="0000001"))
     apps = report.applications
     assert apps is not None
-    assert apps.value("carried_forward", "total") == 1
-    assert any(f.code == "C101" for f in gikparse.check(report))
+    assert apps.value("carried_over", "total") == 1
+    assert apps.value("received", "total") == 53  # the other rows are still read
+    assert any(f.code == "C103" and "carried_over" in f.message_en for f in gikparse.check(report))
+
+
+def test_a_wrong_printed_total_is_never_repaired() -> None:
+    # (七)总计 printed 40 1 0 0 0 0 42: no cut adds up, several are possible: left out.
+    report = gikparse.parse_text(_one_line(total="401000042"))
+    apps = report.applications
+    assert apps is not None
+    assert apps.cell("outcome.total", "total").status is ValueStatus.AMBIGUOUS
+    assert any(d.code == "P215" and d.row == "outcome.total" for d in report.diagnostics)
 
 
 def test_a_group_label_printed_twice_does_not_stop_the_rows() -> None:

@@ -85,7 +85,17 @@ def _diagnostic(
         code, severity = "P215", Severity.ERROR
         shown = "；".join(_show(c) for c in solution.candidates[:_SHOWN])
         more = "…" if len(solution.candidates) > _SHOWN else ""
-        if outcome == Outcome.AMBIGUOUS:
+        if solution.rules == ("doubt",):
+            message = (
+                f"单元格边界丢失的数字“{quoted}”只有一种切分符合本行合计（{shown}），"
+                "但与跨行合计关系不符，可能是印错的合计所致，未采用"
+            )
+            message_en = (
+                f"digits run together {quoted!r}: the one cut the row's total allows ({shown}) "
+                "does not fit the table's sums across rows, as a misprinted total could "
+                "make happen; left out"
+            )
+        elif outcome == Outcome.AMBIGUOUS:
             message = f"单元格边界丢失的数字“{quoted}”有多种切分，未采用：{shown}{more}"
             message_en = (
                 f"digits run together {quoted!r} can be cut several ways; left out: {shown}{more}"

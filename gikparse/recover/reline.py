@@ -30,6 +30,7 @@ __all__ = ["reline"]
 _MIN_LENGTH = 30  #: shorter lines are never a flattened table
 _MAX_TITLE = 60  #: a report's title is shorter
 _MIN_SUSPECT = 40  #: a line shorter than this holds no two markers worth a look
+_MIN_WRAPPED = 3  #: lines of one width in a row that make text saved at a fixed width
 # Words that only tables and section headings print (plain ``re``: literals, and fast).
 _MARKERS = re.compile(
     "第二十条|信息内容|申请人情况|予以公开|不予公开|无法提供|不予处理|其他处理|结果维持|尚未审结"
@@ -319,20 +320,34 @@ def reline(doc: Document) -> Document:
     """``doc`` with its flattened lines cut at headings and labels (the same ``doc`` when
     none is). Once one line is found flattened, the report's other long lines (a report on a
     few lines) are cut wherever a heading or a label is."""
+    if not _flattened(doc):
+        return doc  # the usual document: no line is a flattened report
+    lines = _relined(doc, loose=True)
+    if lines is None:
+        return doc
+    return Document(doc.text, tuple(lines), kind=doc.kind, diagnostics=doc.diagnostics)
+
+
+def _flattened(doc: Document) -> bool:
+    """Whether a line of ``doc``, or a stretch of lines broken at one fixed width, is a
+    flattened report (two section headings, or three row labels followed by numbers)."""
     text = doc.text
     for line in doc.lines:
         if line.end - line.start < _MIN_SUSPECT or not _suspect(text[line.start : line.end]):
             continue
         cell = _whole(doc, line)
         if cell is not None and _cuts(doc, cell, [True]) is not None:
-            break
-    else:
-        return doc  # the usual document: no line is a flattened report
-    found = _relined(doc, loose=False)
-    if found is None:
-        return doc
-    lines = _relined(doc, loose=True) or found
-    return Document(doc.text, tuple(lines), kind=doc.kind, diagnostics=doc.diagnostics)
+            return True
+    for group in _groups(doc):
+        widths = {line.end - line.start for line in group[:-1]}
+        if len(group) < _MIN_WRAPPED or len(widths) != 1 or widths.pop() < _MIN_SUSPECT:
+            continue  # not text saved at one fixed width
+        joined = _joined(doc, group)
+        if _suspect(text[joined.start : joined.end]):
+            cell = _whole(doc, joined)
+            if cell is not None and _cuts(doc, cell, [True]) is not None:
+                return True
+    return False
 
 
 def _suspect(raw: str) -> bool:
@@ -348,13 +363,15 @@ def _relined(doc: Document, *, loose: bool) -> list[Line] | None:
     lines: list[Line] = []
     changed = False
     zone = [False]
-    for line in doc.lines:
+    for group in _groups(doc) if loose else [[line] for line in doc.lines]:
+        line = group[0] if len(group) == 1 else _joined(doc, group)
         cell = _whole(doc, line)
         if cell is None:
-            lines.append(line)
-            text = line.cells[0].text if len(line.cells) == 1 else ""
-            if text:
-                _track(text, zone)
+            lines.extend(group)
+            for original in group:
+                text = original.cells[0].text if len(original.cells) == 1 else ""
+                if text:
+                    _track(text, zone)
             continue
         before = zone[0]
         cuts = _cuts(doc, cell, zone, loose=loose)
@@ -364,12 +381,45 @@ def _relined(doc: Document, *, loose: bool) -> list[Line] | None:
             cuts = []
         if cuts is None:
             zone[0] = before
-            _track(cell.text, zone)
-            lines.append(line)
+            for original in group:
+                _track(original.cells[0].text if original.cells else "", zone)
+            lines.extend(group)
             continue
         changed = True
         lines.extend(_pieces(doc, cell, cuts, before))
     return lines if changed else None
+
+
+def _joinable(doc: Document, line: Line) -> bool:
+    """A non-blank line of plain text: part of a report broken into lines at any width."""
+    if line.kind is LineKind.HEADING or line.is_blank or not line.cells:
+        return False
+    if line.cells[0].page is not None:
+        return False
+    raw = doc.text[line.start : line.end]
+    return "\t" not in raw and not _is_pipe_row(raw)
+
+
+def _groups(doc: Document) -> list[list[Line]]:
+    """The lines, with each stretch of consecutive plain lines as one group: text that lost
+    its lines is often broken again at a fixed width, through labels and runs alike."""
+    groups: list[list[Line]] = []
+    joining = False
+    for line in doc.lines:
+        joinable = _joinable(doc, line)
+        if joinable and joining:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+        joining = joinable
+    return groups
+
+
+def _joined(doc: Document, group: list[Line]) -> Line:
+    """A group of lines as one line of one cell (its text keeps the line breaks, which count
+    as spaces: they may or may not be cell boundaries)."""
+    start, end = group[0].start, group[-1].end
+    return Line((TextCell(doc.text[start:end], start, end),), start, end, LineKind.TEXT)
 
 
 def _plain(doc: Document, line: Line) -> bool:

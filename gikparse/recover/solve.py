@@ -271,6 +271,61 @@ def _by_prose(
     return RowSolution(solution.row, Outcome.CHOSEN, agree[0], rules=("prose",))
 
 
+def _doubted(
+    solutions: Sequence[RowSolution],
+    values: Mapping[str, tuple[Number, ...]],
+    rules: Sequence[SumRule],
+    columns: Sequence[str],
+) -> list[RowSolution]:
+    """Rows whose own rule kept one cut of several, where a rule across rows fails in a
+    column of parts (not of totals) whatever the rows still open are cut to: the cut may be
+    what a wrong printed total made fit, so the row is left with its cut as a candidate only.
+    A misprinted total alone breaks the rules in its total column; a wrong cut shifts digits
+    between the parts."""
+    totals = {columns.index(r.lhs[0]) for r in rules if r.axis == "row" and r.lhs[0] in columns}
+    open_cuts = {
+        s.row: s.candidates for s in solutions if s.outcome == Outcome.AMBIGUOUS and s.candidates
+    }
+    failing: set[str] = set()
+    for _rule, lhs, rhs in _column_checks(rules, set(values) | set(open_cuts)):
+        for c in range(len(columns)):
+            if c not in totals and not _can_hold(lhs, rhs, c, values, open_cuts):
+                failing.update((*lhs, *rhs))
+                break
+    out = []
+    for s in solutions:
+        if s.outcome == Outcome.SOLE and s.row in failing and s.cells is not None:
+            s = RowSolution(s.row, Outcome.AMBIGUOUS, None, (s.cells,), rules=("doubt",))
+        out.append(s)
+    return out
+
+
+_SUMS_LIMIT = 4096  #: sums the open rows may reach in one column, tracked before giving up
+
+
+def _can_hold(
+    lhs: Sequence[str],
+    rhs: Sequence[str],
+    column: int,
+    values: Mapping[str, tuple[Number, ...]],
+    open_cuts: Mapping[str, Sequence[tuple[Piece, ...]]],
+) -> bool:
+    """Whether ``sum(lhs) == sum(rhs)`` in ``column`` for some cut of the open rows (True when
+    there are too many sums to tell)."""
+    fixed: Number = 0
+    reachable: set[Number] = {0}
+    for sign, rows in ((1, lhs), (-1, rhs)):
+        for row in rows:
+            if row in values:
+                fixed += sign * values[row][column]
+                continue
+            options = {sign * _as_number(cut[column]) for cut in open_cuts[row]}
+            reachable = {a + b for a in reachable for b in options}
+            if len(reachable) > _SUMS_LIMIT:
+                return True
+    return -fixed in reachable
+
+
 def _column_checks(
     rules: Sequence[SumRule], present: set[str]
 ) -> list[tuple[SumRule, tuple[str, ...], tuple[str, ...]]]:
@@ -296,15 +351,19 @@ def solve_table(
     solutions = [solve_row(p) for p in problems]
     if stated:
         solutions = [_by_prose(s, columns, stated) for s in solutions]
-    open_rows = [i for i, s in enumerate(solutions) if s.outcome == Outcome.AMBIGUOUS]
-    if not open_rows:
-        return solutions
     values: dict[str, tuple[Number, ...]] = {
         row: tuple(0 if v is None else v for v in cells) for row, cells in known.items()
     }
     for s in solutions:
         if s.cells is not None:
             values[s.row] = tuple(_as_number(p) for p in s.cells)
+    solutions = _doubted(solutions, values, rules, columns)
+    for s in solutions:
+        if s.cells is None:
+            values.pop(s.row, None)
+    open_rows = [i for i, s in enumerate(solutions) if s.outcome == Outcome.AMBIGUOUS]
+    if not open_rows:
+        return solutions
     choices = {solutions[i].row: solutions[i].candidates for i in open_rows}
     checks = _column_checks(rules, set(values) | set(choices))
     # Only rules that touch an open row can choose; those must also involve only rows whose
