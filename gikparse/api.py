@@ -7,7 +7,7 @@ import contextlib
 import errno
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -233,7 +233,8 @@ def parse(
             "Word often save as .doc; gikparse does not read RTF: convert it to DOCX first with "
             "soffice --headless --convert-to docx FILE)"
         )
-    report = _parse_by_kind(data, kind, name, strict=strict, limits=limits)
+    with _memory_bounded():
+        report = _parse_by_kind(data, kind, name, strict=strict, limits=limits)
     if pages is not None or password:
         report = _pdf_options_ignored(report, kind, strict)
     return report
@@ -329,7 +330,8 @@ def parse_docx(
     gives the command that converts it).
     """
     data, name = _binary_source(source, limits, "Word file", "parse_docx")
-    return _parse_word_bytes(data, name, strict=strict, limits=limits)
+    with _memory_bounded():
+        return _parse_word_bytes(data, name, strict=strict, limits=limits)
 
 
 def _parse_word_bytes(
@@ -364,7 +366,8 @@ def parse_html(
     decoded page.
     """
     data, name = _read_source(source, limits)
-    return _parse_html(data, name, strict=strict, limits=limits)
+    with _memory_bounded():
+        return _parse_html(data, name, strict=strict, limits=limits)
 
 
 def _parse_html(data: bytes | str, name: str | None, *, strict: bool, limits: Limits) -> Report:
@@ -380,7 +383,20 @@ def parse_text(text: str, *, strict: bool = False, limits: Limits = DEFAULT_LIMI
     """Parse report text (plain text copied from a PDF or Word file, or markdown)."""
     if not isinstance(text, str):
         raise TypeError(f"parse_text() takes a str, not {type(text).__name__}; see parse()")
-    return parse_document(read_text(text, limits=limits), strict=strict, limits=limits)
+    with _memory_bounded():
+        return parse_document(read_text(text, limits=limits), strict=strict, limits=limits)
+
+
+@contextlib.contextmanager
+def _memory_bounded() -> Iterator[None]:
+    """A MemoryError while parsing becomes a SourceError that says what to do about it."""
+    try:
+        yield
+    except MemoryError:
+        raise SourceError(
+            "解析时内存不足（ran out of memory while parsing; lower the limits, e.g. "
+            "limits=gikparse.Limits(max_text_chars=...), or give the process more memory）"
+        ) from None
 
 
 def _document(text: str | Document) -> Document:

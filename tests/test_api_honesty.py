@@ -292,3 +292,18 @@ def test_pdf_options_given_for_other_sources_are_said_to_be_ignored() -> None:
 def test_rtf_is_refused_with_the_command_that_converts_it() -> None:
     with pytest.raises(gikparse.SourceError, match="convert-to docx"):
         gikparse.parse(b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 SimSun;}} report}")
+
+
+@pytest.mark.parametrize("reader", ["gikparse.api.read_text", "gikparse.readers.html.read_html"])
+def test_running_out_of_memory_is_a_source_error_that_says_so(
+    reader: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def exhausted(*args: object, **kwargs: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(reader, exhausted)
+    source = SEED.read_text("utf-8")
+    if "html" in reader:
+        source = f"<html><body><p>{source}</p></body></html>"
+    with pytest.raises(gikparse.SourceError, match="out of memory"):
+        gikparse.parse(source)
