@@ -218,6 +218,19 @@ _PLACE_MESSAGES = {
 }
 
 
+def _numbers_share_a_cell(tokens: Sequence[Token]) -> bool:
+    """Does one cell hold several numbers while other cells of the row hold numbers too?
+
+    A row typed with single spaces is one cell whose numbers are the columns; a row with cell
+    boundaries (tabs, pipes, a real grid) gives one number per cell.
+    """
+    counts: dict[int, int] = {}
+    for token in tokens:
+        if token.kind is _VALUE:
+            counts[token.cell.start] = counts.get(token.cell.start, 0) + 1
+    return len(counts) > 1 and max(counts.values()) > 1
+
+
 def _placing(code: str, doc: Document, token: Token, table: str, row: str | None) -> Diagnostic:
     """The diagnostic for a row whose cells did not simply fit its columns."""
     zh, en = _PLACE_MESSAGES[code]
@@ -748,6 +761,14 @@ def _build_table(
             )
             continue
         seen.add(row_id)
+        if _numbers_share_a_cell(tokens):
+            # "0<tab>1 52": one cell of a row with cell boundaries holds several numbers. It
+            # is a number broken by a space or a line, or two cells run together; the row's
+            # numbers cannot be placed without guessing which.
+            for column in columns:
+                cells[row_id, column.id] = Value(None, ValueStatus.AMBIGUOUS)
+            diagnostics.append(_placing("P206", doc, draft.label, table_id, row_id))
+            continue
         if len(tokens) != len(columns):
             tokens = _trim_blanks(tokens, len(columns), _is_empty)
         if len(tokens) == len(columns):

@@ -13,6 +13,7 @@ import gikparse
 from gikparse.model import Value
 from gikparse.numbers import ValueStatus
 from gikparse.tables import place
+from tests.conftest import SEEDS
 
 APPLICANTS = ("natural_person", "commercial_enterprise", "research_institution")
 REVIEW = "行政复议\t行政诉讼\n" + "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n"
@@ -359,3 +360,36 @@ def test_ideographic_space_inside_a_label_is_not_a_cell_boundary() -> None:
     rules = tables[0]
     assert [rules.value("regulations", c) for c in ("issued", "repealed", "in_force")] == [1, 2, 3]
     assert rules.value("normative_documents", "in_force") == 6
+
+
+_ENFORCEMENT_ROW = "行政处罚 | 4798 | 减183 | 3567 |"
+
+
+@given(
+    values=st.lists(st.integers(0, 99999), min_size=3, max_size=3),
+    broken=st.integers(0, 2),
+    cut=st.integers(1, 4),
+    blank=st.booleans(),
+    separator=st.sampled_from([" | ", "\t"]),
+)
+def test_a_cell_holding_two_numbers_never_shifts_a_row(
+    values: list[int], broken: int, cut: int, blank: bool, separator: str
+) -> None:
+    """ "1 52" in a row with cell boundaries is a number broken by a space or two cells run
+    together: either way the row comes back right or ambiguous, never shifted."""
+    cells = [str(v) for v in values]
+    if len(cells[broken]) <= cut:
+        cells[broken] += " 0"  # two numbers where one should be
+    else:
+        cells[broken] = cells[broken][:cut] + " " + cells[broken][cut:]
+    if blank:
+        cells[(broken + 1) % 3] = ""
+    row = "行政处罚" + separator + separator.join(cells) + separator.rstrip()
+    seed = (SEEDS / "002_0494dfef68de25df.txt").read_text("utf-8")
+    table = gikparse.parse_text(seed.replace(_ENFORCEMENT_ROW, row)).table(
+        "active_disclosure.enforcement"
+    )
+    read = table.row("administrative_penalty")
+    expected = dict(zip(("previous_items", "change", "decisions"), values, strict=True))
+    for column, value in read.items():
+        assert value.status is ValueStatus.AMBIGUOUS or value.value == expected[column], row
