@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 import gikparse
 from gikparse.numbers import ValueStatus
 from tests.pdf_render import Layout, render_report
-from tests.strategies import GeneratedReport, GeneratedTable, generated_reports
+from tests.render import KEEPS_EMPTY, Noise, render
+from tests.strategies import GeneratedReport, GeneratedTable, fixed_report, generated_reports
 from tests.test_pdf_roundtrip import _assert_locations, _assert_same_tables
 
 #: the 2020 edition prints （六）其他处理 as one row; real reports leave all its cells blank
@@ -84,3 +85,49 @@ def test_squeezed_tables_parse_back_exactly(variant: str, data: st.DataObject) -
     _assert_locations(report)
     if blank_row:
         _assert_blank_row_kept(report)
+
+
+def _blank_row_report() -> GeneratedReport:
+    return _with_blank_row(
+        fixed_report("2020", {("applications", "outcome.granted", "natural_person"): 7})
+    )
+
+
+@pytest.mark.parametrize("shape", sorted(KEEPS_EMPTY))
+def test_a_2020_other_row_of_blanks_before_the_total_row_is_a_row_in_text(shape: str) -> None:
+    """（六）其他处理 with every cell empty, then （七）总计: a row of blanks, not the heading of
+    the 2021 edition's group of three rows."""
+    report = _blank_row_report()
+    text = render(report, shape, Noise(blank_marks=("",))).text
+    parsed = gikparse.parse_text(text)
+    assert "P211" not in [d.code for d in parsed.diagnostics]
+    _assert_blank_row_kept(parsed)
+    _assert_same_tables(parsed, report)
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_a_blank_row_printed_as_nothing_stays_a_row(ruled: bool) -> None:
+    """Without rules, its label shares no line with numbers: it is not the rest of the label
+    above it (5.要求行政机关…), it is a row of its own."""
+    report = _blank_row_report()
+    layout = Layout(ruled=ruled, squeeze=True, blank="—", line_height=1.0, empty_blank_rows=True)
+    parsed = gikparse.parse(render_report(report, layout))
+    _assert_blank_row_kept(parsed)
+    _assert_same_tables(parsed, report)
+
+
+def test_a_title_printed_only_in_the_running_header_names_agency_and_year() -> None:
+    report = fixed_report("2021", agency="彭阳县交通运输局", year=2022)
+    parsed = gikparse.parse(render_report(report, Layout(title_in_body=False)))
+    assert parsed.meta.title == "彭阳县交通运输局2022年政府信息公开工作年度报告"
+    assert (parsed.agency, parsed.year) == ("彭阳县交通运输局", 2022)
+    assert [d.code for d in parsed.diagnostics if d.code in ("P301", "P415")] == ["P415"]
+    # The running header stays out of the text, as on every other page.
+    assert "年度报告" not in parsed.text.partition("一、总体情况")[0]
+
+
+def test_a_title_in_the_body_wins_over_the_running_header() -> None:
+    report = fixed_report("2021", agency="彭阳县交通运输局", year=2022)
+    parsed = gikparse.parse(render_report(report, Layout(title_in_body=True)))
+    assert parsed.agency == "彭阳县交通运输局"
+    assert "P415" not in [d.code for d in parsed.diagnostics]
