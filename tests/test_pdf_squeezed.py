@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 import gikparse
 from gikparse.numbers import ValueStatus
+from gikparse.readers.pdf import read_pdf
 from tests.pdf_render import Layout, render_report
 from tests.render import KEEPS_EMPTY, Noise, render
 from tests.strategies import GeneratedReport, GeneratedTable, fixed_report, generated_reports
@@ -131,3 +132,17 @@ def test_a_title_in_the_body_wins_over_the_running_header() -> None:
     parsed = gikparse.parse(render_report(report, Layout(title_in_body=True)))
     assert parsed.agency == "彭阳县交通运输局"
     assert "P415" not in [d.code for d in parsed.diagnostics]
+
+
+@pytest.mark.parametrize("line_height", [1.0, 1.25])
+def test_a_column_group_header_is_not_joined_to_the_wider_header_below_it(
+    line_height: float,
+) -> None:
+    """Without rules and set solid, 申请人情况 sits right on 法人或其他组织: a wider line is
+    not the wrapped rest of the line above it."""
+    report = fixed_report("2021")
+    layout = Layout(ruled=False, squeeze=True, blank="—", line_height=line_height)
+    doc = read_pdf(render_report(report, layout))
+    texts = [c.text for line in doc.lines for c in line.cells]
+    assert "申请人情况" in texts
+    assert not any("申请人情况" in t and t != "申请人情况" for t in texts)

@@ -444,6 +444,7 @@ def _chains(frags: list[_Frag], anchors: set[int]) -> list[list[_Frag]]:
                 and _OUTLINE.match(f.run.text) is None
                 and above.run.box[1] - f.run.box[3] <= reach
                 and not (f.line in anchors and above.line in anchors)
+                and (f.col < 0 or _one_cell(above.run.box, f.run.box, size))
             )
         if linked:
             assert above is not None
@@ -481,6 +482,21 @@ def _blank_rows(chains: list[list[_Frag]], starts: list[int], rows: list[TextRow
         if any(b[0] < x1 and x0 < b[2] for b in own_labels.get(line, ())):
             out.add(chain[0].line)
     return out
+
+
+def _one_cell(above: Box, below: Box, size: float) -> bool:
+    """Whether a line of header words can be the wrapped rest of the line above it: lines of
+    one cell share its alignment (left edge, centre or right edge), and a later line is never
+    wider than the first. In a squeezed table the header of a column group (申请人情况) sits
+    right on its parts (法人或其他组织), and those on narrow columns' words (社会 / 公益 / 组织)."""
+    if below[2] - below[0] > above[2] - above[0] + size:
+        return False
+    half = size / 2
+    return (
+        abs(below[0] - above[0]) <= half
+        or abs(below[2] - above[2]) <= half
+        or abs((below[0] + below[2]) - (above[0] + above[2])) <= size
+    )
 
 
 def _box(frags: Sequence[_Frag]) -> Box:
