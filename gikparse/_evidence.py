@@ -1,7 +1,8 @@
 """Facts a reader found outside the report's text (``Document.meta``), used only as fallbacks.
 
-A web page's metadata box (发布机构, 发文日期 …) names the agency and the publication date; the
-report's own title and signature come first, and a fact taken from the box says so.
+A web page's metadata box (发布机构, 发文日期 …) names the agency and the publication date, and a
+title printed outside the body (a PDF's running header) names the agency and the year; the
+report's own title and signature come first, and a fact taken from elsewhere says so.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import attrs
 from gikparse import narrative
 from gikparse.errors import Diagnostic, Severity
 from gikparse.model import Meta
+from gikparse.readers._html_page import title_like
 
 __all__ = ["apply_evidence"]
 
@@ -55,8 +57,27 @@ def apply_evidence(
                 )
             )
     title = evidence.get("title", "").strip()
-    if meta.title is None and title:
+    # The body's "title" is what precedes section 一; when that is no title (a preamble
+    # sentence), the one printed outside the body is the report's.
+    if title and (meta.title is None or not title_like(meta.title)):
         changes["title"] = title
+        # A title printed outside the body (a PDF's running header, a page's <title>) names
+        # the agency and the year when neither the body's title nor its signature does.
+        named, year = narrative.parse_title(title)
+        if meta.year is None and year is not None:
+            changes["year"] = year
+        if meta.agency is None and "agency" not in changes and named is not None:
+            changes["agency"] = named
+            out = [d for d in out if d.code != "P301"]
+            out.append(
+                Diagnostic(
+                    code="P415",
+                    severity=Severity.INFO,
+                    message=f"报告正文的标题和落款中未找到机关名称，已采用正文以外标题中的“{named}”",
+                    message_en="no agency in the report's own title or signature; the title "
+                    f"printed outside the body (a PDF's running header) names {named!r}",
+                )
+            )
     if not changes:
         return meta, diagnostics
     return attrs.evolve(meta, **changes), tuple(out)  # type: ignore[arg-type]

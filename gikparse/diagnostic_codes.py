@@ -240,6 +240,13 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "发文日期 …) gives the publication date",
     ),
     _c(
+        "P415",
+        "info",
+        "reading",
+        "neither title nor signature in the report's body names the agency; a title "
+        "printed outside the body (a PDF's running header) does",
+    ),
+    _c(
         "P451",
         "info",
         "word",

@@ -620,7 +620,7 @@ class _RowCollector:
             and spec.group is None
             and not has_numbers
             and core in self.matcher.group_keys
-            and (next_is_label or _next_is_label(self.doc, lines, index + 1))
+            and (next_is_label or self._member_follows(core, lines, index + 1))
         ):
             kind, spec = "group", None
         if kind in ("group", "header"):
@@ -663,6 +663,15 @@ class _RowCollector:
             # numbers after it are not the row's.
             self.current = None
 
+    def _member_follows(self, group: str, lines: Sequence[Line], start: int) -> bool:
+        """Whether the next line's label may be a row of ``group``: not a row outside every
+        group (a 2020 （六）其他处理 printed with all its cells blank is followed by （七）总计)."""
+        label = _next_label(self.doc, lines, start)
+        if label is None:
+            return False
+        kind, spec, _ = self.matcher.classify(label.text, group)
+        return not (kind == "row" and spec is not None and spec.group is None)
+
     def _near(self, label: Token, values: list[Token], lines: Sequence[Line], index: int) -> bool:
         """A label with a typo that stands where a template row belongs is that row
         (gikparse.recover.labels), reported with the label as printed."""
@@ -700,12 +709,13 @@ class _RowCollector:
         return True
 
 
-def _next_is_label(doc: Document, lines: Sequence[Line], start: int) -> bool:
+def _next_label(doc: Document, lines: Sequence[Line], start: int) -> Token | None:
+    """The label that starts the next line with content, if that line starts with one."""
     for line in itertools.islice(lines, start, None):
         tokens = [t for t in tokenize(doc, line) if t.kind is not _EMPTY]
         if tokens:
-            return tokens[0].kind is _LABEL
-    return False
+            return tokens[0] if tokens[0].kind is _LABEL else None
+    return None
 
 
 def _build_table(

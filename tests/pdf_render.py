@@ -47,6 +47,8 @@ _RIGHT = {
     False: ParagraphStyle("cell-right", parent=_CELL, alignment=2),
     True: ParagraphStyle("small-right", parent=_SMALL, alignment=2),
 }
+#: cell padding left and right in a squeezed table
+_SQUEEZED_PADDING = 2.0
 #: Word's default cell margin (0.19 cm): without rules, the gap that keeps columns apart
 _UNRULED_PADDING = 5.4
 
@@ -73,6 +75,16 @@ class Layout:
     prose: int = 1  #: paragraphs of prose in section 一 (moves the tables down the pages)
     #: unruled only: numbers "center"ed or "right"-aligned in their column slots
     align: str = "center"
+    #: printed from a web page: number columns narrower than their header words (which wrap
+    #: over several lines), cells padded tightly, so header lines sit right on the first row
+    squeeze: bool = False
+    #: squeezed only: line height in table cells, in font sizes (CSS ``line-height``)
+    line_height: float = 1.25
+    #: a row of the applications table whose cells are all blank is printed empty, whatever
+    #: ``blank`` says (web pages leave a group row such as （六）其他处理 empty)
+    empty_blank_rows: bool = False
+    #: the title printed in the body; else only in the running header (outside the body)
+    title_in_body: bool = True
 
 
 class _Heading(Flowable):  # type: ignore[misc]
@@ -128,6 +140,19 @@ def _blank_rows(n: int, ncols: int) -> list[list[str]]:
     return [[""] * ncols for _ in range(n)]
 
 
+def _squeezed_widths(
+    rows: list[list[str]], header_rows: int, labels: int, size: float
+) -> list[float]:
+    """A browser's narrowest table: each number column as wide as its widest number (numbers do
+    not break) but at least two characters, so that header words wrap over two to four lines."""
+    widths = []
+    for c in range(labels, len(rows[0])):
+        texts = [row[c] for row in rows[header_rows:]]
+        widest = max([pdfmetrics.stringWidth(t, FONT, size) for t in texts] + [2 * size])
+        widths.append(widest + 2 * _SQUEEZED_PADDING + 1)
+    return widths
+
+
 def _active_grid(table: GeneratedTable, layout: Layout) -> _Grid:
     spec = table.spec
     ncols = 1 + len(spec.columns)
@@ -165,7 +190,12 @@ def _applications_grid(table: GeneratedTable, layout: Layout) -> _Grid:
     group_rows: dict[str, list[int]] = {}
     for row in spec.rows:
         r = len(rows)
-        cells = ["", "", ""] + [_fmt(table.value(row.id, c.id), c.kind, layout) for c in columns]
+        values = [table.value(row.id, c.id) for c in columns]
+        if layout.empty_blank_rows and all(v is None for v in values):
+            cells = [""] * ncols
+        else:
+            printed = [_fmt(v, c.kind, layout) for v, c in zip(values, columns, strict=True)]
+            cells = ["", "", "", *printed]
         if row.id.startswith("outcome."):
             outcome_rows.append(r)
             if row.group is None:
@@ -184,7 +214,9 @@ def _applications_grid(table: GeneratedTable, layout: Layout) -> _Grid:
     for group, members in group_rows.items():
         rows[members[0]][1] = group
         spans.append((members[0], 1, members[-1], 1))
-    if layout.ruled:
+    if layout.squeeze:
+        widths = [40.0, 46.0, 104.0, *_squeezed_widths(rows, 3, 3, _CELL.fontSize)]
+    elif layout.ruled:
         widths = [44.0, 52.0, 118.0] + [43.0] * len(columns)
     else:
         # Number slots clearly wider than the numbers (up to 8 digits), labels wrap more.
@@ -224,7 +256,11 @@ def _review_grid(table: GeneratedTable, layout: Layout) -> _Grid:
             rows[3][start + i] = _fmt(table.value(row.id, column.id), column.kind, layout)
     if len(spec.rows) > 1:
         spans.append((0, per, 0, ncols - 1))
-    return _Grid(rows, spans, [515.0 / ncols] * ncols, 3, small=True, labels=0)
+    if layout.squeeze:
+        widths = _squeezed_widths(rows, 3, 0, _SMALL.fontSize)
+    else:
+        widths = [515.0 / ncols] * ncols
+    return _Grid(rows, spans, widths, 3, small=True, labels=0)
 
 
 def _part(grid: _Grid, first: int, last: int, header: bool) -> _Grid:
@@ -252,21 +288,35 @@ def _table(grid: _Grid, layout: Layout) -> Table:
     right-aligned in column slots wider than they are, Word's cell margins between columns."""
     style = _SMALL if grid.small else _CELL
     right = not layout.ruled and layout.align == "right"
+    if layout.squeeze:
+        style = ParagraphStyle(
+            "squeezed", parent=style, leading=style.fontSize * layout.line_height
+        )
 
     def cell(r: int, c: int, text: str) -> Paragraph | str:
         if not text:
             return ""
         number = r >= grid.header_rows and c >= grid.labels
-        return Paragraph(text, _RIGHT[grid.small] if number and right else style)
+        if number and right:
+            return Paragraph(text, ParagraphStyle("right", parent=style, alignment=2))
+        return Paragraph(text, style)
 
     data = [[cell(r, c, text) for c, text in enumerate(row)] for r, row in enumerate(grid.rows)]
     padding = 2.0 if layout.ruled else _UNRULED_PADDING
+    if layout.squeeze:
+        padding = _SQUEEZED_PADDING
     commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), FONT, style.fontSize),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), padding),
         ("RIGHTPADDING", (0, 0), (-1, -1), padding),
     ]
+    if layout.squeeze:
+        # A browser's table: no padding above and below, header text at the bottom of its cells.
+        commands.append(("TOPPADDING", (0, 0), (-1, -1), 0))
+        commands.append(("BOTTOMPADDING", (0, 0), (-1, -1), 0))
+        if grid.header_rows:
+            commands.append(("VALIGN", (0, 0), (-1, grid.header_rows - 1), "BOTTOM"))
     if layout.ruled:
         commands.append(("GRID", (0, 0), (-1, -1), 0.5, "black"))
     elif grid.labels:
@@ -299,7 +349,8 @@ def render_report(report: GeneratedReport, layout: Layout = Layout()) -> bytes:
     def prose(text: str) -> None:
         story.append(Paragraph(text, _INDENTED))
 
-    story.append(Paragraph(f"{report.agency}{report.year}年政府信息公开工作年度报告", _TITLE))
+    if layout.title_in_body:
+        story.append(Paragraph(f"{report.agency}{report.year}年政府信息公开工作年度报告", _TITLE))
     prose(
         f"本报告中所列数据的统计期限为{report.year}年1月1日至{report.year}年12月31日。"
         "如对本报告有疑问，请与本机关政务公开办公室联系。"

@@ -373,6 +373,7 @@ def _slot_grid(
     chains = _chains(frags, anchors)
     # A row starts at each line with numbers and at each line of header words in the slots.
     starts = sorted(anchors | {c[0].line for c in chains if c[0].col >= 0})
+    starts = sorted({*starts, *_blank_rows(chains, starts, rows)})
     right = max([slots[-1][1] + half, *(f.run.box[2] for f in frags)])
     return _slot_rows(rows, chains, starts, [zone, *mids, right], page)
 
@@ -443,6 +444,7 @@ def _chains(frags: list[_Frag], anchors: set[int]) -> list[list[_Frag]]:
                 and _OUTLINE.match(f.run.text) is None
                 and above.run.box[1] - f.run.box[3] <= reach
                 and not (f.line in anchors and above.line in anchors)
+                and (f.col < 0 or _one_cell(above.run.box, f.run.box, size))
             )
         if linked:
             assert above is not None
@@ -453,6 +455,48 @@ def _chains(frags: list[_Frag], anchors: set[int]) -> list[list[_Frag]]:
             chains.append([f])
         tails[id(f)] = chain
     return chains
+
+
+def _blank_rows(chains: list[list[_Frag]], starts: list[int], rows: list[TextRow]) -> set[int]:
+    """Lines of labels that are rows of their own with every cell blank (printed as nothing).
+
+    Such a label shares no line with numbers, so it would join the nearest row as the rest of
+    a wrapped label. It is a row of its own when it starts an outline item (``（六）其他处理``)
+    and the row it would join already has its own label under it, in the same x-range: one
+    row does not carry two labels one above the other."""
+    row_lines = set(starts)
+    own_labels: dict[int, list[Box]] = {}  #: row line -> boxes of the labels that share it
+    loose: list[list[_Frag]] = []
+    for chain in chains:
+        if chain[0].col >= 0:
+            continue
+        shared = row_lines.intersection(f.line for f in chain)
+        for line in shared:
+            own_labels.setdefault(line, []).append(_box(chain))
+        if not shared and _OUTLINE.match(chain[0].run.text) is not None:
+            loose.append(chain)
+    out: set[int] = set()
+    for chain in loose:
+        line = starts[_row_of(chain, starts, rows)]
+        x0, _, x1, _ = _box(chain)
+        if any(b[0] < x1 and x0 < b[2] for b in own_labels.get(line, ())):
+            out.add(chain[0].line)
+    return out
+
+
+def _one_cell(above: Box, below: Box, size: float) -> bool:
+    """Whether a line of header words can be the wrapped rest of the line above it: lines of
+    one cell share its alignment (left edge, centre or right edge), and a later line is never
+    wider than the first. In a squeezed table the header of a column group (申请人情况) sits
+    right on its parts (法人或其他组织), and those on narrow columns' words (社会 / 公益 / 组织)."""
+    if below[2] - below[0] > above[2] - above[0] + size:
+        return False
+    half = size / 2
+    return (
+        abs(below[0] - above[0]) <= half
+        or abs(below[2] - above[2]) <= half
+        or abs((below[0] + below[2]) - (above[0] + above[2])) <= size
+    )
 
 
 def _box(frags: Sequence[_Frag]) -> Box:

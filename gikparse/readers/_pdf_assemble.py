@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from gikparse.readers._html_page import title_like
 from gikparse.readers._pdf_aligned import aligned_tables
 from gikparse.readers._pdf_layout import (
     Grid,
@@ -27,7 +28,7 @@ from gikparse.readers._pdf_layout import (
 )
 from gikparse.readers._pdf_types import Box, Glyph, RawPage
 
-__all__ = ["Block", "PageLayout", "Paragraph", "assemble", "layout_page"]
+__all__ = ["Block", "PageLayout", "Paragraph", "assemble", "layout_page", "running_title"]
 
 _BAND = 0.12  #: running headers/footers live within this fraction of the page height
 _PAGE_NUMBER = regex.compile(
@@ -190,6 +191,20 @@ def drop_running_lines(pages: Sequence[PageLayout]) -> list[PageLayout]:
             page = attrs.evolve(page, rows=tuple(r for r in page.rows if id(r) not in drop))
         out.append(page)
     return out
+
+
+def running_title(pages: Sequence[PageLayout]) -> str | None:
+    """The report title printed in the first page's running header, if it reads as one.
+
+    Reports printed from a web page by a browser often carry the title only there (the page's
+    ``<title>``); the header is dropped as chrome, but the title is evidence of the agency and
+    the year when the body does not print one."""
+    if not pages:
+        return None
+    for row in _edge_candidates(pages[0], True):
+        if title_like(row.text):
+            return "".join(row.text.split())
+    return None
 
 
 # --- paragraphs --------------------------------------------------------------------------

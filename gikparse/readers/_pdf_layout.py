@@ -192,20 +192,25 @@ def dedupe(glyphs: Sequence[Glyph]) -> list[Glyph]:
 def split_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
     """Group glyphs into visual lines, top to bottom, each sorted left to right.
 
-    A glyph joins the current line when its vertical centre lies within the line's band.
+    A glyph joins the current line when its vertical centre lies within the line's band. The
+    band grows down with the glyphs that join it, but never taller than the line's tallest
+    glyph: in a table set solid (line height 1), a number centred between two lines of a
+    wrapped label would otherwise chain both lines into one band and shuffle their characters.
     """
     ordered = sorted(glyphs, key=lambda g: -(g.y0 + g.y1))
     lines: list[list[Glyph]] = []
-    band_lo = band_hi = 0.0
+    band_lo = band_hi = tallest = 0.0
     for g in ordered:
         cy = (g.y0 + g.y1) / 2
         if lines and band_lo <= cy <= band_hi:
             lines[-1].append(g)
             if not g.text.isspace():
-                band_lo = min(band_lo, g.y0)
+                tallest = max(tallest, g.y1 - g.y0)
+                band_lo = max(min(band_lo, g.y0), band_hi - tallest)
         else:
             lines.append([g])
             band_lo, band_hi = g.y0, g.y1
+            tallest = g.y1 - g.y0
     for line in lines:
         line.sort(key=lambda g: g.x0)
     return lines

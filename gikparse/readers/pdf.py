@@ -15,7 +15,13 @@ import attrs
 
 from gikparse.errors import Diagnostic, Severity, SourceError
 from gikparse.limits import DEFAULT_LIMITS, LimitExceeded, Limits
-from gikparse.readers._pdf_assemble import Block, Paragraph, assemble, layout_page
+from gikparse.readers._pdf_assemble import (
+    Block,
+    Paragraph,
+    assemble,
+    layout_page,
+    running_title,
+)
 from gikparse.readers._pdf_layout import Grid, GridCell
 from gikparse.readers._pdf_types import Box, RawPage
 from gikparse.readers.document import Document, Line, LineKind, TextCell
@@ -44,9 +50,14 @@ def read_pdf(
     raw = _extract(data, pages, password, limits)
     noticed = _check_text(raw)
     try:
-        document = _document(assemble([layout_page(p) for p in raw]))
+        layouts = [layout_page(p) for p in raw]
+        document = _document(assemble(layouts))
     except MemoryError:
         raise _memory_error() from None
+    title = running_title(layouts)
+    if title is not None:
+        # Evidence only: the parser takes facts from it that the body does not state.
+        document = attrs.evolve(document, meta={"title": title})
     return attrs.evolve(document, diagnostics=noticed) if noticed else document
 
 
