@@ -134,6 +134,17 @@ def test_signs_and_marks_are_boundaries_the_copy_kept() -> None:
     assert _cut("153-7146", kinds, ()).outcome == Outcome.AMBIGUOUS
 
 
+def test_a_dash_before_digits_in_a_change_column_may_be_a_blank_cell_or_a_minus() -> None:
+    kinds = (NumberKind.COUNT, NumberKind.SIGNED, NumberKind.COUNT)
+    # 0 | — | 30 (a blank change printed as a dash) or 0 | -3 | 0: nothing tells them apart.
+    for dash in ("-", "－"):
+        solution = _cut(f"0 {dash} 30", kinds, ())
+        assert solution.outcome == Outcome.AMBIGUOUS
+        readings = {tuple((p.value, p.blank) for p in cut) for cut in solution.candidates}
+        assert ((0, False), (None, True), (30, False)) in readings
+        assert ((0, False), (-3, False), (0, False)) in readings
+
+
 def test_money_keeps_its_decimals() -> None:
     kinds = (NumberKind.COUNT, NumberKind.MONEY)
     solution = _cut("3 1732.633648万元", kinds, ())
