@@ -92,16 +92,22 @@ def _numbers(solution: Any) -> list[Number | None]:
     return [p.value for p in solution.cells]
 
 
-def test_a_run_with_one_cut_that_adds_up_is_split() -> None:
-    solution = _cut("521000053")
+def test_a_run_the_digits_allow_one_way_only_is_split() -> None:
+    solution = _cut("0000000")
     assert solution.outcome == Outcome.SOLE
-    assert _numbers(solution) == [52, 1, 0, 0, 0, 0, 53]
+    assert _numbers(solution) == [0] * 7
 
 
-def test_a_stray_space_may_or_may_not_be_a_boundary() -> None:
-    solution = _cut("120 000012")
-    assert solution.outcome == Outcome.SOLE
-    assert _numbers(solution) == [12, 0, 0, 0, 0, 0, 12]
+def test_one_cut_that_adds_up_among_others_is_only_a_candidate() -> None:
+    # Its own total chose it, and a misprinted total would choose a wrong cut just as well: a
+    # rule across rows has to confirm it.
+    for text, want in (
+        ("521000053", [52, 1, 0, 0, 0, 0, 53]),
+        ("120 000012", [12] + [0] * 5 + [12]),
+    ):
+        solution = _cut(text)
+        assert solution.outcome == Outcome.AMBIGUOUS
+        assert [[p.value for p in cut] for cut in solution.candidates] == [want]
 
 
 def test_a_run_with_several_cuts_that_add_up_is_left_out_with_them() -> None:
@@ -132,6 +138,17 @@ def test_signs_and_marks_are_boundaries_the_copy_kept() -> None:
     assert [(p.value, p.blank) for p in solution.cells] == [(15, False), (-7, False), (None, True)]
     # Without rules, digits that run together cannot be told apart.
     assert _cut("153-7146", kinds, ()).outcome == Outcome.AMBIGUOUS
+
+
+def test_a_dash_before_digits_in_a_change_column_may_be_a_blank_cell_or_a_minus() -> None:
+    kinds = (NumberKind.COUNT, NumberKind.SIGNED, NumberKind.COUNT)
+    # 0 | — | 30 (a blank change printed as a dash) or 0 | -3 | 0: nothing tells them apart.
+    for dash in ("-", "－"):
+        solution = _cut(f"0 {dash} 30", kinds, ())
+        assert solution.outcome == Outcome.AMBIGUOUS
+        readings = {tuple((p.value, p.blank) for p in cut) for cut in solution.candidates}
+        assert ((0, False), (None, True), (30, False)) in readings
+        assert ((0, False), (-3, False), (0, False)) in readings
 
 
 def test_money_keeps_its_decimals() -> None:

@@ -115,6 +115,23 @@ def test_a_wrong_printed_total_in_a_run_is_kept_and_reported() -> None:
     assert any(f.code == "C103" and "carried_over" in f.message_en for f in gikparse.check(report))
 
 
+def test_a_cut_that_adds_up_only_by_its_own_total_is_not_taken_without_a_rule_across_rows() -> None:
+    # 四 printed 20 2 10 20 61 (a wrong total): 20 21 0 20 61 adds up, but only the total it
+    # should check chose it, and 四 has no rule across rows to confirm it.
+    text = _one_line().replace("10124 21003 00011", "202102061 00000 00000")
+    report = gikparse.parse_text(text)
+    table = report.review_litigation
+    assert table is not None
+    for cell in table.row("review").values():
+        assert cell.status is ValueStatus.AMBIGUOUS
+    assert any(d.code == "P215" and "20 21 0 20 61" in d.message_en for d in report.diagnostics)
+    # In 三, the same holds when the rule across rows cannot be tested (a row is missing).
+    text = _one_line(received="000121 2042").replace("四、结转下年度继续办理 12 0 0 0 0 0 12 ", "")
+    apps = gikparse.parse_text(text).applications
+    assert apps is not None
+    assert apps.cell("received", "total").status is ValueStatus.AMBIGUOUS
+
+
 def test_a_wrong_printed_total_is_never_repaired() -> None:
     # (七)总计 printed 40 1 0 0 0 0 42: no cut adds up, several are possible: left out.
     report = gikparse.parse_text(_one_line(total="401000042"))

@@ -95,6 +95,16 @@ def _diagnostic(
                 "does not fit the table's sums across rows, as a misprinted total could "
                 "make happen; left out"
             )
+        elif solution.rules == ("own",):
+            message = (
+                f"单元格边界丢失的数字“{quoted}”只有一种切分符合本行合计（{shown}），但数字另有"
+                "切分，且没有可验证的跨行合计关系确认；印错的合计也会使错误切分相符，未采用"
+            )
+            message_en = (
+                f"digits run together {quoted!r}: one cut fits the row's total ({shown}) but "
+                "the digits allow others and no rule across rows could confirm it (a misprinted "
+                "total makes a wrong cut fit as well); left out"
+            )
         elif outcome == Outcome.AMBIGUOUS:
             message = f"单元格边界丢失的数字“{quoted}”有多种切分，未采用：{shown}{more}"
             message_en = (

@@ -87,10 +87,10 @@ def cell_readings(run: Run, start: int, kind: NumberKind) -> list[Piece]:
         for word in _ZERO_WORDS:
             if chars.startswith(word, start):
                 out.append(Piece(0, start, start + len(word)))
+    # A "-" before digits in a signed column may be a minus sign or a blank cell's dash: both
+    # readings stay candidates, for the rules (or nobody) to tell apart.
     for mark in _BLANK_MARKS:
-        if chars.startswith(mark, start) and not (
-            kind is NumberKind.SIGNED and mark == "-" and chars[start + 1 : start + 2].isdigit()
-        ):
+        if chars.startswith(mark, start):
             out.append(Piece(None, start, start + len(mark), blank=True))
     negative = False
     body = start

@@ -4,9 +4,12 @@ Each run is cut into one cell per column (``digits``). A row's own rules (its �
 of its parts) decide first: the cuts that satisfy them are the row's candidates. Only when a row
 keeps several candidates do the table's rules across rows (（七）总计 is the sum of the outcome
 rows, 一 + 二 = （七） + 四) choose between them, and only if every consistent choice for the
-table gives that row the same cells. A row whose own rules hold for no cut is read as printed
-when its characters allow one cut only (so a wrong printed total stays wrong, for the checks to
-report), and is left out otherwise. Nothing is ever picked from several; every search is bounded.
+table gives that row the same cells. A row whose own rule holds for one cut of several the
+digits allow is decided only by a rule across rows that was tested (the total the rule checks
+may be the misprint that made the cut add up). A row whose own rules hold for no cut is read
+as printed when its characters allow one cut only (so a wrong printed total stays wrong, for
+the checks to report), and is left out otherwise. Nothing is ever picked from several; every
+search is bounded.
 """
 
 from __future__ import annotations
@@ -242,6 +245,12 @@ def solve_row(problem: RowProblem) -> RowSolution:
     if stopped:
         return RowSolution(problem.row, Outcome.CAPPED, None, tuple(cuts[:4]))
     if len(cuts) == 1:
+        # When the digits allow other cuts, the one that adds up was chosen by the very total
+        # it is supposed to check: a misprinted total makes a wrong cut add up just as well.
+        # That is no evidence; the cut stays a candidate for a rule across rows to confirm.
+        plain, stopped = splits(problem.run, problem.kinds, limit=2, budget=ROW_BUDGET)
+        if len(plain) > 1 or stopped:
+            return RowSolution(problem.row, Outcome.AMBIGUOUS, None, (cuts[0],), rules=("own",))
         return RowSolution(problem.row, Outcome.SOLE, cuts[0])
     if cuts:
         return RowSolution(problem.row, Outcome.AMBIGUOUS, None, tuple(cuts))
@@ -260,7 +269,8 @@ def _by_prose(
     solution: RowSolution, columns: Sequence[str], stated: Mapping[tuple[str, str], Number]
 ) -> RowSolution:
     """A row left with several cuts, of which one only gives the figure the prose states."""
-    if solution.outcome != Outcome.AMBIGUOUS:
+    if solution.outcome != Outcome.AMBIGUOUS or solution.rules == ("own",):
+        # A figure in words confirms the cells it states, not how the rest of a run was cut.
         return solution
     wanted = [(columns.index(c), v) for (r, c), v in stated.items() if r == solution.row]
     if not wanted or any(len(cut) != len(columns) for cut in solution.candidates):
@@ -383,10 +393,14 @@ def solve_table(
     index: dict[str, int] = {}
     steps = 0
     stopped = False
-    width = len(columns)
+    # The rules are tested in the columns of parts: every candidate's total is the sum of its
+    # parts, so its total column tells nothing more, and a misprinted total in a row read as
+    # printed would break the rule there and keep every other row from being chosen.
+    totals = {columns.index(r.lhs[0]) for r in rules if r.axis == "row" and r.lhs[0] in columns}
+    tested_columns = [c for c in range(len(columns)) if c not in totals]
 
     def holds(lhs: tuple[str, ...], rhs: tuple[str, ...]) -> bool:
-        for c in range(width):
+        for c in tested_columns:
             left = sum(picked[r][c] if r in picked else values[r][c] for r in lhs)
             right = sum(picked[r][c] if r in picked else values[r][c] for r in rhs)
             if left != right:
@@ -416,9 +430,13 @@ def solve_table(
     if stopped or not kept:
         return solutions
     used = tuple(sorted({rule.code for rule, _, _ in checks}))
+    # A row no tested rule involves is not chosen, whatever is left of its candidates.
+    tested = {r for _, lhs, rhs in checks for r in (*lhs, *rhs)}
     out = list(solutions)
     for i in open_rows:
         row = solutions[i].row
+        if row not in tested:
+            continue
         chosen = {combo[row] for combo in kept}
         if len(chosen) == 1:
             cut = choices[row][chosen.pop()]
