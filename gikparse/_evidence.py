@@ -71,7 +71,7 @@ def apply_evidence(
             out = [d for d in out if d.code != "P301"]
             out.append(
                 Diagnostic(
-                    code="P415",
+                    code="P403",
                     severity=Severity.INFO,
                     message=f"报告正文的标题和落款中未找到机关名称，已采用正文以外标题中的“{named}”",
                     message_en="no agency in the report's own title or signature; the title "

@@ -213,6 +213,13 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "broken `Tm`, font size, width or MediaBox) were dropped (pages named)",
     ),
     _c(
+        "P403",
+        "info",
+        "pdf",
+        "neither title nor signature in the report's body names the agency; a title "
+        "printed outside the body (a PDF's running header) does",
+    ),
+    _c(
         "P411",
         "info",
         "html",
@@ -238,13 +245,6 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "html",
         "the report has no signature date; the web page's metadata box (成文日期, "
         "发文日期 …) gives the publication date",
-    ),
-    _c(
-        "P415",
-        "info",
-        "reading",
-        "neither title nor signature in the report's body names the agency; a title "
-        "printed outside the body (a PDF's running header) does",
     ),
     _c(
         "P451",
