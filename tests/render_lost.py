@@ -8,7 +8,9 @@
   rows of numbers without labels under generic headers (数据1 …);
 - ``typo_labels``: the flat rendering with a character of some row labels changed or dropped
   (``typo_flattened``: the flattened one);
-- ``wrapped``: the flattened text broken every so many characters.
+- ``wrapped``: the flattened text broken every so many characters;
+- ``flattened_dropped``: the flattened one where blank cells print as nothing at all (page
+  text copied from an HTML table with empty cells): a row's remaining digits run together.
 
 Each is built from the one-cell-per-line rendering of tests.render (which records where every
 value cell's text is), so that the report's words stay those of one place.
@@ -30,6 +32,7 @@ LOST_SHAPES = (
     "typo_labels",
     "typo_flattened",
     "wrapped",
+    "flattened_dropped",
 )
 
 
@@ -62,12 +65,26 @@ def _value_lines(
 
 
 def flattened(
-    report: GeneratedReport, noise: Noise, *, stray: float = 0.3, typos: bool = False
+    report: GeneratedReport,
+    noise: Noise,
+    *,
+    stray: float = 0.3,
+    typos: bool = False,
+    drop_blanks: bool = False,
 ) -> str:
     """The report on one to three lines; a row's cells run together (a space between two of
-    them with probability ``stray``), and spaces inside some labels and numbers."""
+    them with probability ``stray``), and spaces inside some labels and numbers. With
+    ``drop_blanks``, a blank cell prints as nothing."""
+    import attrs
+
     rng = random.Random(noise.seed ^ 0x5EED)
+    if drop_blanks:
+        noise = attrs.evolve(noise, blank_marks=("—",))
     lines, owner = _value_lines(report, flat_noise(noise))
+    if drop_blanks:
+        for index in owner:
+            if lines[index].strip() == "—":
+                lines[index] = ""
     if typos:
         _typos(lines, owner, random.Random(noise.seed ^ 0x7E))
     out: list[str] = []
@@ -264,4 +281,6 @@ def lost(report: GeneratedReport, shape: str, noise: Noise) -> str:
         return typo_flattened(report, noise)
     if shape == "wrapped":
         return wrapped(report, noise)
+    if shape == "flattened_dropped":
+        return flattened(report, noise, drop_blanks=True)
     raise ValueError(f"unknown shape {shape!r}")

@@ -194,7 +194,9 @@ def wide_reports(draw: st.DrawFn) -> GeneratedReport:
     return GeneratedReport(variant, template.years[0], "安宁市人民政府", tuple(tables))
 
 
-@pytest.mark.parametrize("shape", ("flattened", "typo_flattened", "column_order", "wrapped"))
+@pytest.mark.parametrize(
+    "shape", ("flattened", "typo_flattened", "column_order", "wrapped", "flattened_dropped")
+)
 @settings(max_examples=15, phases=_PHASES)
 @given(report=wide_reports(), noise=noises("flat"))
 def test_cells_with_up_to_seven_digits_are_right_or_left_out(
@@ -217,9 +219,10 @@ def test_cells_of_tables_that_lost_their_shape_are_right_or_left_out(
     got = gikparse.parse_text(text)
     recovered, _, wrong = _tally(report, got)
     assert not wrong, "\n".join(wrong)
-    # Text broken at a narrow width may hold no line that shows it is a flattened report;
-    # every other rendering gives back some cells.
-    assert recovered > 0 or shape == "wrapped"
+    # Text broken at a narrow width may hold no line that shows it is a flattened report, and
+    # where blank cells vanished every row may allow a cut with a cell gone; every other
+    # rendering gives back some cells.
+    assert recovered > 0 or shape in ("wrapped", "flattened_dropped")
 
 
 @settings(max_examples=30, phases=_PHASES)

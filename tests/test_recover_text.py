@@ -132,6 +132,22 @@ def test_a_cut_that_adds_up_only_by_its_own_total_is_not_taken_without_a_rule_ac
     assert apps.cell("received", "total").status is ValueStatus.AMBIGUOUS
 
 
+def test_a_cut_with_a_blank_cell_printed_as_nothing_keeps_a_row_undecided() -> None:
+    # Page text copied from a table with empty cells drops them: 规章 12, blank, 3 prints
+    # "12 3", and 四's 3 12 20 (blank) 35 prints "3122035", which 31 2 2 0 35 also fits.
+    text = _one_line().replace("规章 003", "规章 12 3").replace("10124", "3122035")
+    report = gikparse.parse_text(text)
+    rules = report.table("active_disclosure.rules")
+    assert rules is not None
+    for cell in rules.row("regulations").values():
+        assert cell.status is ValueStatus.AMBIGUOUS
+    table = report.review_litigation
+    assert table is not None
+    for cell in table.row("review").values():
+        assert cell.status is ValueStatus.AMBIGUOUS
+    assert any(d.code == "P215" and "3 12 20 — 35" in d.message_en for d in report.diagnostics)
+
+
 def test_a_wrong_printed_total_is_never_repaired() -> None:
     # (七)总计 printed 40 1 0 0 0 0 42: no cut adds up, several are possible: left out.
     report = gikparse.parse_text(_one_line(total="401000042"))

@@ -95,6 +95,15 @@ def _diagnostic(
                 "does not fit the table's sums across rows, as a misprinted total could "
                 "make happen; left out"
             )
+        elif solution.rules == ("missing",):
+            message = (
+                f"单元格边界丢失的数字“{quoted}”也可能是有空白单元格未印出的切分（{shown}{more}），"
+                "未采用"
+            )
+            message_en = (
+                f"digits run together {quoted!r} also fit a cut in which blank cells printed as "
+                f"nothing ({shown}{more}); left out"
+            )
         elif solution.rules == ("own",):
             message = (
                 f"单元格边界丢失的数字“{quoted}”只有一种切分符合本行合计（{shown}），但数字另有"

@@ -31,6 +31,8 @@ Group = tuple[int, tuple[int, ...]]  #: (target column index, part column indexe
 CANDIDATE_LIMIT = 32  #: more readings than this of one row: the row is left out
 ROW_BUDGET = 60_000  #: search steps for one row
 TABLE_BUDGET = 200_000  #: search steps to choose between the rows' candidates
+MAX_MISSING = 6  #: cells of a row that may have vanished (printed as nothing), looked for
+MISSING_BUDGET = 60_000  #: search steps for the cuts of one row with cells vanished
 
 
 @attrs.frozen
@@ -61,6 +63,11 @@ class RowSolution:
     rules: tuple[str, ...] = ()  #: codes of the rules across rows that chose the cut
 
 
+def _vanished_in(cut: Sequence[Piece]) -> int:
+    """Cells of ``cut`` that printed as nothing (blank pieces of no width)."""
+    return sum(1 for p in cut if p.start == p.end)
+
+
 def _as_number(piece: Piece) -> Number:
     return 0 if piece.value is None else piece.value
 
@@ -86,10 +93,20 @@ def _widest(rest: Number) -> int:
 class _Search:
     """The cuts of one row's run that satisfy its own rules."""
 
-    def __init__(self, problem: RowProblem) -> None:
+    def __init__(
+        self,
+        problem: RowProblem,
+        *,
+        limit: int = CANDIDATE_LIMIT,
+        budget: int = ROW_BUDGET,
+        vanish: int = 0,
+    ) -> None:
         self.run = problem.run
         self.kinds = problem.kinds
         self.groups = problem.groups
+        self.limit = limit
+        self.budget = budget
+        self.vanish = vanish  # cells that may have printed as nothing
         self.steps = 0
         self.memo: dict[tuple[int, NumberKind], list[Piece]] = {}
         self.found: list[tuple[Piece, ...]] = []
@@ -100,9 +117,16 @@ class _Search:
             found = self.memo[pos, kind] = cell_readings(self.run, pos, kind)
         return found
 
+    def cells_at(self, pos: int, column: int, used: int) -> list[Piece]:
+        """The readings of ``column`` at ``pos``, and a vanished cell when one more may be."""
+        found = self.readings(pos, self.kinds[column])
+        if used < self.vanish:
+            return [*found, Piece(None, pos, pos, blank=True)]
+        return found
+
     def step(self) -> None:
         self.steps += 1
-        if self.steps > ROW_BUDGET or len(self.found) >= CANDIDATE_LIMIT:
+        if self.steps > self.budget or len(self.found) >= self.limit:
             raise _Stop
 
     def cuts(self) -> tuple[list[tuple[Piece, ...]], bool]:
@@ -130,14 +154,15 @@ class _Search:
             if pos == end:
                 self.found.append(tuple(acc))
             return
-        if end - pos < ncols - column:
+        used = _vanished_in(acc)
+        if end - pos < ncols - column - (self.vanish - used):
             return
         block = self.blocks.get(column)
         if block is not None:
             self._block(column, block[0], pos, end, acc, ncols)
             return
         parts = next((g[1] for g in self.groups if g[0] == column), ())
-        for piece in self.readings(pos, self.kinds[column]):
+        for piece in self.cells_at(pos, column, used):
             if piece.end > end:
                 continue
             if parts:
@@ -156,9 +181,11 @@ class _Search:
         nparts = target - column
         after = ncols - target - 1  # columns after the total
         widest = _widest(10**MAX_CELL_DIGITS)
-        for start in range(pos + nparts, min(end - after - 1, pos + nparts * widest) + 1):
+        free = self.vanish - _vanished_in(acc)
+        least = max(nparts - free, 0)  # parts that print at least a character
+        for start in range(pos + least, min(end - after - 1, pos + nparts * widest) + 1):
             chars = start - pos
-            for piece in self.readings(start, self.kinds[target]):
+            for piece in self.cells_at(start, target, self.vanish - free):
                 if piece.end > end or end - piece.end < after or (after == 0 and piece.end != end):
                     continue
                 total = _as_number(piece)
@@ -166,13 +193,15 @@ class _Search:
                 # all but a character each of theirs, and nines.
                 if chars > nparts * _widest(total):
                     continue
-                if total >= 10 ** (chars - nparts + 1) + 9 * nparts:
+                if least and total >= 10 ** (chars - least + 1) + 9 * nparts:
                     continue
-                for parts in self._sums(column, target, pos, start, total):
+                if not chars and total:
+                    continue
+                for parts in self._sums(column, target, pos, start, total, free):
                     self._walk(target + 1, piece.end, end, [*acc, *parts, piece], ncols)
 
     def _sums(
-        self, first: int, stop: int, start: int, end: int, total: Number
+        self, first: int, stop: int, start: int, end: int, total: Number, free: int = 0
     ) -> list[tuple[Piece, ...]]:
         """Every cut of ``[start, end)`` into columns ``first..stop-1`` whose numbers sum to
         ``total``: the first half's cuts by where they end, matched with the second half's."""
@@ -181,17 +210,18 @@ class _Search:
             return [()] if start == end and total == 0 else []
         middle = first + count // 2
         left: dict[int, list[tuple[Number, tuple[Piece, ...]]]] = {}
-        self._half(first, middle, start, end, total, 0, [], left, exact_end=False)
+        self._half(first, middle, start, end, total, 0, [], left, free, exact_end=False)
         out: list[tuple[Piece, ...]] = []
         for m, heads in left.items():
             right: dict[int, list[tuple[Number, tuple[Piece, ...]]]] = {}
-            self._half(middle, stop, m, end, total, 0, [], right, exact_end=True)
+            self._half(middle, stop, m, end, total, 0, [], right, free, exact_end=True)
             by_sum: dict[Number, list[tuple[Piece, ...]]] = {}
             for value, tail in right.get(end, ()):
                 by_sum.setdefault(value, []).append(tail)
             for value, head in heads:
                 for tail in by_sum.get(total - value, ()):
-                    out.append((*head, *tail))
+                    if _vanished_in(head) + _vanished_in(tail) <= free:
+                        out.append((*head, *tail))
         return out
 
     def _half(
@@ -204,6 +234,7 @@ class _Search:
         spent: Number,
         acc: list[Piece],
         out: dict[int, list[tuple[Number, tuple[Piece, ...]]]],
+        free: int,
         *,
         exact_end: bool,
     ) -> None:
@@ -213,7 +244,8 @@ class _Search:
                 out.setdefault(pos, []).append((spent, tuple(acc)))
             return
         later = stop - column - 1  # cells after this one in this half
-        for piece in self.readings(pos, self.kinds[column]):
+        used = _vanished_in(acc)
+        for piece in self.cells_at(pos, column, used + self.vanish - free):
             if piece.end > end:
                 continue
             value = spent + _as_number(piece)
@@ -222,12 +254,15 @@ class _Search:
                 continue
             if exact_end:
                 chars = end - piece.end
-                if chars < later or chars > later * _widest(rest):
+                left = free - used - (piece.start == piece.end)
+                if chars < later - left or chars > later * _widest(rest):
                     continue
                 if later == 0 and chars:
                     continue
             acc.append(piece)
-            self._half(column + 1, stop, piece.end, end, cap, value, acc, out, exact_end=exact_end)
+            self._half(
+                column + 1, stop, piece.end, end, cap, value, acc, out, free, exact_end=exact_end
+            )
             acc.pop()
 
 
@@ -237,8 +272,48 @@ def _rule_cuts(problem: RowProblem) -> tuple[list[tuple[Piece, ...]], bool]:
     return _Search(problem).cuts()
 
 
+def _missing_cuts(problem: RowProblem) -> tuple[list[tuple[Piece, ...]], bool]:
+    """The cuts that fit the row's own rules with one or more of its cells gone (up to
+    MAX_MISSING; a total only as a blank its parts sum to 0), as page text copied from a table
+    with empty cells prints them: nothing at all. A vanished cell is a blank piece of no width.
+    Also whether the search stopped before it found them all."""
+    search = _Search(problem, budget=MISSING_BUDGET, vanish=MAX_MISSING)
+    found, stopped = search.cuts()
+    return [cut for cut in found if _vanished_in(cut)], stopped
+
+
+def _vanished(problem: RowProblem, solution: RowSolution) -> RowSolution:
+    """``solution`` with the cuts in which cells vanished added as candidates: a row that
+    keeps any is undecided by itself, and when they cannot all be found (the search stopped),
+    it is not offered to the rules across rows either."""
+    if solution.outcome not in (Outcome.SOLE, Outcome.PRINTED, Outcome.AMBIGUOUS):
+        return solution
+    extra, stopped = _missing_cuts(problem)
+    known = solution.candidates or ((solution.cells,) if solution.cells is not None else ())
+    if stopped:
+        return RowSolution(problem.row, Outcome.CAPPED, None, (*known, *extra)[:4])
+    if not extra:
+        return solution
+    return RowSolution(problem.row, Outcome.AMBIGUOUS, None, (*known, *extra), rules=("missing",))
+
+
+def _has_vanished(cut: Sequence[Piece]) -> bool:
+    return any(p.blank and p.start == p.end for p in cut)
+
+
+def _plain(problem: RowProblem) -> tuple[list[tuple[Piece, ...]], bool]:
+    """Up to two cuts of the row whatever its rules: whether the characters allow one cut
+    only. (Cuts with cells that printed as nothing are looked for by ``_vanished``, among
+    those that fit the row's rules.)"""
+    return splits(problem.run, problem.kinds, limit=2, budget=ROW_BUDGET)
+
+
 def solve_row(problem: RowProblem) -> RowSolution:
     """The row's candidates by its own rules (see the module's docstring)."""
+    return _vanished(problem, _solve_row(problem))
+
+
+def _solve_row(problem: RowProblem) -> RowSolution:
     cuts, stopped = _rule_cuts(problem)
     if len(cuts) >= CANDIDATE_LIMIT:
         return RowSolution(problem.row, Outcome.AMBIGUOUS, None, tuple(cuts))
@@ -248,14 +323,14 @@ def solve_row(problem: RowProblem) -> RowSolution:
         # When the digits allow other cuts, the one that adds up was chosen by the very total
         # it is supposed to check: a misprinted total makes a wrong cut add up just as well.
         # That is no evidence; the cut stays a candidate for a rule across rows to confirm.
-        plain, stopped = splits(problem.run, problem.kinds, limit=2, budget=ROW_BUDGET)
+        plain, stopped = _plain(problem)
         if len(plain) > 1 or stopped:
             return RowSolution(problem.row, Outcome.AMBIGUOUS, None, (cuts[0],), rules=("own",))
         return RowSolution(problem.row, Outcome.SOLE, cuts[0])
     if cuts:
         return RowSolution(problem.row, Outcome.AMBIGUOUS, None, tuple(cuts))
     # No cut satisfies the row's rules: read as printed only if the characters allow one cut.
-    plain, stopped = splits(problem.run, problem.kinds, limit=2, budget=ROW_BUDGET)
+    plain, stopped = _plain(problem)
     if stopped and not plain:
         return RowSolution(problem.row, Outcome.CAPPED, None)
     if len(plain) == 1:
@@ -269,7 +344,7 @@ def _by_prose(
     solution: RowSolution, columns: Sequence[str], stated: Mapping[tuple[str, str], Number]
 ) -> RowSolution:
     """A row left with several cuts, of which one only gives the figure the prose states."""
-    if solution.outcome != Outcome.AMBIGUOUS or solution.rules == ("own",):
+    if solution.outcome != Outcome.AMBIGUOUS or solution.rules in (("own",), ("missing",)):
         # A figure in words confirms the cells it states, not how the rest of a run was cut.
         return solution
     wanted = [(columns.index(c), v) for (r, c), v in stated.items() if r == solution.row]
@@ -440,5 +515,7 @@ def solve_table(
         chosen = {combo[row] for combo in kept}
         if len(chosen) == 1:
             cut = choices[row][chosen.pop()]
+            if _has_vanished(cut):
+                continue  # where a vanished cell was is not worth a guess
             out[i] = RowSolution(row, Outcome.CHOSEN, cut, rules=used)
     return out
