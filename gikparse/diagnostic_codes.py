@@ -240,6 +240,21 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "发文日期 …) gives the publication date",
     ),
     _c(
+        "P415",
+        "info",
+        "html",
+        "elements of a web page named like page chrome (class/id nav, print, footer …) hold "
+        "report content (a section heading, a table of the template, most of the text) and "
+        "were read",
+    ),
+    _c(
+        "P416",
+        "warning (a table), info (a heading)",
+        "html",
+        "an element of a web page named like page chrome was left out although it holds a "
+        "table or a heading (its page offset named)",
+    ),
+    _c(
         "P451",
         "info",
         "word",

@@ -367,3 +367,71 @@ def test_damaged_seed_pages_give_a_report(data: st.DataObject) -> None:
     length = data.draw(st.integers(1, 4000))
     damaged = page[:start] + page[start + length :]
     assert isinstance(gikparse.parse(damaged), gikparse.Report)
+
+
+_SEED_PAGE = RENDERED / "000_623967a19d51db49.html"
+
+
+def _values(report: gikparse.Report) -> dict[str, object]:
+    return {t.id: [(c.row, c.column, c.value.value) for c in t.cells] for t in report.tables}
+
+
+@pytest.mark.parametrize(
+    "attributes",
+    [
+        'class="position-relative"',
+        'id="print_content"',
+        'class="zoom print-area"',
+        'class="article-foot"',
+        'id="con_menu"',
+        'class="nav"',
+        'id="footer"',
+    ],
+)
+def test_report_wrapped_in_a_chrome_like_container_is_read(attributes: str) -> None:
+    page = _SEED_PAGE.read_text("utf-8")
+    start = page.index("<body>") + len("<body>")
+    end = page.index("</body>")
+    wrapped = page[:start] + f"<div {attributes}>" + page[start:end] + "</div>" + page[end:]
+    assert _values(gikparse.parse_html(wrapped)) == _values(gikparse.parse_html(page))
+
+
+@pytest.mark.parametrize("name", ["table-print", "share", "print"])
+def test_report_table_in_a_chrome_like_container_is_read(name: str) -> None:
+    page = _SEED_PAGE.read_text("utf-8")
+    start = page.index("<table", page.index("三、"))
+    end = page.index("</table>", start) + len("</table>")
+    wrapped = page[:start] + f'<div class="{name}">' + page[start:end] + "</div>" + page[end:]
+    report = gikparse.parse_html(wrapped)
+    assert report.table("applications") is not None
+    assert _values(report) == _values(gikparse.parse_html(page))
+
+
+def test_chrome_that_held_a_table_is_named_in_a_diagnostic() -> None:
+    page = _SEED_PAGE.read_text("utf-8")
+    end = page.index("</body>")
+    extra = '<div class="footer"><table><tr><td>网站标识</td><td>主办单位</td></tr></table></div>'
+    report = gikparse.parse_html(page[:end] + extra + page[end:])
+    assert [d.code for d in report.diagnostics if d.code == "P416"] == ["P416"]
+    assert "网站标识" not in report.text
+
+
+@pytest.mark.parametrize(
+    ("name", "chrome"),
+    [
+        ("nav", True),
+        ("share-box", True),
+        ("site-footer", True),
+        ("breadcrumb", True),
+        ("print_content", False),
+        ("print-area", False),
+        ("table-print", False),
+        ("article-foot", False),
+        ("position-relative", False),
+        ("con_menu", False),
+    ],
+)
+def test_chrome_names_are_whole_chrome_words(name: str, chrome: bool) -> None:
+    from gikparse.readers._html_tree import is_chrome_name
+
+    assert is_chrome_name(name) is chrome

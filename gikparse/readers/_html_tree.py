@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from gikparse.errors import SourceError
 from gikparse.limits import Limits
 
-__all__ = ["Element", "build_tree", "text_end"]
+__all__ = ["CHROME_NAMES", "Element", "build_tree", "is_chrome_name", "text_end"]
 
 # Elements whose text is never page content.
 SKIPPED = frozenset(
@@ -170,8 +170,7 @@ _IMPLIED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     **dict.fromkeys(_ROW_GROUPS, (_ROW_GROUPS | {"tr"}, _TABLE)),
 }
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.I)
-_SPLIT_NAME = re.compile(r"[\s_\-]+")
-# Tokens of class and id names that mark page chrome (navigation, breadcrumbs, share and print
+# Words of class and id names that mark page chrome (navigation, breadcrumbs, share and print
 # buttons, footers, attachment lists), including the pinyin names Chinese CMSs use.
 CHROME_NAMES = frozenset(
     {
@@ -190,6 +189,7 @@ CHROME_NAMES = frozenset(
         "dqwz",
         "share",
         "bshare",
+        "bdshare",
         "jiathis",
         "fenxiang",
         "print",
@@ -213,6 +213,58 @@ CHROME_NAMES = frozenset(
         "ewm",
     }
 )
+# Words that go with a chrome word in one name without changing what it is (``share-box``,
+# ``site-nav``, ``g-footer``). Any other word makes the name something else: ``print-area``
+# and ``print_content`` hold what is printed, ``article-foot`` belongs to the article.
+_DECORATION = frozenset(
+    {
+        "box",
+        "bar",
+        "btn",
+        "button",
+        "buttons",
+        "icon",
+        "icons",
+        "link",
+        "links",
+        "list",
+        "wrap",
+        "wrapper",
+        "site",
+        "page",
+        "top",
+        "bottom",
+        "main",
+        "global",
+        "g",
+        "m",
+        "mod",
+        "bd",
+        "hd",
+        "ft",
+    }
+)
+_SEPARATOR = re.compile(r"[-_]+")
+
+
+def is_chrome_name(name: str) -> bool:
+    """Whether one class token or id names chrome: it is a chrome word, or chrome words with
+    decoration words only (``share-box``, ``top-nav``)."""
+    name = name.lower()
+    if name in CHROME_NAMES:
+        return True
+    parts = [p for p in _SEPARATOR.split(name) if p]
+    if len(parts) < 2:
+        return False
+    chrome = False
+    for part in parts:
+        if part in CHROME_NAMES:
+            chrome = True
+        elif part not in _DECORATION:
+            return False
+    return chrome
+
+
 # Chrome by element name: a <header> counts only outside an <article>/<main>.
 _CHROME_TAGS = frozenset({"nav", "footer", "aside"})
 # Raw text that html.parser would treat as markup without a way to end it: handled before
@@ -302,10 +354,10 @@ def _flags(tag: str, attrs: list[tuple[str, str | None]]) -> tuple[bool, bool]:
             hidden = hidden or (bool(value) and _HIDDEN_STYLE.search(value or "") is not None)
         elif key in ("class", "id"):
             if value:
-                names.extend(_SPLIT_NAME.split(value.lower()))
+                names.extend(value.split())
         elif key == "hidden":
             hidden = True
-    chrome = tag in _CHROME_TAGS or not CHROME_NAMES.isdisjoint(names)
+    chrome = tag in _CHROME_TAGS or any(is_chrome_name(name) for name in names)
     return hidden, chrome
 
 

@@ -15,6 +15,7 @@ import bisect
 from gikparse.errors import Diagnostic, Severity, SourceError
 from gikparse.limits import DEFAULT_LIMITS, Limits
 from gikparse.readers import _html_page as page
+from gikparse.readers._html_chrome import guard
 from gikparse.readers._html_decode import decode_page
 from gikparse.readers._html_layout import Cell, Prose, Row, Run, Segment, cell_run, lay_out
 from gikparse.readers._html_tree import Element, build_tree
@@ -43,9 +44,9 @@ def read_html(source: bytes | str, *, limits: Limits = DEFAULT_LIMITS) -> Docume
     else:
         raise SourceError(f"read_html needs bytes or text, not {type(source).__name__}")
     root, title, fed = build_tree(text, limits)
+    diagnostics: list[Diagnostic] = _guarded(root, fed)
     items = lay_out(root, fed, limits)
     items, found = _without_chrome(items)
-    diagnostics: list[Diagnostic] = []
     items = _with_title(items, title, fed, found, diagnostics)
     document = _write(items, limits)
     return Document(
@@ -54,6 +55,37 @@ def read_html(source: bytes | str, *, limits: Limits = DEFAULT_LIMITS) -> Docume
 
 
 # --- chrome and the metadata box -----------------------------------------------------------
+
+
+def _guarded(root: Element, fed: str) -> list[Diagnostic]:
+    """Chrome that holds report content is read (P415); chrome left out that held a table or
+    a heading is named (P416), so that nothing is dropped silently."""
+    kept, dropped = guard(root, fed)
+    diagnostics: list[Diagnostic] = []
+    if kept:
+        where = ", ".join(f"<{e.tag}> at {e.start}" for e in kept[:5])
+        diagnostics.append(
+            Diagnostic(
+                code="P415",
+                severity=Severity.INFO,
+                message=f"网页中名为导航、页脚等的元素含有报告内容，已作为报告正文读取（{where}）",
+                message_en="elements named like page chrome (navigation, print, footer …) hold "
+                f"report content and were read as part of the report ({where})",
+            )
+        )
+    for element, held in dropped[:5]:
+        what = "表格" if held == "table" else "标题"
+        diagnostics.append(
+            Diagnostic(
+                code="P416",
+                severity=Severity.WARNING if held == "table" else Severity.INFO,
+                message=f"网页中位于 {element.start} 处的 <{element.tag}> 被视为网站导航、页脚等"
+                f"而未读取，其中含有{what}",
+                message_en=f"the <{element.tag}> at page offset {element.start} was left out as "
+                f"page chrome (navigation, footer …) although it holds a {held}",
+            )
+        )
+    return diagnostics
 
 
 def _item_text(item: Prose | Row) -> str:
