@@ -255,6 +255,13 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "table or a heading (its page offset named)",
     ),
     _c(
+        "P417",
+        "info",
+        "html",
+        "elements of a web page nested deeper than `max_nesting_depth` (unclosed tags) were "
+        "closed early and read side by side",
+    ),
+    _c(
         "P451",
         "info",
         "word",

@@ -381,6 +381,7 @@ class _Builder(HTMLParser):
         self.inline_open = 0  #: inline elements kept on the stack (hidden or chrome)
         self.in_text = False  #: the last event was text (html.parser may split a run)
         self.kept = 0
+        self.flattened = 0  #: elements closed early to stay within max_nesting_depth
         self.max_kept = limits.max_text_chars // _ELEMENT_WEIGHT
 
     def _pos(self) -> int:
@@ -466,12 +467,14 @@ class _Builder(HTMLParser):
                 f"网页元素数量（HTML elements, each counted as {_ELEMENT_WEIGHT} characters）",
             )
         stack = self.stack
+        if len(stack) > self.limits.max_nesting_depth:
+            # Past the limit, the innermost element is closed first, as if its end tag had
+            # been left out: pages with hundreds of unclosed <div>s are read (as browsers
+            # read them) in bounded time, their blocks side by side instead of nested.
+            self.flattened += 1
+            self._pop_to(len(stack) - 1, at)
         stack[-1].children.append(element)
         stack.append(element)
-        if len(stack) - 1 > self.limits.max_nesting_depth:
-            raise self.limits.exceeded(
-                "max_nesting_depth", len(stack) - 1, "网页元素嵌套层数（HTML nesting depth）"
-            )
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         # <br/>, <o:p/>, <td/>: XHTML-style; only void elements are really empty.
@@ -543,9 +546,10 @@ def _feedable(source: str) -> str:
     return _STRAY_LT.sub("\x00", source)
 
 
-def build_tree(source: str, limits: Limits) -> tuple[Element, Element | None, str]:
-    """The element tree of ``source``, its ``<title>`` element, and the page as fed to the
-    parser (what :func:`text_end` needs)."""
+def build_tree(source: str, limits: Limits) -> tuple[Element, Element | None, str, int]:
+    """The element tree of ``source``, its ``<title>`` element, the page as fed to the
+    parser (what :func:`text_end` needs), and how many elements were closed early because
+    they nested deeper than ``limits.max_nesting_depth``."""
     fed = _feedable(source)
     builder = _Builder(fed, limits)
     try:
@@ -556,7 +560,7 @@ def build_tree(source: str, limits: Limits) -> tuple[Element, Element | None, st
     end = len(fed)
     builder._pop_to(1, end)
     builder.root.end = end
-    return builder.root, builder.title, fed
+    return builder.root, builder.title, fed, builder.flattened
 
 
 def text_end(fed: str, start: int) -> int:

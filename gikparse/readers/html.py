@@ -43,8 +43,19 @@ def read_html(source: bytes | str, *, limits: Limits = DEFAULT_LIMITS) -> Docume
             )
     else:
         raise SourceError(f"read_html needs bytes or text, not {type(source).__name__}")
-    root, title, fed = build_tree(text, limits)
+    root, title, fed, flattened = build_tree(text, limits)
     diagnostics: list[Diagnostic] = _guarded(root, fed)
+    if flattened:
+        depth = limits.max_nesting_depth
+        diagnostics.append(
+            Diagnostic(
+                code="P417",
+                severity=Severity.INFO,
+                message=f"网页元素嵌套超过 {depth} 层，{flattened} 个元素被提前结束（按并列读取）",
+                message_en=f"{flattened} elements of the page nested deeper than {depth} "
+                "levels (unclosed tags) were closed early and read side by side",
+            )
+        )
     items = lay_out(root, fed, limits)
     items, found = _without_chrome(items)
     items = _with_title(items, title, fed, found, diagnostics)
