@@ -262,6 +262,13 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "closed early and read side by side",
     ),
     _c(
+        "P418",
+        "warning",
+        "html",
+        "a value cell of a web page's table spans rows (`rowspan`): its value counts for its "
+        "first row only, the rows below are blank in its column (page offsets named)",
+    ),
+    _c(
         "P451",
         "info",
         "word",

@@ -443,3 +443,25 @@ def test_chrome_names_are_whole_chrome_words(name: str, chrome: bool) -> None:
     from gikparse.readers._html_tree import is_chrome_name
 
     assert is_chrome_name(name) is chrome
+
+
+def test_value_cell_spanning_rows_leaves_the_next_row_in_its_columns() -> None:
+    page = _SEED_PAGE.read_text("utf-8")
+    rows = (
+        "<tr><td>行政处罚</td><td>6</td><td>0</td><td>152</td></tr>\n"
+        "<tr><td>行政强制</td><td>0</td><td>0</td><td>0</td></tr>"
+    )
+    merged = (
+        "<tr><td>行政处罚</td><td rowspan=2>6</td><td>0</td><td>152</td></tr>\n"
+        "<tr><td>行政强制</td><td>3</td><td>4</td></tr>"
+    )
+    assert rows in page
+    report = gikparse.parse_html(page.replace(rows, merged))
+    table = report.table("active_disclosure.enforcement")
+    assert table is not None
+    penalty = {k: v.value for k, v in table.row("administrative_penalty").items()}
+    coercion = {k: v.value for k, v in table.row("administrative_coercion").items()}
+    assert penalty == {"previous_items": 6, "change": 0, "decisions": 152}
+    assert coercion == {"previous_items": None, "change": 3, "decisions": 4}
+    assert "P418" in {d.code for d in report.diagnostics}
+    assert "P206" not in {d.code for d in report.diagnostics}

@@ -56,7 +56,19 @@ def read_html(source: bytes | str, *, limits: Limits = DEFAULT_LIMITS) -> Docume
                 "levels (unclosed tags) were closed early and read side by side",
             )
         )
-    items = lay_out(root, fed, limits)
+    items, merged = lay_out(root, fed, limits)
+    if merged:
+        where = ", ".join(str(at) for at in merged[:5])
+        diagnostics.append(
+            Diagnostic(
+                code="P418",
+                severity=Severity.WARNING,
+                message=f"网页表格中有跨行合并的数值单元格（位于 {where}）：数值只计入第一行，"
+                "其下各行该处为空",
+                message_en=f"value cells of a web page's table span rows (page offsets {where}): "
+                "each value counts for its first row only, the rows below are blank there",
+            )
+        )
     items, found = _without_chrome(items)
     items = _with_title(items, title, fed, found, diagnostics)
     document = _write(items, limits)
