@@ -247,6 +247,35 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "发文日期 …) gives the publication date",
     ),
     _c(
+        "P415",
+        "info",
+        "html",
+        "elements of a web page named like page chrome (class/id nav, print, footer …) hold "
+        "report content (a section heading, a table of the template, most of the text) and "
+        "were read",
+    ),
+    _c(
+        "P416",
+        "warning (a table), info (a heading)",
+        "html",
+        "an element of a web page named like page chrome was left out although it holds a "
+        "table or a heading (its page offset named)",
+    ),
+    _c(
+        "P417",
+        "info",
+        "html",
+        "elements of a web page nested deeper than `max_nesting_depth` (unclosed tags) were "
+        "closed early and read side by side",
+    ),
+    _c(
+        "P418",
+        "warning",
+        "html",
+        "a value cell of a web page's table spans rows (`rowspan`): its value counts for its "
+        "first row only, the rows below are blank in its column (page offsets named)",
+    ),
+    _c(
         "P451",
         "info",
         "word",

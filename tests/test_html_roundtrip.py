@@ -161,3 +161,91 @@ def test_fragment_title_comes_from_title_element_with_a_diagnostic(
     report = gikparse.parse(page.text)
     assert report.meta.title == f"{generated.agency}{generated.year}年政府信息公开工作年度报告"
     assert "P411" in {d.code for d in report.diagnostics}
+
+
+# --- containers named like page chrome ----------------------------------------------------
+
+# Words of class and id names seen on real government sites, chrome-like or not.
+_NAME_WORDS = (
+    "content",
+    "article",
+    "print",
+    "zoom",
+    "position",
+    "relative",
+    "foot",
+    "menu",
+    "nav",
+    "share",
+    "con",
+    "main",
+    "area",
+    "box",
+    "table",
+    "text",
+    "detail",
+    "wrap",
+    "footer",
+    "TRS_Editor",
+    "view",
+    "info",
+)
+_names = st.lists(st.sampled_from(_NAME_WORDS), min_size=1, max_size=3).flatmap(
+    lambda words: st.sampled_from(["-", "_", ""]).map(lambda sep: sep.join(words))
+)
+_containers = st.tuples(
+    st.sampled_from(["div", "section", "article", "span", "td"]),
+    st.sampled_from(["class", "id"]),
+    st.lists(_names, min_size=1, max_size=3).map(" ".join),
+)
+
+
+def _wrap(page: str, start: int, end: int, containers: list[tuple[str, str, str]]) -> str:
+    opening = "".join(
+        f'<{tag} {key}="{name}">' if tag != "td" else f'<table><tr><td {key}="{name}">'
+        for tag, key, name in containers
+    )
+    closing = "".join(
+        f"</{tag}>" if tag != "td" else "</td></tr></table>" for tag, _, _ in reversed(containers)
+    )
+    return page[:start] + opening + page[start:end] + closing + page[end:]
+
+
+@settings(max_examples=20)
+@given(
+    generated=generated_reports(),
+    style=styles,
+    around_body=st.lists(_containers, max_size=3),
+    around_tables=st.lists(_containers, max_size=2),
+)
+def test_report_in_containers_named_like_chrome_parses_to_the_same_values(
+    generated: GeneratedReport,
+    style: HtmlStyle,
+    around_body: list[tuple[str, str, str]],
+    around_tables: list[tuple[str, str, str]],
+) -> None:
+    """Sites wrap the report in containers named ``print_content``, ``zoom print-area``,
+    ``position-relative``, ``article-foot``, ``nav``: the report is never thrown away as
+    page chrome, whatever the names."""
+    page = render_html(generated, style).text
+    tables = [
+        (m.start(), page.index("</table>", m.start()) + len("</table>"))
+        for m in re.finditer(r"<table", page)
+    ]
+    for start, end in reversed(tables):
+        page = _wrap(page, start, end, around_tables)
+    body = re.search(r"<body[^>]*>", page)
+    start = body.end() if body else 0
+    end = page.rfind("</body>")
+    page = _wrap(page, start, end if end >= 0 else len(page), around_body)
+    report = gikparse.parse_html(page)
+    assert report.variant == generated.variant
+    parsed = {t.id: t for t in report.tables}
+    for table in generated.tables:
+        got = parsed[table.qualified_id]
+        wrong = [
+            (row, column, got.value(row, column), want)
+            for row, column, want in table.cells()
+            if got.value(row, column) != want
+        ]
+        assert not wrong, (table.qualified_id, wrong[:5])

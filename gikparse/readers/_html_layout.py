@@ -21,6 +21,8 @@ _FILLER = re.compile("\x01+")
 # The references html.unescape replaces (its own pattern), so that decoding piece by piece
 # gives the same text as decoding the whole run.
 _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+# A number as a value cell prints it (a label cell that spans rows is a group heading).
+_NUMBER = re.compile(r"[\s\xa0]*[-+]?\d[\d,，.．\s\xa0]*[%％]?[\s\xa0]*")
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _MAX_COLSPAN = 1000  # the HTML standard's cap
 _MAX_ROWSPAN = 65534
@@ -205,6 +207,7 @@ class _Layout:
         self.tables = 0
         self.slots = 0
         self.pre = 0  #: <pre> elements open
+        self.merged: list[int] = []  #: page offsets of value cells spanning rows
 
     # --- prose ---------------------------------------------------------------------------
 
@@ -327,32 +330,63 @@ class _Layout:
     def _group(self, rows: list[list[Element]], index: int) -> None:
         """Rows of one row group on the grid: spans clipped to the group, rowspan=0 to its
         end, overlapping spans allowed (a cell takes the next free slot)."""
-        taken: dict[int, set[int]] = {}
+        # Row -> slot -> the span that covers it: (its first column, its width, whether it
+        # is a value cell, its span of the page). A value cell spanning rows is printed
+        # once: the rows below get a blank cell in its place, so that their own cells stay
+        # in their columns.
+        taken: dict[int, dict[int, tuple[int, int, bool, int, int]]] = {}
         count = len(rows)
         for y, tds in enumerate(rows):
-            free = taken.pop(y, set())
+            free = taken.pop(y, {})
             x = 0
             cells: list[Cell] = []
             for td in tds:
-                while x in free:
-                    x += 1
+                x = self._spanned(free, x, cells)
                 col_span = min(max(td.col_span, 1), _MAX_COLSPAN)
                 row_span = min(td.row_span, _MAX_ROWSPAN)
                 if row_span == 0 or row_span > count - y:
                     row_span = count - y
+                run = cell_run(td, self.fed)
                 if row_span > 1:
                     self.slots += (row_span - 1) * col_span
                     if self.slots > self.limits.max_text_chars:
                         raise self.limits.exceeded(
                             "max_text_chars", self.slots, "网页表格合并单元格（HTML table spans）"
                         )
+                    value = _NUMBER.fullmatch(run.text) is not None
+                    if value:
+                        self.merged.append(td.start)
+                    span = (x, col_span, value, td.start, td.end)
                     for dy in range(1, row_span):
-                        taken.setdefault(y + dy, set()).update(range(x, x + col_span))
-                cells.append(Cell(cell_run(td, self.fed), row_span, col_span, td.start, td.end))
+                        slots = taken.setdefault(y + dy, {})
+                        for sx in range(x, x + col_span):
+                            slots[sx] = span
+                cells.append(Cell(run, row_span, col_span, td.start, td.end))
                 x += col_span
+            if free and max(free) >= x:
+                self._spanned(free, x, cells, end=True)
             self.out.append(Row(cells, index))
 
+    def _spanned(
+        self,
+        free: dict[int, tuple[int, int, bool, int, int]],
+        x: int,
+        cells: list[Cell],
+        end: bool = False,
+    ) -> int:
+        """Skip the slots from ``x`` on that spans from above cover (to the row's last one
+        with ``end``), putting a blank cell where a value cell's span starts; the next free x."""
+        last = max(free) if end and free else -1
+        while x in free or x <= last:
+            span = free.get(x)
+            if span is not None and span[2] and span[0] == x:
+                cells.append(Cell(Run(), 1, span[1], span[3], span[4]))
+            x += 1
+        return x
 
-def lay_out(root: Element, fed: str, limits: Limits) -> list[Prose | Row]:
-    """The lines of the page's body, in reading order (``fed``: see :func:`cell_run`)."""
-    return _Layout(fed, limits).walk(root)
+
+def lay_out(root: Element, fed: str, limits: Limits) -> tuple[list[Prose | Row], list[int]]:
+    """The lines of the page's body, in reading order (``fed``: see :func:`cell_run`), and
+    the page offsets of value cells that span rows (their rows below get a blank cell)."""
+    layout = _Layout(fed, limits)
+    return layout.walk(root), layout.merged

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from gikparse.errors import SourceError
 from gikparse.limits import Limits
 
-__all__ = ["Element", "build_tree", "text_end"]
+__all__ = ["CHROME_NAMES", "Element", "build_tree", "is_chrome_name", "text_end"]
 
 # Elements whose text is never page content.
 SKIPPED = frozenset(
@@ -170,8 +170,7 @@ _IMPLIED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     **dict.fromkeys(_ROW_GROUPS, (_ROW_GROUPS | {"tr"}, _TABLE)),
 }
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.I)
-_SPLIT_NAME = re.compile(r"[\s_\-]+")
-# Tokens of class and id names that mark page chrome (navigation, breadcrumbs, share and print
+# Words of class and id names that mark page chrome (navigation, breadcrumbs, share and print
 # buttons, footers, attachment lists), including the pinyin names Chinese CMSs use.
 CHROME_NAMES = frozenset(
     {
@@ -190,6 +189,7 @@ CHROME_NAMES = frozenset(
         "dqwz",
         "share",
         "bshare",
+        "bdshare",
         "jiathis",
         "fenxiang",
         "print",
@@ -213,6 +213,58 @@ CHROME_NAMES = frozenset(
         "ewm",
     }
 )
+# Words that go with a chrome word in one name without changing what it is (``share-box``,
+# ``site-nav``, ``g-footer``). Any other word makes the name something else: ``print-area``
+# and ``print_content`` hold what is printed, ``article-foot`` belongs to the article.
+_DECORATION = frozenset(
+    {
+        "box",
+        "bar",
+        "btn",
+        "button",
+        "buttons",
+        "icon",
+        "icons",
+        "link",
+        "links",
+        "list",
+        "wrap",
+        "wrapper",
+        "site",
+        "page",
+        "top",
+        "bottom",
+        "main",
+        "global",
+        "g",
+        "m",
+        "mod",
+        "bd",
+        "hd",
+        "ft",
+    }
+)
+_SEPARATOR = re.compile(r"[-_]+")
+
+
+def is_chrome_name(name: str) -> bool:
+    """Whether one class token or id names chrome: it is a chrome word, or chrome words with
+    decoration words only (``share-box``, ``top-nav``)."""
+    name = name.lower()
+    if name in CHROME_NAMES:
+        return True
+    parts = [p for p in _SEPARATOR.split(name) if p]
+    if len(parts) < 2:
+        return False
+    chrome = False
+    for part in parts:
+        if part in CHROME_NAMES:
+            chrome = True
+        elif part not in _DECORATION:
+            return False
+    return chrome
+
+
 # Chrome by element name: a <header> counts only outside an <article>/<main>.
 _CHROME_TAGS = frozenset({"nav", "footer", "aside"})
 # Raw text that html.parser would treat as markup without a way to end it: handled before
@@ -302,10 +354,10 @@ def _flags(tag: str, attrs: list[tuple[str, str | None]]) -> tuple[bool, bool]:
             hidden = hidden or (bool(value) and _HIDDEN_STYLE.search(value or "") is not None)
         elif key in ("class", "id"):
             if value:
-                names.extend(_SPLIT_NAME.split(value.lower()))
+                names.extend(value.split())
         elif key == "hidden":
             hidden = True
-    chrome = tag in _CHROME_TAGS or not CHROME_NAMES.isdisjoint(names)
+    chrome = tag in _CHROME_TAGS or any(is_chrome_name(name) for name in names)
     return hidden, chrome
 
 
@@ -329,6 +381,7 @@ class _Builder(HTMLParser):
         self.inline_open = 0  #: inline elements kept on the stack (hidden or chrome)
         self.in_text = False  #: the last event was text (html.parser may split a run)
         self.kept = 0
+        self.flattened = 0  #: elements closed early to stay within max_nesting_depth
         self.max_kept = limits.max_text_chars // _ELEMENT_WEIGHT
 
     def _pos(self) -> int:
@@ -414,12 +467,14 @@ class _Builder(HTMLParser):
                 f"网页元素数量（HTML elements, each counted as {_ELEMENT_WEIGHT} characters）",
             )
         stack = self.stack
+        if len(stack) > self.limits.max_nesting_depth:
+            # Past the limit, the innermost element is closed first, as if its end tag had
+            # been left out: pages with hundreds of unclosed <div>s are read (as browsers
+            # read them) in bounded time, their blocks side by side instead of nested.
+            self.flattened += 1
+            self._pop_to(len(stack) - 1, at)
         stack[-1].children.append(element)
         stack.append(element)
-        if len(stack) - 1 > self.limits.max_nesting_depth:
-            raise self.limits.exceeded(
-                "max_nesting_depth", len(stack) - 1, "网页元素嵌套层数（HTML nesting depth）"
-            )
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         # <br/>, <o:p/>, <td/>: XHTML-style; only void elements are really empty.
@@ -491,9 +546,10 @@ def _feedable(source: str) -> str:
     return _STRAY_LT.sub("\x00", source)
 
 
-def build_tree(source: str, limits: Limits) -> tuple[Element, Element | None, str]:
-    """The element tree of ``source``, its ``<title>`` element, and the page as fed to the
-    parser (what :func:`text_end` needs)."""
+def build_tree(source: str, limits: Limits) -> tuple[Element, Element | None, str, int]:
+    """The element tree of ``source``, its ``<title>`` element, the page as fed to the
+    parser (what :func:`text_end` needs), and how many elements were closed early because
+    they nested deeper than ``limits.max_nesting_depth``."""
     fed = _feedable(source)
     builder = _Builder(fed, limits)
     try:
@@ -504,7 +560,7 @@ def build_tree(source: str, limits: Limits) -> tuple[Element, Element | None, st
     end = len(fed)
     builder._pop_to(1, end)
     builder.root.end = end
-    return builder.root, builder.title, fed
+    return builder.root, builder.title, fed, builder.flattened
 
 
 def text_end(fed: str, start: int) -> int:

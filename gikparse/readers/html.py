@@ -15,6 +15,7 @@ import bisect
 from gikparse.errors import Diagnostic, Severity, SourceError
 from gikparse.limits import DEFAULT_LIMITS, Limits
 from gikparse.readers import _html_page as page
+from gikparse.readers._html_chrome import guard
 from gikparse.readers._html_decode import decode_page
 from gikparse.readers._html_layout import Cell, Prose, Row, Run, Segment, cell_run, lay_out
 from gikparse.readers._html_tree import Element, build_tree
@@ -42,10 +43,33 @@ def read_html(source: bytes | str, *, limits: Limits = DEFAULT_LIMITS) -> Docume
             )
     else:
         raise SourceError(f"read_html needs bytes or text, not {type(source).__name__}")
-    root, title, fed = build_tree(text, limits)
-    items = lay_out(root, fed, limits)
+    root, title, fed, flattened = build_tree(text, limits)
+    diagnostics: list[Diagnostic] = _guarded(root, fed)
+    if flattened:
+        depth = limits.max_nesting_depth
+        diagnostics.append(
+            Diagnostic(
+                code="P417",
+                severity=Severity.INFO,
+                message=f"网页元素嵌套超过 {depth} 层，{flattened} 个元素被提前结束（按并列读取）",
+                message_en=f"{flattened} elements of the page nested deeper than {depth} "
+                "levels (unclosed tags) were closed early and read side by side",
+            )
+        )
+    items, merged = lay_out(root, fed, limits)
+    if merged:
+        where = ", ".join(str(at) for at in merged[:5])
+        diagnostics.append(
+            Diagnostic(
+                code="P418",
+                severity=Severity.WARNING,
+                message=f"网页表格中有跨行合并的数值单元格（位于 {where}）：数值只计入第一行，"
+                "其下各行该处为空",
+                message_en=f"value cells of a web page's table span rows (page offsets {where}): "
+                "each value counts for its first row only, the rows below are blank there",
+            )
+        )
     items, found = _without_chrome(items)
-    diagnostics: list[Diagnostic] = []
     items = _with_title(items, title, fed, found, diagnostics)
     document = _write(items, limits)
     return Document(
@@ -54,6 +78,37 @@ def read_html(source: bytes | str, *, limits: Limits = DEFAULT_LIMITS) -> Docume
 
 
 # --- chrome and the metadata box -----------------------------------------------------------
+
+
+def _guarded(root: Element, fed: str) -> list[Diagnostic]:
+    """Chrome that holds report content is read (P415); chrome left out that held a table or
+    a heading is named (P416), so that nothing is dropped silently."""
+    kept, dropped = guard(root, fed)
+    diagnostics: list[Diagnostic] = []
+    if kept:
+        where = ", ".join(f"<{e.tag}> at {e.start}" for e in kept[:5])
+        diagnostics.append(
+            Diagnostic(
+                code="P415",
+                severity=Severity.INFO,
+                message=f"网页中名为导航、页脚等的元素含有报告内容，已作为报告正文读取（{where}）",
+                message_en="elements named like page chrome (navigation, print, footer …) hold "
+                f"report content and were read as part of the report ({where})",
+            )
+        )
+    for element, held in dropped[:5]:
+        what = "表格" if held == "table" else "标题"
+        diagnostics.append(
+            Diagnostic(
+                code="P416",
+                severity=Severity.WARNING if held == "table" else Severity.INFO,
+                message=f"网页中位于 {element.start} 处的 <{element.tag}> 被视为网站导航、页脚等"
+                f"而未读取，其中含有{what}",
+                message_en=f"the <{element.tag}> at page offset {element.start} was left out as "
+                f"page chrome (navigation, footer …) although it holds a {held}",
+            )
+        )
+    return diagnostics
 
 
 def _item_text(item: Prose | Row) -> str:
