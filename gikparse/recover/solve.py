@@ -183,10 +183,13 @@ class _Search:
         widest = _widest(10**MAX_CELL_DIGITS)
         free = self.vanish - _vanished_in(acc)
         least = max(nparts - free, 0)  # parts that print at least a character
-        for start in range(pos + least, min(end - after - 1, pos + nparts * widest) + 1):
+        # The total and the cells after it print at least a character each, unless vanished.
+        room = max(after - free, 0)
+        last = end - room - (0 if free else 1)
+        for start in range(pos + least, min(last, pos + nparts * widest) + 1):
             chars = start - pos
             for piece in self.cells_at(start, target, self.vanish - free):
-                if piece.end > end or end - piece.end < after or (after == 0 and piece.end != end):
+                if piece.end > end or end - piece.end < room or (after == 0 and piece.end != end):
                     continue
                 total = _as_number(piece)
                 # The parts are at most the total each, and together hold at most one cell of
