@@ -1,4 +1,4 @@
-"""A web page to a light element tree with source offsets, on the stdlib ``html.parser``.
+"""A web page to a light element tree with source offsets, from one regular-expression pass.
 
 Only what the layout needs is kept: block elements, the inline elements that hide or mark page
 chrome, text with its span in the page, and line breaks. End tags that were left out are
@@ -8,14 +8,14 @@ do not nest deeper and deeper. Positions are offsets into the decoded page.
 
 from __future__ import annotations
 
+import functools
+import html
 import re
 from collections.abc import Container
-from html.parser import HTMLParser
 
-from gikparse.errors import SourceError
 from gikparse.limits import Limits
 
-__all__ = ["CHROME_NAMES", "Element", "build_tree", "is_chrome_name", "text_end"]
+__all__ = ["CHROME_NAMES", "Element", "Tree", "build_tree", "is_chrome_name", "text_end"]
 
 # Elements whose text is never page content.
 SKIPPED = frozenset(
@@ -169,7 +169,8 @@ _IMPLIED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "tr": (frozenset({"tr"}), _TABLE),
     **dict.fromkeys(_ROW_GROUPS, (_ROW_GROUPS | {"tr"}, _TABLE)),
 }
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.I)
+# Matched in lowercased attributes (see _lowered).
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all")
 # Words of class and id names that mark page chrome (navigation, breadcrumbs, share and print
 # buttons, footers, attachment lists), including the pinyin names Chinese CMSs use.
 CHROME_NAMES = frozenset(
@@ -247,6 +248,7 @@ _DECORATION = frozenset(
 _SEPARATOR = re.compile(r"[-_]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def is_chrome_name(name: str) -> bool:
     """Whether one class token or id names chrome: it is a chrome word, or chrome words with
     decoration words only (``share-box``, ``top-nav``)."""
@@ -267,41 +269,70 @@ def is_chrome_name(name: str) -> bool:
 
 # Chrome by element name: a <header> counts only outside an <article>/<main>.
 _CHROME_TAGS = frozenset({"nav", "footer", "aside"})
-# Raw text that html.parser would treat as markup without a way to end it: handled before
-# parsing so that no search runs to the end of the page again and again.
-_STRAY_LT = re.compile(r"<(?![A-Za-z/!?])")
-_MARKED = re.compile(r"<!\[(?!(?:if|endif|else)\b[^<>\]]*\]>)", re.I)
-# Inline tags that change nothing but the look of their text: blanked out (U+0001, which the
-# layout skips) before parsing, because html.parser spends most of its time on tags and pages
-# saved from Word carry several per character. A tag that may hide its text or mark chrome
-# is kept.
-_INLINE_TAG = re.compile(
-    r"<(/?)(span|font|b|strong|i|em|u|o:p|small|big|sup|sub|s|strike|ins|del|nobr|abbr|"
-    r"label|st1:[a-z]+|w:[a-z]+)(?=[\s>/])([^<>]*)>",
-    re.I,
+
+
+# Inline tags that change nothing but the look of their text, when no attribute may hide the
+# text or mark chrome: the commonest tags of a page (pages saved from Word carry several per
+# character), so a run of them is one token, skipped without a look.
+_STYLING = (
+    r"(?:span|font|b|strong|i|em|u|o:p|small|big|sup|sub|s|strike|ins|del|nobr|abbr|label"
+    r"|st1:[a-z]+|w:[a-z]+)"
 )
-_MARKING = re.compile(r"display|visibility|mso-hide|hidden|class|\bid\b", re.I)
+# The attributes of a styling tag, up to its ">", when none may hide the text or mark chrome:
+# a run of characters that start no marking word, then a character that might but does not.
+# A word that only looks like one ("valid") sends the tag the slow way, to be read in full.
+_SKIPPED_ATTRS = (
+    r"[^>cdhimv]*(?:(?!display|visibility|mso-hide|hidden|class|id\b)[cdhimv][^>cdhimv]*)*>"
+)
+# Markup, one token per match, matched in the page lowercased (see _lowered); the page's
+# ``<`` that start no markup were made text first (see _feedable). Tag names as html.parser
+# and browsers read them; a start tag ends at the first ``>`` outside a quoted attribute value
+# (a quote counts only after ``=``, so a stray ``"`` does not swallow the tags after it); an
+# end tag at its first ``>``. The text of <script> and <style> is raw: it ends only at their
+# end tag (or the page's end).
+_NAME = r"[a-z][^\t\n\r\f />\x00]*"
+_TOKEN = re.compile(
+    r"<(?:"
+    rf"(?P<styling>/?{_STYLING}(?=[\s/>]){_SKIPPED_ATTRS}"
+    rf"(?:</?{_STYLING}(?=[\s/>]){_SKIPPED_ATTRS})*)"
+    r"|(?P<script>script)(?=[\s/>])[^>]*>(?:.*?(?=</script\s*>)|.*)"
+    r"|(?P<style>style)(?=[\s/>])[^>]*>(?:.*?(?=</style\s*>)|.*)"
+    rf"|(?P<name>{_NAME})(?P<attrs>[^>=]*(?:=\s*(?:\"[^\"]*\"|'[^']*'|)[^>=]*)*)>"
+    rf"|/(?P<end>{_NAME})[^>]*>"
+    r"|!--.*?--\s*>"
+    r"|![^>]*>|\?[^>]*>|/[^>]*>"
+    r")",
+    re.S,
+)
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 
 
-class _Blanker:
-    """Blanks inline tags, except a tag that may hide its text or mark chrome, and every tag
-    of the same name inside it (so that its own end tag still ends it)."""
+def _lowered(page: str) -> str:
+    """``page`` in lower case, character for character (so offsets stay): tag and attribute
+    names are matched in it, which is several times faster than matching ignoring case."""
+    low = page.lower()
+    # A few characters lower to two ("İ"); only ASCII letters matter to the markup.
+    return low if len(low) == len(page) else page.translate(_ASCII_LOWER)
 
-    def __init__(self) -> None:
-        self.depth: dict[str, int] = {}
 
-    def __call__(self, m: re.Match[str]) -> str:
-        closing, name, rest = m.group(1), m.group(2).lower(), m.group(3)
-        depth = self.depth.get(name, 0)
-        if closing:
-            if depth:
-                self.depth[name] = depth - 1
-                return m.group()
-        elif depth or (rest and _MARKING.search(rest) is not None):
-            if not rest.endswith("/"):
-                self.depth[name] = depth + 1
-            return m.group()
-        return "\x01" * (m.end() - m.start())
+_STYLING_TAG = re.compile(rf"<(/?)({_NAME})")
+# Attributes as html.parser reads them: names lowercased, values unquoted.
+_ATTR = re.compile(r"""([^\s/>][^\s/=>]*)(?:\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?""")
+# Attribute text that may make an element hidden, chrome, or a spanning cell: anything else
+# is skipped unparsed (most tags of a page carry only widths, borders and fonts).
+_MARKING = re.compile(r"display|visibility|mso-hide|hidden|class|\bid\b")
+_MAY_MATTER = re.compile(r"display|visibility|mso-hide|hidden|class|\bid\b|rowspan|colspan")
+
+
+def _attributes(raw: str) -> list[tuple[str, str | None]]:
+    out: list[tuple[str, str | None]] = []
+    for name, value in _ATTR.findall(raw):
+        if value[:1] in ("'", '"'):
+            value = value[1:-1]
+        if "&" in value:
+            value = html.unescape(value)
+        out.append((name, value or None))
+    return out
 
 
 class Element:
@@ -319,6 +350,7 @@ class Element:
         "end",
         "has_table",
         "hidden",
+        "nested",
         "row_span",
         "start",
         "tag",
@@ -334,6 +366,7 @@ class Element:
         self.has_table = False  #: a table with a table inside (a layout table)
         self.row_span = 1
         self.col_span = 1
+        self.nested = 0  #: unmarked inline tags of its own name open inside it
 
 
 _BR = "br"
@@ -361,32 +394,97 @@ def _flags(tag: str, attrs: list[tuple[str, str | None]]) -> tuple[bool, bool]:
     return hidden, chrome
 
 
-class _Builder(HTMLParser):
-    def __init__(self, source: str, limits: Limits) -> None:
-        super().__init__(convert_charrefs=True)
+class _Builder:
+    """Builds the tree from the page's markup tokens (see _TOKEN), implying left-out end
+    tags the way browsers do."""
+
+    def __init__(self, limits: Limits) -> None:
         self.limits = limits
-        # Offsets of line starts: html.parser reports (line, column) positions.
-        starts = [0]
-        find = source.find
-        at = find("\n")
-        while at >= 0:
-            starts.append(at + 1)
-            at = find("\n", at + 1)
-        self.line_starts = starts
-        self.source = source
         self.root = Element("#root", 0)
         self.stack: list[Element] = [self.root]
         self.title: Element | None = None
         self.in_article = 0
         self.inline_open = 0  #: inline elements kept on the stack (hidden or chrome)
-        self.in_text = False  #: the last event was text (html.parser may split a run)
         self.kept = 0
         self.flattened = 0  #: elements closed early to stay within max_nesting_depth
+        self.chrome = 0  #: elements kept that are named like page chrome
         self.max_kept = limits.max_text_chars // _ELEMENT_WEIGHT
 
-    def _pos(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
+    def feed(self, fed: str) -> None:
+        stack = self.stack
+        pos = 0
+        low = _lowered(fed)
+        for m in _TOKEN.finditer(low):
+            at = m.start()
+            if at > pos:
+                stack[-1].children.append(pos)
+            pos = m.end()
+            styling, name, attrs, end, script, style = m.group(
+                "styling", "name", "attrs", "end", "script", "style"
+            )
+            if styling is not None:
+                if self.inline_open:
+                    self._styling(low, at, pos)
+                continue
+            if name is not None:
+                tag = name
+                if tag not in BLOCKS:
+                    # Inline markup: only its text matters, unless it hides it or is chrome.
+                    # The commonest tags of a page, so the cheap tests come first.
+                    if tag == _BR:
+                        stack[-1].children.append(Element(_BR, at))
+                    elif (
+                        not (
+                            attrs
+                            and tag not in _VOID
+                            and _MARKING.search(attrs) is not None
+                            and self.start_tag(
+                                tag, _attributes(attrs), at, attrs.endswith("/"), pos
+                            )
+                        )
+                        and self.inline_open
+                    ):
+                        self._nest(tag, 1)
+                    continue
+                if attrs and _MAY_MATTER.search(attrs) is not None:
+                    self.start_tag(tag, _attributes(attrs), at, attrs.endswith("/"), pos)
+                else:
+                    self.start_tag(tag, [], at, attrs.endswith("/"), pos)
+            elif end is not None:
+                self.end_tag(end, at, pos)
+            else:
+                raw = script or style
+                if raw is None:
+                    continue  # comments, declarations, processing instructions
+                tag = raw
+                close = fed.find(">", at) + 1
+                self.start_tag(tag, [], at, False, close)
+                if stack[-1].tag == tag:  # its text is never read: the element ends here
+                    self._pop_to(len(stack) - 1, pos)
+        if pos < len(fed):
+            stack[-1].children.append(pos)
+
+    def _styling(self, fed: str, start: int, end: int) -> None:
+        """Styling tags inside a kept inline element: one of its own name nests in it, and
+        its end tag ends it."""
+        for m in _STYLING_TAG.finditer(fed, start, end):
+            tag = m.group(2)
+            if not m.group(1):
+                self._nest(tag, 1)
+            elif not self._nest(tag, -1):
+                self.end_tag(tag, m.start(), fed.find(">", m.start()) + 1)
+
+    def _nest(self, tag: str, step: int) -> bool:
+        """Count an unmarked inline tag inside a kept inline element of the same name, so
+        that the kept one ends at its own end tag; False when there is none open."""
+        found = self._find((tag,), _TABLE)
+        if found <= 0:
+            return False
+        element = self.stack[found]
+        if step < 0 and not element.nested:
+            return False
+        element.nested += step
+        return True
 
     def _pop_to(self, index: int, at: int) -> None:
         """Close stack[index:] (implied or explicit end), at offset ``at``."""
@@ -422,29 +520,26 @@ class _Builder(HTMLParser):
             if found > 0:
                 self._pop_to(found, at)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.in_text = False
+    def start_tag(
+        self, tag: str, attrs: list[tuple[str, str | None]], at: int, empty: bool, end: int
+    ) -> bool:
+        """A start tag at ``at`` (``empty``: written ``<x/>``; ``end``: after its ``>``);
+        whether it is kept (an inline element is kept only when it hides or marks chrome)."""
         if tag not in BLOCKS:
-            # Inline markup: only its text matters, unless it hides it or is chrome. The
-            # commonest tags of a page, so the cheap tests come first.
-            if tag == _BR:
-                self.stack[-1].children.append(Element(_BR, self._pos()))
-                return
-            if not attrs or tag in _VOID:
-                return
             hidden, chrome = _flags(tag, attrs)
             if not (hidden or chrome):
-                return
+                return False
             self.inline_open += 1
         else:
             hidden, chrome = _flags(tag, attrs) if attrs else (False, tag in _CHROME_TAGS)
-        at = self._pos()
         if tag == "header" and not self.in_article:
             chrome = True
         self._imply_ends(tag, at)
         element = Element(tag, at)
         element.hidden = hidden
-        element.chrome = chrome
+        if chrome:
+            element.chrome = True
+            self.chrome += 1
         if tag in _CELLS and attrs:
             for key, value in attrs:
                 if key == "rowspan":
@@ -475,54 +570,35 @@ class _Builder(HTMLParser):
             self._pop_to(len(stack) - 1, at)
         stack[-1].children.append(element)
         stack.append(element)
+        if empty:
+            # <o:p/>, <td/>: XHTML-style; only void elements are really empty.
+            self._pop_to(len(stack) - 1, end)
+        return True
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        # <br/>, <o:p/>, <td/>: XHTML-style; only void elements are really empty.
-        depth = len(self.stack)
-        self.handle_starttag(tag, attrs)
-        if len(self.stack) > depth and self.stack[-1].tag == tag:
-            self._pop_to(len(self.stack) - 1, self._pos())
-
-    def handle_endtag(self, tag: str) -> None:
-        self.in_text = False
+    def end_tag(self, tag: str, at: int, end: int) -> None:
+        """An end tag from ``at`` to ``end``."""
         if tag not in BLOCKS:
             if tag == _BR:  # </br> is a line break, as in browsers
-                self.stack[-1].children.append(Element(_BR, self._pos()))
+                self.stack[-1].children.append(Element(_BR, at))
                 return
-            if not self.inline_open:
+            if not self.inline_open or self._nest(tag, -1):
                 return
-        at = self._pos()
         found = self._find((tag,), _NO_SCOPE if tag == "table" else _TABLE) if tag != "html" else -1
         if found > 0:
-            end = self.source.find(">", at)
-            self._pop_to(found, at if end < 0 else end + 1)
+            self._pop_to(found, end)
 
-    def handle_data(self, data: str) -> None:
-        if not self.in_text:
-            self.stack[-1].children.append(self._pos())
-            self.in_text = True
 
-    def handle_comment(self, data: str) -> None:
-        self.in_text = False
-
-    def handle_decl(self, decl: str) -> None:
-        self.in_text = False
-
-    def handle_pi(self, data: str) -> None:
-        self.in_text = False
-
-    def unknown_decl(self, data: str) -> None:
-        self.in_text = False
+_COMMENT_END = re.compile(r"--\s*>")
+# Raw text that would read as markup without a way to end it: handled before tokenizing.
+_STRAY_LT = re.compile(r"<(?![A-Za-z/!?])")
+_MARKED = re.compile(r"<!\[(?!(?:if|endif|else)\b[^<>\]]*\]>)", re.I)
 
 
 def _feedable(source: str) -> str:
-    """``source`` made safe and quick for html.parser, offsets unchanged. Inline tags that
-    only style text become U+0001 (see _INLINE_TAG). A ``<`` that starts no markup,
+    """``source`` made safe to tokenize, offsets unchanged: a ``<`` that starts no markup,
     or comes after the last ``>`` (an unfinished tag), or opens an unknown marked section
-    (``<![foo[``) becomes U+0000, which the parser takes as text (the layout reads the text
-    from the page itself); an unclosed comment ends the page, as in browsers. Without this,
-    html.parser searches to the end of the page once per such ``<``: minutes for a few
-    hundred KB."""
+    (``<![foo[``) becomes U+0000, which is text (the layout reads it back as ``<``); an
+    unclosed comment ends the page, as in browsers. Every ``<`` left starts a token."""
     if "\x00" in source:
         source = source.replace("\x00", "\ufffd")
     pos = 0
@@ -530,11 +606,11 @@ def _feedable(source: str) -> str:
         opened = source.find("<!--", pos)
         if opened < 0:
             break
-        closed = source.find("-->", opened + 4)
-        if closed < 0:
+        closed = _COMMENT_END.search(source, opened + 4)
+        if closed is None:
             source = source[:opened]
             break
-        pos = closed + 3
+        pos = closed.end()
     last = source.rfind(">")
     if last + 1 < len(source) and "<" in source[last + 1 :]:
         source = source[: last + 1] + source[last + 1 :].replace("<", "\x00")
@@ -542,25 +618,32 @@ def _feedable(source: str) -> str:
         source = _MARKED.sub("\x00![", source)
     if "\x01" in source:
         source = source.replace("\x01", "\ufffd")
-    source = _INLINE_TAG.sub(_Blanker(), source)
     return _STRAY_LT.sub("\x00", source)
 
 
-def build_tree(source: str, limits: Limits) -> tuple[Element, Element | None, str, int]:
-    """The element tree of ``source``, its ``<title>`` element, the page as fed to the
-    parser (what :func:`text_end` needs), and how many elements were closed early because
-    they nested deeper than ``limits.max_nesting_depth``."""
+class Tree:
+    """A page's element tree and what building it found."""
+
+    __slots__ = ("chrome", "fed", "flattened", "root", "title")
+
+    def __init__(self, builder: _Builder, fed: str) -> None:
+        self.root = builder.root
+        self.title = builder.title  #: the first <title> element
+        self.fed = fed  #: the page as tokenized (what :func:`text_end` needs)
+        #: elements closed early because they nested deeper than ``max_nesting_depth``
+        self.flattened = builder.flattened
+        self.chrome = builder.chrome  #: elements named like page chrome
+
+
+def build_tree(source: str, limits: Limits) -> Tree:
+    """The element tree of ``source``."""
     fed = _feedable(source)
-    builder = _Builder(fed, limits)
-    try:
-        builder.feed(fed)
-        builder.close()
-    except AssertionError as exc:  # _markupbase's "unexpected" declarations
-        raise SourceError(f"网页标记无法解析（the page's markup cannot be read: {exc}）") from None
+    builder = _Builder(limits)
+    builder.feed(fed)
     end = len(fed)
     builder._pop_to(1, end)
     builder.root.end = end
-    return builder.root, builder.title, fed, builder.flattened
+    return Tree(builder, fed)
 
 
 def text_end(fed: str, start: int) -> int:

@@ -43,8 +43,10 @@ def read_html(source: bytes | str, *, limits: Limits = DEFAULT_LIMITS) -> Docume
             )
     else:
         raise SourceError(f"read_html needs bytes or text, not {type(source).__name__}")
-    root, title, fed, flattened = build_tree(text, limits)
-    diagnostics: list[Diagnostic] = _guarded(root, fed)
+    tree = build_tree(text, limits)
+    root, fed, flattened = tree.root, tree.fed, tree.flattened
+    # Without elements named like chrome there is nothing to guard.
+    diagnostics: list[Diagnostic] = _guarded(root, fed) if tree.chrome else []
     if flattened:
         depth = limits.max_nesting_depth
         diagnostics.append(
@@ -70,7 +72,7 @@ def read_html(source: bytes | str, *, limits: Limits = DEFAULT_LIMITS) -> Docume
             )
         )
     items, found = _without_chrome(items)
-    items = _with_title(items, title, fed, found, diagnostics)
+    items = _with_title(items, tree.title, fed, found, diagnostics)
     document = _write(items, limits)
     return Document(
         document[0], document[1], kind="html", diagnostics=tuple(diagnostics), meta=found
