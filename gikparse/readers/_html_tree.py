@@ -282,8 +282,12 @@ _STYLING = (
 # a run of characters that start no marking word, then a character that might but does not.
 # A word that only looks like one ("valid") sends the tag the slow way, to be read in full.
 _SKIPPED_ATTRS = (
-    r"[^>cdhimv]*(?:(?!display|visibility|mso-hide|hidden|class|id\b)[cdhimv][^>cdhimv]*)*>"
+    r"[^>cdhimv]*(?:(?!display|visibility|mso-hide|hidden|id\b"
+    r"|class(?!\s*=\s*(?:\"mso\w*\"|'mso\w*'|mso\w*(?=[\s/>]))))"  # Word's classes name no chrome
+    r"[cdhimv][^>cdhimv]*)*>"
 )
+_STYLING_TAG = rf"</?{_STYLING}(?=[\s/>]){_SKIPPED_ATTRS}"
+_ATTRS = r"[^>=]*(?:=\s*(?:\"[^\"]*\"|'[^']*'|)[^>=]*)*"
 # Markup, one token per match, matched in the page lowercased (see _lowered); the page's
 # ``<`` that start no markup were made text first (see _feedable). Tag names as html.parser
 # and browsers read them; a start tag ends at the first ``>`` outside a quoted attribute value
@@ -291,19 +295,28 @@ _SKIPPED_ATTRS = (
 # end tag at its first ``>``. The text of <script> and <style> is raw: it ends only at their
 # end tag (or the page's end).
 _NAME = r"[a-z][^\t\n\r\f />\x00]*"
-_TOKEN = re.compile(
-    r"<(?:"
-    rf"(?P<styling>/?{_STYLING}(?=[\s/>]){_SKIPPED_ATTRS}"
-    rf"(?:</?{_STYLING}(?=[\s/>]){_SKIPPED_ATTRS})*)"
-    r"|(?P<script>script)(?=[\s/>])[^>]*>(?:.*?(?=</script\s*>)|.*)"
+_EACH_TAG = (
+    r"(?P<script>script)(?=[\s/>])[^>]*>(?:.*?(?=</script\s*>)|.*)"
     r"|(?P<style>style)(?=[\s/>])[^>]*>(?:.*?(?=</style\s*>)|.*)"
-    rf"|(?P<name>{_NAME})(?P<attrs>[^>=]*(?:=\s*(?:\"[^\"]*\"|'[^']*'|)[^>=]*)*)>"
+    rf"|(?P<name>{_NAME})(?P<attrs>{_ATTRS})>"
     rf"|/(?P<end>{_NAME})[^>]*>"
     r"|!--.*?--\s*>"
     r"|![^>]*>|\?[^>]*>|/[^>]*>"
-    r")",
+)
+# Two shortcuts, for what most of a page is: a run of styling tags is one token, and so is a
+# table cell that holds text and styling tags only (in a plain <p> at most).
+_TOKEN = re.compile(
+    r"<(?:"
+    rf"(?P<styling>/?{_STYLING}(?=[\s/>]){_SKIPPED_ATTRS}(?:{_STYLING_TAG})*)"
+    rf"|(?P<cell>td|th)(?=[\s>])(?P<cattrs>{_ATTRS})(?<!/)>"
+    rf"(?:<p(?=[\s>]){_SKIPPED_ATTRS})?(?P<ctext>[^<]*(?:{_STYLING_TAG}[^<]*)*)"
+    r"(?:</p\s*>)?(?P<cend></(?P=cell)\s*>)"
+    f"|{_EACH_TAG})",
     re.S,
 )
+# Without the shortcuts: every tag a token (inside kept inline elements, and in the tests
+# that hold both ways to the same result).
+_TAG_BY_TAG = re.compile(rf"<(?:(?P<styling>(?!)x)|(?P<cell>(?!)x)|{_EACH_TAG})", re.S)
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 
 
@@ -315,7 +328,7 @@ def _lowered(page: str) -> str:
     return low if len(low) == len(page) else page.translate(_ASCII_LOWER)
 
 
-_STYLING_TAG = re.compile(rf"<(/?)({_NAME})")
+_STYLING_TAGS = re.compile(rf"<(/?)({_STYLING})(?=[\s/>])[^>]*>")
 # Attributes as html.parser reads them: names lowercased, values unquoted.
 _ATTR = re.compile(r"""([^\s/>][^\s/=>]*)(?:\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?""")
 # Attribute text that may make an element hidden, chrome, or a spanning cell: anything else
@@ -411,26 +424,37 @@ class _Builder:
         self.max_kept = limits.max_text_chars // _ELEMENT_WEIGHT
 
     def feed(self, fed: str) -> None:
-        stack = self.stack
-        pos = 0
         low = _lowered(fed)
-        for m in _TOKEN.finditer(low):
+        end = self._tokens(_TOKEN, fed, low, 0, len(fed))
+        if end < len(fed):
+            self.stack[-1].children.append(end)
+
+    def _tokens(self, token: re.Pattern[str], fed: str, low: str, start: int, stop: int) -> int:
+        """Build from the tokens of ``low[start:stop]``; where the text after the last starts."""
+        stack = self.stack
+        pos = start
+        for m in token.finditer(low, start, stop):
             at = m.start()
             if at > pos:
                 stack[-1].children.append(pos)
             pos = m.end()
-            styling, name, attrs, end, script, style = m.group(
-                "styling", "name", "attrs", "end", "script", "style"
+            styling, cell, name, attrs, end, script, style = m.group(
+                "styling", "cell", "name", "attrs", "end", "script", "style"
             )
             if styling is not None:
+                if self.inline_open:  # may end a kept inline element, or nest in it
+                    self._tokens(_TAG_BY_TAG, fed, low, at, pos)
+                continue
+            if cell is not None:
                 if self.inline_open:
-                    self._styling(low, at, pos)
+                    self._tokens(_TAG_BY_TAG, fed, low, at, pos)
+                else:
+                    self._cell(m, low)
                 continue
             if name is not None:
                 tag = name
                 if tag not in BLOCKS:
                     # Inline markup: only its text matters, unless it hides it or is chrome.
-                    # The commonest tags of a page, so the cheap tests come first.
                     if tag == _BR:
                         stack[-1].children.append(Element(_BR, at))
                     elif (
@@ -456,23 +480,36 @@ class _Builder:
                 raw = script or style
                 if raw is None:
                     continue  # comments, declarations, processing instructions
-                tag = raw
                 close = fed.find(">", at) + 1
-                self.start_tag(tag, [], at, False, close)
-                if stack[-1].tag == tag:  # its text is never read: the element ends here
+                self.start_tag(raw, [], at, False, close)
+                if stack[-1].tag == raw:  # its text is never read: the element ends here
                     self._pop_to(len(stack) - 1, pos)
-        if pos < len(fed):
-            stack[-1].children.append(pos)
+        return pos
 
-    def _styling(self, fed: str, start: int, end: int) -> None:
-        """Styling tags inside a kept inline element: one of its own name nests in it, and
-        its end tag ends it."""
-        for m in _STYLING_TAG.finditer(fed, start, end):
-            tag = m.group(2)
-            if not m.group(1):
-                self._nest(tag, 1)
-            elif not self._nest(tag, -1):
-                self.end_tag(tag, m.start(), fed.find(">", m.start()) + 1)
+    def _cell(self, m: re.Match[str], low: str) -> None:
+        """A cell token: as its start tag, its styling tags, its text and its end tag."""
+        cell, attrs = m.group("cell", "cattrs")
+        opened = m.end("cattrs") + 1
+        start, end = m.span("ctext")
+        closing = m.start("cend")
+        if attrs and _MAY_MATTER.search(attrs) is not None:
+            self.start_tag(cell, _attributes(attrs), m.start(), False, opened)
+        else:
+            self.start_tag(cell, [], m.start(), False, opened)
+        children = self.stack[-1].children
+        if low.find("<", start, end) < 0:
+            if end > start:
+                children.append(start)
+        else:
+            # Runs of text between styling tags, as the token loop would have found them.
+            at = start
+            for tag in _STYLING_TAGS.finditer(low, start, end):
+                if tag.start() > at:
+                    children.append(at)
+                at = tag.end()
+            if end > at:
+                children.append(at)
+        self.end_tag(cell, closing, m.end())
 
     def _nest(self, tag: str, step: int) -> bool:
         """Count an unmarked inline tag inside a kept inline element of the same name, so

@@ -17,7 +17,7 @@ from gikparse.limits import DEFAULT_LIMITS, Limits
 from gikparse.readers import _html_page as page
 from gikparse.readers._html_chrome import guard
 from gikparse.readers._html_decode import decode_page
-from gikparse.readers._html_layout import Cell, Prose, Row, Run, Segment, cell_run, lay_out
+from gikparse.readers._html_layout import Prose, Row, Run, Segment, cell_run, lay_out
 from gikparse.readers._html_tree import Element, build_tree
 from gikparse.readers.document import Document, Line, LineKind, TextCell
 
@@ -252,56 +252,18 @@ def _with_title(
 # --- writing the Document ------------------------------------------------------------------
 
 
-class _Writer:
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.pos = 0
-        self.segs: list[Segment] = []
-        # (kind, start, end, level or table, cell spans) for each line, in order.
-        self.pending: list[tuple[bool, int, int, int, list[tuple[int, int, Cell]]]] = []
-
-    def _put(self, run: Run) -> tuple[int, int]:
-        text = run.text
-        body = text.strip(_TRIM)
-        lead = len(text) - len(text.lstrip(_TRIM))
-        start = self.pos
-        shift = start - lead
-        for s, e, ps, pe, linear in run.segs:
-            self.segs.append((s + shift, e + shift, ps, pe, linear))
-        self.parts.append(body)
-        self.pos += len(body)
-        return start, self.pos
-
-    def _newline(self) -> None:
-        if self.pending:
-            self.parts.append("\n")
-            self.pos += 1
-
-    def prose(self, item: Prose) -> None:
-        self._newline()
-        start, end = self._put(item.run)
-        self.pending.append((False, start, end, item.level, []))
-
-    def row(self, item: Row) -> None:
-        self._newline()
-        line_start = self.pos
-        spans: list[tuple[int, int, Cell]] = []
-        for i, cell in enumerate(item.cells):
-            if i:
-                self.parts.append("\t")
-                self.pos += 1
-            start, end = self._put(cell.run)
-            spans.append((start, end, cell))
-        self.pending.append((True, line_start, self.pos, item.table, spans))
-
-
-def _source_of(segs: list[Segment], starts: list[int], start: int, end: int) -> tuple[int, int]:
-    """The page span of the laid-out text ``[start, end)``."""
+def _page_span(segs: list[Segment], start: int, end: int) -> tuple[int, int]:
+    """The page span of the run text ``[start, end)`` (``end > start``), from its segments."""
+    if len(segs) == 1:  # most cells: one piece of the page
+        s, e, ps, pe, linear = segs[0]
+        if linear:
+            return ps + start - s, ps + min(end, e) - s
+        return ps, pe
+    starts = [seg[0] for seg in segs]
     i = max(bisect.bisect_right(starts, start) - 1, 0)
     s, e, ps, pe, linear = segs[i]
     if start >= e and i + 1 < len(segs):
-        s, e, ps, pe, linear = segs[i + 1]
-        begin = ps
+        begin = segs[i + 1][2]
     else:
         begin = ps + (start - s) if linear else ps
     j = max(bisect.bisect_right(starts, end - 1) - 1, 0)
@@ -310,41 +272,80 @@ def _source_of(segs: list[Segment], starts: list[int], start: int, end: int) -> 
     return begin, max(finish, begin)
 
 
+class _Writer:
+    """Lays out Document.text line by line; each cell's page span comes from its run."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.parts: list[str] = []
+        self.pos = 0
+        self.lines: list[Line] = []
+        self.limits = limits
+
+    def _cell(self, run: Run) -> tuple[str, int, tuple[int, int] | None]:
+        """The cell text of ``run`` (trimmed), where it starts, and its page span."""
+        text = run.text
+        body = text.strip(_TRIM)
+        start = self.pos
+        self.parts.append(body)
+        self.pos += len(body)
+        if not body:
+            return body, start, None
+        lead = len(text) - len(text.lstrip(_TRIM))
+        return body, start, _page_span(run.segs, lead, lead + len(body))
+
+    def _newline(self) -> None:
+        if self.lines:
+            self.parts.append("\n")
+            self.pos += 1
+        if self.pos > self.limits.max_text_chars:
+            raise self.limits.exceeded(
+                "max_text_chars", self.pos, "网页正文字符数（characters of page text）"
+            )
+
+    def prose(self, item: Prose) -> None:
+        self._newline()
+        body, start, source = self._cell(item.run)
+        cell = TextCell(body, start, self.pos, source=source)
+        if item.level:
+            self.lines.append(Line((cell,), start, self.pos, LineKind.HEADING, level=item.level))
+        else:
+            # One cell: on a page, cells come from tables only. A run of &nbsp; inside prose
+            # is spacing ("一、&nbsp;&nbsp;总体情况" from Word's list numbers), not a column.
+            self.lines.append(Line((cell,), start, self.pos, LineKind.TEXT))
+
+    def row(self, item: Row) -> None:
+        self._newline()
+        line_start = self.pos
+        cells: list[TextCell] = []
+        for i, laid in enumerate(item.cells):
+            if i:
+                self.parts.append("\t")
+                self.pos += 1
+            body, start, source = self._cell(laid.run)
+            cells.append(
+                TextCell(
+                    body,
+                    start,
+                    self.pos,
+                    laid.row_span,
+                    laid.col_span,
+                    None,
+                    None,
+                    (laid.start, laid.end) if source is None else source,
+                )
+            )
+        self.lines.append(Line(tuple(cells), line_start, self.pos, LineKind.ROW, table=item.table))
+
+
 def _write(items: list[Prose | Row], limits: Limits) -> tuple[str, tuple[Line, ...]]:
-    writer = _Writer()
+    writer = _Writer(limits)
     for item in items:
         if isinstance(item, Prose):
             writer.prose(item)
         else:
             writer.row(item)
-        if writer.pos > limits.max_text_chars:
-            raise limits.exceeded(
-                "max_text_chars", writer.pos, "网页正文字符数（characters of page text）"
-            )
-    text = "".join(writer.parts)
-    segs = writer.segs
-    starts = [s[0] for s in segs]
-
-    def located(cell: TextCell) -> TextCell:
-        if cell.end <= cell.start or not segs:
-            return cell
-        return cell._replace(source=_source_of(segs, starts, cell.start, cell.end))
-
-    lines: list[Line] = []
-    for is_row, start, end, extra, spans in writer.pending:
-        if is_row:
-            cells = []
-            for s, e, laid in spans:
-                body = text[s:e]
-                source = _source_of(segs, starts, s, e) if e > s else (laid.start, laid.end)
-                cells.append(TextCell(body, s, e, laid.row_span, laid.col_span, None, None, source))
-            lines.append(Line(tuple(cells), start, end, LineKind.ROW, table=extra))
-        elif extra:
-            heading = located(TextCell(text[start:end], start, end))
-            lines.append(Line((heading,), start, end, LineKind.HEADING, level=extra))
-        else:
-            # One cell: on a page, cells come from tables only. A run of &nbsp; inside prose
-            # is spacing ("一、&nbsp;&nbsp;总体情况" from Word's list numbers), not a column.
-            prose = located(TextCell(text[start:end], start, end))
-            lines.append(Line((prose,), start, end, LineKind.TEXT))
-    return text, tuple(lines)
+    if writer.pos > limits.max_text_chars:
+        raise limits.exceeded(
+            "max_text_chars", writer.pos, "网页正文字符数（characters of page text）"
+        )
+    return "".join(writer.parts), tuple(writer.lines)
