@@ -329,6 +329,7 @@ def _lowered(page: str) -> str:
 
 
 _STYLING_TAGS = re.compile(rf"<(/?)({_STYLING})(?=[\s/>])[^>]*>")
+_ONE_RUN = re.compile(r"(?:<[^>]*>)*([^<]*)(?:<[^>]*>)*")
 # Attributes as html.parser reads them: names lowercased, values unquoted.
 _ATTR = re.compile(r"""([^\s/>][^\s/=>]*)(?:\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?""")
 # Attribute text that may make an element hidden, chrome, or a spanning cell: anything else
@@ -438,21 +439,10 @@ class _Builder:
             if at > pos:
                 stack[-1].children.append(pos)
             pos = m.end()
-            styling, cell, name, attrs, end, script, style = m.group(
-                "styling", "cell", "name", "attrs", "end", "script", "style"
-            )
-            if styling is not None:
-                if self.inline_open:  # may end a kept inline element, or nest in it
-                    self._tokens(_TAG_BY_TAG, fed, low, at, pos)
-                continue
-            if cell is not None:
-                if self.inline_open:
-                    self._tokens(_TAG_BY_TAG, fed, low, at, pos)
-                else:
-                    self._cell(m, low)
-                continue
-            if name is not None:
-                tag = name
+            # Which alternative matched: the last group it closed.
+            kind = m.lastgroup
+            if kind == "attrs":  # a start tag
+                tag, attrs = m.group("name", "attrs")
                 if tag not in BLOCKS:
                     # Inline markup: only its text matters, unless it hides it or is chrome.
                     if tag == _BR:
@@ -469,47 +459,73 @@ class _Builder:
                         and self.inline_open
                     ):
                         self._nest(tag, 1)
-                    continue
-                if attrs and _MAY_MATTER.search(attrs) is not None:
+                elif attrs and _MAY_MATTER.search(attrs) is not None:
                     self.start_tag(tag, _attributes(attrs), at, attrs.endswith("/"), pos)
                 else:
                     self.start_tag(tag, [], at, attrs.endswith("/"), pos)
-            elif end is not None:
-                self.end_tag(end, at, pos)
-            else:
-                raw = script or style
-                if raw is None:
-                    continue  # comments, declarations, processing instructions
+            elif kind == "cend":
+                if self.inline_open:
+                    self._tokens(_TAG_BY_TAG, fed, low, at, pos)
+                else:
+                    self._cell(m, low)
+            elif kind == "styling":
+                if self.inline_open:  # may end a kept inline element, or nest in it
+                    self._tokens(_TAG_BY_TAG, fed, low, at, pos)
+            elif kind == "end":
+                self.end_tag(m.group("end"), at, pos)
+            elif kind is not None:  # <script> or <style>: raw text
                 close = fed.find(">", at) + 1
-                self.start_tag(raw, [], at, False, close)
-                if stack[-1].tag == raw:  # its text is never read: the element ends here
+                self.start_tag(kind, [], at, False, close)
+                if stack[-1].tag == kind:  # its text is never read: the element ends here
                     self._pop_to(len(stack) - 1, pos)
+            # else: comments, declarations, processing instructions
         return pos
 
     def _cell(self, m: re.Match[str], low: str) -> None:
         """A cell token: as its start tag, its styling tags, its text and its end tag."""
         cell, attrs = m.group("cell", "cattrs")
-        opened = m.end("cattrs") + 1
+        stack = self.stack
+        parent = stack[-1]
+        if (
+            parent.tag != "tr"
+            or (attrs and _MAY_MATTER.search(attrs) is not None)
+            or len(stack) > self.limits.max_nesting_depth
+        ):
+            # Spans, flags, implied ends or the depth limit: as tag by tag.
+            opened = m.end("cattrs") + 1
+            self.start_tag(cell, _attributes(attrs) if attrs else [], m.start(), False, opened)
+            self._cell_text(m, low, stack[-1].children)
+            self.end_tag(cell, m.start("cend"), m.end())
+            return
+        # In a row, a cell of no consequence: nothing to imply, nothing left open.
+        element = Element(cell, m.start())
+        element.end = m.end()
+        self.kept += 1
+        if self.kept > self.max_kept:
+            self._too_many()
+        parent.children.append(element)
+        self._cell_text(m, low, element.children)
+
+    @staticmethod
+    def _cell_text(m: re.Match[str], low: str, children: list[Element | int]) -> None:
+        """The runs of text of a cell token, as the token loop would have found them."""
         start, end = m.span("ctext")
-        closing = m.start("cend")
-        if attrs and _MAY_MATTER.search(attrs) is not None:
-            self.start_tag(cell, _attributes(attrs), m.start(), False, opened)
-        else:
-            self.start_tag(cell, [], m.start(), False, opened)
-        children = self.stack[-1].children
         if low.find("<", start, end) < 0:
             if end > start:
                 children.append(start)
-        else:
-            # Runs of text between styling tags, as the token loop would have found them.
-            at = start
-            for tag in _STYLING_TAGS.finditer(low, start, end):
-                if tag.start() > at:
-                    children.append(at)
-                at = tag.end()
-            if end > at:
+            return
+        one = _ONE_RUN.fullmatch(low, start, end)
+        if one is not None:  # <span>12</span>
+            if one.end(1) > one.start(1):
+                children.append(one.start(1))
+            return
+        at = start
+        for tag in _STYLING_TAGS.finditer(low, start, end):
+            if tag.start() > at:
                 children.append(at)
-        self.end_tag(cell, closing, m.end())
+            at = tag.end()
+        if end > at:
+            children.append(at)
 
     def _nest(self, tag: str, step: int) -> bool:
         """Count an unmarked inline tag inside a kept inline element of the same name, so
@@ -522,6 +538,13 @@ class _Builder:
             return False
         element.nested += step
         return True
+
+    def _too_many(self) -> None:
+        raise self.limits.exceeded(
+            "max_text_chars",
+            self.kept * _ELEMENT_WEIGHT,
+            f"网页元素数量（HTML elements, each counted as {_ELEMENT_WEIGHT} characters）",
+        )
 
     def _pop_to(self, index: int, at: int) -> None:
         """Close stack[index:] (implied or explicit end), at offset ``at``."""
@@ -593,11 +616,7 @@ class _Builder:
             self.title = element
         self.kept += 1
         if self.kept > self.max_kept:
-            raise self.limits.exceeded(
-                "max_text_chars",
-                self.kept * _ELEMENT_WEIGHT,
-                f"网页元素数量（HTML elements, each counted as {_ELEMENT_WEIGHT} characters）",
-            )
+            self._too_many()
         stack = self.stack
         if len(stack) > self.limits.max_nesting_depth:
             # Past the limit, the innermost element is closed first, as if its end tag had
