@@ -116,9 +116,19 @@ class Run:
     def line_break(self) -> None:
         self.brk = True
 
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Run:
+        """A run of one piece of the page, ``text`` from ``start`` to ``end`` as it is."""
+        run = cls()
+        run.parts.append(text)
+        run.segs.append((0, len(text), start, end, True))
+        run.size = len(text)
+        return run
+
     @property
     def text(self) -> str:
-        return "".join(self.parts)
+        parts = self.parts
+        return parts[0] if len(parts) == 1 else "".join(parts)
 
 
 class Prose:
@@ -161,7 +171,6 @@ def _skipped(element: Element) -> bool:
 def cell_run(cell: Element, fed: str) -> Run:
     """An element's text as one run: blocks and line breaks inside it join (a table cell,
     ``<title>``). ``fed``: the page as the parser read it, where each run ends at a ``<``."""
-    run = Run()
     children = cell.children
     if len(children) == 1 and isinstance(children[0], int):
         # Most cells: one run of text, often a bare number.
@@ -171,10 +180,11 @@ def cell_run(cell: Element, fed: str) -> Run:
             end = len(fed)
         raw = fed[start:end]
         if raw.isalnum():
-            run.emit(raw, start, end, True)
-        else:
-            run.add(raw, start)
+            return Run.of(raw, start, end)
+        run = Run()
+        run.add(raw, start)
         return run
+    run = Run()
     stack: list[Iterator[Element | int]] = [iter(cell.children)]
     while stack:
         child = next(stack[-1], None)
@@ -341,7 +351,8 @@ class _Layout:
             x = 0
             cells: list[Cell] = []
             for td in tds:
-                x = self._spanned(free, x, cells)
+                if free:
+                    x = self._spanned(free, x, cells)
                 col_span = min(max(td.col_span, 1), _MAX_COLSPAN)
                 row_span = min(td.row_span, _MAX_ROWSPAN)
                 if row_span == 0 or row_span > count - y:

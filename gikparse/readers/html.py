@@ -290,7 +290,7 @@ class _Writer:
         self.pos += len(body)
         if not body:
             return body, start, None
-        lead = len(text) - len(text.lstrip(_TRIM))
+        lead = 0 if body is text else len(text) - len(text.lstrip(_TRIM))
         return body, start, _page_span(run.segs, lead, lead + len(body))
 
     def _newline(self) -> None:
