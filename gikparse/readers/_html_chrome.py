@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
 
-from gikparse.readers._html_tree import SKIPPED, Element
+from gikparse.readers._html_tree import HEADINGS, SKIPPED, Element, Tree
 from gikparse.schema import SECTIONS, TEMPLATES
 
 __all__ = ["guard"]
@@ -43,114 +42,111 @@ _LABELS = sorted(
 _LABEL = re.compile("|".join(re.escape(label) for label in _LABELS))
 _NOISE = re.compile("[\x01\\s\u3000]+|&nbsp;?", re.I)
 _DIGIT = re.compile(r"\d")
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
-class _Seen:
-    """What an element holds: its span of the page's text (``start``, ``end`` in the joined
-    text of all runs), whether tables or headings, and whether report content."""
-
-    __slots__ = ("end", "heading", "report", "start", "table")
-
-    def __init__(self, start: int) -> None:
-        self.start = start
-        self.end = start
-        self.report = False
-        self.table = False
-        self.heading = False
+def _spans(elements: list[Element]) -> list[tuple[int, int]]:
+    """The page spans of ``elements`` merged where they overlap, in page order."""
+    merged: list[tuple[int, int]] = []
+    for element in elements:  # in page order
+        if merged and element.start < merged[-1][1]:
+            if element.end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], element.end)
+        else:
+            merged.append((element.start, element.end))
+    return merged
 
 
-def _survey(root: Element, fed: str) -> dict[int, _Seen]:
-    """What each element holds, by ``id``. The text of all runs is joined first and searched
-    once, because inline markup splits labels and headings into several runs (``三、`` in
-    one ``<span>``, ``收到和处理`` in the next)."""
-    seen: dict[int, _Seen] = {}
-    parts: list[str] = []
-    read = 0
-    tables: list[_Seen] = []
-    stack: list[tuple[Element, _Seen, Iterator[Element | int]]] = [
-        (root, _Seen(0), iter(root.children))
-    ]
-    while stack:
-        element, mine, children = stack[-1]
-        child = next(children, None)
-        if child is None:
-            stack.pop()
-            mine.end = read
-            seen[id(element)] = mine
-            if element.tag == "table" and not element.has_table:
-                tables.append(mine)
-            if element.tag == "table":
-                mine.table = True
-            elif element.tag in _HEADINGS:
-                mine.heading = True
-            if stack:
-                parent = stack[-1][1]
-                parent.table = parent.table or mine.table
-                parent.heading = parent.heading or mine.heading
-            continue
-        if isinstance(child, int):
-            end = fed.find("<", child)
-            text = _NOISE.sub("", fed[child : len(fed) if end < 0 else end])
+class _Text:
+    """The page's visible text (runs outside hidden and skipped elements, without spaces),
+    joined, and where each run starts in it: inline markup splits labels and headings into
+    several runs (``三、`` in one ``<span>``, ``收到和处理`` in the next)."""
+
+    def __init__(self, tree: Tree, unseen: list[tuple[int, int]]) -> None:
+        fed = tree.fed
+        starts = [start for start, _ in unseen]
+        self.offsets: list[int] = []  #: page offset of each visible run
+        self.at: list[int] = []  #: where each visible run starts in ``text``
+        parts: list[str] = []
+        read = 0
+        for run in tree.runs:
+            i = bisect.bisect_right(starts, run) - 1
+            if i >= 0 and run < unseen[i][1]:
+                continue
+            end = fed.find("<", run)
+            text = _NOISE.sub("", fed[run : len(fed) if end < 0 else end])
+            self.offsets.append(run)
+            self.at.append(read)
             parts.append(text)
             read += len(text)
-        elif not (child.hidden or child.tag in SKIPPED or child.tag == "title"):
-            stack.append((child, _Seen(read), iter(child.children)))
-    text = "".join(parts)
-    # Report content: a section heading, or a table with two labels of the template, or
-    # one beside numbers, or a table that follows one of those with no text between (one
-    # report table split over several <table> elements leaves pieces of numbers only).
-    marks = [m.start() for m in _HEADING.finditer(text)]
-    labels = [(m.start(), m.group()) for m in _LABEL.finditer(text)]
+        self.text = "".join(parts)
+
+    def span(self, element: Element) -> tuple[int, int]:
+        """Where ``element``'s text starts and ends in ``text``."""
+        offsets, at, total = self.offsets, self.at, len(self.text)
+        i = bisect.bisect_left(offsets, element.start)
+        j = bisect.bisect_left(offsets, element.end)
+        return (at[i] if i < len(at) else total), (at[j] if j < len(at) else total)
+
+
+def _report_marks(text: _Text, tables: list[Element]) -> list[int]:
+    """Where report content starts in the text: a section heading, or a table with two labels
+    of the template, or one beside numbers, or a table that follows one of those with no text
+    between (one report table split over several <table> elements leaves pieces of numbers
+    only)."""
+    joined = text.text
+    marks = [m.start() for m in _HEADING.finditer(joined)]
+    labels = [(m.start(), m.group()) for m in _LABEL.finditer(joined)]
     label_starts = [at for at, _ in labels]
     report_end = -1
-    for table in sorted(tables, key=lambda t: t.start):
+    for table in tables:
+        start, end = text.span(table)
         found = {
             label
             for _, label in labels[
-                bisect.bisect_left(label_starts, table.start) : bisect.bisect_left(
-                    label_starts, table.end
-                )
+                bisect.bisect_left(label_starts, start) : bisect.bisect_left(label_starts, end)
             ]
         }
-        digits = _DIGIT.search(text, table.start, table.end) is not None
-        if len(found) >= 2 or (found and digits) or table.start == report_end:
-            marks.append(table.start)
-            report_end = table.end
+        digits = _DIGIT.search(joined, start, end) is not None
+        if len(found) >= 2 or (found and digits) or start == report_end:
+            marks.append(start)
+            report_end = end
     marks.sort()
-    for entry in seen.values():
-        at = bisect.bisect_left(marks, entry.start)
-        entry.report = at < len(marks) and marks[at] < max(entry.end, entry.start + 1)
-    seen[id(root)].start = 0
-    return seen
+    return marks
 
 
-def guard(root: Element, fed: str) -> tuple[list[Element], list[tuple[Element, str]]]:
+def guard(tree: Tree) -> tuple[list[Element], list[tuple[Element, str]]]:
     """Keep chrome that holds report content: clears its mark. Returns the elements kept so,
     and the chrome elements left out that held a table or a heading (with which)."""
-    seen = _survey(root, fed)
-    total = seen[id(root)].end
+    # What is never read, and what lies inside it, is not looked at.
+    unseen = _spans([e for e in tree.surveyed if e.hidden or e.tag in SKIPPED or e.tag == "title"])
+    unseen_starts = [start for start, _ in unseen]
+
+    def seen(element: Element) -> bool:
+        i = bisect.bisect_right(unseen_starts, element.start) - 1
+        return i < 0 or element.start >= unseen[i][1]
+
+    surveyed = [e for e in tree.surveyed if seen(e)]
+    text = _Text(tree, unseen)
+    marks = _report_marks(text, [e for e in surveyed if e.tag == "table" and not e.has_table])
+    tables = [e.start for e in surveyed if e.tag == "table"]
+    headings = [e.start for e in surveyed if e.tag in HEADINGS]
+    total = len(text.text)
     kept: list[Element] = []
     dropped: list[tuple[Element, str]] = []
-    stack: list[Element] = [root]
-    while stack:
-        element = stack.pop()
-        for child in element.children:
-            if isinstance(child, int):
-                continue
-            found = seen.get(id(child))
-            if found is None:  # hidden or never text
-                continue
-            if child.chrome:
-                if found.report or (found.end - found.start) * 2 > total:
-                    child.chrome = False
-                    kept.append(child)
-                elif found.table or found.heading:
-                    dropped.append((child, "table" if found.table else "heading"))
-                    continue
-                else:
-                    continue
-            stack.append(child)
-    kept.sort(key=lambda e: e.start)
-    dropped.sort(key=lambda e: e[0].start)
+    left_out_until = -1  # chrome inside chrome that was left out is not looked at
+    for element in surveyed:
+        if not element.chrome or element.start < left_out_until:
+            continue
+        start, end = text.span(element)
+        at = bisect.bisect_left(marks, start)
+        if (at < len(marks) and marks[at] < max(end, start + 1)) or (end - start) * 2 > total:
+            element.chrome = False
+            kept.append(element)
+            continue
+        left_out_until = element.end
+        for held, starts in (("table", tables), ("heading", headings)):
+            i = bisect.bisect_left(starts, element.start)
+            if i < len(starts) and starts[i] < element.end:
+                dropped.append((element, held))
+                break
     return kept, dropped

@@ -15,7 +15,16 @@ from collections.abc import Container
 
 from gikparse.limits import Limits
 
-__all__ = ["CHROME_NAMES", "Element", "Tree", "build_tree", "is_chrome_name", "text_end"]
+__all__ = [
+    "CHROME_NAMES",
+    "HEADINGS",
+    "SKIPPED",
+    "Element",
+    "Tree",
+    "build_tree",
+    "is_chrome_name",
+    "text_end",
+]
 
 # Elements whose text is never page content.
 SKIPPED = frozenset(
@@ -148,6 +157,8 @@ _CLOSES_P = frozenset(
     }
 )
 _CELLS = frozenset({"td", "th"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_SURVEYED = SKIPPED | HEADINGS | {"title", "table"}
 _ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
 # An implied end never crosses these (a <p> inside a cell is closed with the cell, not by
 # a <p> outside the table).
@@ -422,6 +433,9 @@ class _Builder:
         self.kept = 0
         self.flattened = 0  #: elements closed early to stay within max_nesting_depth
         self.chrome = 0  #: elements kept that are named like page chrome
+        self.runs: list[int] = []  #: where each run of text starts, in page order
+        #: the elements the chrome guard looks at: chrome, hidden, skipped, tables, headings
+        self.surveyed: list[Element] = []
         self.max_kept = limits.max_text_chars // _ELEMENT_WEIGHT
 
     def feed(self, fed: str) -> None:
@@ -429,6 +443,7 @@ class _Builder:
         end = self._tokens(_TOKEN, fed, low, 0, len(fed))
         if end < len(fed):
             self.stack[-1].children.append(end)
+            self.runs.append(end)
 
     def _tokens(self, token: re.Pattern[str], fed: str, low: str, start: int, stop: int) -> int:
         """Build from the tokens of ``low[start:stop]``; where the text after the last starts."""
@@ -438,6 +453,7 @@ class _Builder:
             at = m.start()
             if at > pos:
                 stack[-1].children.append(pos)
+                self.runs.append(pos)
             pos = m.end()
             # Which alternative matched: the last group it closed.
             kind = m.lastgroup
@@ -494,7 +510,7 @@ class _Builder:
             # Spans, flags, implied ends or the depth limit: as tag by tag.
             opened = m.end("cattrs") + 1
             self.start_tag(cell, _attributes(attrs) if attrs else [], m.start(), False, opened)
-            self._cell_text(m, low, stack[-1].children)
+            self._cell_text(m, low, stack[-1].children, self.runs)
             self.end_tag(cell, m.start("cend"), m.end())
             return
         # In a row, a cell of no consequence: nothing to imply, nothing left open.
@@ -504,28 +520,29 @@ class _Builder:
         if self.kept > self.max_kept:
             self._too_many()
         parent.children.append(element)
-        self._cell_text(m, low, element.children)
+        self._cell_text(m, low, element.children, self.runs)
 
     @staticmethod
-    def _cell_text(m: re.Match[str], low: str, children: list[Element | int]) -> None:
+    def _cell_text(
+        m: re.Match[str], low: str, children: list[Element | int], runs: list[int]
+    ) -> None:
         """The runs of text of a cell token, as the token loop would have found them."""
         start, end = m.span("ctext")
-        if low.find("<", start, end) < 0:
-            if end > start:
-                children.append(start)
-            return
-        one = _ONE_RUN.fullmatch(low, start, end)
-        if one is not None:  # <span>12</span>
-            if one.end(1) > one.start(1):
-                children.append(one.start(1))
-            return
-        at = start
-        for tag in _STYLING_TAGS.finditer(low, start, end):
-            if tag.start() > at:
-                children.append(at)
-            at = tag.end()
-        if end > at:
-            children.append(at)
+        if low.find("<", start, end) >= 0:
+            one = _ONE_RUN.fullmatch(low, start, end)
+            if one is None:
+                at = start
+                for tag in _STYLING_TAGS.finditer(low, start, end):
+                    if tag.start() > at:
+                        children.append(at)
+                        runs.append(at)
+                    at = tag.end()
+                start = at
+            else:  # <span>12</span>
+                start, end = one.span(1)
+        if end > start:
+            children.append(start)
+            runs.append(start)
 
     def _nest(self, tag: str, step: int) -> bool:
         """Count an unmarked inline tag inside a kept inline element of the same name, so
@@ -600,6 +617,8 @@ class _Builder:
         if chrome:
             element.chrome = True
             self.chrome += 1
+        if chrome or hidden or tag in _SURVEYED:
+            self.surveyed.append(element)
         if tag in _CELLS and attrs:
             for key, value in attrs:
                 if key == "rowspan":
@@ -680,7 +699,7 @@ def _feedable(source: str) -> str:
 class Tree:
     """A page's element tree and what building it found."""
 
-    __slots__ = ("chrome", "fed", "flattened", "root", "title")
+    __slots__ = ("chrome", "fed", "flattened", "root", "runs", "surveyed", "title")
 
     def __init__(self, builder: _Builder, fed: str) -> None:
         self.root = builder.root
@@ -689,6 +708,9 @@ class Tree:
         #: elements closed early because they nested deeper than ``max_nesting_depth``
         self.flattened = builder.flattened
         self.chrome = builder.chrome  #: elements named like page chrome
+        self.runs = builder.runs  #: where each run of text starts, in page order
+        #: chrome, hidden and skipped elements, tables and headings, in page order
+        self.surveyed = builder.surveyed
 
 
 def build_tree(source: str, limits: Limits) -> Tree:

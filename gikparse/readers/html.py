@@ -18,7 +18,7 @@ from gikparse.readers import _html_page as page
 from gikparse.readers._html_chrome import guard
 from gikparse.readers._html_decode import decode_page
 from gikparse.readers._html_layout import Prose, Row, Run, Segment, cell_run, lay_out
-from gikparse.readers._html_tree import Element, build_tree
+from gikparse.readers._html_tree import Element, Tree, build_tree
 from gikparse.readers.document import Document, Line, LineKind, TextCell
 
 __all__ = ["decode_page", "read_html"]
@@ -46,7 +46,7 @@ def read_html(source: bytes | str, *, limits: Limits = DEFAULT_LIMITS) -> Docume
     tree = build_tree(text, limits)
     root, fed, flattened = tree.root, tree.fed, tree.flattened
     # Without elements named like chrome there is nothing to guard.
-    diagnostics: list[Diagnostic] = _guarded(root, fed) if tree.chrome else []
+    diagnostics: list[Diagnostic] = _guarded(tree) if tree.chrome else []
     if flattened:
         depth = limits.max_nesting_depth
         diagnostics.append(
@@ -82,10 +82,10 @@ def read_html(source: bytes | str, *, limits: Limits = DEFAULT_LIMITS) -> Docume
 # --- chrome and the metadata box -----------------------------------------------------------
 
 
-def _guarded(root: Element, fed: str) -> list[Diagnostic]:
+def _guarded(tree: Tree) -> list[Diagnostic]:
     """Chrome that holds report content is read (P415); chrome left out that held a table or
     a heading is named (P416), so that nothing is dropped silently."""
-    kept, dropped = guard(root, fed)
+    kept, dropped = guard(tree)
     diagnostics: list[Diagnostic] = []
     if kept:
         where = ", ".join(f"<{e.tag}> at {e.start}" for e in kept[:5])
