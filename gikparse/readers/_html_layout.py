@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from gikparse.limits import Limits
 from gikparse.readers._html_tree import SKIPPED, Element
 
-__all__ = ["Cell", "Prose", "Row", "Run", "cell_run", "lay_out"]
+__all__ = ["Cell", "Piece", "Prose", "Row", "Run", "cell_run", "lay_out"]
 
 _WS = re.compile(r"[ \t\n\r\f]+")
 _FILLER = re.compile("\x01+")
@@ -116,19 +116,22 @@ class Run:
     def line_break(self) -> None:
         self.brk = True
 
-    @classmethod
-    def of(cls, text: str, start: int, end: int) -> Run:
-        """A run of one piece of the page, ``text`` from ``start`` to ``end`` as it is."""
-        run = cls()
-        run.parts.append(text)
-        run.segs.append((0, len(text), start, end, True))
-        run.size = len(text)
-        return run
-
     @property
     def text(self) -> str:
         parts = self.parts
         return parts[0] if len(parts) == 1 else "".join(parts)
+
+
+class Piece:
+    """A cell's text that is one piece of the page as it is (most cells: a number, a label):
+    the text and its span, without a run's bookkeeping."""
+
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
 
 
 class Prose:
@@ -146,7 +149,9 @@ class Cell:
 
     __slots__ = ("col_span", "end", "row_span", "run", "start")
 
-    def __init__(self, run: Run, row_span: int, col_span: int, start: int, end: int) -> None:
+    def __init__(
+        self, run: Run | Piece, row_span: int, col_span: int, start: int, end: int
+    ) -> None:
         self.run = run
         self.row_span = row_span
         self.col_span = col_span
@@ -168,22 +173,23 @@ def _skipped(element: Element) -> bool:
     return element.hidden or element.chrome or element.tag in SKIPPED or element.tag == "title"
 
 
-def cell_run(cell: Element, fed: str) -> Run:
-    """An element's text as one run: blocks and line breaks inside it join (a table cell,
-    ``<title>``). ``fed``: the page as the parser read it, where each run ends at a ``<``."""
+def _cell_text(cell: Element, fed: str) -> Run | Piece:
+    """A table cell's text: most cells are one run of letters or digits, read as it is."""
     children = cell.children
     if len(children) == 1 and isinstance(children[0], int):
-        # Most cells: one run of text, often a bare number.
         start = children[0]
         end = fed.find("<", start)
         if end < 0:
             end = len(fed)
         raw = fed[start:end]
         if raw.isalnum():
-            return Run.of(raw, start, end)
-        run = Run()
-        run.add(raw, start)
-        return run
+            return Piece(raw, start, end)
+    return cell_run(cell, fed)
+
+
+def cell_run(cell: Element, fed: str) -> Run:
+    """An element's text as one run: blocks and line breaks inside it join (a table cell,
+    ``<title>``). ``fed``: the page as the parser read it, where each run ends at a ``<``."""
     run = Run()
     stack: list[Iterator[Element | int]] = [iter(cell.children)]
     while stack:
@@ -357,7 +363,7 @@ class _Layout:
                 row_span = min(td.row_span, _MAX_ROWSPAN)
                 if row_span == 0 or row_span > count - y:
                     row_span = count - y
-                run = cell_run(td, self.fed)
+                run = _cell_text(td, self.fed)
                 if row_span > 1:
                     self.slots += (row_span - 1) * col_span
                     if self.slots > self.limits.max_text_chars:

@@ -17,7 +17,7 @@ from gikparse.limits import DEFAULT_LIMITS, Limits
 from gikparse.readers import _html_page as page
 from gikparse.readers._html_chrome import guard
 from gikparse.readers._html_decode import decode_page
-from gikparse.readers._html_layout import Prose, Row, Run, Segment, cell_run, lay_out
+from gikparse.readers._html_layout import Piece, Prose, Row, Run, Segment, cell_run, lay_out
 from gikparse.readers._html_tree import Element, Tree, build_tree
 from gikparse.readers.document import Document, Line, LineKind, TextCell
 
@@ -281,16 +281,20 @@ class _Writer:
         self.lines: list[Line] = []
         self.limits = limits
 
-    def _cell(self, run: Run) -> tuple[str, int, tuple[int, int] | None]:
+    def _cell(self, run: Run | Piece) -> tuple[str, int, tuple[int, int] | None]:
         """The cell text of ``run`` (trimmed), where it starts, and its page span."""
         text = run.text
-        body = text.strip(_TRIM)
         start = self.pos
+        if isinstance(run, Piece):
+            self.parts.append(text)
+            self.pos += len(text)
+            return text, start, (run.start, run.end)
+        body = text.strip(_TRIM)
         self.parts.append(body)
         self.pos += len(body)
         if not body:
             return body, start, None
-        lead = 0 if body is text else len(text) - len(text.lstrip(_TRIM))
+        lead = len(text) - len(text.lstrip(_TRIM))
         return body, start, _page_span(run.segs, lead, lead + len(body))
 
     def _newline(self) -> None:
