@@ -8,6 +8,7 @@ do not nest deeper and deeper. Positions are offsets into the decoded page.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import html
 import re
@@ -282,22 +283,22 @@ def is_chrome_name(name: str) -> bool:
 _CHROME_TAGS = frozenset({"nav", "footer", "aside"})
 
 
-# Inline tags that change nothing but the look of their text, when no attribute may hide the
-# text or mark chrome: the commonest tags of a page (pages saved from Word carry several per
-# character), so a run of them is one token, skipped without a look.
+# Inline tags that change nothing but the look of their text: the commonest tags of a page
+# (pages saved from Word carry several per character), so a run of them is one token, and so
+# is a table cell that holds text and styling tags only, unless a word in it may hide text or
+# mark chrome (see _MARK). Either way the tokens are read as the tags they hold would be.
 _STYLING = (
     r"(?:span|font|b|strong|i|em|u|o:p|small|big|sup|sub|s|strike|ins|del|nobr|abbr|label"
     r"|st1:[a-z]+|w:[a-z]+)"
 )
-# The attributes of a styling tag, up to its ">", when none may hide the text or mark chrome:
-# a run of characters that start no marking word, then a character that might but does not.
-# A word that only looks like one ("valid") sends the tag the slow way, to be read in full.
-_SKIPPED_ATTRS = (
-    r"[^>cdhimv]*(?:(?!display|visibility|mso-hide|hidden|id\b"
-    r"|class(?!\s*=\s*(?:\"mso\w*\"|'mso\w*'|mso\w*(?=[\s/>]))))"  # Word's classes name no chrome
-    r"[cdhimv][^>cdhimv]*)*>"
+_STYLING_TAG = rf"</?{_STYLING}(?=[\s/>])[^>]*>"
+# Words that may hide text or mark chrome, found in one pass over the page. A token of the
+# shortcuts with one inside is read tag by tag; a word that only looks like one ("valid", a
+# word of the text) costs that, no more.
+_MARK = re.compile(
+    r"display|visibility|mso-hide|hidden|id(?<!\wid)\b"  # each starts with a letter: quick
+    r"|class(?!\s*=\s*(?:\"mso\w*\"|'mso\w*'|mso\w*(?=[\s/>])))"  # Word's classes name no chrome
 )
-_STYLING_TAG = rf"</?{_STYLING}(?=[\s/>]){_SKIPPED_ATTRS}"
 _ATTRS = r"[^>=]*(?:=\s*(?:\"[^\"]*\"|'[^']*'|)[^>=]*)*"
 # Markup, one token per match, matched in the page lowercased (see _lowered); the page's
 # ``<`` that start no markup were made text first (see _feedable). Tag names as html.parser
@@ -318,9 +319,9 @@ _EACH_TAG = (
 # table cell that holds text and styling tags only (in a plain <p> at most).
 _TOKEN = re.compile(
     r"<(?:"
-    rf"(?P<styling>/?{_STYLING}(?=[\s/>]){_SKIPPED_ATTRS}(?:{_STYLING_TAG})*)"
+    rf"(?P<styling>/?{_STYLING}(?=[\s/>])[^>]*>(?:{_STYLING_TAG})*)"
     rf"|(?P<cell>td|th)(?=[\s>])(?P<cattrs>{_ATTRS})(?<!/)>"
-    rf"(?:<p(?=[\s>]){_SKIPPED_ATTRS})?(?P<ctext>[^<]*(?:{_STYLING_TAG}[^<]*)*)"
+    rf"(?:<p(?=[\s>])[^>]*>)?(?P<ctext>[^<]*(?:{_STYLING_TAG}[^<]*)*)"
     r"(?:</p\s*>)?(?P<cend></(?P=cell)\s*>)"
     f"|{_EACH_TAG})",
     re.S,
@@ -434,12 +435,14 @@ class _Builder:
         self.flattened = 0  #: elements closed early to stay within max_nesting_depth
         self.chrome = 0  #: elements kept that are named like page chrome
         self.runs: list[int] = []  #: where each run of text starts, in page order
+        self.marks: list[int] = []  #: where the words of _MARK are in the page
         #: the elements the chrome guard looks at: chrome, hidden, skipped, tables, headings
         self.surveyed: list[Element] = []
         self.max_kept = limits.max_text_chars // _ELEMENT_WEIGHT
 
     def feed(self, fed: str) -> None:
         low = _lowered(fed)
+        self.marks = [m.start() for m in _MARK.finditer(low)]
         end = self._tokens(_TOKEN, fed, low, 0, len(fed))
         if end < len(fed):
             self.stack[-1].children.append(end)
@@ -480,12 +483,13 @@ class _Builder:
                 else:
                     self.start_tag(tag, [], at, attrs.endswith("/"), pos)
             elif kind == "cend":
-                if self.inline_open:
+                if self.inline_open or self._marked(at, pos):
                     self._tokens(_TAG_BY_TAG, fed, low, at, pos)
                 else:
                     self._cell(m, low)
             elif kind == "styling":
-                if self.inline_open:  # may end a kept inline element, or nest in it
+                # Inside a kept inline element one may end it or nest in it.
+                if self.inline_open or self._marked(at, pos):
                     self._tokens(_TAG_BY_TAG, fed, low, at, pos)
             elif kind == "end":
                 self.end_tag(m.group("end"), at, pos)
@@ -496,6 +500,12 @@ class _Builder:
                     self._pop_to(len(stack) - 1, pos)
             # else: comments, declarations, processing instructions
         return pos
+
+    def _marked(self, start: int, end: int) -> bool:
+        """Whether a word that may hide text or mark chrome is in ``[start, end)``."""
+        marks = self.marks
+        i = bisect.bisect_left(marks, start)
+        return i < len(marks) and marks[i] < end
 
     def _cell(self, m: re.Match[str], low: str) -> None:
         """A cell token: as its start tag, its styling tags, its text and its end tag."""
