@@ -344,10 +344,6 @@ _STYLING_TAGS = re.compile(rf"<(/?)({_STYLING})(?=[\s/>])[^>]*>")
 _ONE_RUN = re.compile(r"(?:<[^>]*>)*([^<]*)(?:<[^>]*>)*")
 # Attributes as html.parser reads them: names lowercased, values unquoted.
 _ATTR = re.compile(r"""([^\s/>][^\s/=>]*)(?:\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?""")
-# Attribute text that may make an element hidden, chrome, or a spanning cell: anything else
-# is skipped unparsed (most tags of a page carry only widths, borders and fonts).
-_MARKING = re.compile(r"display|visibility|mso-hide|hidden|class|\bid\b")
-_MAY_MATTER = re.compile(r"display|visibility|mso-hide|hidden|class|\bid\b|rowspan|colspan")
 
 
 def _attributes(raw: str) -> list[tuple[str, str | None]]:
@@ -470,7 +466,7 @@ class _Builder:
                         not (
                             attrs
                             and tag not in _VOID
-                            and _MARKING.search(attrs) is not None
+                            and self._marked(at, pos)
                             and self.start_tag(
                                 tag, _attributes(attrs), at, attrs.endswith("/"), pos
                             )
@@ -478,7 +474,7 @@ class _Builder:
                         and self.inline_open
                     ):
                         self._nest(tag, 1)
-                elif attrs and _MAY_MATTER.search(attrs) is not None:
+                elif attrs and ("span" in attrs or self._marked(at, pos)):
                     self.start_tag(tag, _attributes(attrs), at, attrs.endswith("/"), pos)
                 else:
                     self.start_tag(tag, [], at, attrs.endswith("/"), pos)
@@ -514,7 +510,7 @@ class _Builder:
         parent = stack[-1]
         if (
             parent.tag != "tr"
-            or (attrs and _MAY_MATTER.search(attrs) is not None)
+            or (attrs and ("span" in attrs or self._marked(m.start(), m.end("cattrs"))))
             or len(stack) > self.limits.max_nesting_depth
         ):
             # Spans, flags, implied ends or the depth limit: as tag by tag.
