@@ -317,6 +317,10 @@ def test_deep_inline_nesting_is_harmless() -> None:
         "<![if x]>" * 20_000,
         "&" * 200_000,
         "<td>" * 200_000,
+        # Cells that look like one run of text to the end, then are not: read in linear time.
+        "<table><tr><td>" + "<span a= b = 'x' c=\"y\">1" * 5_000 + "<br></td></tr></table>",
+        "<td>" + "<span a= b= c= d=>" * 20_000 + "<x",
+        "<td><span title='" + "<b>'" * 20_000,
     ],
 )
 def test_broken_markup_gives_a_report(page: str) -> None:

@@ -291,7 +291,11 @@ _STYLING = (
     r"(?:span|font|b|strong|i|em|u|o:p|small|big|sup|sub|s|strike|ins|del|nobr|abbr|label"
     r"|st1:[a-z]+|w:[a-z]+)"
 )
-_STYLING_TAG = rf"</?{_STYLING}(?=[\s/>])[^>]*>"
+# A tag's attributes up to its ">": a ">" in a quoted value does not end it, and a quote
+# opens a value only after "=" (a stray one is a character of a name, as in browsers). Each
+# character can be read one way only, so that a token that fails to match fails in linear time.
+_ATTRS = r"""[^>="']*(?:(?:=(?:\s*"[^"]*"|\s*'[^']*'|(?!\s*["']))|["'])[^>="']*)*"""
+_STYLING_TAG = rf"</?{_STYLING}(?=[\s/>]){_ATTRS}>"
 # Words that may hide text or mark chrome, found in one pass over the page. A token of the
 # shortcuts with one inside is read tag by tag; a word that only looks like one ("valid", a
 # word of the text) costs that, no more.
@@ -299,7 +303,6 @@ _MARK = re.compile(
     r"display|visibility|mso-hide|hidden|id(?<!\wid)\b"  # each starts with a letter: quick
     r"|class(?!\s*=\s*(?:\"mso\w*\"|'mso\w*'|mso\w*(?=[\s/>])))"  # Word's classes name no chrome
 )
-_ATTRS = r"[^>=]*(?:=\s*(?:\"[^\"]*\"|'[^']*'|)[^>=]*)*"
 # Markup, one token per match, matched in the page lowercased (see _lowered); the page's
 # ``<`` that start no markup were made text first (see _feedable). Tag names as html.parser
 # and browsers read them; a start tag ends at the first ``>`` outside a quoted attribute value
@@ -314,14 +317,15 @@ _EACH_TAG = (
     rf"|/(?P<end>{_NAME})[^>]*>"
     r"|!--.*?--\s*>"
     r"|![^>]*>|\?[^>]*>|/[^>]*>"
+    r"|[a-z][^>]*>"  # a quote left open to the page's end: the tag ends at its first ">"
 )
 # Two shortcuts, for what most of a page is: a run of styling tags is one token, and so is a
 # table cell that holds text and styling tags only (in a plain <p> at most).
 _TOKEN = re.compile(
     r"<(?:"
-    rf"(?P<styling>/?{_STYLING}(?=[\s/>])[^>]*>(?:{_STYLING_TAG})*)"
+    rf"(?P<styling>/?{_STYLING}(?=[\s/>]){_ATTRS}>(?:{_STYLING_TAG})*)"
     rf"|(?P<cell>td|th)(?=[\s>])(?P<cattrs>{_ATTRS})(?<!/)>"
-    rf"(?:<p(?=[\s>])[^>]*>)?(?P<ctext>[^<]*(?:{_STYLING_TAG}[^<]*)*)"
+    rf"(?:<p(?=[\s>]){_ATTRS}>)?(?P<ctext>[^<]*(?:{_STYLING_TAG}[^<]*)*)"
     r"(?:</p\s*>)?(?P<cend></(?P=cell)\s*>)"
     f"|{_EACH_TAG})",
     re.S,
@@ -340,8 +344,8 @@ def _lowered(page: str) -> str:
     return low if len(low) == len(page) else page.translate(_ASCII_LOWER)
 
 
-_STYLING_TAGS = re.compile(rf"<(/?)({_STYLING})(?=[\s/>])[^>]*>")
-_ONE_RUN = re.compile(r"(?:<[^>]*>)*([^<]*)(?:<[^>]*>)*")
+_STYLING_TAGS = re.compile(rf"<(/?)({_STYLING})(?=[\s/>]){_ATTRS}>")
+_ONE_RUN = re.compile(rf"(?:{_STYLING_TAG})*([^<]*)(?:{_STYLING_TAG})*")
 # Attributes as html.parser reads them: names lowercased, values unquoted.
 _ATTR = re.compile(r"""([^\s/>][^\s/=>]*)(?:\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?""")
 

@@ -1,0 +1,145 @@
+"""The HTML tokenizer's shortcuts read a page exactly as reading it tag by tag does.
+
+Runs of styling tags, and table cells of text and styling tags, are single tokens (that is
+most of what a page is); a token with a word in it that may hide text or mark chrome, or one
+met inside a kept inline element, is read tag by tag instead. These properties render reports
+in every site style, mess them up the ways real pages are messy (tag and attribute case,
+hidden and chrome-named spans, line breaks and paragraphs in cells, quoted ``>``, entities,
+stray end tags), and require the Document built with the shortcuts to be the one built
+without them, cell for cell and offset for offset.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gikparse.readers import _html_tree
+from gikparse.readers.document import Document
+from gikparse.readers.html import read_html
+from tests.html_render import STYLES, HtmlStyle, render_html
+from tests.strategies import GeneratedReport, fixed_report, generated_reports
+
+_CELL = re.compile(r"(<t[dh]\b[^>]*>)(.*?)(</t[dh]>)", re.S | re.I)
+
+# What a cell's content may be wrapped in or mixed with on real pages.
+_MESS = (
+    lambda text: f"<SPAN>{text}</SPAN>",
+    lambda text: f'<span style="DISPLAY:none">隐</span>{text}',
+    lambda text: f'<span class="share">分享</span>{text}',
+    lambda text: f'<span class="nav"><span>{text}</span></span>',
+    lambda text: f"<p class=MsoNormal>{text}<o:p></o:p></p>",
+    lambda text: f'<p class="MsoNormal nav">{text}</p>',
+    lambda text: f"<p id=x>{text}</p>",
+    lambda text: f"{text}<br>",
+    lambda text: f"<b>{text[:1]}</b>{text[1:]}",
+    lambda text: f'<font title="a>b">{text}</font>',
+    lambda text: f"<span hidden>0</span>{text}",
+    lambda text: f"{text}</span>",
+    lambda text: f"<strong><em>{text}</em></strong>&nbsp;",
+    lambda text: f"<span lang=EN-US style='mso-bidi-font-family:宋体'>{text}</span>",
+    lambda text: f'<st1:chsdate w:st="on">{text}</st1:chsdate>',
+    lambda text: f"<SCRIPT>var a='</td>';</SCRIPT>{text}",
+    lambda text: f"<!-- {text} -->{text}",
+)
+
+
+def _messed(page: str, seed: int) -> str:
+    rng = random.Random(seed)
+
+    def cell(m: re.Match[str]) -> str:
+        opening, content, closing = m.groups()
+        if rng.random() < 0.3:
+            content = rng.choice(_MESS)(content)
+        if rng.random() < 0.1:
+            opening, closing = opening.upper(), closing.upper()
+        return opening + content + closing
+
+    return _CELL.sub(cell, page)
+
+
+def _tag_by_tag(page: str) -> Document:
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(_html_tree, "_TOKEN", _html_tree._TAG_BY_TAG)
+        return read_html(page)
+
+
+def _same(fast: Document, slow: Document) -> None:
+    assert fast.text == slow.text
+    assert fast.lines == slow.lines
+    assert dict(fast.meta) == dict(slow.meta)
+    assert [d.code for d in fast.diagnostics] == [d.code for d in slow.diagnostics]
+
+
+@pytest.mark.parametrize("kind", STYLES)
+def test_shortcut_tokens_read_each_site_style_as_tag_by_tag(kind: str) -> None:
+    page = render_html(fixed_report("2021"), HtmlStyle(kind=kind, blank="&nbsp;")).text
+    fast = read_html(page)
+    assert any(line.table is not None for line in fast.lines)  # the tables were read
+    _same(fast, _tag_by_tag(page))
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    report=generated_reports(),
+    kind=st.sampled_from(STYLES),
+    blank=st.sampled_from(["", "&nbsp;", "—"]),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_shortcut_tokens_read_messy_pages_as_tag_by_tag(
+    report: GeneratedReport, kind: str, blank: str, seed: int
+) -> None:
+    page = _messed(render_html(report, HtmlStyle(kind=kind, blank=blank)).text, seed)
+    _same(read_html(page), _tag_by_tag(page))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<table>",
+                "</table>",
+                "<tr>",
+                "</tr>",
+                "<td>",
+                "</td>",
+                "<TD colspan=2>",
+                "<th>",
+                "<p>",
+                "</p>",
+                "<span>",
+                "</span>",
+                "<SPAN class=nav>",
+                "<span style='display:none'>",
+                "<b>",
+                "</b>",
+                "<o:p></o:p>",
+                "<br/>",
+                "12",
+                "规章",
+                "&nbsp;",
+                " ",
+                "<div class=footer>",
+                "</div>",
+                "<td id=a>",
+                "<font>",
+                "</font>",
+                "<p class=MsoNormal>",
+                "<!-- x -->",
+                "<td rowspan=2>",
+                "<h2>",
+                "三、收到和处理政府信息公开申请情况",
+                "</h2>",
+            ]
+        ),
+        max_size=60,
+    )
+)
+def test_shortcut_tokens_read_tag_soup_as_tag_by_tag(pieces: list[str]) -> None:
+    page = "".join(pieces)
+    _same(read_html(page), _tag_by_tag(page))
