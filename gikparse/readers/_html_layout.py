@@ -173,20 +173,6 @@ def _skipped(element: Element) -> bool:
     return element.hidden or element.chrome or element.tag in SKIPPED or element.tag == "title"
 
 
-def _cell_text(cell: Element, fed: str) -> Run | Piece:
-    """A table cell's text: most cells are one run of letters or digits, read as it is."""
-    children = cell.children
-    if len(children) == 1 and isinstance(children[0], int):
-        start = children[0]
-        end = fed.find("<", start)
-        if end < 0:
-            end = len(fed)
-        raw = fed[start:end]
-        if raw.isalnum():
-            return Piece(raw, start, end)
-    return cell_run(cell, fed)
-
-
 def cell_run(cell: Element, fed: str) -> Run:
     """An element's text as one run: blocks and line breaks inside it join (a table cell,
     ``<title>``). ``fed``: the page as the parser read it, where each run ends at a ``<``."""
@@ -349,9 +335,10 @@ class _Layout:
         # Row -> slot -> the span that covers it: (its first column, its width, whether it
         # is a value cell, its span of the page). A value cell spanning rows is printed
         # once: the rows below get a blank cell in its place, so that their own cells stay
-        # in their columns.
+        # in their columns. Most cells are one run of letters or digits: a Piece as it is.
         taken: dict[int, dict[int, tuple[int, int, bool, int, int]]] = {}
         count = len(rows)
+        fed = self.fed
         for y, tds in enumerate(rows):
             free = taken.pop(y, {})
             x = 0
@@ -363,7 +350,16 @@ class _Layout:
                 row_span = min(td.row_span, _MAX_ROWSPAN)
                 if row_span == 0 or row_span > count - y:
                     row_span = count - y
-                run = _cell_text(td, self.fed)
+                children = td.children
+                if len(children) == 1 and isinstance(children[0], int):
+                    start = children[0]
+                    end = fed.find("<", start)
+                    if end < 0:
+                        end = len(fed)
+                    raw = fed[start:end]
+                    run = Piece(raw, start, end) if raw.isalnum() else cell_run(td, fed)
+                else:
+                    run = cell_run(td, fed)
                 if row_span > 1:
                     self.slots += (row_span - 1) * col_span
                     if self.slots > self.limits.max_text_chars:

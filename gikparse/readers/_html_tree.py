@@ -483,13 +483,13 @@ class _Builder:
                 else:
                     self.start_tag(tag, [], at, attrs.endswith("/"), pos)
             elif kind == "cend":
-                if self.inline_open or self._marked(at, pos):
+                if self.inline_open or (self.marks and self._marked(at, pos)):
                     self._tokens(_TAG_BY_TAG, fed, low, at, pos)
                 else:
                     self._cell(m, low)
             elif kind == "styling":
                 # Inside a kept inline element one may end it or nest in it.
-                if self.inline_open or self._marked(at, pos):
+                if self.inline_open or (self.marks and self._marked(at, pos)):
                     self._tokens(_TAG_BY_TAG, fed, low, at, pos)
             elif kind == "end":
                 self.end_tag(m.group("end"), at, pos)
@@ -514,7 +514,7 @@ class _Builder:
         parent = stack[-1]
         if (
             parent.tag != "tr"
-            or (attrs and ("span" in attrs or self._marked(m.start(), m.end("cattrs"))))
+            or (attrs and "span" in attrs)  # the token holds no marking word (see _tokens)
             or len(stack) > self.limits.max_nesting_depth
         ):
             # Spans, flags, implied ends or the depth limit: as tag by tag.
