@@ -1,7 +1,7 @@
 """A web page to a Document: prose lines and table rows, each cell pointing back into the page.
 
-Standard library only (``html.parser``). The page is decoded (BOM, declared charset, else UTF-8
-or GB18030), parsed into a light tree (_html_tree), laid out on the HTML table model
+Standard library only. The page is decoded (BOM, declared charset, else UTF-8 or GB18030),
+tokenized with regular expressions into a light tree (_html_tree), laid out on the HTML table model
 (_html_layout), and rid of site chrome; the metadata box becomes ``Document.meta`` evidence
 (_html_page). ``Document.text`` is the laid-out text: prose lines, and table rows with cells
 separated by tabs; ``TextCell.source`` is each cell's span in the decoded page. See
