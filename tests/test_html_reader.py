@@ -321,6 +321,11 @@ def test_deep_inline_nesting_is_harmless() -> None:
         "<table><tr><td>" + "<span a= b = 'x' c=\"y\">1" * 5_000 + "<br></td></tr></table>",
         "<td>" + "<span a= b= c= d=>" * 20_000 + "<x",
         "<td><span title='" + "<b>'" * 20_000,
+        # One run of text between thousands of styling tags, then another: not one run.
+        "<table><tr><td>" + "<span>" * 20_000 + "1<b>2</td><td>3</td></tr></table>",
+        # A metadata line whose value is a long run of spaces.
+        "<p>索引号：" + "&nbsp" * 50_000 + "发布机构：某局</p>",
+        "<table><tr>" + '<td rowspan="65535" colspan="1000">1</td>' * 3_000 + "</tr></table>",
     ],
 )
 def test_broken_markup_gives_a_report(page: str) -> None:

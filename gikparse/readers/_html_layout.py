@@ -26,6 +26,10 @@ _NUMBER = re.compile(r"[\s\xa0]*[-+]?\d[\d,，.．\s\xa0]*[%％]?[\s\xa0]*")
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _MAX_COLSPAN = 1000  # the HTML standard's cap
 _MAX_ROWSPAN = 65534
+# Each grid slot a span covers costs like this many characters of text against the budget
+# ``max_text_chars`` (a dict entry, visited once per row): a page of spans over millions of
+# slots ends in LimitExceeded in well under a second; a report's tables cover a few hundred.
+_SLOT_WEIGHT = 8
 _BREAKS = frozenset({"p", "div", "li", "tr", "td", "th", "dt", "dd", "blockquote", "pre"})
 
 # A segment of laid-out text and where it came from: (out start, out end, page start, page
@@ -361,10 +365,13 @@ class _Layout:
                 else:
                     run = cell_run(td, fed)
                 if row_span > 1:
-                    self.slots += (row_span - 1) * col_span
+                    self.slots += (row_span - 1) * col_span * _SLOT_WEIGHT
                     if self.slots > self.limits.max_text_chars:
                         raise self.limits.exceeded(
-                            "max_text_chars", self.slots, "网页表格合并单元格（HTML table spans）"
+                            "max_text_chars",
+                            self.slots,
+                            f"网页表格合并单元格（HTML table spans, each slot counted as "
+                            f"{_SLOT_WEIGHT} characters）",
                         )
                     value = _NUMBER.fullmatch(run.text) is not None
                     if value:

@@ -52,9 +52,9 @@ _STRONG = (
 _WEAK = ("标题", "名称", "来源", "浏览次数", "点击数", "访问量", "阅读次数", "作者", "字号")
 STRONG = frozenset(_STRONG)
 _LABELS = "|".join(sorted((*_STRONG, *_WEAK), key=len, reverse=True))
-_PAIR = re.compile(
-    rf"(?P<label>{_LABELS})\s*[:：]\s*(?P<value>.*?)(?=\s*(?:{_LABELS})\s*[:：]|$)", re.S
-)
+# A label and its colon; its value runs to the next one. (A lazy value with a lookahead for
+# the next label would rescan a run of spaces from each of its characters: quadratic.)
+_LABEL_COLON = re.compile(rf"(?P<label>{_LABELS})\s*[:：]\s*")
 _STARTS_WITH_LABEL = re.compile(rf"^[\s【\[]*(?:{_LABELS})\s*[:：]")
 
 _CHROME = re.compile(
@@ -100,8 +100,11 @@ def meta_pairs(text: str) -> list[tuple[str, str]]:
     """(label, value) pairs of a metadata line (``索引号：… 发布机构：…``); [] for others."""
     if _STARTS_WITH_LABEL.match(text) is None:
         return []
+    found = list(_LABEL_COLON.finditer(text))
+    ends = [m.start() for m in found[1:]] + [len(text)]
     return [
-        (m.group("label"), m.group("value").strip(" \t\u3000【】[]")) for m in _PAIR.finditer(text)
+        (m.group("label"), text[m.end() : end].rstrip().strip(" \t\u3000【】[]"))
+        for m, end in zip(found, ends, strict=True)
     ]
 
 

@@ -345,7 +345,8 @@ def _lowered(page: str) -> str:
 
 
 _STYLING_TAGS = re.compile(rf"<(/?)({_STYLING})(?=[\s/>]){_ATTRS}>")
-_ONE_RUN = re.compile(rf"(?:{_STYLING_TAG})*([^<]*)(?:{_STYLING_TAG})*")
+# Styling tags in a row: one star, so that a failed match fails in linear time.
+_STYLING_RUN = re.compile(rf"(?:{_STYLING_TAG})*")
 # Attributes as html.parser reads them: names lowercased, values unquoted.
 _ATTR = re.compile(r"""([^\s/>][^\s/=>]*)(?:\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?""")
 
@@ -539,8 +540,13 @@ class _Builder:
         """The runs of text of a cell token, as the token loop would have found them."""
         start, end = m.span("ctext")
         if low.find("<", start, end) >= 0:
-            one = _ONE_RUN.fullmatch(low, start, end)
-            if one is None:
+            # One run between styling tags (<span>12</span>), or several.
+            lead = _STYLING_RUN.match(low, start, end)
+            first = start if lead is None else lead.end()
+            last = low.find("<", first, end)
+            if last < 0 or _STYLING_RUN.fullmatch(low, last, end) is not None:
+                start, end = first, end if last < 0 else last
+            else:
                 at = start
                 for tag in _STYLING_TAGS.finditer(low, start, end):
                     if tag.start() > at:
@@ -548,8 +554,6 @@ class _Builder:
                         runs.append(at)
                     at = tag.end()
                 start = at
-            else:  # <span>12</span>
-                start, end = one.span(1)
         if end > start:
             children.append(start)
             runs.append(start)
