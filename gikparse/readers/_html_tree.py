@@ -12,7 +12,7 @@ import bisect
 import functools
 import html
 import re
-from collections.abc import Container
+from collections.abc import Iterable
 
 from gikparse.limits import Limits
 
@@ -429,6 +429,7 @@ class _Builder:
         self.limits = limits
         self.root = Element("#root", 0)
         self.stack: list[Element] = [self.root]
+        self.open_tags: dict[str, int] = {}  #: how many elements of each tag are open
         self.title: Element | None = None
         self.in_article = 0
         self.inline_open = 0  #: inline elements kept on the stack (hidden or chrome)
@@ -580,17 +581,22 @@ class _Builder:
     def _pop_to(self, index: int, at: int) -> None:
         """Close stack[index:] (implied or explicit end), at offset ``at``."""
         stack = self.stack
+        open_tags = self.open_tags
         while len(stack) > index:
             element = stack.pop()
             element.end = at
             tag = element.tag
+            open_tags[tag] -= 1
             if tag not in BLOCKS:
                 self.inline_open -= 1
             elif tag in ("article", "main"):
                 self.in_article -= 1
 
-    def _find(self, tags: Container[str], scope: frozenset[str]) -> int:
+    def _find(self, tags: Iterable[str], scope: frozenset[str]) -> int:
         """Index of the innermost open element in ``tags``, not crossing ``scope``; -1."""
+        open_tags = self.open_tags
+        if not any(open_tags.get(tag) for tag in tags):
+            return -1  # none open: no walk up a stack thousands deep
         stack = self.stack
         for index in range(len(stack) - 1, 0, -1):
             tag = stack[index].tag
@@ -659,6 +665,7 @@ class _Builder:
             self._pop_to(len(stack) - 1, at)
         stack[-1].children.append(element)
         stack.append(element)
+        self.open_tags[tag] = self.open_tags.get(tag, 0) + 1
         if empty:
             # <o:p/>, <td/>: XHTML-style; only void elements are really empty.
             self._pop_to(len(stack) - 1, end)
