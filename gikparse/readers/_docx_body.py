@@ -23,7 +23,7 @@ from gikparse.readers._docx_numbering import Numbering, W
 from gikparse.readers._docx_styles import Styles, num_pr
 from gikparse.readers.document import Document, Line, LineKind, TextCell
 
-__all__ = ["read_body", "slim"]
+__all__ = ["GridRow", "cell_props", "join_pieces", "layout_grid", "read_body", "slim"]
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _VAL = f"{W}val"
@@ -194,6 +194,12 @@ class _Body:
         self.hidden = hidden  #: whether any run may be hidden (w:vanish): checked per run then
         self.depth = 0  #: containers being read inside each other (bounded by the limits)
 
+    def document(self) -> tuple[Document, tuple[Diagnostic, ...]]:
+        """The Document read so far, and what the reader noticed."""
+        writer = self.writer
+        doc = Document("".join(writer.parts), tuple(writer.lines), kind="docx")
+        return doc, (*self.diagnostics, *_unread(doc, self.alt_chunks, self.objects))
+
     def _deeper(self) -> None:
         self.depth += 1
         if self.depth > self.limits.max_nesting_depth:
@@ -302,31 +308,41 @@ class _Body:
     def blocks(self, container: Element) -> None:
         self._deeper()
         for child in container:
-            tag = child.tag
-            if tag == P:
-                self.paragraph(child)
-            elif tag == TBL:
-                self.table(child)
-            elif tag == SDT:
-                if _is_toc(child):
-                    self._toc_skipped()
-                    continue
-                content = child.find(SDT_CONTENT)
-                if content is not None:
-                    self.blocks(content)
-            elif tag in _WRAPPERS:
-                self.blocks(child)
-            elif tag == ALTERNATE:
-                branch = _branch(child)
-                if branch is not None:
-                    self.blocks(branch)
-            elif tag == _ALT_CHUNK:
-                self.alt_chunks.append(self.writer.pos)
+            self.block(child)
         self.depth -= 1
+
+    def block(self, child: Element) -> None:
+        """One child of the body or of another block container."""
+        tag = child.tag
+        if tag == P:
+            self.paragraph(child)
+        elif tag == TBL:
+            self.table(child)
+        elif tag == SDT:
+            if _is_toc(child):
+                self._toc_skipped()
+                return
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                self.blocks(content)
+        elif tag in _WRAPPERS:
+            self.blocks(child)
+        elif tag == ALTERNATE:
+            branch = _branch(child)
+            if branch is not None:
+                self.blocks(branch)
+        elif tag == _ALT_CHUNK:
+            self.alt_chunks.append(self.writer.pos)
 
     def paragraph(self, p: Element) -> None:
         boxes: list[Element] = []
         text, heading = self._paragraph_text(p, boxes)
+        self.emit(text, heading)
+        for box in boxes:
+            self.blocks(box)
+
+    def emit(self, text: str, heading: int) -> None:
+        """The lines of one paragraph's text (see paragraph)."""
         writer = self.writer
         if not text.strip(_TRIM):
             writer.line([], LineKind.TEXT)
@@ -343,8 +359,6 @@ class _Body:
                     writer.line([(stripped, 1, 1)], LineKind.HEADING, heading)
                 else:
                     writer.line([(stripped, 1, 1)], LineKind.TEXT)
-        for box in boxes:
-            self.blocks(box)
 
     def _toc_skipped(self) -> None:
         self.diagnostics.append(
@@ -369,7 +383,9 @@ class _Body:
                 for tc in row:
                     self.blocks(tc)
             return
-        grid = self._grid(rows, cells)
+        self.write_grid(layout_grid(self._grid_rows(rows, cells)))
+
+    def write_grid(self, grid: list[list[_Cell]]) -> None:
         index = self.tables
         self.tables += 1
         for row_cells in grid:
@@ -377,38 +393,13 @@ class _Body:
                 [(c.text, c.row_span, c.col_span) for c in row_cells], LineKind.ROW, table=index
             )
 
-    def _grid(self, rows: list[Element], cells: list[list[Element]]) -> list[list[_Cell]]:
-        out: list[list[_Cell]] = []
-        open_merges: dict[int, _Cell] = {}  # grid column -> the cell a vMerge continues
+    def _grid_rows(self, rows: list[Element], cells: list[list[Element]]) -> list[GridRow]:
+        """Each row's ``w:gridBefore`` and its cells' text and merge properties, in order."""
+        out: list[GridRow] = []
         for tr, tcs in zip(rows, cells, strict=True):
             trpr = tr.find(_TRPR)
-            col = _int_val(trpr.find(f"{W}gridBefore"), 0) if trpr is not None else 0
-            line: list[_Cell] = []
-            merges: dict[int, _Cell] = {}
-            for tc in tcs:
-                tcpr = tc.find(_TCPR)
-                span = max(_int_val(tcpr.find(f"{W}gridSpan"), 1), 1) if tcpr is not None else 1
-                vmerge = tcpr.find(f"{W}vMerge") if tcpr is not None else None
-                hmerge = tcpr.find(f"{W}hMerge") if tcpr is not None else None
-                text = self._cell_text(tc)
-                if hmerge is not None and hmerge.get(_VAL) != "restart" and line and not text:
-                    line[-1].col_span += span  # legacy horizontal merge: widen the cell
-                    col += span
-                    continue
-                if vmerge is not None and vmerge.get(_VAL) != "restart":
-                    above = open_merges.get(col)
-                    if above is not None and not text:
-                        above.row_span += 1
-                        merges[col] = above
-                        col += span
-                        continue
-                cell = _Cell(text, col, span)
-                if vmerge is not None:
-                    merges[col] = cell
-                line.append(cell)
-                col += span
-            open_merges = merges
-            out.append(line)
+            before = _int_val(trpr.find(f"{W}gridBefore"), 0) if trpr is not None else 0
+            out.append((before, [(self._cell_text(tc), *cell_props(tc)) for tc in tcs]))
         return out
 
     def _cell_text(self, tc: Element) -> str:
@@ -485,6 +476,59 @@ class _Body:
         self.depth -= 1
 
 
+#: one grid cell as read: its text, ``w:gridSpan`` and the ``w:val`` of ``w:vMerge`` and
+#: ``w:hMerge`` (``None``: no such element; ``""``: the element without a value)
+GridCell = tuple[str, int, str | None, str | None]
+#: one row: its ``w:gridBefore`` and its cells
+GridRow = tuple[int, list[GridCell]]
+
+
+def _merge_val(element: Element | None) -> str | None:
+    if element is None:
+        return None
+    return element.get(_VAL) or ""
+
+
+def cell_props(tc: Element) -> tuple[int, str | None, str | None]:
+    """A ``w:tc``'s span and merges (see GridCell)."""
+    tcpr = tc.find(_TCPR)
+    if tcpr is None:
+        return 1, None, None
+    span = max(_int_val(tcpr.find(f"{W}gridSpan"), 1), 1)
+    return span, _merge_val(tcpr.find(f"{W}vMerge")), _merge_val(tcpr.find(f"{W}hMerge"))
+
+
+def layout_grid(rows: list[GridRow]) -> list[list[_Cell]]:
+    """Rows of cells with their spans: legacy horizontal merges widen the cell before, vertical
+    continuations lengthen the cell above and are left out of their row."""
+    out: list[list[_Cell]] = []
+    open_merges: dict[int, _Cell] = {}  # grid column -> the cell a vMerge continues
+    for before, cells in rows:
+        col = before
+        line: list[_Cell] = []
+        merges: dict[int, _Cell] = {}
+        for text, span, vmerge, hmerge in cells:
+            if hmerge is not None and hmerge != "restart" and line and not text:
+                line[-1].col_span += span  # legacy horizontal merge: widen the cell
+                col += span
+                continue
+            if vmerge is not None and vmerge != "restart":
+                above = open_merges.get(col)
+                if above is not None and not text:
+                    above.row_span += 1
+                    merges[col] = above
+                    col += span
+                    continue
+            cell = _Cell(text, col, span)
+            if vmerge is not None:
+                merges[col] = cell
+            line.append(cell)
+            col += span
+        open_merges = merges
+        out.append(line)
+    return out
+
+
 def _deleted(tr: Element) -> bool:
     """A row deleted with tracked changes on (``w:trPr/w:del``): Word no longer shows it."""
     trpr = tr.find(_TRPR)
@@ -511,18 +555,11 @@ def _is_toc(sdt: Element) -> bool:
     return gallery is not None and "contents" in (gallery.get(_VAL) or "").lower()
 
 
-def read_body(
-    root: Element, numbering: Numbering, styles: Styles, limits: Limits, *, hidden: bool = True
-) -> tuple[Document, tuple[Diagnostic, ...]]:
-    """The Document of a parsed ``word/document.xml``; ``hidden=False`` when the part holds no
-    ``w:vanish`` at all, which spares looking for it in every run."""
-    body = root.find(f"{W}body")
-    reader = _Body(numbering, styles, limits, hidden)
-    if body is not None:
-        reader.blocks(body)
-    writer = reader.writer
-    doc = Document("".join(writer.parts), tuple(writer.lines), kind="docx")
-    return doc, (*reader.diagnostics, *_unread(doc, reader.alt_chunks, reader.objects))
+def read_body(root: Element, body: _Body) -> None:
+    """Read a parsed ``word/document.xml`` into ``body``."""
+    found = root.find(f"{W}body")
+    if found is not None:
+        body.blocks(found)
 
 
 def _unread(

@@ -43,6 +43,7 @@ class Package:
             ) from None
         # Names are matched case-insensitively and without a leading slash, as Word reads them.
         self.names: dict[str, zipfile.ZipInfo] = {}
+        self.cache: dict[str, bytes] = {}
         for info in self.zip.infolist():
             self.names.setdefault(info.filename.lstrip("/").lower(), info)
 
@@ -54,6 +55,9 @@ class Package:
         info = self.names.get(name.lower())
         if info is None:
             return None
+        cached = self.cache.get(info.filename)
+        if cached is not None:
+            return cached  # counted once against the budget
         limits = self.limits
         if info.file_size > limits.max_stream_bytes:
             raise limits.exceeded(
@@ -91,7 +95,8 @@ class Package:
                 f"（zip member {info.filename} is corrupt or truncated: {exc}）"
             ) from None
         self.decoded += len(out)
-        return bytes(out)
+        data = self.cache[info.filename] = bytes(out)
+        return data
 
     def main_part(self) -> str | None:
         """The name of the main document part: from the package relationships, else the

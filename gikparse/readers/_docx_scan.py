@@ -1,0 +1,539 @@
+"""The fast path for the body of ``word/document.xml``: a scanner over machine-written XML.
+
+Word, WPS and LibreOffice write the body in one shape: paragraphs of runs of text, tables of
+rows of cells of such paragraphs, each element with a block of formatting in front
+(``w:pPr``, ``w:rPr``, ``w:tcPr``...) that is most of the bytes and that the reader never
+reads. Building an element tree for all of it costs several times the rest of a parse. This
+scanner walks the bytes with ``bytes.find`` and a few anchored patterns instead: it reads the
+paragraphs and tables of that shape itself and hands anything else (a numbered or hidden run,
+a text box, a tab, a content control, an entity...) to the general reader in
+gikparse/readers/_docx_body.py as a small element tree of just that block. Where it is not
+sure of the structure at all, it raises :class:`Decline` and the general reader reads the
+whole part: both always give the same Document (tests/test_docx_scan.py checks it).
+
+What the scanner checks: every element it reads (paragraphs, runs, text, tables, rows,
+cells) has the structure it expects, text holds no markup, control characters or
+undeclared prefixes; a block handed over is parsed by expat. What it does not check: the
+inside of the formatting blocks it skips. It finds their end tag, makes sure no structural
+tag lies in between (so a broken block cannot move text between cells), and reads the few
+properties it needs there (``w:pStyle``, ``w:gridSpan``, ``w:vMerge``...). A part broken only
+inside such a block (an attribute without quotes in ``w:jc``) is read, where expat refuses it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from xml.etree import ElementTree
+from xml.etree.ElementTree import Element
+
+from gikparse.readers._docx_body import (
+    _TRIM,
+    GridCell,
+    GridRow,
+    _Body,
+    cell_props,
+    join_pieces,
+    layout_grid,
+)
+from gikparse.readers._docx_styles import ParagraphStyle
+
+__all__ = ["Decline", "scan_body"]
+
+
+class Decline(Exception):
+    """The scanner met something it does not read: the general reader reads the part."""
+
+
+_PROLOG = re.compile(
+    rb"(?:<\?xml version=([\"'])1\.0\1(?: encoding=([\"'])(?:UTF|utf)-8\2)?"
+    rb"(?: standalone=([\"'])(?:yes|no)\3)? ?\?>)?[ \t\r\n]*"
+)
+_QNAME = rb"[A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*"
+_ROOT = re.compile(
+    rb'<w:document((?: xmlns(?::[A-Za-z_][\w.-]*)?="[^"<>&]*"| ' + _QNAME + rb'="[^"<>&]*")*) ?>'
+)
+_DECLARED = re.compile(rb' xmlns:([A-Za-z_][\w.-]*)="([^"]*)"')
+_USED = re.compile(rb" (?!xmlns:)([A-Za-z_][\w.-]*):")
+_W_URI = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_TAG = re.compile(rb"<(" + _QNAME + rb")(?:\s[^<>]*?)?(/?)>")
+_TEXT = re.compile(rb"<w:t(?:>| [^>]*>)([^<]*)</w:t>")
+_CONTROL = re.compile(rb"[\x00-\x1f]")
+_VAL = re.compile(rb' w:val="([^"]*)"')
+_MISSING = object()
+
+
+def _inside(name: bytes, start: bytes = rb"<w:[^<>]*>") -> bytes:
+    """The content of a formatting block ``w:name``: tags only, no text, and no end tag of
+    the block or of the structure around it (so that a block missing its end tag cannot reach
+    into the next paragraph or cell)."""
+    closes = rb"(?:" + name + rb"|p|r|t|tc|tr|tbl|body)>"
+    return rb"(?:" + start + rb"|</w:(?!" + closes + rb")[^<>]*>)*"
+
+
+def _block(name: bytes) -> bytes:
+    return rb"<w:" + name + rb">" + _inside(name) + rb"</w:" + name + rb">"
+
+
+class _Patterns:
+    """Patterns for one set of declared prefixes (an attribute with another prefix is an error
+    for expat, so it must not match here either)."""
+
+    def __init__(self, prefixes: tuple[bytes, ...]) -> None:
+        pfx = b"|".join(re.escape(p) for p in (*prefixes, b"xml"))
+        attrs = rb"(?: (?:" + pfx + rb'):[A-Za-z_][\w.-]*="[^"<>&\x00-\x1f]*")*'
+        name = rb"[A-Za-z][A-Za-z0-9]*"
+        empty = rb"<w:" + name + attrs + rb" ?/>"
+        # Run children the general reader turns into text or records: not in a plain run.
+        special = rb"(?:tab|ptab|br|cr|noBreakHyphen|sym|drawing|pict|object)[ />]"
+        run_empty = rb"<w:(?!" + special + rb")" + name + attrs + rb" ?/>"
+        text = rb"[^<&\x00-\x08\x0b-\x1f]*"
+        texts = rb"|".join(
+            rb"<w:" + t + attrs + rb">" + text + rb"</w:" + t + rb">"
+            for t in (b"t", b"instrText", b"delText")
+        )
+        # Hidden text (w:vanish) is not plain.
+        rpr = rb"(?:<w:rPr>" + _inside(b"rPr", rb"<w:(?!vanish[ />])[^<>]*>") + rb"</w:rPr>)?"
+        run = rb"<w:r" + attrs + rb">" + rpr + rb"(?:" + texts + rb"|" + run_empty + rb")*</w:r>"
+        self.p_open = re.compile(rb"<w:p" + attrs + rb"( ?/)?>")
+        #: the runs of a plain paragraph (and empty elements between them: bookmarks...)
+        self.runs = re.compile(rb"(?:" + run + rb"|" + empty + rb")*")
+        #: the most common runs: one run of one text, (1) the text
+        self.one_run = re.compile(
+            rb"<w:r" + attrs + rb">" + rpr + rb"<w:t" + attrs + rb">(" + text + rb")</w:t></w:r>"
+        )
+        #: the start of a row up to its first cell: (1) the start of the table before the
+        #: first row, (2) the row's properties
+        self.row = re.compile(
+            rb"(<w:tbl>(?:" + _block(b"tblPr") + rb")?(?:" + _block(b"tblGrid") + rb")?)?"
+            rb"<w:tr" + attrs + rb">(?:" + _block(b"tblPrEx") + rb")?"
+            rb"(?:<w:trPr>(" + _inside(b"trPr") + rb")</w:trPr>|<w:trPr/>)?"
+        )
+        self.tc_open = re.compile(rb"<w:tc" + attrs + rb">")
+
+
+@functools.lru_cache(maxsize=16)
+def _patterns(prefixes: tuple[bytes, ...]) -> _Patterns:
+    return _Patterns(prefixes)
+
+
+def _attribute(raw: bytes) -> str | None:
+    """An attribute value as expat gives it, ``None`` when expat would change it (an entity,
+    whitespace it normalises) or refuse it (not UTF-8)."""
+    if b"&" in raw or _CONTROL.search(raw):
+        return None
+    try:
+        return raw.decode()
+    except UnicodeDecodeError:
+        return None
+
+
+def _int(val: str | None, default: int) -> int:
+    # as _docx_body._int_val on the element
+    try:
+        return int(val if val is not None else "")
+    except ValueError:
+        return default
+
+
+def _direct(block: bytes, name: bytes) -> tuple[bool, str | None]:
+    """Whether a formatting block's content has an element ``w:name`` as a direct child (as
+    ``Element.find`` finds it), and its ``w:val``."""
+    tag = b"<w:" + name
+    k = block.find(tag)
+    while k >= 0:
+        # Depth 0: as many start tags as end tags before it (empty tags count neither).
+        depth = block.count(b"<", 0, k) - block.count(b"/>", 0, k) - 2 * block.count(b"</", 0, k)
+        if block[k + len(tag) : k + len(tag) + 1] in (b" ", b"/", b">") and depth == 0:
+            close = block.find(b">", k)
+            m = _VAL.search(block, k, close)
+            if m is None:
+                return True, None
+            val = _attribute(m.group(1))
+            if val is None:
+                raise Decline
+            return True, val
+        k = block.find(tag, k + 1)
+    return False, None
+
+
+#: a cell's span and the values of its vMerge and hMerge (see _docx_body.GridCell)
+_Props = tuple[int, str | None, str | None]
+_NO_PROPS: _Props = (1, None, None)
+#: a plain paragraph: its text, style id and style
+_Plain = tuple[str, str | None, ParagraphStyle]
+#: a cell as first found: its text and properties; or, when its text waits for the whole
+#: table to be known, ``None``, its properties and its plain paragraphs (to number) or its
+#: XML (for the general reader)
+_Found = tuple[str | None, _Props, list[_Plain] | bytes | None]
+
+
+#: what comes before the runs of a cell's last paragraph: the cell's properties, the
+#: paragraphs before, the last paragraph's style id and style
+_Head = tuple[_Props, list[_Plain], str | None, ParagraphStyle]
+
+
+def _cell_props(tcpr: bytes) -> _Props:
+    found, val = _direct(tcpr, b"gridSpan")
+    span = max(_int(val, 1), 1) if found else 1
+    found, val = _direct(tcpr, b"vMerge")
+    vmerge = (val or "") if found else None
+    found, val = _direct(tcpr, b"hMerge")
+    return span, vmerge, (val or "") if found else None
+
+
+class _Scanner:
+    def __init__(self, data: bytes, body: _Body) -> None:
+        self.data = data
+        self.body = body
+        # (memchr for a rare byte first: searching for "<!" itself is slow, "<" is everywhere)
+        if (b"!" in data and b"<!" in data) or (b"]" in data and b"]]>" in data):
+            raise Decline  # a DTD, comment or CDATA section; "]]>" in text is an error
+        prolog = _PROLOG.match(data)
+        assert prolog is not None  # every part of the pattern is optional
+        root = _ROOT.match(data, prolog.end())
+        if root is None:
+            raise Decline
+        declared = dict(_DECLARED.findall(root.group(1)))
+        if declared.get(b"w") != _W_URI or list(declared.values()).count(_W_URI) != 1:
+            raise Decline
+        if not set(_USED.findall(root.group(1))) <= {*declared, b"xml"}:
+            raise Decline  # an attribute with an undeclared prefix
+        self.root_open = root.group(0)
+        self.patterns = _patterns(tuple(sorted(declared)))
+        self.start = root.end()
+        self.no_style = body.styles.paragraph(None)
+        #: per w:pPr content as written: its style id and style, or None when not plain
+        #: (most paragraphs share a few)
+        self.ppr: dict[bytes, tuple[str | None, ParagraphStyle] | None] = {}
+        #: per cell XML before the runs of its last paragraph: what it says (see _cell)
+        self.heads: dict[bytes, _Head | None] = {}
+
+    # --- the body ------------------------------------------------------------------------
+
+    def scan(self) -> None:
+        data = self.data
+        i = self.start
+        if not data.startswith(b"<w:body>", i):
+            raise Decline
+        i += 8
+        body = self.body
+        body.depth = 1  # as _Body.blocks(body) counts it
+        p_open = self.patterns.p_open
+        while True:
+            if data.startswith(b"<w:p", i) and data[i + 4] in b" />":
+                m = p_open.match(data, i)
+                if m is not None and m.group(1):
+                    body.emit("", 0)  # an empty paragraph: <w:p/>
+                    i = m.end()
+                    continue
+                end = data.find(b"</w:p>", i)
+                found: list[_Plain] = []
+                if end >= 0 and self._paragraph(data[i:end], found):
+                    text, style_id, style = found[0]
+                    if style.num_id is not None:
+                        text = self._labelled(text, style_id, style)
+                    body.emit(text, style.heading)
+                    i = end + 6
+                else:
+                    end = self._extent(i)
+                    body.paragraph(self._fragment(i, end))
+                    i = end
+            elif data.startswith(b"<w:tbl", i) and data[i + 6] in b" >":
+                i = self._table(i)
+            elif data.startswith(b"</w:body>", i):
+                break
+            else:
+                end = self._extent(i)
+                body.block(self._fragment(i, end))
+                i = end
+        if data[i + 9 :].strip() != b"</w:document>":
+            raise Decline
+
+    # --- paragraphs --------------------------------------------------------------------------
+
+    def _paragraph(self, part: bytes, out: list[_Plain]) -> bool:
+        """Read into ``out`` the plain paragraph ``part`` (without its end tag), and the empty
+        paragraphs (``<w:p/>``) before it; ``False`` when it is not plain. Plain: runs of text
+        only (no tab, break, symbol, drawing; nothing hidden; no entity), a style as the first
+        property if any, no numbering or outline level of its own."""
+        i = 0
+        while True:
+            if part.startswith(b"<w:p>", i):
+                i += 5
+                break
+            m = self.patterns.p_open.match(part, i)
+            if m is None:
+                return False
+            i = m.end()
+            if not m.group(1):
+                break
+            out.append(("", None, self.no_style))
+        style_id, style = None, self.no_style
+        if part.startswith(b"<w:pPr>", i):
+            end = part.find(b"</w:pPr>", i)
+            if end < 0:
+                return False
+            known = self.ppr.get(part[i + 7 : end], _MISSING)
+            if known is _MISSING:
+                known = self.ppr[part[i + 7 : end]] = self._properties(part[i + 7 : end])
+            if known is None:
+                return False
+            style_id, style = known  # type: ignore[misc]
+            i = end + 8
+        elif part.startswith(b"<w:pPr/>", i):
+            i += 8
+        text = self._text(part, i, len(part))
+        if text is None:
+            return False
+        out.append((text, style_id, style))
+        return True
+
+    def _text(self, xml: bytes, start: int, end: int) -> str | None:
+        """The text of the runs of a plain paragraph between ``start`` and ``end``; ``None``
+        when they are not plain runs."""
+        if start == end:
+            return ""
+        m = self.patterns.one_run.fullmatch(xml, start, end)
+        if m is not None:
+            raw = m.group(1)
+        elif self.patterns.runs.fullmatch(xml, start, end) is not None:
+            raw = b"".join(_TEXT.findall(xml, start, end))
+        else:
+            return None
+        try:
+            text = raw.decode()
+        except UnicodeDecodeError:
+            return None
+        if "\n" in text:
+            text = text.replace("\n", " ")
+        if "\ufffe" in text or "\uffff" in text:
+            return None
+        return text
+
+    def _properties(self, ppr: bytes) -> tuple[str | None, ParagraphStyle] | None:
+        """The style of a plain paragraph's ``w:pPr`` content; ``None`` when not plain."""
+        style_id = None
+        if ppr.startswith(b'<w:pStyle w:val="'):
+            end = ppr.find(b'"', 17)
+            if end < 0 or not ppr.startswith(b'"/>', end):
+                return None
+            style_id = _attribute(ppr[17:end])
+            if style_id is None:
+                return None
+            ppr = ppr[end + 3 :]
+        if b"pStyle" in ppr or b"numPr" in ppr or b"outlineLvl" in ppr:
+            return None
+        return style_id, self.body.styles.paragraph(style_id)
+
+    def _labelled(self, text: str, style_id: str | None, style: ParagraphStyle) -> str:
+        """The text with the label of the numbering its style carries (as _Body does)."""
+        label = self.body._label(None, None, style_id, style.num_id, style.ilvl)
+        if label:
+            text = label + ("" if not text or not label[-1].isascii() else " ") + text
+        return text
+
+    # --- tables ------------------------------------------------------------------------------
+
+    def _table(self, start: int) -> int:
+        data = self.data
+        close = data.find(b"</w:tbl>", start)
+        if close < 0:
+            raise Decline
+        try:
+            found = self._rows(data[start:close])
+        except Decline:
+            # A table in a table, a deleted row, a table that may be a frame of one cell per
+            # row, anything unexpected: the general reader reads the table.
+            end = self._extent(start)
+            self.body.block(self._fragment(start, end))
+            return end
+        # Only now that the whole table is known: the text of the cells that wait for it, in
+        # reading order, as the general reader reads them (numbering labels count in order).
+        grid: list[GridRow] = []
+        for before, row in found:
+            line: list[GridCell] = []
+            for text, props, later in row:
+                if text is None:
+                    text, props = self._later(props, later)
+                line.append((text, *props))
+            grid.append((before, line))
+        self.body.write_grid(layout_grid(grid))
+        return close + 8
+
+    def _rows(self, table: bytes) -> list[tuple[int, list[_Found]]]:
+        """The rows of a table (its XML up to its end tag): each row's gridBefore and cells."""
+        rows = table.split(b"</w:tr>")
+        if rows.pop():
+            raise Decline  # something after the last row
+        row_start = self.patterns.row
+        out: list[tuple[int, list[_Found]]] = []
+        for n, row in enumerate(rows):
+            first = row.find(b"<w:tc")
+            if first < 0:
+                first = len(row)
+            m = row_start.fullmatch(row, 0, first)
+            if m is None or (m.group(1) is None) == (n == 0):
+                raise Decline
+            before = 0
+            trpr = m.group(2)
+            if trpr:
+                if b"<w:del" in trpr:
+                    raise Decline  # perhaps a deleted row: the general reader decides
+                if b"gridBefore" in trpr:
+                    found, val = _direct(trpr, b"gridBefore")
+                    before = _int(val, 0) if found else 0
+            cells = row[first:].split(b"</w:tc>")
+            if cells.pop():
+                raise Decline
+            out.append((before, [self._cell(cell) for cell in cells]))
+        if all(len(cells) <= 1 for _, cells in out):
+            raise Decline  # perhaps a frame of one cell per row: the general reader decides
+        return out
+
+    def _cell(self, cell: bytes) -> _Found:
+        """A cell (its XML without its end tag) as first found."""
+        # Cells differ mostly in their text: what comes before the last paragraph's runs
+        # (the cell's properties, the paragraph's) is read once per table for all alike.
+        head, sep, tail = cell.rpartition(b"</w:pPr>")
+        if sep and tail.endswith(b"</w:p>"):
+            known = self.heads.get(head, _MISSING)
+            if known is _MISSING:
+                known = self.heads[head] = self._head(head)
+            if known is not None:
+                props, earlier, style_id, style = known  # type: ignore[misc]
+                text = self._text(tail, 0, len(tail) - 6)
+                if text is not None:
+                    return self._found(props, [*earlier, (text, style_id, style)])
+        parsed = self._parsed(cell)
+        if parsed is None:
+            return self._general(cell)
+        return self._found(*parsed)
+
+    def _head(self, head: bytes) -> _Head | None:
+        parsed = self._parsed(head + b"</w:pPr></w:p>")
+        if parsed is None:
+            return None
+        props, paragraphs = parsed
+        _, style_id, style = paragraphs.pop()
+        return props, paragraphs, style_id, style
+
+    def _found(self, props: _Props, paragraphs: list[_Plain]) -> _Found:
+        if len(paragraphs) == 1:
+            text, _, style = paragraphs[0]
+            if style.num_id is None and "\t" not in text:
+                return text.strip(_TRIM), props, None
+        elif not any(style.num_id is not None for _, _, style in paragraphs):
+            return self._joined(paragraphs), props, None
+        return None, props, paragraphs
+
+    def _parsed(self, cell: bytes) -> tuple[_Props, list[_Plain]] | None:
+        """A cell's properties and plain paragraphs; ``None`` when it is not that."""
+        if cell.startswith(b"<w:tc>"):
+            i = 6
+        else:
+            m = self.patterns.tc_open.match(cell)
+            if m is None:
+                raise Decline
+            i = m.end()
+        props = _NO_PROPS
+        paragraphs: list[_Plain] = []
+        if cell.startswith(b"<w:tcPr>", i):
+            end = cell.find(b"</w:tcPr>", i)
+            if end < 0:
+                return None
+            tcpr = cell[i + 8 : end]
+            if b"Span" in tcpr or b"Merge" in tcpr:
+                props = _cell_props(tcpr)
+            i = end + 9
+        elif cell.startswith(b"<w:tcPr/>", i):
+            i += 9
+        parts = cell[i:].split(b"</w:p>")
+        last = parts.pop()
+        for part in parts:
+            if not self._paragraph(part, paragraphs):
+                return None
+        if last:  # empty paragraphs after the last one
+            if not self._paragraph(last + b"<w:p>", paragraphs):
+                return None
+            paragraphs.pop()  # the one added to read them
+        return props, paragraphs
+
+    def _general(self, cell: bytes) -> _Found:
+        if b"<w:tbl" in cell:
+            raise Decline  # a table in the table: the general reader reads it as a frame
+        return None, _NO_PROPS, cell
+
+    def _later(self, props: _Props, later: list[_Plain] | bytes | None) -> tuple[str, _Props]:
+        """The text (and properties) of a cell that waited for the whole table."""
+        if isinstance(later, bytes):
+            tc = self._parse(later + b"</w:tc>")
+            return self.body._cell_text(tc), cell_props(tc)
+        assert later is not None
+        return self._joined(later), props
+
+    def _joined(self, paragraphs: list[_Plain]) -> str:
+        """A cell's text from its paragraphs, numbered, as _Body._cell_pieces joins them."""
+        pieces: list[str] = []
+        for text, style_id, style in paragraphs:
+            if style.num_id is not None:
+                text = self._labelled(text, style_id, style)
+            if len(paragraphs) == 1 and "\t" not in text and "\n" not in text:
+                return text.strip(_TRIM)
+            pieces.extend(text.replace("\t", "\n").split("\n"))
+        return join_pieces(pieces)
+
+    # --- blocks handed over ---------------------------------------------------------------
+
+    def _extent(self, start: int) -> int:
+        """The end of the element that starts at ``start``."""
+        data = self.data
+        m = _TAG.match(data, start)
+        if m is None:
+            raise Decline
+        if m.group(2):
+            return m.end()
+        name = m.group(1)
+        opening, closing = b"<" + name, b"</" + name + b">"
+        depth, i = 1, m.end()
+        while depth:
+            close = data.find(closing, i)
+            if close < 0:
+                raise Decline
+            k = data.find(opening, i, close)
+            if k >= 0:
+                inner = _TAG.match(data, k)
+                if inner is None:
+                    raise Decline
+                if inner.group(1) == name and not inner.group(2):
+                    depth += 1
+                i = inner.end()
+            else:
+                depth -= 1
+                i = close + len(closing)
+        return i
+
+    def _fragment(self, start: int, end: int) -> Element:
+        """The element between ``start`` and ``end``, parsed by expat, for the general reader."""
+        return self._parse(self.data[start:end])
+
+    def _parse(self, xml: bytes) -> Element:
+        """One element's XML parsed by expat (in the document's namespaces)."""
+        try:
+            root = ElementTree.fromstring(self.root_open + xml + b"</w:document>")
+        except ElementTree.ParseError:
+            raise Decline from None
+        if len(root) != 1 or root.text or root[0].tail:
+            raise Decline
+        return root[0]
+
+
+def scan_body(data: bytes, body: _Body) -> None:
+    """Read the body of ``word/document.xml`` (its bytes, ``data``) into ``body``; raise
+    :class:`Decline` when the general reader must read it instead."""
+    if body.limits.max_nesting_depth < 3:
+        raise Decline  # let the general reader count its depth and say so
+    try:
+        _Scanner(data, body).scan()
+    except IndexError:  # the part ends inside a tag
+        raise Decline from None
