@@ -60,7 +60,16 @@ _TAG = re.compile(rb"<(" + _QNAME + rb")(?:\s[^<>]*?)?(/?)>")
 _TEXT = re.compile(rb"<w:t(?:>| [^>]*>)([^<]*)</w:t>")
 _CONTROL = re.compile(rb"[\x00-\x1f]")
 _VAL = re.compile(rb' w:val="([^"]*)"')
-_MISSING = object()
+_NUM_PR = re.compile(
+    rb'<w:numPr>(?:<w:ilvl w:val="([0-9]+)"/>)?<w:numId w:val="([0-9]+)"/></w:numPr>'
+)
+_OUTLINE = re.compile(rb'<w:outlineLvl w:val="([0-9]+)"/>')
+
+
+def _top(block: bytes, k: int) -> bool:
+    """Whether the tag at ``k`` is a direct child of the block (depth 0): as many start tags
+    as end tags before it (empty tags count neither)."""
+    return block.count(b"<", 0, k) - block.count(b"/>", 0, k) - 2 * block.count(b"</", 0, k) == 0
 
 
 def _inside(name: bytes, start: bytes = rb"<w:[^<>]*>") -> bytes:
@@ -142,9 +151,7 @@ def _direct(block: bytes, name: bytes) -> tuple[bool, str | None]:
     tag = b"<w:" + name
     k = block.find(tag)
     while k >= 0:
-        # Depth 0: as many start tags as end tags before it (empty tags count neither).
-        depth = block.count(b"<", 0, k) - block.count(b"/>", 0, k) - 2 * block.count(b"</", 0, k)
-        if block[k + len(tag) : k + len(tag) + 1] in (b" ", b"/", b">") and depth == 0:
+        if block[k + len(tag) : k + len(tag) + 1] in (b" ", b"/", b">") and _top(block, k):
             close = block.find(b">", k)
             m = _VAL.search(block, k, close)
             if m is None:
@@ -160,8 +167,11 @@ def _direct(block: bytes, name: bytes) -> tuple[bool, str | None]:
 #: a cell's span and the values of its vMerge and hMerge (see _docx_body.GridCell)
 _Props = tuple[int, str | None, str | None]
 _NO_PROPS: _Props = (1, None, None)
-#: a plain paragraph: its text, style id and style
-_Plain = tuple[str, str | None, ParagraphStyle]
+#: what a plain paragraph's properties say: its style id and style, numId and ilvl, heading
+#: level, whether it is numbered (through the style or its own numId)
+_Para = tuple[str | None, ParagraphStyle, str | None, int | None, int, bool]
+#: a plain paragraph: its text and what its properties say
+_Plain = tuple[str, _Para]
 #: a cell as first found: its text and properties; or, when its text waits for the whole
 #: table to be known, ``None``, its properties and its plain paragraphs (to number) or its
 #: XML (for the general reader)
@@ -170,7 +180,7 @@ _Found = tuple[str | None, _Props, list[_Plain] | bytes | None]
 
 #: what comes before the runs of a cell's last paragraph: the cell's properties, the
 #: paragraphs before, the last paragraph's style id and style
-_Head = tuple[_Props, list[_Plain], str | None, ParagraphStyle]
+_Head = tuple[_Props, list[_Plain], _Para]
 
 
 def _cell_props(tcpr: bytes) -> _Props:
@@ -202,12 +212,15 @@ class _Scanner:
         self.root_open = root.group(0)
         self.patterns = _patterns(tuple(sorted(declared)))
         self.start = root.end()
-        self.no_style = body.styles.paragraph(None)
-        #: per w:pPr content as written: its style id and style, or None when not plain
-        #: (most paragraphs share a few)
-        self.ppr: dict[bytes, tuple[str | None, ParagraphStyle] | None] = {}
-        #: per cell XML before the runs of its last paragraph: what it says (see _cell)
+        style = body.styles.paragraph(None)
+        self.no_para: _Para = (None, style, None, None, style.heading, style.num_id is not None)
+        #: per w:pPr content as written: what it says, or None when not plain (most
+        #: paragraphs share a few)
+        self.ppr: dict[bytes, _Para | None] = {}
+        #: per cell XML before the runs of its last paragraph: what it says (see _cell),
+        #: for a last paragraph with properties and for one without
         self.heads: dict[bytes, _Head | None] = {}
+        self.bare_heads: dict[bytes, _Head | None] = {}
 
     # --- the body ------------------------------------------------------------------------
 
@@ -230,10 +243,10 @@ class _Scanner:
                 end = data.find(b"</w:p>", i)
                 found: list[_Plain] = []
                 if end >= 0 and self._paragraph(data[i:end], found):
-                    text, style_id, style = found[0]
-                    if style.num_id is not None:
-                        text = self._labelled(text, style_id, style)
-                    body.emit(text, style.heading)
+                    text, para = found[0]
+                    if para[5]:
+                        text = self._labelled(text, para)
+                    body.emit(text, para[4])
                     i = end + 6
                 else:
                     end = self._extent(i)
@@ -268,25 +281,27 @@ class _Scanner:
             i = m.end()
             if not m.group(1):
                 break
-            out.append(("", None, self.no_style))
-        style_id, style = None, self.no_style
+            out.append(("", self.no_para))
+        para = self.no_para
         if part.startswith(b"<w:pPr>", i):
             end = part.find(b"</w:pPr>", i)
             if end < 0:
                 return False
-            known = self.ppr.get(part[i + 7 : end], _MISSING)
-            if known is _MISSING:
-                known = self.ppr[part[i + 7 : end]] = self._properties(part[i + 7 : end])
+            ppr = part[i + 7 : end]
+            try:
+                known = self.ppr[ppr]
+            except KeyError:
+                known = self.ppr[ppr] = self._properties(ppr)
             if known is None:
                 return False
-            style_id, style = known  # type: ignore[misc]
+            para = known
             i = end + 8
         elif part.startswith(b"<w:pPr/>", i):
             i += 8
         text = self._text(part, i, len(part))
         if text is None:
             return False
-        out.append((text, style_id, style))
+        out.append((text, para))
         return True
 
     def _text(self, xml: bytes, start: int, end: int) -> str | None:
@@ -311,8 +326,9 @@ class _Scanner:
             return None
         return text
 
-    def _properties(self, ppr: bytes) -> tuple[str | None, ParagraphStyle] | None:
-        """The style of a plain paragraph's ``w:pPr`` content; ``None`` when not plain."""
+    def _properties(self, ppr: bytes) -> _Para | None:
+        """What a plain paragraph's ``w:pPr`` content says; ``None`` when not plain: only a
+        style first, list numbering and an outline level as Word writes them are read here."""
         style_id = None
         if ppr.startswith(b'<w:pStyle w:val="'):
             end = ppr.find(b'"', 17)
@@ -322,13 +338,30 @@ class _Scanner:
             if style_id is None:
                 return None
             ppr = ppr[end + 3 :]
-        if b"pStyle" in ppr or b"numPr" in ppr or b"outlineLvl" in ppr:
+        if b"pStyle" in ppr:
             return None
-        return style_id, self.body.styles.paragraph(style_id)
+        num_id, ilvl, own_level = None, None, 0
+        if b"numPr" in ppr:
+            m = _NUM_PR.search(ppr)
+            if m is None or ppr.count(b"numPr") != 2 or not _top(ppr, m.start()):
+                return None
+            ilvl = None if m.group(1) is None else int(m.group(1))
+            num_id = m.group(2).decode()
+        if b"outlineLvl" in ppr:
+            m = _OUTLINE.search(ppr)
+            if m is None or ppr.count(b"outlineLvl") != 1 or not _top(ppr, m.start()):
+                return None
+            level = int(m.group(1))
+            own_level = level + 1 if 0 <= level < 9 else -1
+        style = self.body.styles.paragraph(style_id)
+        heading = style.heading if own_level == 0 else max(own_level, 0)
+        numbered = num_id is not None or style.num_id is not None
+        return style_id, style, num_id, ilvl, heading, numbered
 
-    def _labelled(self, text: str, style_id: str | None, style: ParagraphStyle) -> str:
-        """The text with the label of the numbering its style carries (as _Body does)."""
-        label = self.body._label(None, None, style_id, style.num_id, style.ilvl)
+    def _labelled(self, text: str, para: _Para) -> str:
+        """The text with the label of its numbering (as _Body._paragraph_text puts it)."""
+        style_id, style, num_id, ilvl = para[:4]
+        label = self.body._label(num_id, ilvl, style_id, style.num_id, style.ilvl)
         if label:
             text = label + ("" if not text or not label[-1].isascii() else " ") + text
         return text
@@ -396,34 +429,43 @@ class _Scanner:
         # Cells differ mostly in their text: what comes before the last paragraph's runs
         # (the cell's properties, the paragraph's) is read once per table for all alike.
         head, sep, tail = cell.rpartition(b"</w:pPr>")
+        heads = self.heads
+        if not sep:  # a last paragraph without properties
+            head, sep, tail = cell.rpartition(b"<w:p>")
+            heads = self.bare_heads
         if sep and tail.endswith(b"</w:p>"):
-            known = self.heads.get(head, _MISSING)
-            if known is _MISSING:
-                known = self.heads[head] = self._head(head)
+            try:
+                known = heads[head]
+            except KeyError:
+                known = heads[head] = self._head(head + sep)
             if known is not None:
-                props, earlier, style_id, style = known  # type: ignore[misc]
+                props, earlier, para = known
                 text = self._text(tail, 0, len(tail) - 6)
                 if text is not None:
-                    return self._found(props, [*earlier, (text, style_id, style)])
+                    return self._found(props, [*earlier, (text, para)])
         parsed = self._parsed(cell)
         if parsed is None:
             return self._general(cell)
         return self._found(*parsed)
 
     def _head(self, head: bytes) -> _Head | None:
-        parsed = self._parsed(head + b"</w:pPr></w:p>")
+        """What a cell says before its last paragraph's runs (``head``), read as the cell
+        with no runs there."""
+        parsed = self._parsed(head + b"</w:p>")
         if parsed is None:
             return None
         props, paragraphs = parsed
-        _, style_id, style = paragraphs.pop()
-        return props, paragraphs, style_id, style
+        if not paragraphs:
+            return None
+        _, para = paragraphs.pop()
+        return props, paragraphs, para
 
     def _found(self, props: _Props, paragraphs: list[_Plain]) -> _Found:
         if len(paragraphs) == 1:
-            text, _, style = paragraphs[0]
-            if style.num_id is None and "\t" not in text:
+            text, para = paragraphs[0]
+            if not para[5] and "\t" not in text:
                 return text.strip(_TRIM), props, None
-        elif not any(style.num_id is not None for _, _, style in paragraphs):
+        elif not any(para[5] for _, para in paragraphs):
             return self._joined(paragraphs), props, None
         return None, props, paragraphs
 
@@ -475,9 +517,9 @@ class _Scanner:
     def _joined(self, paragraphs: list[_Plain]) -> str:
         """A cell's text from its paragraphs, numbered, as _Body._cell_pieces joins them."""
         pieces: list[str] = []
-        for text, style_id, style in paragraphs:
-            if style.num_id is not None:
-                text = self._labelled(text, style_id, style)
+        for text, para in paragraphs:
+            if para[5]:
+                text = self._labelled(text, para)
             if len(paragraphs) == 1 and "\t" not in text and "\n" not in text:
                 return text.strip(_TRIM)
             pieces.extend(text.replace("\t", "\n").split("\n"))
