@@ -103,6 +103,10 @@ def join_pieces(pieces: list[str]) -> str:
     return out
 
 
+_new_tuple = tuple.__new__
+assert len(TextCell._fields) == 8  # the fields _Writer.line gives each cell
+
+
 class _Writer:
     """Lays out Document.text line by line and records each cell's span."""
 
@@ -119,18 +123,24 @@ class _Writer:
         level: int = 0,
         table: int | None = None,
     ) -> None:
+        parts = self.parts
+        pos = self.pos
         if self.lines:
-            self.parts.append("\n")
-            self.pos += 1
-        start = self.pos
+            parts.append("\n")
+            pos += 1
+        start = pos
         out: list[TextCell] = []
         for i, (text, row_span, col_span) in enumerate(cells):
             if i:
-                self.parts.append("\t")
-                self.pos += 1
-            self.parts.append(text)
-            out.append(TextCell(text, self.pos, self.pos + len(text), row_span, col_span))
-            self.pos += len(text)
+                parts.append("\t")
+                pos += 1
+            parts.append(text)
+            end = pos + len(text)
+            # tuple.__new__ directly: the named tuple's own __new__ is a Python call, and
+            # this is the innermost loop of the Word reader
+            out.append(_new_tuple(TextCell, (text, pos, end, row_span, col_span, None, None, None)))
+            pos = end
+        self.pos = pos
         if self.pos > self.limits.max_text_chars:
             raise self.limits.exceeded(
                 "max_text_chars", f"> {self.pos}", "characters of text in the Word document"

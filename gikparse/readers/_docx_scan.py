@@ -221,6 +221,8 @@ class _Scanner:
         #: for a last paragraph with properties and for one without
         self.heads: dict[bytes, _Head | None] = {}
         self.bare_heads: dict[bytes, _Head | None] = {}
+        #: per cell XML: the cell as first found
+        self.cells: dict[bytes, _Found] = {}
 
     # --- the body ------------------------------------------------------------------------
 
@@ -400,6 +402,7 @@ class _Scanner:
         if rows.pop():
             raise Decline  # something after the last row
         row_start = self.patterns.row
+        known = self.cells
         out: list[tuple[int, list[_Found]]] = []
         for n, row in enumerate(rows):
             first = row.find(b"<w:tc")
@@ -419,7 +422,16 @@ class _Scanner:
             cells = row[first:].split(b"</w:tc>")
             if cells.pop():
                 raise Decline
-            out.append((before, [self._cell(cell) for cell in cells]))
+            found_cells = []
+            for cell in cells:
+                # Tables repeat cells byte for byte (the zeros of a row, the same borders): a
+                # cell as first found depends on its XML only (the numbering comes later).
+                try:
+                    found_cell = known[cell]
+                except KeyError:
+                    found_cell = known[cell] = self._cell(cell)
+                found_cells.append(found_cell)
+            out.append((before, found_cells))
         if all(len(cells) <= 1 for _, cells in out):
             raise Decline  # perhaps a frame of one cell per row: the general reader decides
         return out

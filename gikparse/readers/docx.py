@@ -63,10 +63,11 @@ def read_docx(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     prefix = f"{folder}/" if folder else ""
     document_bytes = _part(package, main)
     assert document_bytes is not None  # main_part() names an existing member
-    hidden = b"vanish" in document_bytes
     if _SCAN:
         try:
-            body = _Body(*_lists_and_styles(package, prefix), limits, hidden)
+            # hidden=True: the few blocks the scanner hands over look for w:vanish in every
+            # run, which spares searching the whole part for it first.
+            body = _Body(*_lists_and_styles(package, prefix), limits, hidden=True)
             scan_body(document_bytes, body)
             return _document(body)
         except (Decline, GikparseError, RecursionError):
@@ -74,7 +75,7 @@ def read_docx(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     root = parse_xml(slim(document_bytes), main)
     numbering, styles = _lists_and_styles(package, prefix)
     try:
-        body = _Body(numbering, styles, limits, hidden)
+        body = _Body(numbering, styles, limits, hidden=b"vanish" in document_bytes)
         read_body(root, body)
     except RecursionError:
         raise limits.exceeded(
