@@ -66,6 +66,34 @@ _NUM_PR = re.compile(
 _OUTLINE = re.compile(rb'<w:outlineLvl w:val="([0-9]+)"/>')
 
 
+_ENTITY = re.compile(rb"&(#?)(x?)([0-9a-zA-Z]+);")
+_PREDEFINED = {b"lt": b"<", b"gt": b">", b"amp": b"&", b"quot": b'"', b"apos": b"'"}
+
+
+def _unescape(raw: bytes) -> bytes | None:
+    """Text with its entity and character references replaced as expat replaces them;
+    ``None`` for a reference expat refuses (a character XML does not allow)."""
+    bad = False
+
+    def one(m: re.Match[bytes]) -> bytes:
+        nonlocal bad
+        if not m.group(1):
+            return _PREDEFINED[m.group(3)]
+        code = int(m.group(3), 16 if m.group(2) else 10)
+        if not (
+            code in (0x9, 0xA, 0xD)
+            or 0x20 <= code <= 0xD7FF
+            or 0xE000 <= code <= 0xFFFD
+            or 0x10000 <= code <= 0x10FFFF
+        ):
+            bad = True
+            return b""
+        return chr(code).encode()
+
+    out = _ENTITY.sub(one, raw)
+    return None if bad else out
+
+
 def _top(block: bytes, k: int) -> bool:
     """Whether the tag at ``k`` is a direct child of the block (depth 0): as many start tags
     as end tags before it (empty tags count neither)."""
@@ -84,6 +112,9 @@ def _block(name: bytes) -> bytes:
     return rb"<w:" + name + rb">" + _inside(name) + rb"</w:" + name + rb">"
 
 
+_SECTION = re.compile(_block(b"sectPr"))
+
+
 class _Patterns:
     """Patterns for one set of declared prefixes (an attribute with another prefix is an error
     for expat, so it must not match here either)."""
@@ -96,7 +127,12 @@ class _Patterns:
         # Run children the general reader turns into text or records: not in a plain run.
         special = rb"(?:tab|ptab|br|cr|noBreakHyphen|sym|drawing|pict|object)[ />]"
         run_empty = rb"<w:(?!" + special + rb")" + name + attrs + rb" ?/>"
-        text = rb"[^<&\x00-\x08\x0b-\x1f]*"
+        # Text: no markup, no character XML forbids, no entity but the predefined ones and
+        # character references (unescaped by _unescape).
+        chars = rb"[^<&\x00-\x08\x0b-\x1f]*"
+        text = (
+            chars + rb"(?:&(?:lt|gt|amp|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});" + chars + rb")*"
+        )
         texts = rb"|".join(
             rb"<w:" + t + attrs + rb">" + text + rb"</w:" + t + rb">"
             for t in (b"t", b"instrText", b"delText")
@@ -258,6 +294,8 @@ class _Scanner:
                 i = self._table(i)
             elif data.startswith(b"</w:body>", i):
                 break
+            elif data.startswith(b"<w:sectPr>", i) and (m := _SECTION.match(data, i)) is not None:
+                i = m.end()  # the page setup of the last section: nothing the reader reads
             else:
                 end = self._extent(i)
                 body.block(self._fragment(i, end))
@@ -318,6 +356,11 @@ class _Scanner:
             raw = b"".join(_TEXT.findall(xml, start, end))
         else:
             return None
+        if b"&" in raw:
+            unescaped = _unescape(raw)
+            if unescaped is None:
+                return None
+            raw = unescaped
         try:
             text = raw.decode()
         except UnicodeDecodeError:
