@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import cast
 from xml.etree import ElementTree
 from xml.etree.ElementTree import Element
 
 from gikparse.readers._docx_body import (
     _TRIM,
-    GridCell,
     GridRow,
     _Body,
     cell_props,
@@ -212,6 +212,10 @@ _Plain = tuple[str, _Para]
 #: table to be known, ``None``, its properties and its plain paragraphs (to number) or its
 #: XML (for the general reader)
 _Found = tuple[str | None, _Props, list[_Plain] | bytes | None]
+#: a cell as laid out in a row: as _docx_body.GridCell, with no text yet when it waits
+_Cell = tuple[str | None, int, str | None, str | None]
+#: a cell that waits: its row, its index there, its XML
+_Pending = tuple[list[_Cell], int, bytes]
 
 
 #: what comes before the runs of a cell's last paragraph: the cell's properties, the
@@ -257,8 +261,9 @@ class _Scanner:
         #: for a last paragraph with properties and for one without
         self.heads: dict[bytes, _Head | None] = {}
         self.bare_heads: dict[bytes, _Head | None] = {}
-        #: per cell XML: the cell as first found
-        self.cells: dict[bytes, _Found] = {}
+        #: per cell XML: the cell as first found, and what its text waits for (see _Found)
+        self.cells: dict[bytes, _Cell] = {}
+        self.later: dict[bytes, list[_Plain] | bytes] = {}
 
     # --- the body ------------------------------------------------------------------------
 
@@ -419,7 +424,7 @@ class _Scanner:
         if close < 0:
             raise Decline
         try:
-            found = self._rows(data[start:close])
+            rows, pending = self._rows(data[start:close])
         except Decline:
             # A table in a table, a deleted row, a table that may be a frame of one cell per
             # row, anything unexpected: the general reader reads the table.
@@ -428,25 +433,22 @@ class _Scanner:
             return end
         # Only now that the whole table is known: the text of the cells that wait for it, in
         # reading order, as the general reader reads them (numbering labels count in order).
-        grid: list[GridRow] = []
-        for before, row in found:
-            line: list[GridCell] = []
-            for text, props, later in row:
-                if text is None:
-                    text, props = self._later(props, later)
-                line.append((text, *props))
-            grid.append((before, line))
-        self.body.write_grid(layout_grid(grid))
+        for row, index, cell in pending:
+            _, span, vmerge, hmerge = row[index]
+            text, (span, vmerge, hmerge) = self._later((span, vmerge, hmerge), self.later[cell])
+            row[index] = (text, span, vmerge, hmerge)
+        self.body.write_grid(layout_grid(cast(list[GridRow], rows)))  # no text is None now
         return close + 8
 
-    def _rows(self, table: bytes) -> list[tuple[int, list[_Found]]]:
+    def _rows(self, table: bytes) -> tuple[list[tuple[int, list[_Cell]]], list[_Pending]]:
         """The rows of a table (its XML up to its end tag): each row's gridBefore and cells."""
         rows = table.split(b"</w:tr>")
         if rows.pop():
             raise Decline  # something after the last row
         row_start = self.patterns.row
         known = self.cells
-        out: list[tuple[int, list[_Found]]] = []
+        out: list[tuple[int, list[_Cell]]] = []
+        pending: list[_Pending] = []
         for n, row in enumerate(rows):
             first = row.find(b"<w:tc")
             if first < 0:
@@ -465,19 +467,24 @@ class _Scanner:
             cells = row[first:].split(b"</w:tc>")
             if cells.pop():
                 raise Decline
-            found_cells = []
+            found_cells: list[_Cell] = []
             for cell in cells:
                 # Tables repeat cells byte for byte (the zeros of a row, the same borders): a
                 # cell as first found depends on its XML only (the numbering comes later).
                 try:
                     found_cell = known[cell]
                 except KeyError:
-                    found_cell = known[cell] = self._cell(cell)
+                    text, props, later = self._cell(cell)
+                    found_cell = known[cell] = (text, *props)
+                    if later is not None:
+                        self.later[cell] = later
+                if found_cell[0] is None:
+                    pending.append((found_cells, len(found_cells), cell))
                 found_cells.append(found_cell)
             out.append((before, found_cells))
         if all(len(cells) <= 1 for _, cells in out):
             raise Decline  # perhaps a frame of one cell per row: the general reader decides
-        return out
+        return out, pending
 
     def _cell(self, cell: bytes) -> _Found:
         """A cell (its XML without its end tag) as first found."""
