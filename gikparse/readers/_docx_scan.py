@@ -264,6 +264,8 @@ class _Scanner:
         #: per cell XML: the cell as first found, and what its text waits for (see _Found)
         self.cells: dict[bytes, _Cell] = {}
         self.later: dict[bytes, list[_Plain] | bytes] = {}
+        #: per w:tcPr content with spans or merges: what they say
+        self.props: dict[bytes, _Props] = {}
 
     # --- the body ------------------------------------------------------------------------
 
@@ -354,7 +356,10 @@ class _Scanner:
         when they are not plain runs."""
         if start == end:
             return ""
-        m = self.patterns.one_run.fullmatch(xml, start, end)
+        # One run (its end tag the first) or several.
+        m = None
+        if xml.find(b"</w:r>", start, end) == end - 6:
+            m = self.patterns.one_run.fullmatch(xml, start, end)
         if m is not None:
             raw = m.group(1)
         elif self.patterns.runs.fullmatch(xml, start, end) is not None:
@@ -504,6 +509,8 @@ class _Scanner:
                 props, earlier, para = known
                 text = self._text(tail, 0, len(tail) - 6)
                 if text is not None:
+                    if not earlier and not para[5] and "\t" not in text:
+                        return text.strip(_TRIM), props, None  # most cells
                     return self._found(props, [*earlier, (text, para)])
         parsed = self._parsed(cell)
         if parsed is None:
@@ -548,7 +555,10 @@ class _Scanner:
                 return None
             tcpr = cell[i + 8 : end]
             if b"Span" in tcpr or b"Merge" in tcpr:
-                props = _cell_props(tcpr)
+                try:
+                    props = self.props[tcpr]
+                except KeyError:
+                    props = self.props[tcpr] = _cell_props(tcpr)
             i = end + 9
         elif cell.startswith(b"<w:tcPr/>", i):
             i += 9
