@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from typing import Any, cast
 from xml.etree.ElementTree import Element
 
 from gikparse.errors import Diagnostic, Severity
@@ -146,16 +147,6 @@ class _Writer:
                 "max_text_chars", f"> {self.pos}", "characters of text in the Word document"
             )
         self.lines.append(Line(tuple(out), start, self.pos, kind, level, table))
-
-
-class _Cell:
-    __slots__ = ("col", "col_span", "row_span", "text")
-
-    def __init__(self, text: str, col: int, col_span: int) -> None:
-        self.text = text
-        self.col = col
-        self.col_span = col_span
-        self.row_span = 1
 
 
 def _children(element: Element, tag: str) -> Iterator[Element]:
@@ -395,13 +386,13 @@ class _Body:
             return
         self.write_grid(layout_grid(self._grid_rows(rows, cells)))
 
-    def write_grid(self, grid: list[list[_Cell]]) -> None:
+    def write_grid(self, grid: list[list[list[Any]]]) -> None:
+        """Write the rows of layout_grid: each cell a list [text, row span, col span]."""
         index = self.tables
         self.tables += 1
+        line = self.writer.line
         for row_cells in grid:
-            self.writer.line(
-                [(c.text, c.row_span, c.col_span) for c in row_cells], LineKind.ROW, table=index
-            )
+            line(cast(list[tuple[str, int, int]], row_cells), LineKind.ROW, table=index)
 
     def _grid_rows(self, rows: list[Element], cells: list[list[Element]]) -> list[GridRow]:
         """Each row's ``w:gridBefore`` and its cells' text and merge properties, in order."""
@@ -508,30 +499,34 @@ def cell_props(tc: Element) -> tuple[int, str | None, str | None]:
     return span, _merge_val(tcpr.find(f"{W}vMerge")), _merge_val(tcpr.find(f"{W}hMerge"))
 
 
-def layout_grid(rows: list[GridRow]) -> list[list[_Cell]]:
-    """Rows of cells with their spans: legacy horizontal merges widen the cell before, vertical
-    continuations lengthen the cell above and are left out of their row."""
-    out: list[list[_Cell]] = []
-    open_merges: dict[int, _Cell] = {}  # grid column -> the cell a vMerge continues
+def layout_grid(rows: list[GridRow]) -> list[list[list[Any]]]:
+    """Rows of cells, each a list [text, row span, col span] (lists, not objects: a table has
+    hundreds and the row span grows as rows below continue a cell): legacy horizontal merges
+    widen the cell before, vertical continuations lengthen the cell above and are left out of
+    their row."""
+    out: list[list[list[Any]]] = []
+    open_merges: dict[int, list[Any]] = {}  # grid column -> the cell a vMerge continues
     for before, cells in rows:
         col = before
-        line: list[_Cell] = []
-        merges: dict[int, _Cell] = {}
+        line: list[list[Any]] = []
+        merges: dict[int, list[Any]] = {}
         for text, span, vmerge, hmerge in cells:
             if hmerge is not None and hmerge != "restart" and line and not text:
-                line[-1].col_span += span  # legacy horizontal merge: widen the cell
+                line[-1][2] += span  # legacy horizontal merge: widen the cell
                 col += span
                 continue
-            if vmerge is not None and vmerge != "restart":
-                above = open_merges.get(col)
-                if above is not None and not text:
-                    above.row_span += 1
-                    merges[col] = above
-                    col += span
-                    continue
-            cell = _Cell(text, col, span)
             if vmerge is not None:
+                if vmerge != "restart":
+                    above = open_merges.get(col)
+                    if above is not None and not text:
+                        above[1] += 1
+                        merges[col] = above
+                        col += span
+                        continue
+                cell = [text, 1, span]
                 merges[col] = cell
+            else:
+                cell = [text, 1, span]
             line.append(cell)
             col += span
         open_merges = merges

@@ -218,9 +218,9 @@ _Cell = tuple[str | None, int, str | None, str | None]
 _Pending = tuple[list[_Cell], int, bytes]
 
 
-#: what comes before the runs of a cell's last paragraph: the cell's properties, the
-#: paragraphs before, the last paragraph's style id and style
-_Head = tuple[_Props, list[_Plain], _Para]
+#: what comes before the runs of a cell's last paragraph: the paragraphs before it and what
+#: its properties say
+_Head = tuple[list[_Plain], _Para]
 
 
 def _cell_props(tcpr: bytes) -> _Props:
@@ -493,41 +493,47 @@ class _Scanner:
 
     def _cell(self, cell: bytes) -> _Found:
         """A cell (its XML without its end tag) as first found."""
-        # Cells differ mostly in their text: what comes before the last paragraph's runs
-        # (the cell's properties, the paragraph's) is read once per table for all alike.
-        head, sep, tail = cell.rpartition(b"</w:pPr>")
+        start = self._start(cell)
+        if start is None:
+            return self._general(cell)
+        props, i = start
+        # Cells differ mostly in their text: the paragraphs before the last one's runs (most
+        # often just its start and properties) are read once for all cells alike.
+        k = cell.rfind(b"</w:pPr>", i)
         heads = self.heads
-        if not sep:  # a last paragraph without properties
-            head, sep, tail = cell.rpartition(b"<w:p>")
+        if k >= 0:
+            k += 8
+        else:  # a last paragraph without properties
+            k = cell.rfind(b"<w:p>", i)
             heads = self.bare_heads
-        if sep and tail.endswith(b"</w:p>"):
+            if k >= 0:
+                k += 5
+        if k >= 0 and cell.endswith(b"</w:p>"):
+            head = cell[i:k]
             try:
                 known = heads[head]
             except KeyError:
-                known = heads[head] = self._head(head + sep)
+                known = heads[head] = self._head(head)
             if known is not None:
-                props, earlier, para = known
-                text = self._text(tail, 0, len(tail) - 6)
+                earlier, para = known
+                text = self._text(cell, k, len(cell) - 6)
                 if text is not None:
                     if not earlier and not para[5] and "\t" not in text:
                         return text.strip(_TRIM), props, None  # most cells
                     return self._found(props, [*earlier, (text, para)])
-        parsed = self._parsed(cell)
-        if parsed is None:
+        paragraphs = self._paragraphs(cell[i:])
+        if paragraphs is None:
             return self._general(cell)
-        return self._found(*parsed)
+        return self._found(props, paragraphs)
 
     def _head(self, head: bytes) -> _Head | None:
-        """What a cell says before its last paragraph's runs (``head``), read as the cell
-        with no runs there."""
-        parsed = self._parsed(head + b"</w:p>")
-        if parsed is None:
-            return None
-        props, paragraphs = parsed
+        """The paragraphs of a cell up to its last paragraph's runs (``head``), read as if
+        that paragraph had no runs."""
+        paragraphs = self._paragraphs(head + b"</w:p>")
         if not paragraphs:
             return None
         _, para = paragraphs.pop()
-        return props, paragraphs, para
+        return paragraphs, para
 
     def _found(self, props: _Props, paragraphs: list[_Plain]) -> _Found:
         if len(paragraphs) == 1:
@@ -538,8 +544,8 @@ class _Scanner:
             return self._joined(paragraphs), props, None
         return None, props, paragraphs
 
-    def _parsed(self, cell: bytes) -> tuple[_Props, list[_Plain]] | None:
-        """A cell's properties and plain paragraphs; ``None`` when it is not that."""
+    def _start(self, cell: bytes) -> tuple[_Props, int] | None:
+        """A cell's properties and where its paragraphs start; ``None`` when it cannot say."""
         if cell.startswith(b"<w:tc>"):
             i = 6
         else:
@@ -548,7 +554,6 @@ class _Scanner:
                 raise Decline
             i = m.end()
         props = _NO_PROPS
-        paragraphs: list[_Plain] = []
         if cell.startswith(b"<w:tcPr>", i):
             end = cell.find(b"</w:tcPr>", i)
             if end < 0:
@@ -562,7 +567,12 @@ class _Scanner:
             i = end + 9
         elif cell.startswith(b"<w:tcPr/>", i):
             i += 9
-        parts = cell[i:].split(b"</w:p>")
+        return props, i
+
+    def _paragraphs(self, xml: bytes) -> list[_Plain] | None:
+        """Plain paragraphs one after the other; ``None`` when they are not that."""
+        paragraphs: list[_Plain] = []
+        parts = xml.split(b"</w:p>")
         last = parts.pop()
         for part in parts:
             if not self._paragraph(part, paragraphs):
@@ -571,7 +581,7 @@ class _Scanner:
             if not self._paragraph(last + b"<w:p>", paragraphs):
                 return None
             paragraphs.pop()  # the one added to read them
-        return props, paragraphs
+        return paragraphs
 
     def _general(self, cell: bytes) -> _Found:
         if b"<w:tbl" in cell:
