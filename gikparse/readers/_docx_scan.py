@@ -447,49 +447,55 @@ class _Scanner:
 
     def _rows(self, table: bytes) -> tuple[list[tuple[int, list[_Cell]]], list[_Pending]]:
         """The rows of a table (its XML up to its end tag): each row's gridBefore and cells."""
-        rows = table.split(b"</w:tr>")
-        if rows.pop():
-            raise Decline  # something after the last row
-        row_start = self.patterns.row
+        pieces = table.split(b"</w:tc>")  # each a cell, the first of a row after the row's start
+        if pieces.pop() != b"</w:tr>":
+            raise Decline  # something after the last row, or a row without cells
         known = self.cells
         out: list[tuple[int, list[_Cell]]] = []
         pending: list[_Pending] = []
-        for n, row in enumerate(rows):
-            first = row.find(b"<w:tc")
-            if first < 0:
-                first = len(row)
-            m = row_start.fullmatch(row, 0, first)
-            if m is None or (m.group(1) is None) == (n == 0):
-                raise Decline
-            before = 0
-            trpr = m.group(2)
-            if trpr:
-                if b"<w:del" in trpr:
-                    raise Decline  # perhaps a deleted row: the general reader decides
-                if b"gridBefore" in trpr:
-                    found, val = _direct(trpr, b"gridBefore")
-                    before = _int(val, 0) if found else 0
-            cells = row[first:].split(b"</w:tc>")
-            if cells.pop():
-                raise Decline
-            found_cells: list[_Cell] = []
-            for cell in cells:
-                # Tables repeat cells byte for byte (the zeros of a row, the same borders): a
-                # cell as first found depends on its XML only (the numbering comes later).
-                try:
-                    found_cell = known[cell]
-                except KeyError:
-                    text, props, later = self._cell(cell)
-                    found_cell = known[cell] = (text, *props)
-                    if later is not None:
-                        self.later[cell] = later
-                if found_cell[0] is None:
-                    pending.append((found_cells, len(found_cells), cell))
-                found_cells.append(found_cell)
-            out.append((before, found_cells))
+        found_cells: list[_Cell] = []
+        for cell in pieces:
+            if not cell.startswith(b"<w:tc"):
+                # The end of the row before (if any) and the start of a row.
+                if out or found_cells:
+                    if not cell.startswith(b"</w:tr>"):
+                        raise Decline
+                    cell = cell[7:]
+                first = cell.find(b"<w:tc")
+                before = self._row_start(cell, first, not (out or found_cells))
+                found_cells = []
+                out.append((before, found_cells))
+                cell = cell[first:]
+            # Tables repeat cells byte for byte (the zeros of a row, the same borders): a
+            # cell as first found depends on its XML only (the numbering comes later).
+            try:
+                found_cell = known[cell]
+            except KeyError:
+                text, props, later = self._cell(cell)
+                found_cell = known[cell] = (text, *props)
+                if later is not None:
+                    self.later[cell] = later
+            if found_cell[0] is None:
+                pending.append((found_cells, len(found_cells), cell))
+            found_cells.append(found_cell)
         if all(len(cells) <= 1 for _, cells in out):
             raise Decline  # perhaps a frame of one cell per row: the general reader decides
         return out, pending
+
+    def _row_start(self, row: bytes, first: int, table_start: bool) -> int:
+        """Check the start of a row up to its first cell (at ``first``), after the start of
+        the table for the first row; return the row's gridBefore."""
+        m = self.patterns.row.fullmatch(row, 0, first) if first >= 0 else None
+        if m is None or (m.group(1) is None) == table_start:
+            raise Decline
+        trpr = m.group(2)
+        if trpr:
+            if b"<w:del" in trpr:
+                raise Decline  # perhaps a deleted row: the general reader decides
+            if b"gridBefore" in trpr:
+                found, val = _direct(trpr, b"gridBefore")
+                return _int(val, 0) if found else 0
+        return 0
 
     def _cell(self, cell: bytes) -> _Found:
         """A cell (its XML without its end tag) as first found."""
