@@ -50,8 +50,12 @@ _PROLOG = re.compile(
     rb"(?: standalone=([\"'])(?:yes|no)\3)? ?\?>)?[ \t\r\n]*"
 )
 _QNAME = rb"[A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*"
+# (The two kinds of attribute must not both match one: a failing match would try both ways
+# for every attribute.)
 _ROOT = re.compile(
-    rb'<w:document((?: xmlns(?::[A-Za-z_][\w.-]*)?="[^"<>&]*"| ' + _QNAME + rb'="[^"<>&]*")*) ?>'
+    rb'<w:document((?: xmlns(?::[A-Za-z_][\w.-]*)?="[^"<>&]*"| (?!xmlns[:=])'
+    + _QNAME
+    + rb'="[^"<>&]*")*) ?>'
 )
 _DECLARED = re.compile(rb' xmlns:([A-Za-z_][\w.-]*)="([^"]*)"')
 _USED = re.compile(rb" (?!xmlns:)([A-Za-z_][\w.-]*):")
@@ -186,7 +190,11 @@ def _direct(block: bytes, name: bytes) -> tuple[bool, str | None]:
     ``Element.find`` finds it), and its ``w:val``."""
     tag = b"<w:" + name
     k = block.find(tag)
+    tries = 0
     while k >= 0:
+        tries += 1
+        if tries > 16:
+            raise Decline  # not as Word writes it: the general reader reads it
         if block[k + len(tag) : k + len(tag) + 1] in (b" ", b"/", b">") and _top(block, k):
             close = block.find(b">", k)
             m = _VAL.search(block, k, close)
@@ -626,12 +634,12 @@ class _Scanner:
         name = m.group(1)
         opening, closing = b"<" + name, b"</" + name + b">"
         depth, i = 1, m.end()
-        while depth:
-            close = data.find(closing, i)
+        close = data.find(closing, i)
+        while True:
             if close < 0:
                 raise Decline
             k = data.find(opening, i, close)
-            if k >= 0:
+            if k >= 0:  # an element of the same name inside, unless an empty one
                 inner = _TAG.match(data, k)
                 if inner is None:
                     raise Decline
@@ -641,7 +649,9 @@ class _Scanner:
             else:
                 depth -= 1
                 i = close + len(closing)
-        return i
+                if not depth:
+                    return i
+                close = data.find(closing, i)
 
     def _fragment(self, start: int, end: int) -> Element:
         """The element between ``start`` and ``end``, parsed by expat, for the general reader."""
