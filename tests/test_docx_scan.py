@@ -24,6 +24,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gikparse.readers.docx as docx_module
+from gikparse.errors import SourceError
 from gikparse.limits import DEFAULT_LIMITS
 from gikparse.readers._docx_body import _Body
 from gikparse.readers._docx_numbering import read_numbering
@@ -31,7 +32,7 @@ from gikparse.readers._docx_scan import Decline, scan_body
 from gikparse.readers._docx_styles import read_styles
 from gikparse.readers.document import Document
 from gikparse.readers.docx import read_docx
-from tests.docx_render import DocxStyle, render_docx
+from tests.docx_render import NS, DocxStyle, docx_package, render_docx
 from tests.strategies import GeneratedReport, fixed_report, generated_reports
 
 RENDERED = Path(__file__).parent / "fixtures" / "rendered"
@@ -197,3 +198,11 @@ def test_the_scanner_gives_up_on_what_it_cannot_be_sure_of() -> None:
         members["word/document.xml"] = broken
         with pytest.raises(Decline):
             _scan(_zip(members))
+
+
+def test_a_root_with_many_namespaces_and_a_broken_attribute_is_refused_at_once() -> None:
+    # A pattern that could take each declaration two ways would try 2**40 ways here.
+    declarations = " ".join(f'xmlns:p{i}="urn:{i}"' for i in range(40))
+    document = f"<w:document {NS} {declarations} broken><w:body><w:p/></w:body></w:document>"
+    with pytest.raises(SourceError):
+        read_docx(docx_package(document))

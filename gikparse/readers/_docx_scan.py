@@ -3,21 +3,26 @@
 Word, WPS and LibreOffice write the body in one shape: paragraphs of runs of text, tables of
 rows of cells of such paragraphs, each element with a block of formatting in front
 (``w:pPr``, ``w:rPr``, ``w:tcPr``...) that is most of the bytes and that the reader never
-reads. Building an element tree for all of it costs several times the rest of a parse. This
-scanner walks the bytes with ``bytes.find`` and a few anchored patterns instead: it reads the
-paragraphs and tables of that shape itself and hands anything else (a numbered or hidden run,
-a text box, a tab, a content control, an entity...) to the general reader in
-gikparse/readers/_docx_body.py as a small element tree of just that block. Where it is not
-sure of the structure at all, it raises :class:`Decline` and the general reader reads the
-whole part: both always give the same Document (tests/test_docx_scan.py checks it).
+reads. Building an element tree of all of it costs several times the rest of a parse. The
+scanner reads that shape from the bytes instead: a table is split into cells at their end
+tags, formatting blocks are skipped to their end tags with ``bytes.find``, the runs of a
+paragraph are checked and their text taken by anchored patterns, and tables repeat cells and
+properties byte for byte, so each distinct cell and paragraph start is read once. Anything
+else (a tab, a break, hidden text, a text box, a content control, a nested table...) goes to
+the general reader (gikparse/readers/_docx_body.py) as a small element tree of just that
+paragraph, cell or table; where the scanner is not sure of the structure it raises
+:class:`Decline` and the general reader reads the whole part. Either way the Document is the
+general reader's (tests/test_docx_scan.py checks it on generated and real files).
 
-What the scanner checks: every element it reads (paragraphs, runs, text, tables, rows,
-cells) has the structure it expects, text holds no markup, control characters or
-undeclared prefixes; a block handed over is parsed by expat. What it does not check: the
-inside of the formatting blocks it skips. It finds their end tag, makes sure no structural
-tag lies in between (so a broken block cannot move text between cells), and reads the few
-properties it needs there (``w:pStyle``, ``w:gridSpan``, ``w:vMerge``...). A part broken only
-inside such a block (an attribute without quotes in ``w:jc``) is read, where expat refuses it.
+What the scanner checks: the elements it reads (paragraphs, runs, text, tables, rows, cells)
+have the structure it expects; text holds no markup, no character XML forbids and no entity
+but the predefined ones and character references; attributes use declared prefixes; no DTD,
+comment or CDATA anywhere (it declines); a block handed over is parsed by expat. What it does
+not check: the inside of the formatting blocks it skips. It finds their end tag, which must
+come before the end of their paragraph or cell (so a broken block cannot move text between
+cells), and reads the few properties it needs there (``w:pStyle``, ``w:numPr``,
+``w:gridSpan``, ``w:vMerge``...). A part broken only inside such a block (a ``w:jc`` without
+its closing ``/>``, a repeated attribute) is read, where expat would refuse the file.
 """
 
 from __future__ import annotations
