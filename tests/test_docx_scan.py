@@ -32,7 +32,7 @@ from gikparse.readers._docx_scan import Decline, scan_body
 from gikparse.readers._docx_styles import read_styles
 from gikparse.readers.document import Document
 from gikparse.readers.docx import read_docx
-from tests.docx_render import NS, DocxStyle, docx_package, render_docx
+from tests.docx_render import NS, DocxStyle, docx_package, render_docx, render_python_docx
 from tests.strategies import GeneratedReport, fixed_report, generated_reports
 
 RENDERED = Path(__file__).parent / "fixtures" / "rendered"
@@ -148,6 +148,15 @@ def test_the_scanner_reads_generated_word_files_as_the_general_reader(
     report: GeneratedReport, style: DocxStyle, kinds: dict[str, float], seed: int
 ) -> None:
     data = _messed(render_docx(report, style), kinds, seed)
+    assert read_docx(data) == _general(data)
+
+
+@settings(max_examples=10, deadline=None)
+@given(report=generated_reports(), kinds=_KINDS, seed=st.integers(0, 2**16))
+def test_the_scanner_reads_python_docx_files_as_the_general_reader(
+    report: GeneratedReport, kinds: dict[str, float], seed: int
+) -> None:
+    data = _messed(render_python_docx(report), kinds, seed)
     assert read_docx(data) == _general(data)
 
 
