@@ -8,6 +8,10 @@ table whose cells hold tables (a layout table around the report) or with one cel
 frame, not data: its cells are read as blocks in reading order. Text boxes (``w:txbxContent``,
 one branch of ``mc:AlternateContent`` only) are read after the paragraph that anchors them.
 Page headers and footers are separate parts and never reach this module.
+
+Most bodies are read by the scanner in _docx_scan.py, without an element tree of the whole
+part; it shares the paragraph and grid layout here (emit, layout_grid, write_grid) and hands
+what it does not read itself to this module as a small tree.
 """
 
 from __future__ import annotations

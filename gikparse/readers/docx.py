@@ -1,9 +1,12 @@
-"""Word (DOCX) files to a Document, with the standard library only (zipfile, xml.etree).
+"""Word (DOCX) files to a Document, with the standard library only (zipfile, xml.etree, re).
 
 The body of the main document part is read; page headers and footers, footnotes and comments
 are separate parts and are never read into it. Automatic list numbering is rendered into the
 paragraph text the way Word shows it, so ``一、`` and ``（一）`` kept as numbering still head
 their sections. See docs/formats.md.
+
+The body is read by the scanner of _docx_scan.py when it can (fast: no element tree of the
+whole part), else by the element-tree reader of _docx_body.py; both give the same Document.
 """
 
 from __future__ import annotations
