@@ -335,8 +335,8 @@ class _Scanner:
     def _paragraph(self, part: bytes, out: list[_Plain]) -> bool:
         """Read into ``out`` the plain paragraph ``part`` (without its end tag), and the empty
         paragraphs (``<w:p/>``) before it; ``False`` when it is not plain. Plain: runs of text
-        only (no tab, break, symbol, drawing; nothing hidden; no entity), a style as the first
-        property if any, no numbering or outline level of its own."""
+        only (no tab, break, symbol, drawing, hidden text; no entity but the predefined ones
+        and character references) and properties as _properties reads them."""
         i = 0
         while True:
             if part.startswith(b"<w:p>", i):
