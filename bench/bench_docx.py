@@ -8,6 +8,8 @@ interleaved so that machine load hits all alike:
 
 - ``docx``: ``gikparse.parse(docx_bytes)``, the whole parse;
 - ``read``: ``read_docx`` alone (unzip, XML, the Document);
+- ``general``: ``read_docx`` with the general reader only (an element tree of the whole part,
+  as before the scanner of gikparse/readers/_docx_scan.py), for comparison;
 - ``text``: ``gikparse.parse_text`` of the same report as text: the Document's own text, the
   tab-separated lines the DOCX reader laid out, so both parses see the same report.
 
@@ -29,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import gikparse  # noqa: E402
+import gikparse.readers.docx as docx_module  # noqa: E402
 from gikparse.readers.docx import read_docx  # noqa: E402
 
 RENDERED = ROOT / "tests" / "fixtures" / "rendered"
@@ -57,33 +60,42 @@ def _workload(generated: int) -> list[tuple[str, bytes]]:
     return files
 
 
+def _general(data: bytes) -> object:
+    docx_module._SCAN = False
+    try:
+        return read_docx(data)
+    finally:
+        docx_module._SCAN = True
+
+
 def timing(repeat: int, generated: int) -> None:
     files = _workload(generated)
     # The test renderers loaded reportlab and hypothesis: keep their objects out of the
     # collector's full passes, which would otherwise land on whichever parse triggers them.
     gc.collect()
     gc.freeze()
-    print(f"{'file':36} {'text':>9} {'read':>9} {'docx':>9} {'docx/text':>10}")
-    totals = [0.0, 0.0, 0.0]
+    print(f"{'file':36} {'text':>9} {'read':>9} {'docx':>9} {'docx/text':>10} {'general':>9}")
+    totals = [0.0, 0.0, 0.0, 0.0]
     for name, data in files:
         text = read_docx(data).text
         gikparse.parse(data)  # warm the label caches for both alike
         gikparse.parse_text(text)
-        times = [float("inf")] * 3
+        times = [float("inf")] * 4
         for _ in range(repeat):
             runs = (
                 lambda text=text: gikparse.parse_text(text),
                 lambda data=data: read_docx(data),
                 lambda data=data: gikparse.parse(data),
+                lambda data=data: _general(data),
             )
             for i, run in enumerate(runs):
                 times[i] = min(times[i], _best(run, 1))
-        for i in range(3):
+        for i in range(4):
             totals[i] += times[i]
-        t, r, d = (x * 1000 for x in times)
-        print(f"{name:36} {t:7.2f}ms {r:7.2f}ms {d:7.2f}ms {d / t:10.2f}")
-    t, r, d = (x * 1000 for x in totals)
-    print(f"{'all':36} {t:7.2f}ms {r:7.2f}ms {d:7.2f}ms {d / t:10.2f}")
+        t, r, d, g = (x * 1000 for x in times)
+        print(f"{name:36} {t:7.2f}ms {r:7.2f}ms {d:7.2f}ms {d / t:10.2f} {g:7.2f}ms")
+    t, r, d, g = (x * 1000 for x in totals)
+    print(f"{'all':36} {t:7.2f}ms {r:7.2f}ms {d:7.2f}ms {d / t:10.2f} {g:7.2f}ms")
 
 
 def profile(generated: int) -> None:

@@ -8,6 +8,10 @@ table whose cells hold tables (a layout table around the report) or with one cel
 frame, not data: its cells are read as blocks in reading order. Text boxes (``w:txbxContent``,
 one branch of ``mc:AlternateContent`` only) are read after the paragraph that anchors them.
 Page headers and footers are separate parts and never reach this module.
+
+Most bodies are read by the scanner in _docx_scan.py, without an element tree of the whole
+part; it shares the paragraph and grid layout here (emit, layout_grid, write_grid) and hands
+what it does not read itself to this module as a small tree.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from typing import Any, cast
 from xml.etree.ElementTree import Element
 
 from gikparse.errors import Diagnostic, Severity
@@ -23,7 +28,7 @@ from gikparse.readers._docx_numbering import Numbering, W
 from gikparse.readers._docx_styles import Styles, num_pr
 from gikparse.readers.document import Document, Line, LineKind, TextCell
 
-__all__ = ["read_body", "slim"]
+__all__ = ["GridRow", "cell_props", "join_pieces", "layout_grid", "read_body", "slim"]
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _VAL = f"{W}val"
@@ -103,6 +108,10 @@ def join_pieces(pieces: list[str]) -> str:
     return out
 
 
+_new_tuple = tuple.__new__
+assert len(TextCell._fields) == 8  # the fields _Writer.line gives each cell
+
+
 class _Writer:
     """Lays out Document.text line by line and records each cell's span."""
 
@@ -119,33 +128,29 @@ class _Writer:
         level: int = 0,
         table: int | None = None,
     ) -> None:
+        parts = self.parts
+        pos = self.pos
         if self.lines:
-            self.parts.append("\n")
-            self.pos += 1
-        start = self.pos
+            parts.append("\n")
+            pos += 1
+        start = pos
         out: list[TextCell] = []
         for i, (text, row_span, col_span) in enumerate(cells):
             if i:
-                self.parts.append("\t")
-                self.pos += 1
-            self.parts.append(text)
-            out.append(TextCell(text, self.pos, self.pos + len(text), row_span, col_span))
-            self.pos += len(text)
+                parts.append("\t")
+                pos += 1
+            parts.append(text)
+            end = pos + len(text)
+            # tuple.__new__ directly: the named tuple's own __new__ is a Python call, and
+            # this is the innermost loop of the Word reader
+            out.append(_new_tuple(TextCell, (text, pos, end, row_span, col_span, None, None, None)))
+            pos = end
+        self.pos = pos
         if self.pos > self.limits.max_text_chars:
             raise self.limits.exceeded(
                 "max_text_chars", f"> {self.pos}", "characters of text in the Word document"
             )
         self.lines.append(Line(tuple(out), start, self.pos, kind, level, table))
-
-
-class _Cell:
-    __slots__ = ("col", "col_span", "row_span", "text")
-
-    def __init__(self, text: str, col: int, col_span: int) -> None:
-        self.text = text
-        self.col = col
-        self.col_span = col_span
-        self.row_span = 1
 
 
 def _children(element: Element, tag: str) -> Iterator[Element]:
@@ -193,6 +198,12 @@ class _Body:
         self.limits = limits
         self.hidden = hidden  #: whether any run may be hidden (w:vanish): checked per run then
         self.depth = 0  #: containers being read inside each other (bounded by the limits)
+
+    def document(self) -> tuple[Document, tuple[Diagnostic, ...]]:
+        """The Document read so far, and what the reader noticed."""
+        writer = self.writer
+        doc = Document("".join(writer.parts), tuple(writer.lines), kind="docx")
+        return doc, (*self.diagnostics, *_unread(doc, self.alt_chunks, self.objects))
 
     def _deeper(self) -> None:
         self.depth += 1
@@ -302,31 +313,41 @@ class _Body:
     def blocks(self, container: Element) -> None:
         self._deeper()
         for child in container:
-            tag = child.tag
-            if tag == P:
-                self.paragraph(child)
-            elif tag == TBL:
-                self.table(child)
-            elif tag == SDT:
-                if _is_toc(child):
-                    self._toc_skipped()
-                    continue
-                content = child.find(SDT_CONTENT)
-                if content is not None:
-                    self.blocks(content)
-            elif tag in _WRAPPERS:
-                self.blocks(child)
-            elif tag == ALTERNATE:
-                branch = _branch(child)
-                if branch is not None:
-                    self.blocks(branch)
-            elif tag == _ALT_CHUNK:
-                self.alt_chunks.append(self.writer.pos)
+            self.block(child)
         self.depth -= 1
+
+    def block(self, child: Element) -> None:
+        """One child of the body or of another block container."""
+        tag = child.tag
+        if tag == P:
+            self.paragraph(child)
+        elif tag == TBL:
+            self.table(child)
+        elif tag == SDT:
+            if _is_toc(child):
+                self._toc_skipped()
+                return
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                self.blocks(content)
+        elif tag in _WRAPPERS:
+            self.blocks(child)
+        elif tag == ALTERNATE:
+            branch = _branch(child)
+            if branch is not None:
+                self.blocks(branch)
+        elif tag == _ALT_CHUNK:
+            self.alt_chunks.append(self.writer.pos)
 
     def paragraph(self, p: Element) -> None:
         boxes: list[Element] = []
         text, heading = self._paragraph_text(p, boxes)
+        self.emit(text, heading)
+        for box in boxes:
+            self.blocks(box)
+
+    def emit(self, text: str, heading: int) -> None:
+        """The lines of one paragraph's text (see paragraph)."""
         writer = self.writer
         if not text.strip(_TRIM):
             writer.line([], LineKind.TEXT)
@@ -343,8 +364,6 @@ class _Body:
                     writer.line([(stripped, 1, 1)], LineKind.HEADING, heading)
                 else:
                     writer.line([(stripped, 1, 1)], LineKind.TEXT)
-        for box in boxes:
-            self.blocks(box)
 
     def _toc_skipped(self) -> None:
         self.diagnostics.append(
@@ -369,46 +388,23 @@ class _Body:
                 for tc in row:
                     self.blocks(tc)
             return
-        grid = self._grid(rows, cells)
+        self.write_grid(layout_grid(self._grid_rows(rows, cells)))
+
+    def write_grid(self, grid: list[list[list[Any]]]) -> None:
+        """Write the rows of layout_grid: each cell a list [text, row span, col span]."""
         index = self.tables
         self.tables += 1
+        line = self.writer.line
         for row_cells in grid:
-            self.writer.line(
-                [(c.text, c.row_span, c.col_span) for c in row_cells], LineKind.ROW, table=index
-            )
+            line(cast(list[tuple[str, int, int]], row_cells), LineKind.ROW, table=index)
 
-    def _grid(self, rows: list[Element], cells: list[list[Element]]) -> list[list[_Cell]]:
-        out: list[list[_Cell]] = []
-        open_merges: dict[int, _Cell] = {}  # grid column -> the cell a vMerge continues
+    def _grid_rows(self, rows: list[Element], cells: list[list[Element]]) -> list[GridRow]:
+        """Each row's ``w:gridBefore`` and its cells' text and merge properties, in order."""
+        out: list[GridRow] = []
         for tr, tcs in zip(rows, cells, strict=True):
             trpr = tr.find(_TRPR)
-            col = _int_val(trpr.find(f"{W}gridBefore"), 0) if trpr is not None else 0
-            line: list[_Cell] = []
-            merges: dict[int, _Cell] = {}
-            for tc in tcs:
-                tcpr = tc.find(_TCPR)
-                span = max(_int_val(tcpr.find(f"{W}gridSpan"), 1), 1) if tcpr is not None else 1
-                vmerge = tcpr.find(f"{W}vMerge") if tcpr is not None else None
-                hmerge = tcpr.find(f"{W}hMerge") if tcpr is not None else None
-                text = self._cell_text(tc)
-                if hmerge is not None and hmerge.get(_VAL) != "restart" and line and not text:
-                    line[-1].col_span += span  # legacy horizontal merge: widen the cell
-                    col += span
-                    continue
-                if vmerge is not None and vmerge.get(_VAL) != "restart":
-                    above = open_merges.get(col)
-                    if above is not None and not text:
-                        above.row_span += 1
-                        merges[col] = above
-                        col += span
-                        continue
-                cell = _Cell(text, col, span)
-                if vmerge is not None:
-                    merges[col] = cell
-                line.append(cell)
-                col += span
-            open_merges = merges
-            out.append(line)
+            before = _int_val(trpr.find(f"{W}gridBefore"), 0) if trpr is not None else 0
+            out.append((before, [(self._cell_text(tc), *cell_props(tc)) for tc in tcs]))
         return out
 
     def _cell_text(self, tc: Element) -> str:
@@ -485,6 +481,63 @@ class _Body:
         self.depth -= 1
 
 
+#: one grid cell as read: its text, ``w:gridSpan`` and the ``w:val`` of ``w:vMerge`` and
+#: ``w:hMerge`` (``None``: no such element; ``""``: the element without a value)
+GridCell = tuple[str, int, str | None, str | None]
+#: one row: its ``w:gridBefore`` and its cells
+GridRow = tuple[int, list[GridCell]]
+
+
+def _merge_val(element: Element | None) -> str | None:
+    if element is None:
+        return None
+    return element.get(_VAL) or ""
+
+
+def cell_props(tc: Element) -> tuple[int, str | None, str | None]:
+    """A ``w:tc``'s span and merges (see GridCell)."""
+    tcpr = tc.find(_TCPR)
+    if tcpr is None:
+        return 1, None, None
+    span = max(_int_val(tcpr.find(f"{W}gridSpan"), 1), 1)
+    return span, _merge_val(tcpr.find(f"{W}vMerge")), _merge_val(tcpr.find(f"{W}hMerge"))
+
+
+def layout_grid(rows: list[GridRow]) -> list[list[list[Any]]]:
+    """Rows of cells, each a list [text, row span, col span] (lists, not objects: a table has
+    hundreds and the row span grows as rows below continue a cell): legacy horizontal merges
+    widen the cell before, vertical continuations lengthen the cell above and are left out of
+    their row."""
+    out: list[list[list[Any]]] = []
+    open_merges: dict[int, list[Any]] = {}  # grid column -> the cell a vMerge continues
+    for before, cells in rows:
+        col = before
+        line: list[list[Any]] = []
+        merges: dict[int, list[Any]] = {}
+        for text, span, vmerge, hmerge in cells:
+            if hmerge is not None and hmerge != "restart" and line and not text:
+                line[-1][2] += span  # legacy horizontal merge: widen the cell
+                col += span
+                continue
+            if vmerge is not None:
+                if vmerge != "restart":
+                    above = open_merges.get(col)
+                    if above is not None and not text:
+                        above[1] += 1
+                        merges[col] = above
+                        col += span
+                        continue
+                cell = [text, 1, span]
+                merges[col] = cell
+            else:
+                cell = [text, 1, span]
+            line.append(cell)
+            col += span
+        open_merges = merges
+        out.append(line)
+    return out
+
+
 def _deleted(tr: Element) -> bool:
     """A row deleted with tracked changes on (``w:trPr/w:del``): Word no longer shows it."""
     trpr = tr.find(_TRPR)
@@ -511,18 +564,11 @@ def _is_toc(sdt: Element) -> bool:
     return gallery is not None and "contents" in (gallery.get(_VAL) or "").lower()
 
 
-def read_body(
-    root: Element, numbering: Numbering, styles: Styles, limits: Limits, *, hidden: bool = True
-) -> tuple[Document, tuple[Diagnostic, ...]]:
-    """The Document of a parsed ``word/document.xml``; ``hidden=False`` when the part holds no
-    ``w:vanish`` at all, which spares looking for it in every run."""
-    body = root.find(f"{W}body")
-    reader = _Body(numbering, styles, limits, hidden)
-    if body is not None:
-        reader.blocks(body)
-    writer = reader.writer
-    doc = Document("".join(writer.parts), tuple(writer.lines), kind="docx")
-    return doc, (*reader.diagnostics, *_unread(doc, reader.alt_chunks, reader.objects))
+def read_body(root: Element, body: _Body) -> None:
+    """Read a parsed ``word/document.xml`` into ``body``."""
+    found = root.find(f"{W}body")
+    if found is not None:
+        body.blocks(found)
 
 
 def _unread(

@@ -20,7 +20,7 @@ from gikparse.limits import Limits
 
 __all__ = ["Package", "parse_xml"]
 
-_CHUNK = 64 * 1024
+_CHUNK = 1024 * 1024
 _REL_OFFICE_DOCUMENT = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
     "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
@@ -43,6 +43,7 @@ class Package:
             ) from None
         # Names are matched case-insensitively and without a leading slash, as Word reads them.
         self.names: dict[str, zipfile.ZipInfo] = {}
+        self.cache: dict[str, bytes] = {}
         for info in self.zip.infolist():
             self.names.setdefault(info.filename.lstrip("/").lower(), info)
 
@@ -54,27 +55,26 @@ class Package:
         info = self.names.get(name.lower())
         if info is None:
             return None
+        cached = self.cache.get(info.filename)
+        if cached is not None:
+            return cached  # counted once against the budget
         limits = self.limits
         if info.file_size > limits.max_stream_bytes:
             raise limits.exceeded(
                 "max_stream_bytes", info.file_size, f"zip member {info.filename} declares"
             )
-        out = bytearray()
         try:
             with self.zip.open(info) as member:
-                # The declared size may lie: count what actually comes out, chunk by chunk.
-                while chunk := member.read(_CHUNK):
-                    out += chunk
-                    if len(out) > limits.max_stream_bytes:
-                        raise limits.exceeded(
-                            "max_stream_bytes", f"> {len(out)}", f"zip member {info.filename}"
-                        )
-                    if self.decoded + len(out) > limits.max_decoded_bytes:
-                        raise limits.exceeded(
-                            "max_decoded_bytes",
-                            f"> {self.decoded + len(out)}",
-                            "the zip members read so far",
-                        )
+                # The declared size may lie: count what actually comes out, chunk by chunk
+                # (most members are one chunk).
+                out = member.read(_CHUNK)
+                self._check(info, len(out))
+                if len(out) == _CHUNK:
+                    whole = bytearray(out)
+                    while chunk := member.read(_CHUNK):
+                        whole += chunk
+                        self._check(info, len(whole))
+                    out = bytes(whole)
         except SourceError:  # a limit reached above
             raise
         except RuntimeError as exc:  # zipfile's "File ... is encrypted, password required"
@@ -91,7 +91,18 @@ class Package:
                 f"（zip member {info.filename} is corrupt or truncated: {exc}）"
             ) from None
         self.decoded += len(out)
-        return bytes(out)
+        self.cache[info.filename] = out
+        return out
+
+    def _check(self, info: zipfile.ZipInfo, size: int) -> None:
+        """Raise when ``size`` bytes inflated from ``info`` pass the limits."""
+        limits = self.limits
+        if size > limits.max_stream_bytes:
+            raise limits.exceeded("max_stream_bytes", f"> {size}", f"zip member {info.filename}")
+        if self.decoded + size > limits.max_decoded_bytes:
+            raise limits.exceeded(
+                "max_decoded_bytes", f"> {self.decoded + size}", "the zip members read so far"
+            )
 
     def main_part(self) -> str | None:
         """The name of the main document part: from the package relationships, else the

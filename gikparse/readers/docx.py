@@ -1,21 +1,25 @@
-"""Word (DOCX) files to a Document, with the standard library only (zipfile, xml.etree).
+"""Word (DOCX) files to a Document, with the standard library only (zipfile, xml.etree, re).
 
 The body of the main document part is read; page headers and footers, footnotes and comments
 are separate parts and are never read into it. Automatic list numbering is rendered into the
 paragraph text the way Word shows it, so ``一、`` and ``（一）`` kept as numbering still head
 their sections. See docs/formats.md.
+
+The body is read by the scanner of _docx_scan.py when it can (fast: no element tree of the
+whole part), else by the element-tree reader of _docx_body.py; both give the same Document.
 """
 
 from __future__ import annotations
 
 import attrs
 
-from gikparse.errors import SourceError
+from gikparse.errors import GikparseError, SourceError
 from gikparse.limits import DEFAULT_LIMITS, Limits
-from gikparse.readers._docx_body import read_body, slim
-from gikparse.readers._docx_numbering import read_numbering
+from gikparse.readers._docx_body import _Body, read_body, slim
+from gikparse.readers._docx_numbering import Numbering, read_numbering
 from gikparse.readers._docx_package import Package, parse_xml
-from gikparse.readers._docx_styles import read_styles
+from gikparse.readers._docx_scan import Decline, scan_body
+from gikparse.readers._docx_styles import Styles, read_styles
 from gikparse.readers.document import Document
 from gikparse.readers.sniff import ZIP_MAGIC
 
@@ -24,6 +28,9 @@ __all__ = ["read_docx"]
 # "Strict Open XML" (Word: Save as Strict) names the same elements in another namespace.
 _STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 _TRANSITIONAL_W = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#: read the body with the scanner first (gikparse/readers/_docx_scan.py); False: the general
+#: reader only, for tests to compare the two
+_SCAN = True
 
 
 def _part(package: Package, name: str) -> bytes | None:
@@ -59,18 +66,37 @@ def read_docx(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     prefix = f"{folder}/" if folder else ""
     document_bytes = _part(package, main)
     assert document_bytes is not None  # main_part() names an existing member
+    if _SCAN:
+        try:
+            # hidden=True: the few blocks the scanner hands over look for w:vanish in every
+            # run, which spares searching the whole part for it first.
+            body = _Body(*_lists_and_styles(package, prefix), limits, hidden=True)
+            scan_body(document_bytes, body)
+            return _document(body)
+        except (Decline, GikparseError, RecursionError):
+            pass  # the general reader reads it, and says what is wrong if anything is
     root = parse_xml(slim(document_bytes), main)
+    numbering, styles = _lists_and_styles(package, prefix)
+    try:
+        body = _Body(numbering, styles, limits, hidden=b"vanish" in document_bytes)
+        read_body(root, body)
+    except RecursionError:
+        raise limits.exceeded(
+            "max_nesting_depth", limits.max_nesting_depth, f"elements nested in {main}"
+        ) from None
+    return _document(body)
+
+
+def _lists_and_styles(package: Package, prefix: str) -> tuple[Numbering, Styles]:
     numbering_bytes = _part(package, f"{prefix}numbering.xml")
     styles_bytes = _part(package, f"{prefix}styles.xml")
     numbering = read_numbering(
         None if numbering_bytes is None else parse_xml(numbering_bytes, "numbering.xml")
     )
     styles = read_styles(None if styles_bytes is None else parse_xml(styles_bytes, "styles.xml"))
-    try:
-        hidden = b"vanish" in document_bytes
-        doc, noticed = read_body(root, numbering, styles, limits, hidden=hidden)
-    except RecursionError:
-        raise limits.exceeded(
-            "max_nesting_depth", limits.max_nesting_depth, f"elements nested in {main}"
-        ) from None
+    return numbering, styles
+
+
+def _document(body: _Body) -> Document:
+    doc, noticed = body.document()
     return attrs.evolve(doc, diagnostics=noticed) if noticed else doc

@@ -1,0 +1,695 @@
+"""The fast path for the body of ``word/document.xml``: a scanner over machine-written XML.
+
+Word, WPS and LibreOffice write the body in one shape: paragraphs of runs of text, tables of
+rows of cells of such paragraphs, each element with a block of formatting in front
+(``w:pPr``, ``w:rPr``, ``w:tcPr``...) that is most of the bytes and that the reader never
+reads. Building an element tree of all of it costs several times the rest of a parse. The
+scanner reads that shape from the bytes instead: a table is split into cells at their end
+tags, formatting blocks are skipped to their end tags with ``bytes.find``, the runs of a
+paragraph are checked and their text taken by anchored patterns, and tables repeat cells and
+properties byte for byte, so each distinct cell and paragraph start is read once. Anything
+else (a tab, a break, hidden text, a text box, a content control, a nested table...) goes to
+the general reader (gikparse/readers/_docx_body.py) as a small element tree of just that
+paragraph, cell or table; where the scanner is not sure of the structure it raises
+:class:`Decline` and the general reader reads the whole part. Either way the Document is the
+general reader's (tests/test_docx_scan.py checks it on generated and real files).
+
+What the scanner checks: the elements it reads (paragraphs, runs, text, tables, rows, cells)
+have the structure it expects; text holds no markup, no character XML forbids and no entity
+but the predefined ones and character references; attributes use declared prefixes; no DTD,
+comment or CDATA anywhere (it declines); a block handed over is parsed by expat. What it does
+not check: the inside of the formatting blocks it skips. It finds their end tag, which must
+come before the end of their paragraph or cell (so a broken block cannot move text between
+cells), and reads the few properties it needs there (``w:pStyle``, ``w:numPr``,
+``w:gridSpan``, ``w:vMerge``...). A part broken only inside such a block (a ``w:jc`` without
+its closing ``/>``, a repeated attribute) is read, where expat would refuse the file.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import cast
+from xml.etree import ElementTree
+from xml.etree.ElementTree import Element
+
+from gikparse.readers._docx_body import (
+    _TRIM,
+    GridRow,
+    _Body,
+    cell_props,
+    join_pieces,
+    layout_grid,
+)
+from gikparse.readers._docx_styles import ParagraphStyle
+
+__all__ = ["Decline", "scan_body"]
+
+
+class Decline(Exception):
+    """The scanner met something it does not read: the general reader reads the part."""
+
+
+_PROLOG = re.compile(
+    rb"(?:<\?xml version=([\"'])1\.0\1(?: encoding=([\"'])(?:UTF|utf)-8\2)?"
+    rb"(?: standalone=([\"'])(?:yes|no)\3)? ?\?>)?[ \t\r\n]*"
+)
+_QNAME = rb"[A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*"
+# (The two kinds of attribute must not both match one: a failing match would try both ways
+# for every attribute.)
+_ROOT = re.compile(
+    rb'<w:document((?: xmlns(?::[A-Za-z_][\w.-]*)?="[^"<>&]*"| (?!xmlns[:=])'
+    + _QNAME
+    + rb'="[^"<>&]*")*) ?>'
+)
+_DECLARED = re.compile(rb' xmlns:([A-Za-z_][\w.-]*)="([^"]*)"')
+_USED = re.compile(rb" (?!xmlns:)([A-Za-z_][\w.-]*):")
+_W_URI = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_TAG = re.compile(rb"<(" + _QNAME + rb")(?:\s[^<>]*?)?(/?)>")
+_TEXT = re.compile(rb"<w:t(?:>| [^>]*>)([^<]*)</w:t>")
+_CONTROL = re.compile(rb"[\x00-\x1f]")
+_VAL = re.compile(rb' w:val="([^"]*)"')
+_NUM_PR = re.compile(
+    rb'<w:numPr>(?:<w:ilvl w:val="([0-9]+)"/>)?<w:numId w:val="([0-9]+)"/></w:numPr>'
+)
+_OUTLINE = re.compile(rb'<w:outlineLvl w:val="([0-9]+)"/>')
+
+
+_ENTITY = re.compile(rb"&(#?)(x?)([0-9a-zA-Z]+);")
+_PREDEFINED = {b"lt": b"<", b"gt": b">", b"amp": b"&", b"quot": b'"', b"apos": b"'"}
+
+
+def _unescape(raw: bytes) -> bytes | None:
+    """Text with its entity and character references replaced as expat replaces them;
+    ``None`` for a reference expat refuses (a character XML does not allow)."""
+    bad = False
+
+    def one(m: re.Match[bytes]) -> bytes:
+        nonlocal bad
+        if not m.group(1):
+            return _PREDEFINED[m.group(3)]
+        code = int(m.group(3), 16 if m.group(2) else 10)
+        if not (
+            code in (0x9, 0xA, 0xD)
+            or 0x20 <= code <= 0xD7FF
+            or 0xE000 <= code <= 0xFFFD
+            or 0x10000 <= code <= 0x10FFFF
+        ):
+            bad = True
+            return b""
+        return chr(code).encode()
+
+    out = _ENTITY.sub(one, raw)
+    return None if bad else out
+
+
+def _top(block: bytes, k: int) -> bool:
+    """Whether the tag at ``k`` is a direct child of the block (depth 0): as many start tags
+    as end tags before it (empty tags count neither)."""
+    return block.count(b"<", 0, k) - block.count(b"/>", 0, k) - 2 * block.count(b"</", 0, k) == 0
+
+
+def _inside(name: bytes, start: bytes = rb"<w:[^<>]*>") -> bytes:
+    """The content of a formatting block ``w:name``: tags only, no text, and no end tag of
+    the block or of the structure around it (so that a block missing its end tag cannot reach
+    into the next paragraph or cell)."""
+    closes = rb"(?:" + name + rb"|p|r|t|tc|tr|tbl|body)>"
+    return rb"(?:" + start + rb"|</w:(?!" + closes + rb")[^<>]*>)*"
+
+
+def _block(name: bytes) -> bytes:
+    return rb"<w:" + name + rb">" + _inside(name) + rb"</w:" + name + rb">"
+
+
+_SECTION = re.compile(_block(b"sectPr"))
+
+
+class _Patterns:
+    """Patterns for one set of declared prefixes (an attribute with another prefix is an error
+    for expat, so it must not match here either)."""
+
+    def __init__(self, prefixes: tuple[bytes, ...]) -> None:
+        pfx = b"|".join(re.escape(p) for p in (*prefixes, b"xml"))
+        attrs = rb"(?: (?:" + pfx + rb'):[A-Za-z_][\w.-]*="[^"<>&\x00-\x1f]*")*'
+        name = rb"[A-Za-z][A-Za-z0-9]*"
+        empty = rb"<w:" + name + attrs + rb" ?/>"
+        # Run children the general reader turns into text or records: not in a plain run.
+        special = rb"(?:tab|ptab|br|cr|noBreakHyphen|sym|drawing|pict|object)[ />]"
+        run_empty = rb"<w:(?!" + special + rb")" + name + attrs + rb" ?/>"
+        # Text: no markup, no character XML forbids, no entity but the predefined ones and
+        # character references (unescaped by _unescape).
+        chars = rb"[^<&\x00-\x08\x0b-\x1f]*"
+        text = (
+            chars + rb"(?:&(?:lt|gt|amp|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});" + chars + rb")*"
+        )
+        texts = rb"|".join(
+            rb"<w:" + t + attrs + rb">" + text + rb"</w:" + t + rb">"
+            for t in (b"t", b"instrText", b"delText")
+        )
+        # Hidden text (w:vanish) is not plain.
+        rpr = rb"(?:<w:rPr>" + _inside(b"rPr", rb"<w:(?!vanish[ />])[^<>]*>") + rb"</w:rPr>)?"
+        run = rb"<w:r" + attrs + rb">" + rpr + rb"(?:" + texts + rb"|" + run_empty + rb")*</w:r>"
+        self.p_open = re.compile(rb"<w:p" + attrs + rb"( ?/)?>")
+        #: the runs of a plain paragraph (and empty elements between them: bookmarks...)
+        self.runs = re.compile(rb"(?:" + run + rb"|" + empty + rb")*")
+        #: the most common runs: one run of one text, (1) the text
+        self.one_run = re.compile(
+            rb"<w:r" + attrs + rb">" + rpr + rb"<w:t" + attrs + rb">(" + text + rb")</w:t></w:r>"
+        )
+        #: the start of a row up to its first cell: (1) the start of the table before the
+        #: first row, (2) the row's properties
+        self.row = re.compile(
+            rb"(<w:tbl>(?:" + _block(b"tblPr") + rb")?(?:" + _block(b"tblGrid") + rb")?)?"
+            rb"<w:tr" + attrs + rb">(?:" + _block(b"tblPrEx") + rb")?"
+            rb"(?:<w:trPr>(" + _inside(b"trPr") + rb")</w:trPr>|<w:trPr/>)?"
+        )
+        self.tc_open = re.compile(rb"<w:tc" + attrs + rb">")
+
+
+@functools.lru_cache(maxsize=16)
+def _patterns(prefixes: tuple[bytes, ...]) -> _Patterns:
+    return _Patterns(prefixes)
+
+
+def _attribute(raw: bytes) -> str | None:
+    """An attribute value as expat gives it, ``None`` when expat would change it (an entity,
+    whitespace it normalises) or refuse it (not UTF-8)."""
+    if b"&" in raw or _CONTROL.search(raw):
+        return None
+    try:
+        return raw.decode()
+    except UnicodeDecodeError:
+        return None
+
+
+def _int(val: str | None, default: int) -> int:
+    # as _docx_body._int_val on the element
+    try:
+        return int(val if val is not None else "")
+    except ValueError:
+        return default
+
+
+def _direct(block: bytes, name: bytes) -> tuple[bool, str | None]:
+    """Whether a formatting block's content has an element ``w:name`` as a direct child (as
+    ``Element.find`` finds it), and its ``w:val``."""
+    tag = b"<w:" + name
+    k = block.find(tag)
+    tries = 0
+    while k >= 0:
+        tries += 1
+        if tries > 16:
+            raise Decline  # not as Word writes it: the general reader reads it
+        if block[k + len(tag) : k + len(tag) + 1] in (b" ", b"/", b">") and _top(block, k):
+            close = block.find(b">", k)
+            m = _VAL.search(block, k, close)
+            if m is None:
+                return True, None
+            val = _attribute(m.group(1))
+            if val is None:
+                raise Decline
+            return True, val
+        k = block.find(tag, k + 1)
+    return False, None
+
+
+#: a cell's span and the values of its vMerge and hMerge (see _docx_body.GridCell)
+_Props = tuple[int, str | None, str | None]
+_NO_PROPS: _Props = (1, None, None)
+#: what a plain paragraph's properties say: its style id and style, numId and ilvl, heading
+#: level, whether it is numbered (through the style or its own numId)
+_Para = tuple[str | None, ParagraphStyle, str | None, int | None, int, bool]
+#: a plain paragraph: its text and what its properties say
+_Plain = tuple[str, _Para]
+#: a cell as first found: its text and properties; or, when its text waits for the whole
+#: table to be known, ``None``, its properties and its plain paragraphs (to number) or its
+#: XML (for the general reader)
+_Found = tuple[str | None, _Props, list[_Plain] | bytes | None]
+#: a cell as laid out in a row: as _docx_body.GridCell, with no text yet when it waits
+_Cell = tuple[str | None, int, str | None, str | None]
+#: a cell that waits: its row, its index there, its XML
+_Pending = tuple[list[_Cell], int, bytes]
+
+
+#: what comes before the runs of a cell's last paragraph: the paragraphs before it and what
+#: its properties say
+_Head = tuple[list[_Plain], _Para]
+
+
+def _cell_props(tcpr: bytes) -> _Props:
+    found, val = _direct(tcpr, b"gridSpan")
+    span = max(_int(val, 1), 1) if found else 1
+    found, val = _direct(tcpr, b"vMerge")
+    vmerge = (val or "") if found else None
+    found, val = _direct(tcpr, b"hMerge")
+    return span, vmerge, (val or "") if found else None
+
+
+class _Scanner:
+    def __init__(self, data: bytes, body: _Body) -> None:
+        self.data = data
+        self.body = body
+        # (A rare byte first, found by memchr: bytes.find of a short needle steps a few bytes
+        # at a time, and of one ending in ">" hardly skips at all.)
+        if b"!" in data and b"<!" in data:
+            raise Decline  # a DTD, a comment, a CDATA section
+        if b"]" in data:
+            k = data.find(b"]]")
+            while k >= 0:
+                if data[k + 2 : k + 3] == b">":
+                    raise Decline  # "]]>" in text: an error for expat
+                k = data.find(b"]]", k + 1)
+        prolog = _PROLOG.match(data)
+        assert prolog is not None  # every part of the pattern is optional
+        root = _ROOT.match(data, prolog.end())
+        if root is None:
+            raise Decline
+        declared = dict(_DECLARED.findall(root.group(1)))
+        if declared.get(b"w") != _W_URI or list(declared.values()).count(_W_URI) != 1:
+            raise Decline
+        if not set(_USED.findall(root.group(1))) <= {*declared, b"xml"}:
+            raise Decline  # an attribute with an undeclared prefix
+        self.root_open = root.group(0)
+        self.patterns = _patterns(tuple(sorted(declared)))
+        self.start = root.end()
+        style = body.styles.paragraph(None)
+        self.no_para: _Para = (None, style, None, None, style.heading, style.num_id is not None)
+        #: per w:pPr content as written: what it says, or None when not plain (most
+        #: paragraphs share a few)
+        self.ppr: dict[bytes, _Para | None] = {}
+        #: per cell XML before the runs of its last paragraph: what it says (see _cell),
+        #: for a last paragraph with properties and for one without
+        self.heads: dict[bytes, _Head | None] = {}
+        self.bare_heads: dict[bytes, _Head | None] = {}
+        #: per cell XML: the cell as first found, and what its text waits for (see _Found)
+        self.cells: dict[bytes, _Cell] = {}
+        self.later: dict[bytes, list[_Plain] | bytes] = {}
+        #: per w:tcPr content with spans or merges: what they say
+        self.props: dict[bytes, _Props] = {}
+
+    # --- the body ------------------------------------------------------------------------
+
+    def scan(self) -> None:
+        data = self.data
+        i = self.start
+        if not data.startswith(b"<w:body>", i):
+            raise Decline
+        i += 8
+        body = self.body
+        body.depth = 1  # as _Body.blocks(body) counts it
+        p_open = self.patterns.p_open
+        while True:
+            if data.startswith(b"<w:p", i) and data[i + 4] in b" />":
+                m = p_open.match(data, i)
+                if m is not None and m.group(1):
+                    body.emit("", 0)  # an empty paragraph: <w:p/>
+                    i = m.end()
+                    continue
+                end = data.find(b"</w:p>", i)
+                found: list[_Plain] = []
+                if end >= 0 and self._paragraph(data[i:end], found):
+                    text, para = found[0]
+                    if para[5]:
+                        text = self._labelled(text, para)
+                    body.emit(text, para[4])
+                    i = end + 6
+                else:
+                    end = self._extent(i)
+                    body.paragraph(self._fragment(i, end))
+                    i = end
+            elif data.startswith(b"<w:tbl", i) and data[i + 6] in b" >":
+                i = self._table(i)
+            elif data.startswith(b"</w:body>", i):
+                break
+            elif data.startswith(b"<w:sectPr>", i) and (m := _SECTION.match(data, i)) is not None:
+                i = m.end()  # the page setup of the last section: nothing the reader reads
+            else:
+                end = self._extent(i)
+                body.block(self._fragment(i, end))
+                i = end
+        if data[i + 9 :].strip() != b"</w:document>":
+            raise Decline
+
+    # --- paragraphs --------------------------------------------------------------------------
+
+    def _paragraph(self, part: bytes, out: list[_Plain]) -> bool:
+        """Read into ``out`` the plain paragraph ``part`` (without its end tag), and the empty
+        paragraphs (``<w:p/>``) before it; ``False`` when it is not plain. Plain: runs of text
+        only (no tab, break, symbol, drawing, hidden text; no entity but the predefined ones
+        and character references) and properties as _properties reads them."""
+        i = 0
+        while True:
+            if part.startswith(b"<w:p>", i):
+                i += 5
+                break
+            m = self.patterns.p_open.match(part, i)
+            if m is None:
+                return False
+            i = m.end()
+            if not m.group(1):
+                break
+            out.append(("", self.no_para))
+        para = self.no_para
+        if part.startswith(b"<w:pPr>", i):
+            end = part.find(b"</w:pPr>", i)
+            if end < 0:
+                return False
+            ppr = part[i + 7 : end]
+            try:
+                known = self.ppr[ppr]
+            except KeyError:
+                known = self.ppr[ppr] = self._properties(ppr)
+            if known is None:
+                return False
+            para = known
+            i = end + 8
+        elif part.startswith(b"<w:pPr/>", i):
+            i += 8
+        text = self._text(part, i, len(part))
+        if text is None:
+            return False
+        out.append((text, para))
+        return True
+
+    def _text(self, xml: bytes, start: int, end: int) -> str | None:
+        """The text of the runs of a plain paragraph between ``start`` and ``end``; ``None``
+        when they are not plain runs."""
+        if start == end:
+            return ""
+        # One run (its end tag the first) or several.
+        m = None
+        if xml.find(b"</w:r>", start, end) == end - 6:
+            m = self.patterns.one_run.fullmatch(xml, start, end)
+        if m is not None:
+            raw = m.group(1)
+        elif self.patterns.runs.fullmatch(xml, start, end) is not None:
+            raw = b"".join(_TEXT.findall(xml, start, end))
+        else:
+            return None
+        if b"&" in raw:
+            unescaped = _unescape(raw)
+            if unescaped is None:
+                return None
+            raw = unescaped
+        try:
+            text = raw.decode()
+        except UnicodeDecodeError:
+            return None
+        if "\n" in text:
+            text = text.replace("\n", " ")
+        if "\ufffe" in text or "\uffff" in text:
+            return None
+        return text
+
+    def _properties(self, ppr: bytes) -> _Para | None:
+        """What a plain paragraph's ``w:pPr`` content says; ``None`` when not plain: only a
+        style first, list numbering and an outline level as Word writes them are read here."""
+        style_id = None
+        if ppr.startswith(b'<w:pStyle w:val="'):
+            end = ppr.find(b'"', 17)
+            if end < 0 or not ppr.startswith(b'"/>', end):
+                return None
+            style_id = _attribute(ppr[17:end])
+            if style_id is None:
+                return None
+            ppr = ppr[end + 3 :]
+        if b"pStyle" in ppr:
+            return None
+        num_id, ilvl, own_level = None, None, 0
+        if b"numPr" in ppr:
+            m = _NUM_PR.search(ppr)
+            if m is None or ppr.count(b"numPr") != 2 or not _top(ppr, m.start()):
+                return None
+            ilvl = None if m.group(1) is None else int(m.group(1))
+            num_id = m.group(2).decode()
+        if b"outlineLvl" in ppr:
+            m = _OUTLINE.search(ppr)
+            if m is None or ppr.count(b"outlineLvl") != 1 or not _top(ppr, m.start()):
+                return None
+            level = int(m.group(1))
+            own_level = level + 1 if 0 <= level < 9 else -1
+        style = self.body.styles.paragraph(style_id)
+        heading = style.heading if own_level == 0 else max(own_level, 0)
+        numbered = num_id is not None or style.num_id is not None
+        return style_id, style, num_id, ilvl, heading, numbered
+
+    def _labelled(self, text: str, para: _Para) -> str:
+        """The text with the label of its numbering (as _Body._paragraph_text puts it)."""
+        style_id, style, num_id, ilvl = para[:4]
+        label = self.body._label(num_id, ilvl, style_id, style.num_id, style.ilvl)
+        if label:
+            text = label + ("" if not text or not label[-1].isascii() else " ") + text
+        return text
+
+    # --- tables ------------------------------------------------------------------------------
+
+    def _table(self, start: int) -> int:
+        data = self.data
+        # (Searching for "</w:tbl" and then its ">" is many times faster than for "</w:tbl>":
+        # bytes.find skips ahead by the needle's last byte, and ">" is everywhere.)
+        close = data.find(b"</w:tbl", start)
+        while close >= 0 and data[close + 7 : close + 8] != b">":
+            close = data.find(b"</w:tbl", close + 7)
+        if close < 0:
+            raise Decline
+        try:
+            rows, pending = self._rows(data[start:close])
+        except Decline:
+            # A table in a table, a deleted row, a table that may be a frame of one cell per
+            # row, anything unexpected: the general reader reads the table.
+            end = self._extent(start)
+            self.body.block(self._fragment(start, end))
+            return end
+        # Only now that the whole table is known: the text of the cells that wait for it, in
+        # reading order, as the general reader reads them (numbering labels count in order).
+        for row, index, cell in pending:
+            _, span, vmerge, hmerge = row[index]
+            text, (span, vmerge, hmerge) = self._later((span, vmerge, hmerge), self.later[cell])
+            row[index] = (text, span, vmerge, hmerge)
+        self.body.write_grid(layout_grid(cast(list[GridRow], rows)))  # no text is None now
+        return close + 8
+
+    def _rows(self, table: bytes) -> tuple[list[tuple[int, list[_Cell]]], list[_Pending]]:
+        """The rows of a table (its XML up to its end tag): each row's gridBefore and cells."""
+        pieces = table.split(b"</w:tc>")  # each a cell, the first of a row after the row's start
+        if pieces.pop() != b"</w:tr>":
+            raise Decline  # something after the last row, or a row without cells
+        known = self.cells
+        out: list[tuple[int, list[_Cell]]] = []
+        pending: list[_Pending] = []
+        found_cells: list[_Cell] = []
+        for cell in pieces:
+            if not cell.startswith(b"<w:tc"):
+                # The end of the row before (if any) and the start of a row.
+                if out or found_cells:
+                    if not cell.startswith(b"</w:tr>"):
+                        raise Decline
+                    cell = cell[7:]
+                first = cell.find(b"<w:tc")
+                before = self._row_start(cell, first, not (out or found_cells))
+                found_cells = []
+                out.append((before, found_cells))
+                cell = cell[first:]
+            # Tables repeat cells byte for byte (the zeros of a row, the same borders): a
+            # cell as first found depends on its XML only (the numbering comes later).
+            try:
+                found_cell = known[cell]
+            except KeyError:
+                text, props, later = self._cell(cell)
+                found_cell = known[cell] = (text, *props)
+                if later is not None:
+                    self.later[cell] = later
+            if found_cell[0] is None:
+                pending.append((found_cells, len(found_cells), cell))
+            found_cells.append(found_cell)
+        if all(len(cells) <= 1 for _, cells in out):
+            raise Decline  # perhaps a frame of one cell per row: the general reader decides
+        return out, pending
+
+    def _row_start(self, row: bytes, first: int, table_start: bool) -> int:
+        """Check the start of a row up to its first cell (at ``first``), after the start of
+        the table for the first row; return the row's gridBefore."""
+        m = self.patterns.row.fullmatch(row, 0, first) if first >= 0 else None
+        if m is None or (m.group(1) is None) == table_start:
+            raise Decline
+        trpr = m.group(2)
+        if trpr:
+            if b"<w:del" in trpr:
+                raise Decline  # perhaps a deleted row: the general reader decides
+            if b"gridBefore" in trpr:
+                found, val = _direct(trpr, b"gridBefore")
+                return _int(val, 0) if found else 0
+        return 0
+
+    def _cell(self, cell: bytes) -> _Found:
+        """A cell (its XML without its end tag) as first found."""
+        start = self._start(cell)
+        if start is None:
+            return self._general(cell)
+        props, i = start
+        # Cells differ mostly in their text: the paragraphs before the last one's runs (most
+        # often just its start and properties) are read once for all cells alike.
+        k = cell.rfind(b"</w:pPr>", i)
+        heads = self.heads
+        if k >= 0:
+            k += 8
+        else:  # a last paragraph without properties
+            k = cell.rfind(b"<w:p>", i)
+            heads = self.bare_heads
+            if k >= 0:
+                k += 5
+        if k >= 0 and cell.endswith(b"</w:p>"):
+            head = cell[i:k]
+            try:
+                known = heads[head]
+            except KeyError:
+                known = heads[head] = self._head(head)
+            if known is not None:
+                earlier, para = known
+                text = self._text(cell, k, len(cell) - 6)
+                if text is not None:
+                    if not earlier and not para[5] and "\t" not in text:
+                        return text.strip(_TRIM), props, None  # most cells
+                    return self._found(props, [*earlier, (text, para)])
+        paragraphs = self._paragraphs(cell[i:])
+        if paragraphs is None:
+            return self._general(cell)
+        return self._found(props, paragraphs)
+
+    def _head(self, head: bytes) -> _Head | None:
+        """The paragraphs of a cell up to its last paragraph's runs (``head``), read as if
+        that paragraph had no runs."""
+        paragraphs = self._paragraphs(head + b"</w:p>")
+        if not paragraphs:
+            return None
+        _, para = paragraphs.pop()
+        return paragraphs, para
+
+    def _found(self, props: _Props, paragraphs: list[_Plain]) -> _Found:
+        if len(paragraphs) == 1:
+            text, para = paragraphs[0]
+            if not para[5] and "\t" not in text:
+                return text.strip(_TRIM), props, None
+        elif not any(para[5] for _, para in paragraphs):
+            return self._joined(paragraphs), props, None
+        return None, props, paragraphs
+
+    def _start(self, cell: bytes) -> tuple[_Props, int] | None:
+        """A cell's properties and where its paragraphs start; ``None`` when it cannot say."""
+        if cell.startswith(b"<w:tc>"):
+            i = 6
+        else:
+            m = self.patterns.tc_open.match(cell)
+            if m is None:
+                raise Decline
+            i = m.end()
+        props = _NO_PROPS
+        if cell.startswith(b"<w:tcPr>", i):
+            end = cell.find(b"</w:tcPr>", i)
+            if end < 0:
+                return None
+            tcpr = cell[i + 8 : end]
+            if b"Span" in tcpr or b"Merge" in tcpr:
+                try:
+                    props = self.props[tcpr]
+                except KeyError:
+                    props = self.props[tcpr] = _cell_props(tcpr)
+            i = end + 9
+        elif cell.startswith(b"<w:tcPr/>", i):
+            i += 9
+        return props, i
+
+    def _paragraphs(self, xml: bytes) -> list[_Plain] | None:
+        """Plain paragraphs one after the other; ``None`` when they are not that."""
+        paragraphs: list[_Plain] = []
+        parts = xml.split(b"</w:p>")
+        last = parts.pop()
+        for part in parts:
+            if not self._paragraph(part, paragraphs):
+                return None
+        if last:  # empty paragraphs after the last one
+            if not self._paragraph(last + b"<w:p>", paragraphs):
+                return None
+            paragraphs.pop()  # the one added to read them
+        return paragraphs
+
+    def _general(self, cell: bytes) -> _Found:
+        if b"<w:tbl" in cell:
+            raise Decline  # a table in the table: the general reader reads it as a frame
+        return None, _NO_PROPS, cell
+
+    def _later(self, props: _Props, later: list[_Plain] | bytes | None) -> tuple[str, _Props]:
+        """The text (and properties) of a cell that waited for the whole table."""
+        if isinstance(later, bytes):
+            tc = self._parse(later + b"</w:tc>")
+            return self.body._cell_text(tc), cell_props(tc)
+        assert later is not None
+        return self._joined(later), props
+
+    def _joined(self, paragraphs: list[_Plain]) -> str:
+        """A cell's text from its paragraphs, numbered, as _Body._cell_pieces joins them."""
+        pieces: list[str] = []
+        for text, para in paragraphs:
+            if para[5]:
+                text = self._labelled(text, para)
+            if len(paragraphs) == 1 and "\t" not in text and "\n" not in text:
+                return text.strip(_TRIM)
+            pieces.extend(text.replace("\t", "\n").split("\n"))
+        return join_pieces(pieces)
+
+    # --- blocks handed over ---------------------------------------------------------------
+
+    def _extent(self, start: int) -> int:
+        """The end of the element that starts at ``start``."""
+        data = self.data
+        m = _TAG.match(data, start)
+        if m is None:
+            raise Decline
+        if m.group(2):
+            return m.end()
+        name = m.group(1)
+        opening, closing = b"<" + name, b"</" + name + b">"
+        depth, i = 1, m.end()
+        close = data.find(closing, i)
+        while True:
+            if close < 0:
+                raise Decline
+            k = data.find(opening, i, close)
+            if k >= 0:  # an element of the same name inside, unless an empty one
+                inner = _TAG.match(data, k)
+                if inner is None:
+                    raise Decline
+                if inner.group(1) == name and not inner.group(2):
+                    depth += 1
+                i = inner.end()
+            else:
+                depth -= 1
+                i = close + len(closing)
+                if not depth:
+                    return i
+                close = data.find(closing, i)
+
+    def _fragment(self, start: int, end: int) -> Element:
+        """The element between ``start`` and ``end``, parsed by expat, for the general reader."""
+        return self._parse(self.data[start:end])
+
+    def _parse(self, xml: bytes) -> Element:
+        """One element's XML parsed by expat (in the document's namespaces)."""
+        try:
+            root = ElementTree.fromstring(self.root_open + xml + b"</w:document>")
+        except ElementTree.ParseError:
+            raise Decline from None
+        if len(root) != 1 or root.text or root[0].tail:
+            raise Decline
+        return root[0]
+
+
+def scan_body(data: bytes, body: _Body) -> None:
+    """Read the body of ``word/document.xml`` (its bytes, ``data``) into ``body``; raise
+    :class:`Decline` when the general reader must read it instead."""
+    if body.limits.max_nesting_depth < 3:
+        raise Decline  # let the general reader count its depth and say so
+    try:
+        _Scanner(data, body).scan()
+    except IndexError:  # the part ends inside a tag
+        raise Decline from None
