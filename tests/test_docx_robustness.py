@@ -135,6 +135,15 @@ def test_the_main_part_is_found_through_the_package_relationships() -> None:
     assert doc.text == "别处的正文"
 
 
+def test_a_zip_needing_an_unknown_zip_version_is_a_source_error() -> None:
+    # "Version needed to extract" of the first central directory entry set to 9.9, as a
+    # damaged header reads: zipfile refuses it with NotImplementedError.
+    entry = SEED_DOCX.index(b"PK\x01\x02")
+    data = SEED_DOCX[: entry + 6] + struct.pack("<H", 99) + SEED_DOCX[entry + 8 :]
+    with pytest.raises(gikparse.SourceError, match="corrupt"):
+        gikparse.parse(data)
+
+
 @pytest.mark.parametrize("cut", [10, 100, 1000, len(SEED_DOCX) // 2, len(SEED_DOCX) - 30])
 def test_a_truncated_docx_is_a_source_error(cut: int) -> None:
     with pytest.raises(gikparse.SourceError):

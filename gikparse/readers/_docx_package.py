@@ -36,7 +36,14 @@ class Package:
         self.decoded = 0
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            ValueError,
+            OSError,
+            EOFError,
+            NotImplementedError,  # "zip file version 9.9" from a damaged header
+        ) as exc:
             raise SourceError(
                 "ZIP 文件已损坏或不完整，无法打开"
                 f"（the DOCX/zip file is corrupt or truncated: {exc}）"
