@@ -128,6 +128,46 @@ def test_cell_text_split_over_markup_is_one_cell() -> None:
     assert _rows(read_html(page)) == [["结果维持", "12", "规章文件", "", ""]]
 
 
+_ROW = "<table><tr><td>A</td><td>B</td><td>C</td></tr><tr>{}</tr></table>"
+
+
+@pytest.mark.parametrize(
+    ("cells", "shown"),
+    [
+        # A slash before ">" does not end a cell: browsers ignore it on elements that are not
+        # void, and "2/" is the unquoted value of colspan.
+        ("<td>标签</td><td colspan=2/>12</td>", ["标签", "12"]),
+        ("<td>标签</td><td/>12</td><td>3</td>", ["标签", "12", "3"]),
+        # Comments end at --> or --!>, and <!--> is a whole comment; "-- >" ends none.
+        ("<td>1<!-- x --!>2</td><td>3</td>", ["12", "3"]),
+        ("<td>1<!-->2</td><td>3</td>", ["12", "3"]),
+        # A reference inside an attribute can spell the style that hides a cell.
+        ('<td>标签</td><td style="displ&#97;y:none">9</td><td>3</td>', ["标签", "3"]),
+        # A new link ends the open one (here a hidden one): links never nest.
+        ("<td>标签</td><td><a style=display:none><a>9</a>8</a>5</td>", ["标签", "985"]),
+        # <![CDATA[…]]> in a page is a bogus comment up to its first ">".
+        ("<td>标签</td><td><![CDATA[x]]>7</td>", ["标签", "7"]),
+    ],
+)
+def test_cells_read_as_browsers_show_them(cells: str, shown: list[str]) -> None:
+    assert _rows(read_html(_ROW.format(cells)))[1] == shown
+
+
+def test_a_comment_left_open_hides_the_rest_of_the_page() -> None:
+    page = "<p>一、总体情况</p><table><tr><td>A</td><td>1<!-- x -- >2</td></tr></table><p>后文</p>"
+    assert _texts(read_html(page)) == ["一、总体情况", "A\t1"]
+
+
+def test_script_ends_at_its_end_tag_whatever_follows_the_name() -> None:
+    page = "<script>var a = '<td>';</script foo><table><tr><td>A</td><td>1</td></tr></table>"
+    assert _rows(read_html(page)) == [["A", "1"]]
+
+
+def test_entity_spelled_hiding_style_hides_a_table() -> None:
+    page = '<div style="&#100;isplay:none"><table><tr><td>B</td><td>9</td></tr></table></div>'
+    assert _rows(read_html(page + "<p>正文</p>")) == []
+
+
 def test_word_conditional_comments_and_hidden_text() -> None:
     page = (
         "<!--[if gte mso 9]><xml><w:WordDocument>隐藏</w:WordDocument></xml><![endif]-->"

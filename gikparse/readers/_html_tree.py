@@ -311,11 +311,11 @@ _MARK = re.compile(
 # end tag (or the page's end).
 _NAME = r"[a-z][^\t\n\r\f />\x00]*"
 _EACH_TAG = (
-    r"(?P<script>script)(?=[\s/>])[^>]*>(?:.*?(?=</script\s*>)|.*)"
-    r"|(?P<style>style)(?=[\s/>])[^>]*>(?:.*?(?=</style\s*>)|.*)"
+    r"(?P<script>script)(?=[\s/>])[^>]*>(?:.*?(?=</script[\s/>])|.*)"
+    r"|(?P<style>style)(?=[\s/>])[^>]*>(?:.*?(?=</style[\s/>])|.*)"
     rf"|(?P<name>{_NAME})(?P<attrs>{_ATTRS})>"
     rf"|/(?P<end>{_NAME})[^>]*>"
-    r"|!--.*?--\s*>"
+    r"|!--(?:-?>|.*?--!?>)"  # browsers end a comment at --> or --!>; <!--> is one
     r"|![^>]*>|\?[^>]*>|/[^>]*>"
     r"|[a-z][^>]*>"  # a quote left open to the page's end: the tag ends at its first ">"
 )
@@ -324,7 +324,7 @@ _EACH_TAG = (
 _TOKEN = re.compile(
     r"<(?:"
     rf"(?P<styling>/?{_STYLING}(?=[\s/>]){_ATTRS}>(?:{_STYLING_TAG})*)"
-    rf"|(?P<cell>td|th)(?=[\s>])(?P<cattrs>{_ATTRS})(?<!/)>"
+    rf"|(?P<cell>td|th)(?=[\s/>])(?P<cattrs>{_ATTRS})>"
     rf"(?:<p(?=[\s>]){_ATTRS}>)?(?P<ctext>[^<]*(?:{_STYLING_TAG}[^<]*)*)"
     r"(?:</p\s*>)?(?P<cend></(?P=cell)\s*>)"
     f"|{_EACH_TAG})",
@@ -344,6 +344,7 @@ def _lowered(page: str) -> str:
     return low if len(low) == len(page) else page.translate(_ASCII_LOWER)
 
 
+_REFERENCE_IN_TAG = re.compile(r"<[^<>&]*&")
 _STYLING_TAGS = re.compile(rf"<(/?)({_STYLING})(?=[\s/>]){_ATTRS}>")
 # Styling tags in a row: one star, so that a failed match fails in linear time.
 _STYLING_RUN = re.compile(rf"(?:{_STYLING_TAG})*")
@@ -397,6 +398,7 @@ class Element:
 
 
 _BR = "br"
+_NEVER_NESTED = frozenset({"a", "nobr"})
 _DIGITS = re.compile(r"\s*(\d{1,7})")
 
 
@@ -466,48 +468,56 @@ class _Builder:
                 tag, attrs = m.group("name", "attrs")
                 if tag not in BLOCKS:
                     # Inline markup: only its text matters, unless it hides it or is chrome.
+                    if tag in _NEVER_NESTED and self.open_tags.get(tag):
+                        # A new link ends the open one: browsers never nest them.
+                        found = self._find((tag,), _TABLE)
+                        if found > 0:
+                            self._pop_to(found, at)
                     if tag == _BR:
                         stack[-1].children.append(Element(_BR, at))
                     elif (
                         not (
                             attrs
                             and tag not in _VOID
-                            and self._marked(at, pos)
-                            and self.start_tag(
-                                tag, _attributes(attrs), at, attrs.endswith("/"), pos
-                            )
+                            and self._marked(low, at, pos)
+                            and self.start_tag(tag, _attributes(attrs), at)
                         )
                         and self.inline_open
                     ):
                         self._nest(tag, 1)
-                elif attrs and ("span" in attrs or self._marked(at, pos)):
-                    self.start_tag(tag, _attributes(attrs), at, attrs.endswith("/"), pos)
+                elif attrs and ("span" in attrs or self._marked(low, at, pos)):
+                    self.start_tag(tag, _attributes(attrs), at)
                 else:
-                    self.start_tag(tag, [], at, attrs.endswith("/"), pos)
+                    self.start_tag(tag, [], at)
             elif kind == "cend":
-                if self.inline_open or (self.marks and self._marked(at, pos)):
+                if self.inline_open or self._marked(low, at, pos):
                     self._tokens(_TAG_BY_TAG, fed, low, at, pos)
                 else:
                     self._cell(m, low)
             elif kind == "styling":
                 # Inside a kept inline element one may end it or nest in it.
-                if self.inline_open or (self.marks and self._marked(at, pos)):
+                if self.inline_open or self._marked(low, at, pos):
                     self._tokens(_TAG_BY_TAG, fed, low, at, pos)
             elif kind == "end":
                 self.end_tag(m.group("end"), at, pos)
             elif kind is not None:  # <script> or <style>: raw text
-                close = fed.find(">", at) + 1
-                self.start_tag(kind, [], at, False, close)
+                self.start_tag(kind, [], at)
                 if stack[-1].tag == kind:  # its text is never read: the element ends here
                     self._pop_to(len(stack) - 1, pos)
             # else: comments, declarations, processing instructions
         return pos
 
-    def _marked(self, start: int, end: int) -> bool:
-        """Whether a word that may hide text or mark chrome is in ``[start, end)``."""
+    def _marked(self, low: str, start: int, end: int) -> bool:
+        """Whether a word that may hide text or mark chrome is in ``[start, end)``, or a
+        character reference inside a tag there (``&#100;isplay`` may spell one)."""
         marks = self.marks
-        i = bisect.bisect_left(marks, start)
-        return i < len(marks) and marks[i] < end
+        if marks:
+            i = bisect.bisect_left(marks, start)
+            if i < len(marks) and marks[i] < end:
+                return True
+        return (
+            low.find("&", start, end) >= 0 and _REFERENCE_IN_TAG.search(low, start, end) is not None
+        )
 
     def _cell(self, m: re.Match[str], low: str) -> None:
         """A cell token: as its start tag, its styling tags, its text and its end tag."""
@@ -520,8 +530,7 @@ class _Builder:
             or len(stack) > self.limits.max_nesting_depth
         ):
             # Spans, flags, implied ends or the depth limit: as tag by tag.
-            opened = m.end("cattrs") + 1
-            self.start_tag(cell, _attributes(attrs) if attrs else [], m.start(), False, opened)
+            self.start_tag(cell, _attributes(attrs) if attrs else [], m.start())
             self._cell_text(m, low, stack[-1].children, self.runs)
             self.end_tag(cell, m.start("cend"), m.end())
             return
@@ -617,11 +626,10 @@ class _Builder:
             if found > 0:
                 self._pop_to(found, at)
 
-    def start_tag(
-        self, tag: str, attrs: list[tuple[str, str | None]], at: int, empty: bool, end: int
-    ) -> bool:
-        """A start tag at ``at`` (``empty``: written ``<x/>``; ``end``: after its ``>``);
-        whether it is kept (an inline element is kept only when it hides or marks chrome)."""
+    def start_tag(self, tag: str, attrs: list[tuple[str, str | None]], at: int) -> bool:
+        """A start tag at ``at``; whether it is kept (an inline element is kept only when it
+        hides or marks chrome). ``<td/>``, ``<p/>``: the slash is ignored, as browsers ignore
+        it on elements that are not void (``<td colspan=2/>`` is a cell spanning two)."""
         if tag not in BLOCKS:
             hidden, chrome = _flags(tag, attrs)
             if not (hidden or chrome):
@@ -666,9 +674,6 @@ class _Builder:
         stack[-1].children.append(element)
         stack.append(element)
         self.open_tags[tag] = self.open_tags.get(tag, 0) + 1
-        if empty:
-            # <o:p/>, <td/>: XHTML-style; only void elements are really empty.
-            self._pop_to(len(stack) - 1, end)
         return True
 
     def end_tag(self, tag: str, at: int, end: int) -> None:
@@ -684,17 +689,17 @@ class _Builder:
             self._pop_to(found, end)
 
 
-_COMMENT_END = re.compile(r"--\s*>")
+_COMMENT = re.compile(r"<!--(?:-?>|.*?--!?>)", re.S)
 # Raw text that would read as markup without a way to end it: handled before tokenizing.
 _STRAY_LT = re.compile(r"<(?![A-Za-z/!?])")
-_MARKED = re.compile(r"<!\[(?!(?:if|endif|else)\b[^<>\]]*\]>)", re.I)
 
 
 def _feedable(source: str) -> str:
     """``source`` made safe to tokenize, offsets unchanged: a ``<`` that starts no markup,
-    or comes after the last ``>`` (an unfinished tag), or opens an unknown marked section
-    (``<![foo[``) becomes U+0000, which is text (the layout reads it back as ``<``); an
-    unclosed comment ends the page, as in browsers. Every ``<`` left starts a token."""
+    or comes after the last ``>`` (an unfinished tag), becomes U+0000, which is text (the
+    layout reads it back as ``<``); an unclosed comment ends the page, as in browsers. Every
+    ``<`` left starts a token (``<![CDATA[…]]>`` and other ``<!…>`` are bogus comments to
+    their first ``>``, as browsers read them in HTML)."""
     if "\x00" in source:
         source = source.replace("\x00", "\ufffd")
     pos = 0
@@ -702,7 +707,7 @@ def _feedable(source: str) -> str:
         opened = source.find("<!--", pos)
         if opened < 0:
             break
-        closed = _COMMENT_END.search(source, opened + 4)
+        closed = _COMMENT.match(source, opened)
         if closed is None:
             source = source[:opened]
             break
@@ -710,8 +715,6 @@ def _feedable(source: str) -> str:
     last = source.rfind(">")
     if last + 1 < len(source) and "<" in source[last + 1 :]:
         source = source[: last + 1] + source[last + 1 :].replace("<", "\x00")
-    if "<![" in source:
-        source = _MARKED.sub("\x00![", source)
     if "\x01" in source:
         source = source.replace("\x01", "\ufffd")
     return _STRAY_LT.sub("\x00", source)
