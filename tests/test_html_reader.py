@@ -464,6 +464,20 @@ def test_report_table_in_a_chrome_like_container_is_read(name: str) -> None:
     assert _values(report) == _values(gikparse.parse_html(page))
 
 
+@pytest.mark.parametrize("wrapped", ['<span class="share">{}</span>', '<a class="print">{}</a>'])
+def test_a_chrome_name_inside_a_report_table_never_blanks_a_value(wrapped: str) -> None:
+    page = _SEED_PAGE.read_text("utf-8")
+    report = gikparse.parse_html(page)
+    cell = next(c for c in report.table("applications").cells if c.value.raw)
+    loc = cell.value.location
+    assert loc is not None and loc.source_offset is not None and loc.source_length is not None
+    start, end = loc.source_offset, loc.source_offset + loc.source_length
+    marked = page[:start] + wrapped.format(page[start:end]) + page[end:]
+    again = gikparse.parse_html(marked)
+    assert _values(again) == _values(report)
+    assert "P415" in [d.code for d in again.diagnostics]
+
+
 def test_chrome_that_held_a_table_is_named_in_a_diagnostic() -> None:
     page = _SEED_PAGE.read_text("utf-8")
     end = page.index("</body>")

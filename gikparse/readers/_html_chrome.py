@@ -3,8 +3,9 @@
 Chrome is marked by class and id names (_html_tree.is_chrome_name), and since a wrong name
 must not throw the report away, :func:`guard` keeps an element named like chrome that holds
 report content (a section heading; a table with two row or column labels of the template, or
-one beside numbers, or the piece of a split table that follows one; most of the page's text),
-and lists the tables and headings that chrome did take out, so that they can be reported.
+one beside numbers, or the piece of a split table that follows one; most of the page's text)
+or that lies inside such a table (a ``<span class="share">`` round a number), and lists the
+tables and headings that chrome did take out, so that they can be reported.
 """
 
 from __future__ import annotations
@@ -88,16 +89,17 @@ class _Text:
         return (at[i] if i < len(at) else total), (at[j] if j < len(at) else total)
 
 
-def _report_marks(text: _Text, tables: list[Element]) -> list[int]:
+def _report_marks(text: _Text, tables: list[Element]) -> tuple[list[int], list[Element]]:
     """Where report content starts in the text: a section heading, or a table with two labels
     of the template, or one beside numbers, or a table that follows one of those with no text
     between (one report table split over several <table> elements leaves pieces of numbers
-    only)."""
+    only); and those tables."""
     joined = text.text
     marks = [m.start() for m in _HEADING.finditer(joined)]
     labels = [(m.start(), m.group()) for m in _LABEL.finditer(joined)]
     label_starts = [at for at, _ in labels]
     report_end = -1
+    report_tables: list[Element] = []
     for table in tables:
         start, end = text.span(table)
         found = {
@@ -110,8 +112,9 @@ def _report_marks(text: _Text, tables: list[Element]) -> list[int]:
         if len(found) >= 2 or (found and digits) or start == report_end:
             marks.append(start)
             report_end = end
+            report_tables.append(table)
     marks.sort()
-    return marks
+    return marks, report_tables
 
 
 def guard(tree: Tree) -> tuple[list[Element], list[tuple[Element, str]]]:
@@ -127,7 +130,17 @@ def guard(tree: Tree) -> tuple[list[Element], list[tuple[Element, str]]]:
 
     surveyed = [e for e in tree.surveyed if seen(e)]
     text = _Text(tree, unseen)
-    marks = _report_marks(text, [e for e in surveyed if e.tag == "table" and not e.has_table])
+    marks, report_tables = _report_marks(
+        text, [e for e in surveyed if e.tag == "table" and not e.has_table]
+    )
+    report_starts = [table.start for table in report_tables]
+
+    def in_report_table(element: Element) -> bool:
+        # Chrome never sits in a report's table: a name there (a <span class="share"> round
+        # a number) is a coincidence, and leaving it out would blank a value.
+        i = bisect.bisect_right(report_starts, element.start) - 1
+        return i >= 0 and element.start < report_tables[i].end
+
     tables = [e.start for e in surveyed if e.tag == "table"]
     headings = [e.start for e in surveyed if e.tag in HEADINGS]
     total = len(text.text)
@@ -139,7 +152,11 @@ def guard(tree: Tree) -> tuple[list[Element], list[tuple[Element, str]]]:
             continue
         start, end = text.span(element)
         at = bisect.bisect_left(marks, start)
-        if (at < len(marks) and marks[at] < max(end, start + 1)) or (end - start) * 2 > total:
+        if (
+            (at < len(marks) and marks[at] < max(end, start + 1))
+            or (end - start) * 2 > total
+            or in_report_table(element)
+        ):
             element.chrome = False
             kept.append(element)
             continue
