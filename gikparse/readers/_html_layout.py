@@ -350,10 +350,12 @@ class _Layout:
             for td in tds:
                 if free:
                     x = self._spanned(free, x, cells)
-                col_span = min(max(td.col_span, 1), _MAX_COLSPAN)
-                row_span = min(td.row_span, _MAX_ROWSPAN)
-                if row_span == 0 or row_span > count - y:
-                    row_span = count - y
+                col_span, row_span = td.col_span, td.row_span
+                if col_span != 1 or row_span != 1:
+                    col_span = min(max(col_span, 1), _MAX_COLSPAN)
+                    row_span = min(row_span, _MAX_ROWSPAN)
+                    if row_span == 0 or row_span > count - y:
+                        row_span = count - y
                 children = td.children
                 if len(children) == 1 and isinstance(children[0], int):
                     start = children[0]

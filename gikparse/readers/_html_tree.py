@@ -604,7 +604,10 @@ class _Builder:
     def _find(self, tags: Iterable[str], scope: frozenset[str]) -> int:
         """Index of the innermost open element in ``tags``, not crossing ``scope``; -1."""
         open_tags = self.open_tags
-        if not any(open_tags.get(tag) for tag in tags):
+        for tag in tags:
+            if open_tags.get(tag):
+                break
+        else:
             return -1  # none open: no walk up a stack thousands deep
         stack = self.stack
         for index in range(len(stack) - 1, 0, -1):

@@ -321,22 +321,21 @@ class _Writer:
         self._newline()
         line_start = self.pos
         cells: list[TextCell] = []
+        parts = self.parts
         for i, laid in enumerate(item.cells):
             if i:
-                self.parts.append("\t")
+                parts.append("\t")
                 self.pos += 1
-            body, start, source = self._cell(laid.run)
+            run = laid.run
+            if isinstance(run, Piece):  # most cells: as they are in the page
+                body, start, source = run.text, self.pos, (run.start, run.end)
+                parts.append(body)
+                self.pos += len(body)
+            else:
+                body, start, found = self._cell(run)
+                source = (laid.start, laid.end) if found is None else found
             cells.append(
-                TextCell(
-                    body,
-                    start,
-                    self.pos,
-                    laid.row_span,
-                    laid.col_span,
-                    None,
-                    None,
-                    (laid.start, laid.end) if source is None else source,
-                )
+                TextCell(body, start, self.pos, laid.row_span, laid.col_span, None, None, source)
             )
         self.lines.append(Line(tuple(cells), line_start, self.pos, LineKind.ROW, table=item.table))
 
