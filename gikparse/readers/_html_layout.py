@@ -348,7 +348,7 @@ class _Layout:
             x = 0
             cells: list[Cell] = []
             for td in tds:
-                if free:
+                if x in free:
                     x = self._spanned(free, x, cells)
                 col_span, row_span = td.col_span, td.row_span
                 if col_span != 1 or row_span != 1:
