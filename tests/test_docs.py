@@ -1,7 +1,8 @@
 """The documentation: the cookbook's examples run, and the generated reference is complete.
 
 Every ```python block of the pages below runs, in order, in one namespace per page, in a folder
-holding ``reports/`` (the seed reports). Blocks in other languages are not run.
+holding ``reports/`` (the seed reports) and ``downloads/`` (see ``_downloads``). Blocks in other
+languages are not run.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ import pytest
 import gikparse
 from gikparse.checks import RULES
 from gikparse.diagnostic_codes import DIAGNOSTIC_CODES
-from tests.conftest import SEEDS
+from tests.conftest import RENDERED, SEEDS
+from tests.html_render import HtmlStyle, render_html
+from tests.strategies import fixed_report
 
 DOCS = Path(__file__).parents[1] / "docs"
 EXECUTED = [
@@ -41,12 +44,31 @@ def test_the_pages_python_examples_run(
         pytest.importorskip("distributed")
     pytest.importorskip("pandas")
     shutil.copytree(SEEDS, tmp_path / "reports", ignore=shutil.ignore_patterns("*.json"))
+    _downloads(tmp_path / "downloads")
     monkeypatch.chdir(tmp_path)
     namespace: dict[str, object] = {"__name__": f"docs_{page}"}
     for number, block in enumerate(blocks, 1):
         code = compile(block, f"{page} (example {number})", "exec")
         exec(code, namespace)
     capsys.readouterr()
+
+
+def _downloads(folder: Path) -> None:
+    """What a crawl leaves: the seed reports as web pages and Word files, a page that is no
+    report, and a damaged attachment."""
+    folder.mkdir()
+    for path in sorted(RENDERED.glob("*")):
+        if path.suffix in (".html", ".docx"):
+            shutil.copy(path, folder / path.name)
+    # A site's page whose report states neither agency nor date: the metadata box does.
+    site = HtmlStyle(kind="site", signature=False, agency_in_title=False)
+    page = render_html(fixed_report("2021", agency="安宁市人民政府"), site)
+    (folder / "2022012012345.htm").write_bytes(page.data)
+    (folder / "notice.html").write_text(
+        "<html><head><title>通知</title></head><body><p>关于开展检查的通知</p></body></html>",
+        encoding="utf-8",
+    )
+    (folder / "attachment.docx").write_bytes(b"PK\x03\x04 damaged in transfer")
 
 
 def _hooks() -> ModuleType:
