@@ -15,7 +15,6 @@ report (best of ``--repeat`` passes) and the ratio; the aim is at most 2x the te
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -27,26 +26,14 @@ sys.path.insert(0, str(ROOT))
 import gikparse  # noqa: E402
 from tests.html_render import STYLES, HtmlStyle, render_html  # noqa: E402
 from tests.render import render  # noqa: E402
-from tests.strategies import GeneratedReport, fixed_report  # noqa: E402
+from tests.strategies import GeneratedReport, varied_reports  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 AIM = 2.0
 
 
 def _reports(count: int, seed: int = 20240101) -> list[GeneratedReport]:
-    rng = random.Random(seed)
-    out = []
-    for i in range(count):
-        variant = ("2020", "2021")[i % 2]
-        base = fixed_report(variant)
-        overrides = {
-            (t.qualified_id, row, col): rng.randint(0, 500)
-            for t in base.tables
-            for row, col, value in t.cells()
-            if isinstance(value, int) and rng.random() < 0.3
-        }
-        out.append(fixed_report(variant, overrides))
-    return out
+    return varied_reports(count, seed, lambda rng: rng.randint(0, 500))
 
 
 def _per_report(parse: Callable[[object], object], sources: Sequence[object], repeat: int) -> float:

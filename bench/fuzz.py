@@ -171,24 +171,17 @@ def _seed_docx() -> list[bytes]:
 
 
 def _generated_pages(count: int, seed: int) -> list[str]:
-    """Reports drawn by hypothesis, rendered as web pages in every style of tests/html_render.py."""
+    """Reports with varied numbers and blanks, as web pages in every style of
+    tests/html_render.py."""
     from tests.html_render import STYLES, HtmlStyle, render_html
-    from tests.strategies import fixed_report
+    from tests.strategies import varied_reports
 
     rng = random.Random(seed)
-    out = []
-    for i in range(count):
-        variant = ("2020", "2021")[i % 2]
-        base = fixed_report(variant)
-        overrides = {
-            (t.qualified_id, row, col): rng.choice([0, 7, 20, 1234, None])
-            for t in base.tables
-            for row, col, value in t.cells()
-            if isinstance(value, int) and rng.random() < 0.3
-        }
-        style = HtmlStyle(kind=rng.choice(STYLES), blank=rng.choice(["", "&nbsp;", "—"]))
-        out.append(render_html(fixed_report(variant, overrides), style).text)
-    return out
+    reports = varied_reports(count, seed, lambda r: r.choice([0, 7, 20, 1234, None]))
+    styles = [
+        HtmlStyle(kind=rng.choice(STYLES), blank=rng.choice(["", "&nbsp;", "—"])) for _ in reports
+    ]
+    return [render_html(report, style).text for report, style in zip(reports, styles, strict=True)]
 
 
 def _generated_texts(count: int, seed: int) -> list[str]:

@@ -8,7 +8,8 @@ as 0 in the sums, like a reader adding up the printed table would).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import random
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 
 import attrs
@@ -274,3 +275,22 @@ def fixed_report(
         agency=agency,
         tables=tuple(tables),
     )
+
+
+def varied_reports(
+    count: int, seed: int, value: Callable[[random.Random], Number | None]
+) -> list[GeneratedReport]:
+    """``count`` reports of both editions in turn, about a third of their integer leaves set
+    by ``value`` (drawn from one seeded generator), the rest 0: the same list for one seed."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(count):
+        variant = ("2020", "2021")[i % 2]
+        overrides = {
+            (t.qualified_id, row, col): value(rng)
+            for t in fixed_report(variant).tables
+            for row, col, leaf in t.cells()
+            if isinstance(leaf, int) and rng.random() < 0.3
+        }
+        out.append(fixed_report(variant, overrides))
+    return out
