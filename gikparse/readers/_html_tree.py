@@ -345,7 +345,7 @@ def _lowered(page: str) -> str:
 
 
 _REFERENCE_IN_TAG = re.compile(r"<[^<>&]*&")
-_STYLING_TAGS = re.compile(rf"<(/?)({_STYLING})(?=[\s/>]){_ATTRS}>")
+_STYLING_TAGS = re.compile(_STYLING_TAG)
 # Styling tags in a row: one star, so that a failed match fails in linear time.
 _STYLING_RUN = re.compile(rf"(?:{_STYLING_TAG})*")
 # Attributes as html.parser reads them: names lowercased, values unquoted.
