@@ -228,3 +228,59 @@ def test_the_general_reader_reads_the_seeds_alike_with_and_without_cutting_forma
         patch.setattr(docx_module, "slim", lambda xml: xml)
         whole = _general(data)
     assert _general(data) == whole
+
+
+# --- what an independent review found: spellings Word does not write ------------------------
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_TABLE = (
+    "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
+    "<w:tr><w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>A</w:t></w:r></w:p></w:tc>"
+    "<w:tc><w:p><w:r><w:t>B</w:t></w:r></w:p></w:tc></w:tr>"
+    "<w:tr><w:tc><w:p><w:r><w:t>C</w:t></w:r></w:p></w:tc>"
+    "<w:tc><w:p><w:r><w:t>D</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+)
+
+
+def _doc(body: str) -> bytes:
+    return docx_package(f"<w:document {NS}><w:body>{body}</w:body></w:document>")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Hidden text, its tag spanning lines, or a run's properties ended with a space.
+        "<w:p><w:r><w:t>收到申请数</w:t></w:r><w:r><w:rPr><w:vanish\n/></w:rPr><w:t>999</w:t></w:r></w:p>",
+        "<w:p><w:r><w:rPr><w:b/></w:rPr ><w:t>a</w:t></w:r><w:r><w:tab/><w:t>x</w:t></w:r></w:p>",
+        # A span written with single quotes, spaces round "=", a line break, another prefix.
+        _TABLE.format(props="<w:gridSpan w:val='2'/>"),
+        _TABLE.format(props='<w:gridSpan w:val = "2"/>'),
+        _TABLE.format(props='<w:gridSpan\nw:val="2"/>'),
+        _TABLE.format(props=f'<x:gridSpan xmlns:x="{_W}" x:val="2"/>'),
+        _TABLE.format(props='<w:vMerge w:val="restart"/><w:gridSpan x="a>b" w:val="2"/>'),
+        # A processing instruction among the properties, or one that hides markup.
+        _TABLE.format(props='<?mso x?><w:gridSpan w:val="2"/>'),
+        "<w:p><w:pPr><?x </w:pPr><w:r><w:t>EVIL</w:t></w:r></w:p>"
+        "<w:p><w:pPr>?></w:pPr><w:r><w:t>real</w:t></w:r></w:p>",
+        # A level of thousands of digits.
+        '<w:p><w:pPr><w:outlineLvl w:val="' + "0" * 5000 + '1"/></w:pPr>'
+        "<w:r><w:t>heading</w:t></w:r></w:p>",
+    ],
+)
+def test_what_word_does_not_write_is_read_as_the_general_reader_reads_it(body: str) -> None:
+    data = _doc(body)
+    try:
+        general: Document | str = _general(data)
+    except SourceError as exc:
+        general = type(exc).__name__
+    try:
+        scanned: Document | str = read_docx(data)
+    except SourceError as exc:
+        scanned = type(exc).__name__
+    assert scanned == general
+
+
+def test_thousands_of_empty_paragraphs_written_otherwise_are_read_in_linear_time() -> None:
+    # Each one used to make the scanner search on to the next real paragraph: quadratic.
+    body = "<w:p w:rsidR='00A1'/>" * 20_000 + "<w:p><w:r><w:t>正文</w:t></w:r></w:p>"
+    assert read_docx(_doc(body)).text.endswith("正文")

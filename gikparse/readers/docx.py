@@ -73,8 +73,10 @@ def read_docx(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
             body = _Body(*_lists_and_styles(package, prefix), limits, hidden=True)
             scan_body(document_bytes, body)
             return _document(body)
-        except (Decline, GikparseError, RecursionError):
-            pass  # the general reader reads it, and says what is wrong if anything is
+        except (Decline, GikparseError, RecursionError, ValueError, LookupError):
+            # Anything the scanner did not expect: the general reader reads the part from
+            # scratch, and says what is wrong if anything is.
+            pass
     root = parse_xml(slim(document_bytes), main)
     numbering, styles = _lists_and_styles(package, prefix)
     try:
