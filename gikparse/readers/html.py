@@ -281,14 +281,10 @@ class _Writer:
         self.lines: list[Line] = []
         self.limits = limits
 
-    def _cell(self, run: Run | Piece) -> tuple[str, int, tuple[int, int] | None]:
+    def _cell(self, run: Run) -> tuple[str, int, tuple[int, int] | None]:
         """The cell text of ``run`` (trimmed), where it starts, and its page span."""
         text = run.text
         start = self.pos
-        if isinstance(run, Piece):
-            self.parts.append(text)
-            self.pos += len(text)
-            return text, start, (run.start, run.end)
         body = text.strip(_TRIM)
         self.parts.append(body)
         self.pos += len(body)
