@@ -276,6 +276,14 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "first row only, the rows below are blank in its column (page offsets named)",
     ),
     _c(
+        "P419",
+        "warning",
+        "html",
+        "a tag of a web page leaves a quote open to the page's end: it is read without its "
+        "attributes (a cell stays a cell), but cells near it may be misplaced (page offsets "
+        "named)",
+    ),
+    _c(
         "P451",
         "info",
         "word",

@@ -153,6 +153,12 @@ def test_cells_read_as_browsers_show_them(cells: str, shown: list[str]) -> None:
     assert _rows(read_html(_ROW.format(cells)))[1] == shown
 
 
+def test_a_cell_whose_quote_is_left_open_stays_a_cell_with_a_warning() -> None:
+    doc = read_html(_ROW.format('<td>标签</td><td class="x>12</td><td>3</td>'))
+    assert _rows(doc)[1] == ["标签", "12", "3"]  # not 3 moved one column left
+    assert [d.code for d in doc.diagnostics] == ["P419"]
+
+
 def test_a_comment_left_open_hides_the_rest_of_the_page() -> None:
     page = "<p>一、总体情况</p><table><tr><td>A</td><td>1<!-- x -- >2</td></tr></table><p>后文</p>"
     assert _texts(read_html(page)) == ["一、总体情况", "A\t1"]

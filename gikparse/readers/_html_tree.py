@@ -317,7 +317,8 @@ _EACH_TAG = (
     rf"|/(?P<end>{_NAME})[^>]*>"
     r"|!--(?:-?>|.*?--!?>)"  # browsers end a comment at --> or --!>; <!--> is one
     r"|![^>]*>|\?[^>]*>|/[^>]*>"
-    r"|[a-z][^>]*>"  # a quote left open to the page's end: the tag ends at its first ">"
+    # A quote left open to the page's end: the tag ends at its first ">", without attributes.
+    rf"|(?P<broken>{_NAME})[^>]*>"
 )
 # Two shortcuts, for what most of a page is: a run of styling tags is one token, and so is a
 # table cell that holds text and styling tags only (in a plain <p> at most).
@@ -440,6 +441,7 @@ class _Builder:
         self.chrome = 0  #: elements kept that are named like page chrome
         self.runs: list[int] = []  #: where each run of text starts, in page order
         self.marks: list[int] = []  #: where the words of _MARK are in the page
+        self.broken: list[int] = []  #: where tags that leave a quote open start
         #: the elements the chrome guard looks at: chrome, hidden, skipped, tables, headings
         self.surveyed: list[Element] = []
         self.max_kept = limits.max_text_chars // _ELEMENT_WEIGHT
@@ -500,6 +502,11 @@ class _Builder:
                     self._tokens(_TAG_BY_TAG, fed, low, at, pos)
             elif kind == "end":
                 self.end_tag(m.group("end"), at, pos)
+            elif kind == "broken":
+                self.broken.append(at)
+                tag = m.group("broken")
+                if tag in BLOCKS:
+                    self.start_tag(tag, [], at)
             elif kind is not None:  # <script> or <style>: raw text
                 self.start_tag(kind, [], at)
                 if stack[-1].tag == kind:  # its text is never read: the element ends here
@@ -726,7 +733,7 @@ def _feedable(source: str) -> str:
 class Tree:
     """A page's element tree and what building it found."""
 
-    __slots__ = ("chrome", "fed", "flattened", "root", "runs", "surveyed", "title")
+    __slots__ = ("broken", "chrome", "fed", "flattened", "root", "runs", "surveyed", "title")
 
     def __init__(self, builder: _Builder, fed: str) -> None:
         self.root = builder.root
@@ -735,6 +742,7 @@ class Tree:
         #: elements closed early because they nested deeper than ``max_nesting_depth``
         self.flattened = builder.flattened
         self.chrome = builder.chrome  #: elements named like page chrome
+        self.broken = builder.broken  #: where tags that leave a quote open start
         self.runs = builder.runs  #: where each run of text starts, in page order
         #: chrome, hidden and skipped elements, tables and headings, in page order
         self.surveyed = builder.surveyed

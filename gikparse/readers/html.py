@@ -58,6 +58,18 @@ def read_html(source: bytes | str, *, limits: Limits = DEFAULT_LIMITS) -> Docume
                 "levels (unclosed tags) were closed early and read side by side",
             )
         )
+    if tree.broken:
+        where = ", ".join(str(at) for at in tree.broken[:5])
+        diagnostics.append(
+            Diagnostic(
+                code="P419",
+                severity=Severity.WARNING,
+                message=f"网页中有引号未闭合的标签（位于 {where}），已忽略其属性读取；"
+                "其附近的单元格可能错位",
+                message_en=f"tags of the page leave a quote open to the page's end (page offsets "
+                f"{where}): read without their attributes; cells near them may be misplaced",
+            )
+        )
     items, merged = lay_out(root, fed, limits)
     if merged:
         where = ", ".join(str(at) for at in merged[:5])
