@@ -279,9 +279,9 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "P419",
         "warning",
         "html",
-        "a tag of a web page leaves a quote open to the page's end: it is read without its "
-        "attributes (a cell stays a cell), but cells near it may be misplaced (page offsets "
-        "named)",
+        "a tag of a web page leaves a quote open: to the page's end (the tag is read without "
+        "its attributes, so a cell stays a cell) or past other cells' tags (read as browsers "
+        "read it); cells near it may be misplaced (page offsets named)",
     ),
     _c(
         "P451",

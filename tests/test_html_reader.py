@@ -159,6 +159,11 @@ def test_a_cell_whose_quote_is_left_open_stays_a_cell_with_a_warning() -> None:
     assert [d.code for d in doc.diagnostics] == ["P419"]
 
 
+def test_a_quote_that_swallows_other_cells_is_warned_about() -> None:
+    doc = read_html(_ROW.format('<td>标签</td><td class="x>12</td><td class="y">3</td>'))
+    assert "P419" in [d.code for d in doc.diagnostics]
+
+
 def test_a_comment_left_open_hides_the_rest_of_the_page() -> None:
     page = "<p>一、总体情况</p><table><tr><td>A</td><td>1<!-- x -- >2</td></tr></table><p>后文</p>"
     assert _texts(read_html(page)) == ["一、总体情况", "A\t1"]

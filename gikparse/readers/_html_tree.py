@@ -346,6 +346,9 @@ def _lowered(page: str) -> str:
 
 
 _REFERENCE_IN_TAG = re.compile(r"<[^<>&]*&")
+# A table's own tags inside an attribute's value: a quote left open swallowed them (browsers
+# do the same, and the row shifts on screen too), worth a warning.
+_SWALLOWED = re.compile(r"</?(?:td|th|tr|table)[\s/>]")
 _STYLING_TAGS = re.compile(_STYLING_TAG)
 # Styling tags in a row: one star, so that a failed match fails in linear time.
 _STYLING_RUN = re.compile(rf"(?:{_STYLING_TAG})*")
@@ -441,7 +444,7 @@ class _Builder:
         self.chrome = 0  #: elements kept that are named like page chrome
         self.runs: list[int] = []  #: where each run of text starts, in page order
         self.marks: list[int] = []  #: where the words of _MARK are in the page
-        self.broken: list[int] = []  #: where tags that leave a quote open start
+        self.broken: list[int] = []  #: where tags with a quote left open start
         #: the elements the chrome guard looks at: chrome, hidden, skipped, tables, headings
         self.surveyed: list[Element] = []
         self.max_kept = limits.max_text_chars // _ELEMENT_WEIGHT
@@ -468,6 +471,8 @@ class _Builder:
             kind = m.lastgroup
             if kind == "attrs":  # a start tag
                 tag, attrs = m.group("name", "attrs")
+                if "<" in attrs and _SWALLOWED.search(attrs) is not None:
+                    self.broken.append(at)
                 if tag not in BLOCKS:
                     # Inline markup: only its text matters, unless it hides it or is chrome.
                     if tag in _NEVER_NESTED and self.open_tags.get(tag):
@@ -529,6 +534,8 @@ class _Builder:
     def _cell(self, m: re.Match[str], low: str) -> None:
         """A cell token: as its start tag, its styling tags, its text and its end tag."""
         cell, attrs = m.group("cell", "cattrs")
+        if "<" in attrs and _SWALLOWED.search(attrs) is not None:
+            self.broken.append(m.start())
         stack = self.stack
         parent = stack[-1]
         if (
@@ -742,7 +749,7 @@ class Tree:
         #: elements closed early because they nested deeper than ``max_nesting_depth``
         self.flattened = builder.flattened
         self.chrome = builder.chrome  #: elements named like page chrome
-        self.broken = builder.broken  #: where tags that leave a quote open start
+        self.broken = builder.broken  #: where tags with a quote left open start
         self.runs = builder.runs  #: where each run of text starts, in page order
         #: chrome, hidden and skipped elements, tables and headings, in page order
         self.surveyed = builder.surveyed

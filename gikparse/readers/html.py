@@ -64,10 +64,10 @@ def read_html(source: bytes | str, *, limits: Limits = DEFAULT_LIMITS) -> Docume
             Diagnostic(
                 code="P419",
                 severity=Severity.WARNING,
-                message=f"网页中有引号未闭合的标签（位于 {where}），已忽略其属性读取；"
-                "其附近的单元格可能错位",
-                message_en=f"tags of the page leave a quote open to the page's end (page offsets "
-                f"{where}): read without their attributes; cells near them may be misplaced",
+                message=f"网页中有引号未闭合的标签（位于 {where}），其附近的单元格可能错位",
+                message_en=f"tags of the page leave a quote open (page offsets {where}), to the "
+                "page's end (read without their attributes) or past other cells' tags (read as "
+                "browsers read them): cells near them may be misplaced",
             )
         )
     items, merged = lay_out(root, fed, limits)
