@@ -31,7 +31,7 @@ Group = tuple[int, tuple[int, ...]]  #: (target column index, part column indexe
 CANDIDATE_LIMIT = 32  #: more readings than this of one row: the row is left out
 ROW_BUDGET = 60_000  #: search steps for one row
 TABLE_BUDGET = 200_000  #: search steps to choose between the rows' candidates
-MAX_MISSING = 6  #: cells of a row that may have vanished (printed as nothing), looked for
+MAX_MISSING = 6  #: cells of a row that may have vanished (printed as nothing), looked for at least
 MISSING_BUDGET = 60_000  #: search steps for the cuts of one row with cells vanished
 
 
@@ -280,7 +280,11 @@ def _missing_cuts(problem: RowProblem) -> tuple[list[tuple[Piece, ...]], bool]:
     MAX_MISSING; a total only as a blank its parts sum to 0), as page text copied from a table
     with empty cells prints them: nothing at all. A vanished cell is a blank piece of no width.
     Also whether the search stopped before it found them all."""
-    search = _Search(problem, budget=MISSING_BUDGET, vanish=MAX_MISSING)
+    # Each stretch of the run between spaces holds one cell at least: as many cells as
+    # columns less stretches may have vanished, and every such cut is looked for (a search
+    # that runs out of budget leaves the row undecided).
+    vanish = max(MAX_MISSING, len(problem.kinds) - len(problem.run.chars.split()))
+    search = _Search(problem, budget=MISSING_BUDGET, vanish=vanish)
     found, stopped = search.cuts()
     return [cut for cut in found if _vanished_in(cut)], stopped
 
