@@ -78,10 +78,9 @@ def test_seed_page_parses_like_its_text(seed_name: str) -> None:
 # --- generated reports -------------------------------------------------------------------
 
 
-def _assert_round_trip(report: gikparse.Report, generated: GeneratedReport, page: Page) -> None:
+def _assert_values(report: gikparse.Report, generated: GeneratedReport) -> None:
+    """The report's edition and every table's values are the generated ones."""
     assert report.variant == generated.variant
-    assert report.year == generated.year
-    assert report.agency == generated.agency
     parsed = {t.id: t for t in report.tables}
     for table in generated.tables:
         got = parsed[table.qualified_id]
@@ -91,6 +90,15 @@ def _assert_round_trip(report: gikparse.Report, generated: GeneratedReport, page
             if got.value(row, column) != want
         ]
         assert not wrong, (table.qualified_id, wrong[:5])
+
+
+def _assert_round_trip(report: gikparse.Report, generated: GeneratedReport, page: Page) -> None:
+    _assert_values(report, generated)
+    assert report.year == generated.year
+    assert report.agency == generated.agency
+    parsed = {t.id: t for t in report.tables}
+    for table in generated.tables:
+        got = parsed[table.qualified_id]
         for cell in got.cells:
             value, loc = cell.value, cell.value.location
             assert loc is not None
@@ -239,13 +247,4 @@ def test_report_in_containers_named_like_chrome_parses_to_the_same_values(
     end = page.rfind("</body>")
     page = _wrap(page, start, end if end >= 0 else len(page), around_body)
     report = gikparse.parse_html(page)
-    assert report.variant == generated.variant
-    parsed = {t.id: t for t in report.tables}
-    for table in generated.tables:
-        got = parsed[table.qualified_id]
-        wrong = [
-            (row, column, got.value(row, column), want)
-            for row, column, want in table.cells()
-            if got.value(row, column) != want
-        ]
-        assert not wrong, (table.qualified_id, wrong[:5])
+    _assert_values(report, generated)
