@@ -390,15 +390,13 @@ def _mutate_docx(data: bytes, rng: random.Random) -> bytes:
     import io
     import zipfile
 
+    from tests.docx_render import zip_members
+
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         parts = {info.filename: package.read(info) for info in package.infolist()}
     xml = parts["word/document.xml"].decode("utf-8")
     parts["word/document.xml"] = _mutate_markup(xml, rng).encode("utf-8", "replace")
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, content in parts.items():
-            package.writestr(name, content)
-    result = out.getvalue()
+    result = zip_members(parts)
     return _mutate_bytes(result, rng) if rng.random() < 0.1 else result
 
 

@@ -30,7 +30,18 @@ __all__ = [
     "docx_package",
     "render_docx",
     "render_python_docx",
+    "zip_members",
 ]
+
+
+def zip_members(members: dict[str, bytes]) -> bytes:
+    """A zip (deflated) of ``members`` (name -> bytes), in their order."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, content in members.items():
+            zf.writestr(name, content)
+    return out.getvalue()
+
 
 HEADINGS = (
     "总体情况",

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import gikparse
 from gikparse.readers.docx import read_docx
 from tests.conftest import RENDERED
-from tests.docx_render import NS, docx_package
+from tests.docx_render import NS, docx_package, zip_members
 
 SEED_DOCX = (RENDERED / "000_623967a19d51db49.docx").read_bytes()
 _SMALL = gikparse.Limits(max_stream_bytes=1_000_000, max_decoded_bytes=2_000_000)
@@ -26,14 +26,6 @@ _SMALL = gikparse.Limits(max_stream_bytes=1_000_000, max_decoded_bytes=2_000_000
 
 def _document(body: str) -> str:
     return f"<w:document {NS}><w:body>{body}</w:body></w:document>"
-
-
-def _zip(members: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in members.items():
-            zf.writestr(name, data)
-    return out.getvalue()
 
 
 def _parses_or_refuses(data: bytes, limits: gikparse.Limits = gikparse.DEFAULT_LIMITS) -> None:
@@ -50,7 +42,7 @@ def _parses_or_refuses(data: bytes, limits: gikparse.Limits = gikparse.DEFAULT_L
 def test_a_member_inflating_past_the_stream_limit_is_refused_naming_the_limit() -> None:
     # 5 MB of one paragraph repeated: about 10 kB compressed.
     bomb = _document("<w:p><w:r><w:t>0</w:t></w:r></w:p>" * 170_000).encode()
-    data = _zip({"word/document.xml": bomb})
+    data = zip_members({"word/document.xml": bomb})
     assert len(data) < len(bomb) // 100
     with pytest.raises(gikparse.LimitExceeded) as caught:
         read_docx(data, limits=_SMALL)
@@ -80,7 +72,7 @@ def test_a_member_that_declares_a_huge_size_is_refused_before_inflating() -> Non
 
 def test_a_member_that_declares_a_small_size_but_inflates_more_is_refused() -> None:
     bomb = _document("<w:p><w:r><w:t>0</w:t></w:r></w:p>" * 170_000).encode()
-    data = _lie_about_sizes(_zip({"word/document.xml": bomb}), 100)
+    data = _lie_about_sizes(zip_members({"word/document.xml": bomb}), 100)
     with pytest.raises(gikparse.SourceError):
         read_docx(data, limits=_SMALL)
 
@@ -93,7 +85,7 @@ def test_members_inflating_past_the_decoded_limit_together_are_refused() -> None
         "word/numbering.xml": f"<w:numbering {NS}/>".encode() + padding,
     }
     with pytest.raises(gikparse.LimitExceeded) as caught:
-        read_docx(_zip(members), limits=_SMALL)
+        read_docx(zip_members(members), limits=_SMALL)
     assert caught.value.field == "max_decoded_bytes"
 
 
@@ -120,7 +112,7 @@ def test_a_zip_without_a_word_document_is_refused_naming_what_it_is(
     members: dict[str, bytes], named: str
 ) -> None:
     with pytest.raises(gikparse.SourceError, match=r"word/document\.xml") as caught:
-        gikparse.parse(_zip(members))
+        gikparse.parse(zip_members(members))
     assert named in str(caught.value)
 
 
@@ -131,7 +123,7 @@ def test_the_main_part_is_found_through_the_package_relationships() -> None:
         b'relationships/officeDocument" Target="/doc/main.xml"/></Relationships>'
     )
     body = _document("<w:p><w:r><w:t>别处的正文</w:t></w:r></w:p>").encode()
-    doc = read_docx(_zip({"_rels/.rels": rels, "doc/main.xml": body}))
+    doc = read_docx(zip_members({"_rels/.rels": rels, "doc/main.xml": body}))
     assert doc.text == "别处的正文"
 
 
@@ -172,7 +164,7 @@ def test_mutated_document_xml_parses_or_is_refused(data: st.DataObject) -> None:
         else:
             xml[at:at] = xml[max(0, at - length) : at]  # repeat a piece
     members["word/document.xml"] = bytes(xml)
-    _parses_or_refuses(_zip(members))
+    _parses_or_refuses(zip_members(members))
 
 
 # --- hostile XML -------------------------------------------------------------------------
@@ -191,14 +183,14 @@ BILLION_LAUGHS = (
 def test_entity_expansion_is_refused(part: str) -> None:
     members = {"word/document.xml": _document("<w:p/>").encode(), part: BILLION_LAUGHS.encode()}
     with pytest.raises(gikparse.SourceError, match="DTD"):
-        gikparse.parse(_zip(members))
+        gikparse.parse(zip_members(members))
 
 
 def test_a_dtd_in_utf16_is_refused_too() -> None:
     data = '<?xml version="1.0" encoding="UTF-16"?>' + BILLION_LAUGHS.split("?>", 1)[1]
     members = {"word/document.xml": data.encode("utf-16")}
     with pytest.raises(gikparse.SourceError, match="DTD"):
-        gikparse.parse(_zip(members))
+        gikparse.parse(zip_members(members))
 
 
 def test_elements_nested_ten_thousand_deep_are_refused_naming_the_limit() -> None:
@@ -294,4 +286,4 @@ def test_any_arrangement_of_word_elements_gives_a_sound_document(body: list[str]
 @pytest.mark.parametrize("encoding", ["UUTF-8", "utf-7", "gb2312", "shift_jis"])
 def test_xml_declaring_an_encoding_expat_cannot_read_is_a_source_error(encoding: str) -> None:
     xml = f'<?xml version="1.0" encoding="{encoding}"?>' + _document("<w:p/>")
-    _parses_or_refuses(_zip({"word/document.xml": xml.encode("ascii")}))
+    _parses_or_refuses(zip_members({"word/document.xml": xml.encode("ascii")}))

@@ -32,7 +32,14 @@ from gikparse.readers._docx_scan import Decline, scan_body
 from gikparse.readers._docx_styles import read_styles
 from gikparse.readers.document import Document
 from gikparse.readers.docx import read_docx
-from tests.docx_render import NS, DocxStyle, docx_package, render_docx, render_python_docx
+from tests.docx_render import (
+    NS,
+    DocxStyle,
+    docx_package,
+    render_docx,
+    render_python_docx,
+    zip_members,
+)
 from tests.strategies import GeneratedReport, fixed_report, generated_reports
 
 RENDERED = Path(__file__).parent / "fixtures" / "rendered"
@@ -48,14 +55,6 @@ def _general(data: bytes) -> Document:
 def _members(data: bytes) -> dict[str, bytes]:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         return {name: zf.read(name) for name in zf.namelist()}
-
-
-def _zip(members: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, content in members.items():
-            zf.writestr(name, content)
-    return out.getvalue()
 
 
 # --- the mess of real files ----------------------------------------------------------------
@@ -139,7 +138,7 @@ def _messed(data: bytes, kinds: dict[str, float], seed: int) -> bytes:
     members = _members(data)
     xml = members["word/document.xml"].decode()
     members["word/document.xml"] = _mess(xml, kinds, random.Random(seed)).encode()
-    return _zip(members)
+    return zip_members(members)
 
 
 @settings(max_examples=40, deadline=None)
@@ -206,7 +205,7 @@ def test_the_scanner_gives_up_on_what_it_cannot_be_sure_of() -> None:
     ):
         members["word/document.xml"] = broken
         with pytest.raises(Decline):
-            _scan(_zip(members))
+            _scan(zip_members(members))
 
 
 def test_a_root_with_many_namespaces_and_a_broken_attribute_is_refused_at_once() -> None:
