@@ -147,10 +147,30 @@ _ROW = "<table><tr><td>A</td><td>B</td><td>C</td></tr><tr>{}</tr></table>"
         ("<td>标签</td><td><a style=display:none><a>9</a>8</a>5</td>", ["标签", "985"]),
         # <![CDATA[…]]> in a page is a bogus comment up to its first ">".
         ("<td>标签</td><td><![CDATA[x]]>7</td>", ["标签", "7"]),
+        # Only the whitespace browsers know ends a tag's name or an unquoted value, and spans
+        # "<td\xa0>" is no cell: only the whitespace browsers know ends a tag's name (its
+        # text is outside every cell, as browsers show it above the table).
+        ("<td>标签</td><td\xa0>1</td><td>2</td>", ["标签", "2"]),
     ],
 )
 def test_cells_read_as_browsers_show_them(cells: str, shown: list[str]) -> None:
     assert _rows(read_html(_ROW.format(cells)))[1] == shown
+
+
+@pytest.mark.parametrize(
+    ("cell", "spans"),
+    [
+        ("<td colspan=2 rowspan=2>", (2, 2)),
+        ('<td colspan="２">', (1, 1)),  # spans are ASCII digits, as browsers read them
+        ("<td colspan=2\xa0rowspan=2>", (1, 2)),  # one unquoted value: "2\xa0rowspan=2"
+        ("<td colspan=\xa02>", (1, 1)),
+        ("<td colspan=\t2>", (1, 2)),
+    ],
+)
+def test_spans_are_read_as_browsers_read_them(cell: str, spans: tuple[int, int]) -> None:
+    doc = read_html(f"<table><tr>{cell}标签</td><td>1</td></tr><tr><td>2</td></tr></table>")
+    first = next(line for line in doc.lines if line.kind is LineKind.ROW).cells[0]
+    assert (first.row_span, first.col_span) == spans
 
 
 def test_a_cell_whose_quote_is_left_open_stays_a_cell_with_a_warning() -> None:

@@ -147,6 +147,10 @@ def test_shortcut_tokens_read_messy_pages_as_tag_by_tag(
                 '<span style="&#100;isplay:none">',
                 "<td class=share>",
                 "<nobr>",
+                "<td\xa0>",
+                "<span\x0b>",
+                "</td\xa0>",
+                "<td colspan=\u00a02>",
             ]
         ),
         max_size=60,

@@ -294,8 +294,11 @@ _STYLING = (
 # A tag's attributes up to its ">": a ">" in a quoted value does not end it, and a quote
 # opens a value only after "=" (a stray one is a character of a name, as in browsers). Each
 # character can be read one way only, so that a token that fails to match fails in linear time.
-_ATTRS = r"""[^>="']*(?:(?:=(?:\s*"[^"]*"|\s*'[^']*'|(?!\s*["']))|["'])[^>="']*)*"""
-_STYLING_TAG = rf"</?{_STYLING}(?=[\s/>]){_ATTRS}>"
+_BLANK = r"[\t\n\r\f ]*"  #: the whitespace of markup, as browsers know it (not \xa0)
+_ATTRS = rf"""[^>="']*(?:(?:=(?:{_BLANK}"[^"]*"|{_BLANK}'[^']*'|(?!{_BLANK}["']))|["'])[^>="']*)*"""
+# What ends a tag's name: only the whitespace browsers know (``<td\xa0>`` is no cell).
+_NAME_END = r"(?=[\t\n\r\f />])"
+_STYLING_TAG = rf"</?{_STYLING}{_NAME_END}{_ATTRS}>"
 # Words that may hide text or mark chrome, found in one pass over the page. A token of the
 # shortcuts with one inside is read tag by tag; a word that only looks like one ("valid", a
 # word of the text) costs that, no more.
@@ -311,8 +314,8 @@ _MARK = re.compile(
 # end tag (or the page's end).
 _NAME = r"[a-z][^\t\n\r\f />\x00]*"
 _EACH_TAG = (
-    r"(?P<script>script)(?=[\s/>])[^>]*>(?:.*?(?=</script[\s/>])|.*)"
-    r"|(?P<style>style)(?=[\s/>])[^>]*>(?:.*?(?=</style[\s/>])|.*)"
+    rf"(?P<script>script){_NAME_END}[^>]*>(?:.*?(?=</script{_NAME_END})|.*)"
+    rf"|(?P<style>style){_NAME_END}[^>]*>(?:.*?(?=</style{_NAME_END})|.*)"
     rf"|(?P<name>{_NAME})(?P<attrs>{_ATTRS})>"
     rf"|/(?P<end>{_NAME})[^>]*>"
     r"|!--(?:-?>|.*?--!?>)"  # browsers end a comment at --> or --!>; <!--> is one
@@ -320,14 +323,18 @@ _EACH_TAG = (
     # A quote left open to the page's end: the tag ends at its first ">", without attributes.
     rf"|(?P<broken>{_NAME})[^>]*>"
 )
+# A table cell of text and styling tags (in a plain <p> at most), up to its end tag.
+_CELL_TOKEN = (
+    rf"(?P<cell>td|th){_NAME_END}(?P<cattrs>{_ATTRS})>"
+    rf"(?:<p(?=[\t\n\r\f >]){_ATTRS}>)?(?P<ctext>[^<]*(?:{_STYLING_TAG}[^<]*)*)"
+    rf"(?:</p{_BLANK}>)?(?P<cend></(?P=cell){_BLANK}>)"
+)
 # Two shortcuts, for what most of a page is: a run of styling tags is one token, and so is a
 # table cell that holds text and styling tags only (in a plain <p> at most).
 _TOKEN = re.compile(
     r"<(?:"
-    rf"(?P<styling>/?{_STYLING}(?=[\s/>]){_ATTRS}>(?:{_STYLING_TAG})*)"
-    rf"|(?P<cell>td|th)(?=[\s/>])(?P<cattrs>{_ATTRS})>"
-    rf"(?:<p(?=[\s>]){_ATTRS}>)?(?P<ctext>[^<]*(?:{_STYLING_TAG}[^<]*)*)"
-    r"(?:</p\s*>)?(?P<cend></(?P=cell)\s*>)"
+    rf"(?P<styling>/?{_STYLING}{_NAME_END}{_ATTRS}>(?:{_STYLING_TAG})*)"
+    rf"|{_CELL_TOKEN}"
     f"|{_EACH_TAG})",
     re.S,
 )
@@ -352,8 +359,11 @@ _SWALLOWED = re.compile(r"</?(?:td|th|tr|table)[\s/>]")
 _STYLING_TAGS = re.compile(_STYLING_TAG)
 # Styling tags in a row: one star, so that a failed match fails in linear time.
 _STYLING_RUN = re.compile(rf"(?:{_STYLING_TAG})*")
-# Attributes as html.parser reads them: names lowercased, values unquoted.
-_ATTR = re.compile(r"""([^\s/>][^\s/=>]*)(?:\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?""")
+# Attributes as browsers read them (names lowercased, values unquoted; ASCII whitespace only).
+_ATTR = re.compile(
+    r"""([^\t\n\r\f />][^\t\n\r\f /=>]*)"""
+    r"""(?:[\t\n\r\f ]*=+[\t\n\r\f ]*('[^']*'|"[^"]*"|(?!['"])[^\t\n\r\f >]*))?"""
+)
 
 
 def _attributes(raw: str) -> list[tuple[str, str | None]]:
@@ -403,7 +413,7 @@ class Element:
 
 _BR = "br"
 _NEVER_NESTED = frozenset({"a", "nobr"})
-_DIGITS = re.compile(r"\s*(\d{1,7})")
+_DIGITS = re.compile(rf"{_BLANK}([0-9]{{1,7}})")  # as browsers read spans: ASCII only
 
 
 def _span(value: str | None, default: int) -> int:
