@@ -10,11 +10,20 @@ from __future__ import annotations
 
 import bisect
 import functools
-import html
 import re
 from collections.abc import Iterable
 
 from gikparse.limits import Limits
+from gikparse.readers._html_markup import (
+    ATTRS,
+    CELL_TOKEN,
+    NAME_END,
+    STYLING,
+    STYLING_TAG,
+    attributes,
+    cell_runs,
+    span_value,
+)
 
 __all__ = [
     "CHROME_NAMES",
@@ -283,22 +292,6 @@ def is_chrome_name(name: str) -> bool:
 _CHROME_TAGS = frozenset({"nav", "footer", "aside"})
 
 
-# Inline tags that change nothing but the look of their text: the commonest tags of a page
-# (pages saved from Word carry several per character), so a run of them is one token, and so
-# is a table cell that holds text and styling tags only, unless a word in it may hide text or
-# mark chrome (see _MARK). Either way the tokens are read as the tags they hold would be.
-_STYLING = (
-    r"(?:span|font|b|strong|i|em|u|o:p|small|big|sup|sub|s|strike|ins|del|nobr|abbr|label"
-    r"|st1:[a-z]+|w:[a-z]+)"
-)
-# A tag's attributes up to its ">": a ">" in a quoted value does not end it, and a quote
-# opens a value only after "=" (a stray one is a character of a name, as in browsers). Each
-# character can be read one way only, so that a token that fails to match fails in linear time.
-_BLANK = r"[\t\n\r\f ]*"  #: the whitespace of markup, as browsers know it (not \xa0)
-_ATTRS = rf"""[^>="']*(?:(?:=(?:{_BLANK}"[^"]*"|{_BLANK}'[^']*'|(?!{_BLANK}["']))|["'])[^>="']*)*"""
-# What ends a tag's name: only the whitespace browsers know (``<td\xa0>`` is no cell).
-_NAME_END = r"(?=[\t\n\r\f />])"
-_STYLING_TAG = rf"</?{_STYLING}{_NAME_END}{_ATTRS}>"
 # Words that may hide text or mark chrome, found in one pass over the page. A token of the
 # shortcuts with one inside is read tag by tag; a word that only looks like one ("valid", a
 # word of the text) costs that, no more.
@@ -314,27 +307,21 @@ _MARK = re.compile(
 # end tag (or the page's end).
 _NAME = r"[a-z][^\t\n\r\f />\x00]*"
 _EACH_TAG = (
-    rf"(?P<script>script){_NAME_END}[^>]*>(?:.*?(?=</script{_NAME_END})|.*)"
-    rf"|(?P<style>style){_NAME_END}[^>]*>(?:.*?(?=</style{_NAME_END})|.*)"
-    rf"|(?P<name>{_NAME})(?P<attrs>{_ATTRS})>"
+    rf"(?P<script>script){NAME_END}[^>]*>(?:.*?(?=</script{NAME_END})|.*)"
+    rf"|(?P<style>style){NAME_END}[^>]*>(?:.*?(?=</style{NAME_END})|.*)"
+    rf"|(?P<name>{_NAME})(?P<attrs>{ATTRS})>"
     rf"|/(?P<end>{_NAME})[^>]*>"
     r"|!--(?:-?>|.*?--!?>)"  # browsers end a comment at --> or --!>; <!--> is one
     r"|![^>]*>|\?[^>]*>|/[^>]*>"
     # A quote left open to the page's end: the tag ends at its first ">", without attributes.
     rf"|(?P<broken>{_NAME})[^>]*>"
 )
-# A table cell of text and styling tags (in a plain <p> at most), up to its end tag.
-_CELL_TOKEN = (
-    rf"(?P<cell>td|th){_NAME_END}(?P<cattrs>{_ATTRS})>"
-    rf"(?:<p(?=[\t\n\r\f >]){_ATTRS}>)?(?P<ctext>[^<]*(?:{_STYLING_TAG}[^<]*)*)"
-    rf"(?:</p{_BLANK}>)?(?P<cend></(?P=cell){_BLANK}>)"
-)
 # Two shortcuts, for what most of a page is: a run of styling tags is one token, and so is a
 # table cell that holds text and styling tags only (in a plain <p> at most).
 _TOKEN = re.compile(
     r"<(?:"
-    rf"(?P<styling>/?{_STYLING}{_NAME_END}{_ATTRS}>(?:{_STYLING_TAG})*)"
-    rf"|{_CELL_TOKEN}"
+    rf"(?P<styling>/?{STYLING}{NAME_END}{ATTRS}>(?:{STYLING_TAG})*)"
+    rf"|{CELL_TOKEN}"
     f"|{_EACH_TAG})",
     re.S,
 )
@@ -356,25 +343,6 @@ _REFERENCE_IN_TAG = re.compile(r"<[^<>&]*&")
 # A table's own tags inside an attribute's value: a quote left open swallowed them (browsers
 # do the same, and the row shifts on screen too), worth a warning.
 _SWALLOWED = re.compile(r"</?(?:td|th|tr|table)[\s/>]")
-_STYLING_TAGS = re.compile(_STYLING_TAG)
-# Styling tags in a row: one star, so that a failed match fails in linear time.
-_STYLING_RUN = re.compile(rf"(?:{_STYLING_TAG})*")
-# Attributes as browsers read them (names lowercased, values unquoted; ASCII whitespace only).
-_ATTR = re.compile(
-    r"""([^\t\n\r\f />][^\t\n\r\f /=>]*)"""
-    r"""(?:[\t\n\r\f ]*=+[\t\n\r\f ]*('[^']*'|"[^"]*"|(?!['"])[^\t\n\r\f >]*))?"""
-)
-
-
-def _attributes(raw: str) -> list[tuple[str, str | None]]:
-    out: list[tuple[str, str | None]] = []
-    for name, value in _ATTR.findall(raw):
-        if value[:1] in ("'", '"'):
-            value = value[1:-1]
-        if "&" in value:
-            value = html.unescape(value)
-        out.append((name, value or None))
-    return out
 
 
 class Element:
@@ -413,12 +381,6 @@ class Element:
 
 _BR = "br"
 _NEVER_NESTED = frozenset({"a", "nobr"})
-_DIGITS = re.compile(rf"{_BLANK}([0-9]{{1,7}})")  # as browsers read spans: ASCII only
-
-
-def _span(value: str | None, default: int) -> int:
-    m = _DIGITS.match(value or "")
-    return default if m is None else int(m.group(1))
 
 
 def _flags(tag: str, attrs: list[tuple[str, str | None]]) -> tuple[bool, bool]:
@@ -497,13 +459,13 @@ class _Builder:
                             attrs
                             and tag not in _VOID
                             and self._marked(low, at, pos)
-                            and self.start_tag(tag, _attributes(attrs), at)
+                            and self.start_tag(tag, attributes(attrs), at)
                         )
                         and self.inline_open
                     ):
                         self._nest(tag, 1)
                 elif attrs and ("span" in attrs or self._marked(low, at, pos)):
-                    self.start_tag(tag, _attributes(attrs), at)
+                    self.start_tag(tag, attributes(attrs), at)
                 else:
                     self.start_tag(tag, [], at)
             elif kind == "cend":
@@ -554,8 +516,10 @@ class _Builder:
             or len(stack) > self.limits.max_nesting_depth
         ):
             # Spans, flags, implied ends or the depth limit: as tag by tag.
-            self.start_tag(cell, _attributes(attrs) if attrs else [], m.start())
-            self._cell_text(m, low, stack[-1].children, self.runs)
+            self.start_tag(cell, attributes(attrs) if attrs else [], m.start())
+            runs = cell_runs(low, *m.span("ctext"))
+            stack[-1].children.extend(runs)
+            self.runs.extend(runs)
             self.end_tag(cell, m.start("cend"), m.end())
             return
         # In a row, a cell of no consequence: nothing to imply, nothing left open.
@@ -565,32 +529,9 @@ class _Builder:
         if self.kept > self.max_kept:
             self._too_many()
         parent.children.append(element)
-        self._cell_text(m, low, element.children, self.runs)
-
-    @staticmethod
-    def _cell_text(
-        m: re.Match[str], low: str, children: list[Element | int], runs: list[int]
-    ) -> None:
-        """The runs of text of a cell token, as the token loop would have found them."""
-        start, end = m.span("ctext")
-        if low.find("<", start, end) >= 0:
-            # One run between styling tags (<span>12</span>), or several.
-            lead = _STYLING_RUN.match(low, start, end)
-            first = start if lead is None else lead.end()
-            last = low.find("<", first, end)
-            if last < 0 or _STYLING_RUN.fullmatch(low, last, end) is not None:
-                start, end = first, end if last < 0 else last
-            else:
-                at = start
-                for tag in _STYLING_TAGS.finditer(low, start, end):
-                    if tag.start() > at:
-                        children.append(at)
-                        runs.append(at)
-                    at = tag.end()
-                start = at
-        if end > start:
-            children.append(start)
-            runs.append(start)
+        runs = cell_runs(low, *m.span("ctext"))
+        element.children.extend(runs)
+        self.runs.extend(runs)
 
     def _nest(self, tag: str, step: int) -> bool:
         """Count an unmarked inline tag inside a kept inline element of the same name, so
@@ -677,9 +618,9 @@ class _Builder:
         if tag in _CELLS and attrs:
             for key, value in attrs:
                 if key == "rowspan":
-                    element.row_span = _span(value, 1)
+                    element.row_span = span_value(value, 1)
                 elif key == "colspan":
-                    element.col_span = _span(value, 1)
+                    element.col_span = span_value(value, 1)
         elif tag == "table":
             for open_element in self.stack:
                 if open_element.tag == "table":

@@ -1,0 +1,99 @@
+"""The markup a page's tables are made of, as regular expressions and readers of attributes.
+
+Shared by the tokenizer (_html_tree) and the one-pass reader of plain tables
+(_html_plain_table), so that both read a tag, a cell and its runs of text the same way. Every
+pattern is matched in the page lowercased, offsets unchanged (see _html_tree._lowered).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+__all__ = [
+    "ATTRS",
+    "BLANK",
+    "CELL_TOKEN",
+    "NAME_END",
+    "STYLING",
+    "STYLING_TAG",
+    "attributes",
+    "cell_runs",
+    "span_value",
+]
+
+# Inline tags that change nothing but the look of their text: the commonest tags of a page
+# (pages saved from Word carry several per character), so a run of them is one token, and so
+# is a table cell that holds text and styling tags only, unless a word in it may hide text or
+# mark chrome (see _html_tree._MARK). Either way the tokens are read as the tags they hold
+# would be.
+STYLING = (
+    r"(?:span|font|b|strong|i|em|u|o:p|small|big|sup|sub|s|strike|ins|del|nobr|abbr|label"
+    r"|st1:[a-z]+|w:[a-z]+)"
+)
+BLANK = r"[\t\n\r\f ]*"  #: the whitespace of markup, as browsers know it (not \xa0)
+# A tag's attributes up to its ">": a ">" in a quoted value does not end it, and a quote
+# opens a value only after "=" (a stray one is a character of a name, as in browsers). Each
+# character can be read one way only, so that a token that fails to match fails in linear time.
+ATTRS = rf"""[^>="']*(?:(?:=(?:{BLANK}"[^"]*"|{BLANK}'[^']*'|(?!{BLANK}["']))|["'])[^>="']*)*"""
+# What ends a tag's name: only the whitespace browsers know (``<td\xa0>`` is no cell).
+NAME_END = r"(?=[\t\n\r\f />])"
+STYLING_TAG = rf"</?{STYLING}{NAME_END}{ATTRS}>"
+# A table cell of text and styling tags (in a plain <p> at most), after its "<", up to its
+# end tag.
+CELL_TOKEN = (
+    rf"(?P<cell>td|th){NAME_END}(?P<cattrs>{ATTRS})>"
+    rf"(?:<p(?=[\t\n\r\f >]){ATTRS}>)?(?P<ctext>[^<]*(?:{STYLING_TAG}[^<]*)*)"
+    rf"(?:</p{BLANK}>)?(?P<cend></(?P=cell){BLANK}>)"
+)
+
+_STYLING_TAGS = re.compile(STYLING_TAG)
+# Styling tags in a row: one star, so that a failed match fails in linear time.
+_STYLING_RUN = re.compile(rf"(?:{STYLING_TAG})*")
+# Attributes as browsers read them (names lowercased, values unquoted; ASCII whitespace only).
+_ATTR = re.compile(
+    r"""([^\t\n\r\f />][^\t\n\r\f /=>]*)"""
+    r"""(?:[\t\n\r\f ]*=+[\t\n\r\f ]*('[^']*'|"[^"]*"|(?!['"])[^\t\n\r\f >]*))?"""
+)
+_DIGITS = re.compile(rf"{BLANK}([0-9]{{1,7}})")  # as browsers read spans: ASCII only
+
+
+def attributes(raw: str) -> list[tuple[str, str | None]]:
+    """A tag's attributes (``raw``: what follows its name) as (name, value) pairs in order."""
+    out: list[tuple[str, str | None]] = []
+    for name, value in _ATTR.findall(raw):
+        if value[:1] in ("'", '"'):
+            value = value[1:-1]
+        if "&" in value:
+            value = html.unescape(value)
+        out.append((name, value or None))
+    return out
+
+
+def span_value(value: str | None, default: int) -> int:
+    """A ``rowspan`` or ``colspan`` value as browsers read it; ``default`` when it is none."""
+    m = _DIGITS.match(value or "")
+    return default if m is None else int(m.group(1))
+
+
+def cell_runs(low: str, start: int, end: int) -> list[int]:
+    """Where the runs of text of a cell's content ``low[start:end]`` start (see CELL_TOKEN:
+    text and styling tags), as reading it tag by tag finds them."""
+    if low.find("<", start, end) >= 0:
+        # One run between styling tags (<span>12</span>), or several.
+        lead = _STYLING_RUN.match(low, start, end)
+        first = start if lead is None else lead.end()
+        last = low.find("<", first, end)
+        if last < 0 or _STYLING_RUN.fullmatch(low, last, end) is not None:
+            start, end = first, end if last < 0 else last
+        else:
+            runs: list[int] = []
+            at = start
+            for tag in _STYLING_TAGS.finditer(low, start, end):
+                if tag.start() > at:
+                    runs.append(at)
+                at = tag.end()
+            if end > at:
+                runs.append(at)
+            return runs
+    return [start] if end > start else []
