@@ -159,3 +159,125 @@ def test_shortcut_tokens_read_messy_pages_as_tag_by_tag(
 def test_shortcut_tokens_read_tag_soup_as_tag_by_tag(pieces: list[str]) -> None:
     page = "".join(pieces)
     _same(read_html(page), _tag_by_tag(page))
+
+
+# --- tables read in one pass ------------------------------------------------------------------
+
+# How a plain table's parts may be written, and things that make a table not plain or that
+# the one-pass reader must read as tag by tag does: groups left open or ended by the wrong end
+# tag, rows left open, comments and text between rows, line breaks in cells, class names
+# neutral, chrome-like or hiding, a cell outside a row, a nested table, one column.
+_CELL_TEXT = st.sampled_from(
+    [
+        "12",
+        "0",
+        "",
+        "&nbsp;",
+        "规章",
+        "本年新<br/>制作数量",
+        "1</br>2",
+        "<span>3</span>4",
+        "<p class=MsoNormal>5<o:p></o:p></p>",
+        "<b>ID</b>",
+        "a&amp;b",
+        "<br class=nav>6",
+        "<span style=display:none>8</span>7",
+        "<span class=share>7</span>",
+    ]
+)
+_CELL_OPEN = st.sampled_from(
+    [
+        "<td>",
+        "<th>",
+        "<TD>",
+        "<td colspan=2>",
+        "<td rowspan=2>",
+        "<td rowspan=0>",
+        "<td rowspan=3 colspan=2>",
+        '<td class="firstrow">',
+        "<td class=share>",
+        "<td style='display:none'>",
+        "<td id=x>",
+        "<td title='a>b'>",
+        '<td title="&#100;isplay">',
+        "<td hidden>",
+    ]
+)
+_ROW_OPEN = st.sampled_from(
+    [
+        "<tr>",
+        "<TR>",
+        '<tr class="firstRow">',
+        "<tr class=nav>",
+        "<tr style=display:none>",
+        "<tr height=0>",
+    ]
+)
+_BETWEEN = st.sampled_from(
+    [
+        "",
+        "",
+        "\n",
+        " text ",
+        "<!-- row -->",
+        "<![if !supportMisalignedColumns]>",
+        "<![endif]>",
+        "</tr>",
+        "</tbody>",
+        "</thead>",
+        "<tbody>",
+        "<thead>",
+        "<td>9</td>",
+        "<table><tr><td>1</td><td>2</td></tr></table>",
+        "<caption>表</caption>",
+        "<br>",
+        "<span class=share>x</span>",
+    ]
+)
+
+
+@st.composite
+def _tables(draw: st.DrawFn) -> str:
+    parts = [draw(st.sampled_from(["<table>", "<table class=MsoNormalTable>", "<table id=t>"]))]
+    for _ in range(draw(st.integers(1, 5))):
+        parts.append(draw(_BETWEEN))
+        if draw(st.integers(0, 9)):  # sometimes cells with no row of their own
+            parts.append(draw(_ROW_OPEN))
+        for _ in range(draw(st.integers(1, 4))):
+            parts.append(draw(_CELL_OPEN) + draw(_CELL_TEXT) + "</td>")
+        if draw(st.booleans()):
+            parts.append("</tr>")
+    parts.append(draw(_BETWEEN))
+    parts.append("</table>")
+    return "".join(parts)
+
+
+@given(
+    st.lists(_tables(), min_size=1, max_size=3), st.sampled_from(["", "<p>", "<div class=footer>"])
+)
+def test_tables_read_in_one_pass_read_as_tag_by_tag(tables: list[str], before: str) -> None:
+    page = f"<h1>报告</h1>{before}" + "<p>间隔</p>".join(tables)
+    _same(read_html(page), _tag_by_tag(page))
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # Rows and groups left open, ended by the next one or by the table's end.
+        "<table><tbody><tr><td>1<td>2<tr><td>3<td>4</table>",
+        "<table><tr><td>1</td><td>2</td><tbody><tr><td>3</td><td>4</td></table>",
+        # A group's end tag that ends another kind of group ends nothing.
+        "<table><thead><tr><td rowspan=3>1</td><td>2</td></tr></tbody><tr><td>3</td></tr>"
+        "</thead><tr><td>4</td><td>5</td></tr></table>",
+        # Rows directly in the table on both sides of a group: spans stay in their group.
+        "<table><tr><td rowspan=4>1</td><td>2</td></tr><tbody><tr><td>3</td><td>4</td></tr>"
+        "</tbody><tr><td>5</td><td>6</td></tr><tr><td>7</td></tr></table>",
+        # A cell after a group's end with no row of its own is in no row.
+        "<table><tbody><tr><td>1</td><td>2</td></tbody><td>3</td><tr><td>4</td>"
+        "<td>5</td></tr></table>",
+        "<table><tr><td>1</td><td>2</td></tr><td>3</td><td>4</td></table>",
+    ],
+)
+def test_table_structure_read_in_one_pass_as_tag_by_tag(table: str) -> None:
+    page = f"<h1>报告</h1>{table}"
+    _same(read_html(page), _tag_by_tag(page))

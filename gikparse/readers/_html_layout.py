@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from gikparse.limits import Limits
-from gikparse.readers._html_tree import SKIPPED, Element
+from gikparse.readers._html_element import Element, GridCell
+from gikparse.readers._html_tree import SKIPPED
 
 __all__ = ["Cell", "Piece", "Prose", "Row", "Run", "cell_run", "lay_out"]
 
@@ -180,8 +181,12 @@ def _skipped(element: Element) -> bool:
 def cell_run(cell: Element, fed: str) -> Run:
     """An element's text as one run: blocks and line breaks inside it join (a table cell,
     ``<title>``). ``fed``: the page as the parser read it, where each run ends at a ``<``."""
+    return _children_run(cell.children, fed)
+
+
+def _children_run(children: Sequence[Element | int], fed: str) -> Run:
     run = Run()
-    stack: list[Iterator[Element | int]] = [iter(cell.children)]
+    stack: list[Iterator[Element | int]] = [iter(children)]
     while stack:
         child = next(stack[-1], None)
         if child is None:
@@ -196,7 +201,7 @@ def cell_run(cell: Element, fed: str) -> Run:
                 run.add(fed[child:end], child)
         elif child.tag == "br":
             run.line_break()
-        elif not _skipped(child) or child is cell:
+        elif not _skipped(child):
             if child.tag in _HEADINGS or child.tag in _BREAKS:
                 run.line_break()
             stack.append(iter(child.children))
@@ -286,6 +291,11 @@ class _Layout:
 
     def _grid(self, table: Element) -> bool:
         """Lay ``table`` out as rows; False for a layout table (read as blocks instead)."""
+        if table.grid is not None:  # a plain table, read in one pass
+            index = self._table_index()
+            for plain_rows in table.grid:
+                self._group(plain_rows, index)
+            return True
         if table.has_table:
             return False
         groups: list[list[Element]] = []
@@ -310,9 +320,9 @@ class _Layout:
                 )
             elif child.tag == "caption":
                 captions.append(child)
-        rows = [
+        rows: list[list[GridCell]] = [
             [
-                c
+                (c.start, c.end, c.row_span, c.col_span, c.children)
                 for c in tr.children
                 if isinstance(c, Element) and c.tag in ("td", "th") and not c.hidden
             ]
@@ -323,17 +333,23 @@ class _Layout:
             return False  # one column: a frame around blocks, not a table of data
         for caption in captions:
             self.out.append(Prose(cell_run(caption, self.fed)))
-        continued = bool(self.out) and isinstance(self.out[-1], Row)
-        index = self.out[-1].table if continued else self.tables  # type: ignore[union-attr]
-        if not continued:
-            self.tables += 1
+        index = self._table_index()
         first = 0
         for group in groups:
             self._group(rows[first : first + len(group)], index)
             first += len(group)
         return True
 
-    def _group(self, rows: list[list[Element]], index: int) -> None:
+    def _table_index(self) -> int:
+        """The index of the table about to be laid out: the previous one's when this one
+        follows its rows directly (a table split over several <table> elements)."""
+        last = self.out[-1] if self.out else None
+        if isinstance(last, Row):
+            return last.table
+        self.tables += 1
+        return self.tables - 1
+
+    def _group(self, rows: list[list[GridCell]], index: int) -> None:
         """Rows of one row group on the grid: spans clipped to the group, rowspan=0 to its
         end, overlapping spans allowed (a cell takes the next free slot)."""
         # Row -> slot -> the span that covers it: (its first column, its width, whether it
@@ -347,25 +363,24 @@ class _Layout:
             free = taken.pop(y, {})
             x = 0
             cells: list[Cell] = []
-            for td in tds:
+            for start, end, row_span, col_span, children in tds:
                 if x in free:
                     x = self._spanned(free, x, cells)
-                col_span, row_span = td.col_span, td.row_span
                 if col_span != 1 or row_span != 1:
                     col_span = min(max(col_span, 1), _MAX_COLSPAN)
                     row_span = min(row_span, _MAX_ROWSPAN)
                     if row_span == 0 or row_span > count - y:
                         row_span = count - y
-                children = td.children
+                run: Run | Piece
                 if len(children) == 1 and isinstance(children[0], int):
-                    start = children[0]
-                    end = fed.find("<", start)
-                    if end < 0:
-                        end = len(fed)
-                    raw = fed[start:end]
-                    run = Piece(raw, start, end) if raw.isalnum() else cell_run(td, fed)
+                    begin = children[0]
+                    stop = fed.find("<", begin)
+                    if stop < 0:
+                        stop = len(fed)
+                    raw = fed[begin:stop]
+                    run = Piece(raw, begin, stop) if raw.isalnum() else _children_run(children, fed)
                 else:
-                    run = cell_run(td, fed)
+                    run = _children_run(children, fed)
                 if row_span > 1:
                     self.slots += (row_span - 1) * col_span * _SLOT_WEIGHT
                     if self.slots > self.limits.max_text_chars:
@@ -377,13 +392,13 @@ class _Layout:
                         )
                     value = _NUMBER.fullmatch(run.text) is not None
                     if value:
-                        self.merged.append(td.start)
-                    span = (x, col_span, value, td.start, td.end)
+                        self.merged.append(start)
+                    span = (x, col_span, value, start, end)
                     for dy in range(1, row_span):
                         slots = taken.setdefault(y + dy, {})
                         for sx in range(x, x + col_span):
                             slots[sx] = span
-                cells.append(Cell(run, row_span, col_span, td.start, td.end))
+                cells.append(Cell(run, row_span, col_span, start, end))
                 x += col_span
             if free and max(free) >= x:
                 self._spanned(free, x, cells, end=True)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 
 from gikparse.limits import Limits
+from gikparse.readers._html_element import Element
 from gikparse.readers._html_markup import (
     ATTRS,
     CELL_TOKEN,
@@ -24,6 +25,7 @@ from gikparse.readers._html_markup import (
     cell_runs,
     span_value,
 )
+from gikparse.readers._html_plain_table import read_plain_table
 
 __all__ = [
     "CHROME_NAMES",
@@ -345,40 +347,6 @@ _REFERENCE_IN_TAG = re.compile(r"<[^<>&]*&")
 _SWALLOWED = re.compile(r"</?(?:td|th|tr|table)[\s/>]")
 
 
-class Element:
-    """A kept element: its tag, what its attributes say, children and span in the page.
-
-    A child is an Element or, for a run of text, the int offset where the run starts in the
-    page (it ends at the next ``<`` of the fed page, see :func:`text_end`): pages hold
-    hundreds of thousands of runs, and an int is the smallest thing that says where one is.
-    """
-
-    __slots__ = (
-        "children",
-        "chrome",
-        "col_span",
-        "end",
-        "has_table",
-        "hidden",
-        "nested",
-        "row_span",
-        "start",
-        "tag",
-    )
-
-    def __init__(self, tag: str, start: int) -> None:
-        self.tag = tag
-        self.children: list[Element | int] = []
-        self.start = start
-        self.end = start
-        self.hidden = False
-        self.chrome = False
-        self.has_table = False  #: a table with a table inside (a layout table)
-        self.row_span = 1
-        self.col_span = 1
-        self.nested = 0  #: unmarked inline tags of its own name open inside it
-
-
 _BR = "br"
 _NEVER_NESTED = frozenset({"a", "nobr"})
 
@@ -397,6 +365,11 @@ def _flags(tag: str, attrs: list[tuple[str, str | None]]) -> tuple[bool, bool]:
             hidden = True
     chrome = tag in _CHROME_TAGS or any(is_chrome_name(name) for name in names)
     return hidden, chrome
+
+
+def _plain_tag(tag: str, attrs: str) -> bool:
+    """Whether a row, group or cell with these attributes neither hides nor marks chrome."""
+    return _flags(tag, attributes(attrs)) == (False, False)
 
 
 class _Builder:
@@ -433,63 +406,102 @@ class _Builder:
         """Build from the tokens of ``low[start:stop]``; where the text after the last starts."""
         stack = self.stack
         pos = start
-        for m in token.finditer(low, start, stop):
-            at = m.start()
-            if at > pos:
-                stack[-1].children.append(pos)
-                self.runs.append(pos)
-            pos = m.end()
-            # Which alternative matched: the last group it closed.
-            kind = m.lastgroup
-            if kind == "attrs":  # a start tag
-                tag, attrs = m.group("name", "attrs")
-                if "<" in attrs and _SWALLOWED.search(attrs) is not None:
+        plain = token is not _TAG_BY_TAG  # plain tables in one pass (see _plain_table)
+        resume = True
+        while resume:
+            resume = False
+            for m in token.finditer(low, pos, stop):
+                at = m.start()
+                if at > pos:
+                    stack[-1].children.append(pos)
+                    self.runs.append(pos)
+                pos = m.end()
+                # Which alternative matched: the last group it closed.
+                kind = m.lastgroup
+                if kind == "attrs":  # a start tag
+                    tag, attrs = m.group("name", "attrs")
+                    if "<" in attrs and _SWALLOWED.search(attrs) is not None:
+                        self.broken.append(at)
+                    if tag not in BLOCKS:
+                        # Inline markup: only its text matters, unless it hides it or is chrome.
+                        if tag in _NEVER_NESTED and self.open_tags.get(tag):
+                            # A new link ends the open one: browsers never nest them.
+                            found = self._find((tag,), _TABLE)
+                            if found > 0:
+                                self._pop_to(found, at)
+                        if tag == _BR:
+                            stack[-1].children.append(Element(_BR, at))
+                        elif (
+                            not (
+                                attrs
+                                and tag not in _VOID
+                                and self._marked(low, at, pos)
+                                and self.start_tag(tag, attributes(attrs), at)
+                            )
+                            and self.inline_open
+                        ):
+                            self._nest(tag, 1)
+                    elif attrs and ("span" in attrs or self._marked(low, at, pos)):
+                        self.start_tag(tag, attributes(attrs), at)
+                    else:
+                        self.start_tag(tag, [], at)
+                    if tag == "table" and plain:
+                        end = self._plain_table(low, at, pos)
+                        if end:
+                            pos, resume = end, True
+                            break  # tokens go on after the table
+                elif kind == "cend":
+                    if self.inline_open or self._marked(low, at, pos):
+                        self._tokens(_TAG_BY_TAG, fed, low, at, pos)
+                    else:
+                        self._cell(m, low)
+                elif kind == "styling":
+                    # Inside a kept inline element one may end it or nest in it.
+                    if self.inline_open or self._marked(low, at, pos):
+                        self._tokens(_TAG_BY_TAG, fed, low, at, pos)
+                elif kind == "end":
+                    self.end_tag(m.group("end"), at, pos)
+                elif kind == "broken":
                     self.broken.append(at)
-                if tag not in BLOCKS:
-                    # Inline markup: only its text matters, unless it hides it or is chrome.
-                    if tag in _NEVER_NESTED and self.open_tags.get(tag):
-                        # A new link ends the open one: browsers never nest them.
-                        found = self._find((tag,), _TABLE)
-                        if found > 0:
-                            self._pop_to(found, at)
-                    if tag == _BR:
-                        stack[-1].children.append(Element(_BR, at))
-                    elif (
-                        not (
-                            attrs
-                            and tag not in _VOID
-                            and self._marked(low, at, pos)
-                            and self.start_tag(tag, attributes(attrs), at)
-                        )
-                        and self.inline_open
-                    ):
-                        self._nest(tag, 1)
-                elif attrs and ("span" in attrs or self._marked(low, at, pos)):
-                    self.start_tag(tag, attributes(attrs), at)
-                else:
-                    self.start_tag(tag, [], at)
-            elif kind == "cend":
-                if self.inline_open or self._marked(low, at, pos):
-                    self._tokens(_TAG_BY_TAG, fed, low, at, pos)
-                else:
-                    self._cell(m, low)
-            elif kind == "styling":
-                # Inside a kept inline element one may end it or nest in it.
-                if self.inline_open or self._marked(low, at, pos):
-                    self._tokens(_TAG_BY_TAG, fed, low, at, pos)
-            elif kind == "end":
-                self.end_tag(m.group("end"), at, pos)
-            elif kind == "broken":
-                self.broken.append(at)
-                tag = m.group("broken")
-                if tag in BLOCKS:
-                    self.start_tag(tag, [], at)
-            elif kind is not None:  # <script> or <style>: raw text
-                self.start_tag(kind, [], at)
-                if stack[-1].tag == kind:  # its text is never read: the element ends here
-                    self._pop_to(len(stack) - 1, pos)
-            # else: comments, declarations, processing instructions
+                    tag = m.group("broken")
+                    if tag in BLOCKS:
+                        self.start_tag(tag, [], at)
+                elif kind is not None:  # <script> or <style>: raw text
+                    self.start_tag(kind, [], at)
+                    if stack[-1].tag == kind:  # its text is never read: the element ends here
+                        self._pop_to(len(stack) - 1, pos)
+                # else: comments, declarations, processing instructions
         return pos
+
+    def _plain_table(self, low: str, at: int, pos: int) -> int:
+        """Read the table whose start tag, from ``at`` to ``pos``, was just read, in one pass
+        if it is plain (see _html_plain_table) and reading it tag by tag would do nothing
+        but what that does: where it ends, else 0."""
+        stack = self.stack
+        table = stack[-1]
+        if (
+            table.start != at
+            or table.hidden
+            or table.chrome
+            or self.inline_open
+            or len(stack) + 2 > self.limits.max_nesting_depth
+        ):
+            return 0
+        found = read_plain_table(low, pos, self.marks, _plain_tag)
+        if (
+            found is None
+            or (
+                low.find("&", at, found.end) >= 0
+                and _REFERENCE_IN_TAG.search(low, at, found.end) is not None
+            )
+            or self.kept + found.elements > self.max_kept
+        ):
+            return 0
+        self.kept += found.elements
+        self.runs.extend(found.runs)
+        table.grid = found.groups
+        self._pop_to(len(stack) - 1, found.end)
+        return found.end
 
     def _marked(self, low: str, start: int, end: int) -> bool:
         """Whether a word that may hide text or mark chrome is in ``[start, end)``, or a

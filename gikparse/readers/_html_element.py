@@ -1,0 +1,48 @@
+"""An element of a web page as the layout needs it, and a cell of a table's grid."""
+
+from __future__ import annotations
+
+__all__ = ["Element", "GridCell"]
+
+
+class Element:
+    """A kept element: its tag, what its attributes say, children and span in the page.
+
+    A child is an Element or, for a run of text, the int offset where the run starts in the
+    page (it ends at the next ``<`` of the fed page, see :func:`text_end`): pages hold
+    hundreds of thousands of runs, and an int is the smallest thing that says where one is.
+    """
+
+    __slots__ = (
+        "children",
+        "chrome",
+        "col_span",
+        "end",
+        "grid",
+        "has_table",
+        "hidden",
+        "nested",
+        "row_span",
+        "start",
+        "tag",
+    )
+
+    def __init__(self, tag: str, start: int) -> None:
+        self.tag = tag
+        self.children: list[Element | int] = []
+        self.start = start
+        self.end = start
+        self.hidden = False
+        self.chrome = False
+        self.has_table = False  #: a table with a table inside (a layout table)
+        self.row_span = 1
+        self.col_span = 1
+        self.nested = 0  #: unmarked inline tags of its own name open inside it
+        #: a plain table's row groups of rows of cells, read in one pass; its children are
+        #: then only the tokens around them
+        self.grid: list[list[list[GridCell]]] | None = None
+
+
+# A table cell as the grid reads it: its (start, end) in the page, its row span and column
+# span as written, and its children (runs of text and line breaks).
+GridCell = tuple[int, int, int, int, list[Element | int]]

@@ -1,0 +1,183 @@
+"""A plain table read in one pass, without building its elements: what most report tables are.
+
+A plain table holds rows (``<tr>``, optionally in ``<tbody>``/``<thead>``/``<tfoot>``) of cells
+of text, styling tags and line breaks (in a plain ``<p>`` at most), comments, and nothing else
+but text between them, which is no cell's and is not shown in the table. Reading it tag by tag
+would build an element for every row and cell and lay them out again; here each part is
+matched once, in order, and the cells come out as the layout needs them, with the runs of text
+the tokenizer would record. Anything else inside (a nested table, a caption, a cell outside a
+row, markup inside an attribute, a single column...) makes it no plain table: the tokenizer
+then reads it tag by tag, as it reads every other table. The tokenizer also checks that no
+word that may hide text or mark chrome is in it (see _html_tree._MARK).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+
+from gikparse.readers._html_element import Element, GridCell
+from gikparse.readers._html_markup import (
+    ATTRS,
+    BLANK,
+    NAME_END,
+    STYLING_TAG,
+    attributes,
+    cell_runs,
+    span_value,
+)
+
+__all__ = ["PlainTable", "read_plain_table"]
+
+# A line break, as the tokenizer reads one (``</br>`` too, as in browsers).
+_BREAK = rf"<br{NAME_END}{ATTRS}>|</br{BLANK}>"
+_BREAK_OR_STYLING = re.compile(rf"{_BREAK}|{STYLING_TAG}")
+# The group of a part's attributes, for the parts whose attributes may hold a mark.
+_ATTRIBUTES_OF = {"cend": "cattrs", "row": "row", "group_attrs": "group_attrs"}
+
+# One part of a plain table after the text before it (``gap``, shown in no cell). The
+# alternatives start differently, so that a failed match fails at once.
+_PART = re.compile(
+    r"(?P<gap>[^<]*)<(?:"
+    # A cell: as the tokenizer's cell token (see _html_markup.CELL_TOKEN), and line breaks.
+    rf"(?P<cell>td|th){NAME_END}(?P<cattrs>{ATTRS})>"
+    rf"(?:<p(?=[\t\n\r\f >]){ATTRS}>)?(?P<ctext>[^<]*(?:(?:{STYLING_TAG}|{_BREAK})[^<]*)*)"
+    rf"(?:</p{BLANK}>)?(?P<cend></(?P=cell){BLANK}>)"
+    rf"|tr{NAME_END}(?P<row>{ATTRS})>"
+    rf"|(?P<row_end>/tr){BLANK}>"
+    rf"|(?P<group>tbody|thead|tfoot){NAME_END}(?P<group_attrs>{ATTRS})>"
+    rf"|/(?P<group_end>tbody|thead|tfoot){BLANK}>"
+    rf"|(?P<end>/table){BLANK}>"
+    # Comments, and Word's <![if ...]> and other bogus comments (as _html_tree._EACH_TAG).
+    r"|(?P<comment>!--(?:-?>|.*?--!?>)|!(?!--)[^>]*>)"
+    ")",
+    re.S,
+)
+
+
+class PlainTable:
+    """A plain table's row groups (each a list of rows of cells), as the layout reads them."""
+
+    __slots__ = ("elements", "end", "groups", "runs")
+
+    def __init__(
+        self, groups: list[list[list[GridCell]]], runs: list[int], elements: int, end: int
+    ) -> None:
+        self.groups = groups
+        self.runs = runs  #: where each run of text in it starts, in page order
+        self.elements = elements  #: the row groups, rows and cells reading it would keep
+        self.end = end  #: the end of its ``</table>``
+
+
+def read_plain_table(
+    low: str, pos: int, marks: list[int], plain_tag: Callable[[str, str], bool]
+) -> PlainTable | None:
+    """The table whose start tag ends at ``pos`` of the lowered page, if it is plain; else
+    None. Rows and row groups left open end as browsers end them (the next row or group, or
+    the table's end); an end tag that ends nothing open is ignored.
+
+    ``marks``: where the words that may hide text or mark chrome are in the page (sorted);
+    one inside a row's, group's or cell's attributes is read (``plain_tag(tag, attributes)``:
+    whether they neither hide it nor mark chrome), one anywhere else makes it no plain table.
+    """
+    match = _PART.match
+    mark = bisect.bisect_left(marks, pos)
+    next_mark = marks[mark] if mark < len(marks) else len(low)
+    groups: list[list[list[GridCell]]] = []
+    group: list[list[GridCell]] | None = None  # the open row group's rows
+    group_tag = ""
+    loose: list[list[GridCell]] | None = None  # rows directly in the table, in a row
+    row: list[GridCell] | None = None
+    runs: list[int] = []
+    elements = 0
+    widest = 0
+    while True:
+        m = match(low, pos)
+        if m is None:
+            return None
+        at = m.end("gap")
+        if at > pos:
+            runs.append(pos)
+        pos = m.end()
+        kind = m.lastgroup
+        if next_mark < pos:
+            # A mark in this part: read it where it is a row's, group's or cell's attribute.
+            attrs = _ATTRIBUTES_OF.get(kind or "")
+            if attrs is None:
+                return None
+            start, end = m.span(attrs)
+            while next_mark < pos:
+                if not start <= next_mark < end:
+                    return None
+                mark += 1
+                next_mark = marks[mark] if mark < len(marks) else len(low)
+            tag = "tr" if kind == "row" else m.group("cell" if kind == "cend" else "group")
+            if not plain_tag(tag, m.group(attrs)):
+                return None
+        if kind == "cend":
+            cattrs = m.group("cattrs")
+            if row is None or "<" in cattrs:
+                return None
+            row_span = col_span = 1
+            if "span" in cattrs:
+                for key, value in attributes(cattrs):
+                    if key == "rowspan":
+                        row_span = span_value(value, 1)
+                    elif key == "colspan":
+                        col_span = span_value(value, 1)
+            children = _cell_children(low, *m.span("ctext"), runs)
+            row.append((at, pos, row_span, col_span, children))
+            elements += 1
+            if len(row) > widest:
+                widest = len(row)
+        elif kind == "row":
+            if "<" in m.group("row"):
+                return None
+            row = []
+            if group is None:
+                if loose is None:
+                    loose = []
+                    groups.append(loose)
+                loose.append(row)
+            else:
+                group.append(row)
+            elements += 1
+        elif kind == "row_end":
+            row = None
+        elif kind == "group_attrs":
+            if "<" in m.group("group_attrs"):
+                return None
+            row = loose = None
+            group = []
+            group_tag = m.group("group")
+            groups.append(group)
+            elements += 1
+        elif kind == "group_end":
+            if group is not None and m.group("group_end") == group_tag:
+                row = group = None
+        elif kind == "end":
+            # One column is a frame around blocks, not a table of data: read tag by tag.
+            return PlainTable(groups, runs, elements, pos) if widest >= 2 else None
+
+
+def _cell_children(low: str, start: int, end: int, runs: list[int]) -> list[Element | int]:
+    """A cell's children as the tokenizer makes them: its runs of text (each also added to
+    ``runs``) and its line breaks."""
+    if low.find("<br", start, end) < 0 and low.find("</br", start, end) < 0:
+        text = cell_runs(low, start, end)
+        runs.extend(text)
+        return list(text)
+    children: list[Element | int] = []
+    at = start
+    for tag in _BREAK_OR_STYLING.finditer(low, start, end):
+        if tag.start() > at:
+            children.append(at)
+            runs.append(at)
+        if tag.group().startswith(("<br", "</br")):
+            children.append(Element("br", tag.start()))
+        at = tag.end()
+    if end > at:
+        children.append(at)
+        runs.append(at)
+    return children
