@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 from gikparse.limits import Limits
 from gikparse.readers._html_element import Element, GridCell
@@ -31,6 +32,9 @@ _MAX_ROWSPAN = 65534
 # ``max_text_chars`` (a dict entry, visited once per row): a page of spans over millions of
 # slots ends in LimitExceeded in well under a second; a report's tables cover a few hundred.
 _SLOT_WEIGHT = 8
+# Piece and Cell are named tuples made with tuple.__new__ directly (their own __new__ is a
+# Python call, and a page has hundreds of cells).
+_new_tuple = tuple.__new__
 _BREAKS = frozenset({"p", "div", "li", "tr", "td", "th", "dt", "dd", "blockquote", "pre"})
 
 # A segment of laid-out text and where it came from: (out start, out end, page start, page
@@ -127,16 +131,13 @@ class Run:
         return parts[0] if len(parts) == 1 else "".join(parts)
 
 
-class Piece:
+class Piece(NamedTuple):
     """A cell's text that is one piece of the page as it is (most cells: a number, a label):
     the text and its span, without a run's bookkeeping."""
 
-    __slots__ = ("end", "start", "text")
-
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.text = text
-        self.start = start
-        self.end = end
+    text: str
+    start: int
+    end: int
 
 
 class Prose:
@@ -149,19 +150,14 @@ class Prose:
         self.level = level
 
 
-class Cell:
+class Cell(NamedTuple):
     """A table cell: its run, spans on the grid, and the element's span in the page."""
 
-    __slots__ = ("col_span", "end", "row_span", "run", "start")
-
-    def __init__(
-        self, run: Run | Piece, row_span: int, col_span: int, start: int, end: int
-    ) -> None:
-        self.run = run
-        self.row_span = row_span
-        self.col_span = col_span
-        self.start = start
-        self.end = end
+    run: Run | Piece
+    row_span: int
+    col_span: int
+    start: int
+    end: int
 
 
 class Row:
@@ -378,7 +374,11 @@ class _Layout:
                     if stop < 0:
                         stop = len(fed)
                     raw = fed[begin:stop]
-                    run = Piece(raw, begin, stop) if raw.isalnum() else _children_run(children, fed)
+                    run = (
+                        _new_tuple(Piece, (raw, begin, stop))
+                        if raw.isalnum()
+                        else _children_run(children, fed)
+                    )
                 else:
                     run = _children_run(children, fed)
                 if row_span > 1:
@@ -398,7 +398,7 @@ class _Layout:
                         slots = taken.setdefault(y + dy, {})
                         for sx in range(x, x + col_span):
                             slots[sx] = span
-                cells.append(Cell(run, row_span, col_span, start, end))
+                cells.append(_new_tuple(Cell, (run, row_span, col_span, start, end)))
                 x += col_span
             if free and max(free) >= x:
                 self._spanned(free, x, cells, end=True)

@@ -90,8 +90,7 @@ def read_plain_table(
     loose: list[list[GridCell]] | None = None  # rows directly in the table, in a row
     row: list[GridCell] | None = None
     runs: list[int] = []
-    elements = 0
-    widest = 0
+    elements = 0  # row groups and rows; cells are counted at the end
     while True:
         m = match(low, pos)
         if m is None:
@@ -126,11 +125,16 @@ def read_plain_table(
                         row_span = span_value(value, 1)
                     elif key == "colspan":
                         col_span = span_value(value, 1)
-            children = _cell_children(low, *m.span("ctext"), runs)
+            start, end = m.span("ctext")
+            children: list[Element | int]
+            if low.find("<", start, end) >= 0:
+                children = _cell_children(low, start, end, runs)
+            elif end > start:  # most cells: one run of text
+                children = [start]
+                runs.append(start)
+            else:
+                children = []
             row.append((at, pos, row_span, col_span, children))
-            elements += 1
-            if len(row) > widest:
-                widest = len(row)
         elif kind == "row":
             if "<" in m.group("row"):
                 return None
@@ -158,7 +162,10 @@ def read_plain_table(
                 row = group = None
         elif kind == "end":
             # One column is a frame around blocks, not a table of data: read tag by tag.
-            return PlainTable(groups, runs, elements, pos) if widest >= 2 else None
+            if max((len(r) for rows in groups for r in rows), default=0) < 2:
+                return None
+            elements += sum(len(r) for rows in groups for r in rows)
+            return PlainTable(groups, runs, elements, pos)
 
 
 def _cell_children(low: str, start: int, end: int, runs: list[int]) -> list[Element | int]:

@@ -24,6 +24,9 @@ from gikparse.readers.document import Document, Line, LineKind, TextCell
 __all__ = ["decode_page", "read_html"]
 
 _TRIM = " \u3000\ufeff\u200b"
+_ROW = LineKind.ROW
+# The named tuples' own __new__ is a Python call; a page has hundreds of cells (see text.py).
+_new_tuple = tuple.__new__
 _TITLE_LOOKAHEAD = 12  #: lines of the page body searched for the report's title
 
 
@@ -330,22 +333,25 @@ class _Writer:
         line_start = self.pos
         cells: list[TextCell] = []
         parts = self.parts
-        for i, laid in enumerate(item.cells):
+        for i, (run, row_span, col_span, cell_start, cell_end) in enumerate(item.cells):
             if i:
                 parts.append("\t")
                 self.pos += 1
-            run = laid.run
             if isinstance(run, Piece):  # most cells: as they are in the page
                 body, start, source = run.text, self.pos, (run.start, run.end)
                 parts.append(body)
                 self.pos += len(body)
             else:
                 body, start, found = self._cell(run)
-                source = (laid.start, laid.end) if found is None else found
+                source = (cell_start, cell_end) if found is None else found
             cells.append(
-                TextCell(body, start, self.pos, laid.row_span, laid.col_span, None, None, source)
+                _new_tuple(
+                    TextCell, (body, start, self.pos, row_span, col_span, None, None, source)
+                )
             )
-        self.lines.append(Line(tuple(cells), line_start, self.pos, LineKind.ROW, table=item.table))
+        self.lines.append(
+            _new_tuple(Line, (tuple(cells), line_start, self.pos, _ROW, 0, item.table, None))
+        )
 
 
 def _write(items: list[Prose | Row], limits: Limits) -> tuple[str, tuple[Line, ...]]:
