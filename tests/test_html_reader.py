@@ -559,3 +559,18 @@ def test_value_cell_spanning_rows_leaves_the_next_row_in_its_columns() -> None:
     assert coercion == {"previous_items": None, "change": 3, "decisions": 4}
     assert "P418" in {d.code for d in report.diagnostics}
     assert "P206" not in {d.code for d in report.diagnostics}
+
+
+@pytest.mark.parametrize("control", ["", "\x02", "\x02注" * 12])
+def test_control_characters_in_the_text_leave_chrome_decisions_alone(control: str) -> None:
+    # The chrome guard cleans the page's runs of text in one pass, joined by U+0002; a page
+    # that holds that character itself is cleaned run by run. A chrome-named element that
+    # holds a section heading is read, one that holds no report content is left out.
+    page = (
+        "<h1>安宁市2020年政府信息公开工作年度报告</h1>"
+        f"<p>注{control}释</p><div class=nav>首页</div>"
+        "<div class=share>一、总体情况</div><p>本机关依法公开政府信息。</p>"
+    )
+    doc = read_html(page)
+    assert "一、总体情况" in doc.text
+    assert "首页" not in doc.text

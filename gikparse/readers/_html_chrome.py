@@ -11,6 +11,7 @@ tables and headings that chrome did take out, so that they can be reported.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from gikparse.readers._html_tree import HEADINGS, SKIPPED, Element, Tree
@@ -65,20 +66,24 @@ class _Text:
     def __init__(self, tree: Tree, unseen: list[tuple[int, int]]) -> None:
         fed = tree.fed
         starts = [start for start, _ in unseen]
-        self.offsets: list[int] = []  #: page offset of each visible run
-        self.at: list[int] = []  #: where each visible run starts in ``text``
-        parts: list[str] = []
-        read = 0
+        #: page offset of each visible run
+        self.offsets: list[int] = []
+        raw: list[str] = []
         for run in tree.runs:
             i = bisect.bisect_right(starts, run) - 1
             if i >= 0 and run < unseen[i][1]:
                 continue
             end = fed.find("<", run)
-            text = _NOISE.sub("", fed[run : len(fed) if end < 0 else end])
             self.offsets.append(run)
-            self.at.append(read)
-            parts.append(text)
-            read += len(text)
+            raw.append(fed[run : len(fed) if end < 0 else end])
+        # Noise never spans two runs (each ends at a "<"), so the runs are cleaned in one
+        # pass, joined by a character that is no noise and not in the page.
+        if not raw or "\x02" in fed:
+            parts = [_NOISE.sub("", text) for text in raw]
+        else:
+            parts = _NOISE.sub("", "\x02".join(raw)).split("\x02")
+        #: where each visible run starts in ``text``
+        self.at: list[int] = list(itertools.accumulate((len(p) for p in parts[:-1]), initial=0))
         self.text = "".join(parts)
 
     def span(self, element: Element) -> tuple[int, int]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from typing import cast
 
 from gikparse.readers._html_element import Element, GridCell
 from gikparse.readers._html_markup import (
@@ -42,7 +43,8 @@ _PART = re.compile(
     r"(?P<gap>[^<]*)<(?:"
     # A cell: as the tokenizer's cell token (see _html_markup.CELL_TOKEN), and line breaks.
     rf"(?P<cell>td|th){NAME_END}(?P<cattrs>{ATTRS})>"
-    rf"(?:<p(?=[\t\n\r\f >]){ATTRS}>)?(?P<ctext>[^<]*(?:(?:{STYLING_TAG}|{_BREAK})[^<]*)*)"
+    rf"(?:<p(?=[\t\n\r\f >]){ATTRS}>)?"
+    rf"(?P<ctext>[^<]*(?:(?:{STYLING_TAG}|(?P<brk>{_BREAK}))[^<]*)*)"
     rf"(?:</p{BLANK}>)?(?P<cend></(?P=cell){BLANK}>)"
     rf"|tr{NAME_END}(?P<row>{ATTRS})>"
     rf"|(?P<row_end>/tr){BLANK}>"
@@ -127,8 +129,12 @@ def read_plain_table(
                         col_span = span_value(value, 1)
             start, end = m.span("ctext")
             children: list[Element | int]
-            if low.find("<", start, end) >= 0:
+            if m.start("brk") >= 0:
                 children = _cell_children(low, start, end, runs)
+            elif low.find("<", start, end) >= 0:
+                text = cell_runs(low, start, end)
+                runs.extend(text)
+                children = cast("list[Element | int]", text)  # a new list of ints only
             elif end > start:  # most cells: one run of text
                 children = [start]
                 runs.append(start)
@@ -169,12 +175,8 @@ def read_plain_table(
 
 
 def _cell_children(low: str, start: int, end: int, runs: list[int]) -> list[Element | int]:
-    """A cell's children as the tokenizer makes them: its runs of text (each also added to
-    ``runs``) and its line breaks."""
-    if low.find("<br", start, end) < 0 and low.find("</br", start, end) < 0:
-        text = cell_runs(low, start, end)
-        runs.extend(text)
-        return list(text)
+    """The children of a cell with line breaks, as the tokenizer makes them: its runs of text
+    (each also added to ``runs``) and its line breaks."""
     children: list[Element | int] = []
     at = start
     for tag in _BREAK_OR_STYLING.finditer(low, start, end):
