@@ -55,6 +55,10 @@ _ATTR = re.compile(
     r"""([^\t\n\r\f />][^\t\n\r\f /=>]*)"""
     r"""(?:[\t\n\r\f ]*=+[\t\n\r\f ]*('[^']*'|"[^"]*"|(?!['"])[^\t\n\r\f >]*))?"""
 )
+# A "<" or ">" inside a quoted value, or a ">" in text: then tags may not end at their first
+# ">". Without one, the tags of a cell's content are "<" to the next ">".
+_CROSSED = re.compile(r"<[^>]*<|>[^<]*>")
+_RUN_AFTER_TAG = re.compile(r">(?=[^<])")
 _DIGITS = re.compile(rf"{BLANK}([0-9]{{1,7}})")  # as browsers read spans: ASCII only
 
 
@@ -79,6 +83,12 @@ def span_value(value: str | None, default: int) -> int:
 def cell_runs(low: str, start: int, end: int) -> list[int]:
     """Where the runs of text of a cell's content ``low[start:end]`` start (see CELL_TOKEN:
     text and styling tags), as reading it tag by tag finds them."""
+    if low.find("<", start, end) >= 0 and _CROSSED.search(low, start, end) is None:
+        # Each tag ends at its first ">": a run starts after each tag that text follows.
+        runs = [m.end() for m in _RUN_AFTER_TAG.finditer(low, start, end)]
+        if low[start] != "<":
+            runs.insert(0, start)
+        return runs
     if low.find("<", start, end) >= 0:
         # One run between styling tags (<span>12</span>), or several.
         lead = _STYLING_RUN.match(low, start, end)
