@@ -183,6 +183,8 @@ _CELL_TEXT = st.sampled_from(
         "<br class=nav>6",
         "<span style=display:none>8</span>7",
         "<span class=share>7</span>",
+        "1>0<span>2</span>",
+        "<span title='a>b'>1</span>2<font title=\"<\">3</font>",
     ]
 )
 _CELL_OPEN = st.sampled_from(

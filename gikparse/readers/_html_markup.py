@@ -48,8 +48,6 @@ CELL_TOKEN = (
 )
 
 _STYLING_TAGS = re.compile(STYLING_TAG)
-# Styling tags in a row: one star, so that a failed match fails in linear time.
-_STYLING_RUN = re.compile(rf"(?:{STYLING_TAG})*")
 # Attributes as browsers read them (names lowercased, values unquoted; ASCII whitespace only).
 _ATTR = re.compile(
     r"""([^\t\n\r\f />][^\t\n\r\f /=>]*)"""
@@ -83,27 +81,20 @@ def span_value(value: str | None, default: int) -> int:
 def cell_runs(low: str, start: int, end: int) -> list[int]:
     """Where the runs of text of a cell's content ``low[start:end]`` start (see CELL_TOKEN:
     text and styling tags), as reading it tag by tag finds them."""
-    if low.find("<", start, end) >= 0 and _CROSSED.search(low, start, end) is None:
+    if low.find("<", start, end) < 0:
+        return [start] if end > start else []
+    if _CROSSED.search(low, start, end) is None:
         # Each tag ends at its first ">": a run starts after each tag that text follows.
         runs = [m.end() for m in _RUN_AFTER_TAG.finditer(low, start, end)]
         if low[start] != "<":
             runs.insert(0, start)
         return runs
-    if low.find("<", start, end) >= 0:
-        # One run between styling tags (<span>12</span>), or several.
-        lead = _STYLING_RUN.match(low, start, end)
-        first = start if lead is None else lead.end()
-        last = low.find("<", first, end)
-        if last < 0 or _STYLING_RUN.fullmatch(low, last, end) is not None:
-            start, end = first, end if last < 0 else last
-        else:
-            runs: list[int] = []
-            at = start
-            for tag in _STYLING_TAGS.finditer(low, start, end):
-                if tag.start() > at:
-                    runs.append(at)
-                at = tag.end()
-            if end > at:
-                runs.append(at)
-            return runs
-    return [start] if end > start else []
+    runs = []
+    at = start
+    for tag in _STYLING_TAGS.finditer(low, start, end):
+        if tag.start() > at:
+            runs.append(at)
+        at = tag.end()
+    if end > at:
+        runs.append(at)
+    return runs
