@@ -110,6 +110,16 @@ def test_overlapping_spans_and_short_rows_keep_every_cell_in_order() -> None:
     assert _rows(read_html(page)) == [["a", "b", "c"], ["d"], ["e"]]
 
 
+def test_a_row_group_ends_the_open_one_as_browsers_end_it() -> None:
+    # A second <tbody> with the first left open is its sibling, not nested in it: its rows
+    # are shown (they were lost).
+    page = (
+        "<table><tbody><tr><td>标签</td><td>1</td><tbody><tr><td>规章</td><td>2</td>"
+        "<thead><tr><td>文件</td><td>3</td></table>"
+    )
+    assert _rows(read_html(page)) == [["标签", "1"], ["规章", "2"], ["文件", "3"]]
+
+
 def test_hidden_rows_and_cells_are_not_read() -> None:
     page = (
         "<table><tbody><tr><td>规章</td><td>1</td><td style='display:none'>9</td></tr>"

@@ -54,7 +54,8 @@ _ATTR = re.compile(
     r"""(?:[\t\n\r\f ]*=+[\t\n\r\f ]*('[^']*'|"[^"]*"|(?!['"])[^\t\n\r\f >]*))?"""
 )
 # A "<" or ">" inside a quoted value, or a ">" in text: then tags may not end at their first
-# ">". Without one, the tags of a cell's content are "<" to the next ">".
+# ">". Without one (and without a ">" before the first "<"), the "<" and ">" alternate and
+# the tags of a cell's content are each "<" to the next ">".
 _CROSSED = re.compile(r"<[^>]*<|>[^<]*>")
 _RUN_AFTER_TAG = re.compile(r">(?=[^<])")
 _DIGITS = re.compile(rf"{BLANK}([0-9]{{1,7}})")  # as browsers read spans: ASCII only
@@ -81,9 +82,10 @@ def span_value(value: str | None, default: int) -> int:
 def cell_runs(low: str, start: int, end: int) -> list[int]:
     """Where the runs of text of a cell's content ``low[start:end]`` start (see CELL_TOKEN:
     text and styling tags), as reading it tag by tag finds them."""
-    if low.find("<", start, end) < 0:
+    first = low.find("<", start, end)
+    if first < 0:
         return [start] if end > start else []
-    if _CROSSED.search(low, start, end) is None:
+    if low.find(">", start, first) < 0 and _CROSSED.search(low, first, end) is None:
         # Each tag ends at its first ">": a run starts after each tag that text follows.
         runs = [m.end() for m in _RUN_AFTER_TAG.finditer(low, start, end)]
         if low[start] != "<":

@@ -182,15 +182,18 @@ _ELEMENT_WEIGHT = 16
 _P = frozenset({"p"})
 _TABLE = frozenset({"table"})
 _NO_SCOPE: frozenset[str] = frozenset()
-# Start tags that end an open element of the same family: (ended tags, scope not crossed).
-_IMPLIED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "li": (frozenset({"li"}), _SCOPE | {"ul", "ol"}),
-    "dt": (frozenset({"dt", "dd"}), _SCOPE | {"dl"}),
-    "dd": (frozenset({"dt", "dd"}), _SCOPE | {"dl"}),
-    "td": (_CELLS, frozenset({"table", "tr"})),
-    "th": (_CELLS, frozenset({"table", "tr"})),
-    "tr": (frozenset({"tr"}), _TABLE),
-    **dict.fromkeys(_ROW_GROUPS, (_ROW_GROUPS | {"tr"}, _TABLE)),
+# Start tags that end an open element of the same family: (ended tags, scope not crossed),
+# tried in turn.
+_IMPLIED: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = {
+    "li": ((frozenset({"li"}), _SCOPE | {"ul", "ol"}),),
+    "dt": ((frozenset({"dt", "dd"}), _SCOPE | {"dl"}),),
+    "dd": ((frozenset({"dt", "dd"}), _SCOPE | {"dl"}),),
+    "td": ((_CELLS, frozenset({"table", "tr"})),),
+    "th": ((_CELLS, frozenset({"table", "tr"})),),
+    "tr": ((frozenset({"tr"}), _TABLE),),
+    # A row group ends the open one with its rows (browsers never nest row groups), else an
+    # open row directly in the table.
+    **dict.fromkeys(_ROW_GROUPS, ((_ROW_GROUPS, _TABLE), (frozenset({"tr"}), _TABLE))),
 }
 # Matched in lowercased attributes (see _lowered).
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all")
@@ -600,9 +603,8 @@ class _Builder:
             found = self._find(_P, _SCOPE)
             if found > 0:
                 self._pop_to(found, at)
-        implied = _IMPLIED.get(tag)
-        if implied is not None:
-            found = self._find(*implied)
+        for ended, scope in _IMPLIED.get(tag, ()):
+            found = self._find(ended, scope)
             if found > 0:
                 self._pop_to(found, at)
 
