@@ -20,6 +20,7 @@ __all__ = [
     "attributes",
     "cell_runs",
     "span_value",
+    "tags_end_at_first_gt",
 ]
 
 # Inline tags that change nothing but the look of their text: the commonest tags of a page
@@ -79,13 +80,21 @@ def span_value(value: str | None, default: int) -> int:
     return default if m is None else int(m.group(1))
 
 
+def tags_end_at_first_gt(low: str, start: int, end: int) -> bool:
+    """Whether each tag of ``low[start:end]`` (text and tags, as a cell's content) ends at
+    the first ">" after its "<", so that a simple pattern finds them."""
+    first = low.find("<", start, end)
+    if first < 0:
+        return True
+    return low.find(">", start, first) < 0 and _CROSSED.search(low, first, end) is None
+
+
 def cell_runs(low: str, start: int, end: int) -> list[int]:
     """Where the runs of text of a cell's content ``low[start:end]`` start (see CELL_TOKEN:
     text and styling tags), as reading it tag by tag finds them."""
-    first = low.find("<", start, end)
-    if first < 0:
+    if low.find("<", start, end) < 0:
         return [start] if end > start else []
-    if low.find(">", start, first) < 0 and _CROSSED.search(low, first, end) is None:
+    if tags_end_at_first_gt(low, start, end):
         # Each tag ends at its first ">": a run starts after each tag that text follows.
         runs = [m.end() for m in _RUN_AFTER_TAG.finditer(low, start, end)]
         if low[start] != "<":

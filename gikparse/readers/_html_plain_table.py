@@ -27,6 +27,7 @@ from gikparse.readers._html_markup import (
     attributes,
     cell_runs,
     span_value,
+    tags_end_at_first_gt,
 )
 
 __all__ = ["PlainTable", "read_plain_table"]
@@ -34,6 +35,7 @@ __all__ = ["PlainTable", "read_plain_table"]
 # A line break, as the tokenizer reads one (``</br>`` too, as in browsers).
 _BREAK = rf"<br{NAME_END}{ATTRS}>|</br{BLANK}>"
 _BREAK_OR_STYLING = re.compile(rf"{_BREAK}|{STYLING_TAG}")
+_TAG = re.compile(r"<[^>]*>")  # where tags end at their first ">" (tags_end_at_first_gt)
 # The group of a part's attributes, for the parts whose attributes may hold a mark.
 _ATTRIBUTES_OF = {"cend": "cattrs", "row": "row", "group_attrs": "group_attrs"}
 
@@ -179,7 +181,8 @@ def _cell_children(low: str, start: int, end: int, runs: list[int]) -> list[Elem
     (each also added to ``runs``) and its line breaks."""
     children: list[Element | int] = []
     at = start
-    for tag in _BREAK_OR_STYLING.finditer(low, start, end):
+    tags = _TAG if tags_end_at_first_gt(low, start, end) else _BREAK_OR_STYLING
+    for tag in tags.finditer(low, start, end):
         if tag.start() > at:
             children.append(at)
             runs.append(at)
