@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gikparse.readers import _html_tree
+from gikparse.readers import _html_layout, _html_tree
 from gikparse.readers.document import Document
 from gikparse.readers.html import read_html
 from tests.html_render import STYLES, HtmlStyle, render_html
@@ -68,6 +68,13 @@ def _tag_by_tag(page: str) -> Document:
         return read_html(page)
 
 
+def _runs_emitted_one_by_one(page: str) -> Document:
+    # Every cell's runs of text through the run builder, none joined at once.
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(_html_layout, "_SPECIAL", re.compile(""))
+        return read_html(page)
+
+
 def _same(fast: Document, slow: Document) -> None:
     assert fast.text == slow.text
     assert fast.lines == slow.lines
@@ -94,7 +101,9 @@ def test_shortcut_tokens_read_messy_pages_as_tag_by_tag(
     report: GeneratedReport, kind: str, blank: str, seed: int
 ) -> None:
     page = _messed(render_html(report, HtmlStyle(kind=kind, blank=blank)).text, seed)
-    _same(read_html(page), _tag_by_tag(page))
+    fast = read_html(page)
+    _same(fast, _tag_by_tag(page))
+    _same(fast, _runs_emitted_one_by_one(page))
 
 
 @settings(max_examples=60, deadline=None)

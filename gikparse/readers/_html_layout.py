@@ -14,11 +14,13 @@ from typing import NamedTuple
 
 from gikparse.limits import Limits
 from gikparse.readers._html_element import Element, GridCell
-from gikparse.readers._html_tree import SKIPPED
+from gikparse.readers._html_tree import SKIPPED, text_end
 
 __all__ = ["Cell", "Piece", "Prose", "Row", "Run", "cell_run", "lay_out"]
 
 _WS = re.compile(r"[ \t\n\r\f]+")
+# What a run's text may hold that is not the page's characters one for one.
+_SPECIAL = re.compile("[ \t\n\r\f&\x00\x01\xa0]")
 _FILLER = re.compile("\x01+")
 # The references html.unescape replaces (its own pattern), so that decoding piece by piece
 # gives the same text as decoding the whole run.
@@ -182,6 +184,21 @@ def cell_run(cell: Element, fed: str) -> Run:
 
 def _children_run(children: Sequence[Element | int], fed: str) -> Run:
     run = Run()
+    starts = [child for child in children if isinstance(child, int)]
+    if len(starts) == len(children):
+        # Runs of text only (a cell split over styling tags): when none holds whitespace, a
+        # reference or a filler, they are the page's characters one for one, joined.
+        texts = [fed[start : text_end(fed, start)] for start in starts]
+        if _SPECIAL.search("".join(texts)) is None:
+            size = 0
+            for start, text in zip(starts, texts, strict=True):
+                if text:
+                    run.parts.append(text)
+                    run.segs.append((size, size + len(text), start, start + len(text), True))
+                    size += len(text)
+            run.size = size
+            run.brk = True  # as the end of the element leaves it
+            return run
     stack: list[Iterator[Element | int]] = [iter(children)]
     while stack:
         child = next(stack[-1], None)
