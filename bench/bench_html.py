@@ -9,7 +9,8 @@ tests/html_render.py (template, Word export, rich editor, GBK site page with chr
 split tables) and as tab-separated text (tests/render.py), then parsed: ``gikparse.parse`` on
 the page's bytes against ``gikparse.parse_text`` on the text. The seed pages
 (tests/fixtures/rendered/*.html) are compared with their seed texts. Prints milliseconds per
-report (best of ``--repeat`` passes) and the ratio; the aim is at most 2x the text path.
+report (best of ``--repeat`` passes), the mean size in KB, and the ratio; the aim is at most 2x
+the text path.
 """
 
 from __future__ import annotations
@@ -36,6 +37,12 @@ def _reports(count: int, seed: int = 20240101) -> list[GeneratedReport]:
     return varied_reports(count, seed, lambda rng: rng.randint(0, 500))
 
 
+def _kb(sources: Sequence[str | bytes]) -> float:
+    """Mean size in kilobytes (UTF-8 for text)."""
+    sizes = [len(s.encode("utf-8") if isinstance(s, str) else s) for s in sources]
+    return sum(sizes) / len(sizes) / 1000
+
+
 def _per_report(parse: Callable[[object], object], sources: Sequence[object], repeat: int) -> float:
     best = float("inf")
     for _ in range(repeat):
@@ -59,22 +66,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         gikparse.parse_text(text)
         gikparse.parse_html(render_html(reports[0]).text)
     text_ms = _per_report(gikparse.parse_text, texts, args.repeat)  # type: ignore[arg-type]
-    print(f"{'workload':<22}{'ms/report':>10}{'vs text':>9}")
-    print(f"{'text (tab)':<22}{text_ms:>10.2f}{1.0:>9.2f}")
+    print(f"{'workload':<22}{'KB':>6}{'ms/report':>10}{'vs text':>9}")
+    print(f"{'text (tab)':<22}{_kb(texts):>6.0f}{text_ms:>10.2f}{1.0:>9.2f}")
     worst = 0.0
     for kind in STYLES:
         pages = [render_html(r, HtmlStyle(kind=kind, blank="&nbsp;")).data for r in reports]
         ms = _per_report(gikparse.parse, pages, args.repeat)
         worst = max(worst, ms / text_ms)
-        print(f"{'html ' + kind:<22}{ms:>10.2f}{ms / text_ms:>9.2f}")
+        print(f"{'html ' + kind:<22}{_kb(pages):>6.0f}{ms:>10.2f}{ms / text_ms:>9.2f}")
     seeds = sorted((FIXTURES / "rendered").glob("*.html"))
     seed_texts = [(FIXTURES / "seeds" / f"{p.stem}.txt").read_text("utf-8") for p in seeds]
     seed_pages = [p.read_bytes() for p in seeds]
     seed_text_ms = _per_report(gikparse.parse_text, seed_texts, args.repeat)  # type: ignore[arg-type]
     seed_html_ms = _per_report(gikparse.parse, seed_pages, args.repeat)
-    print(f"{'seed texts':<22}{seed_text_ms:>10.2f}{1.0:>9.2f}")
+    print(f"{'seed texts':<22}{_kb(seed_texts):>6.0f}{seed_text_ms:>10.2f}{1.0:>9.2f}")
     ratio = seed_html_ms / seed_text_ms
-    print(f"{'seed pages':<22}{seed_html_ms:>10.2f}{ratio:>9.2f}")
+    print(f"{'seed pages':<22}{_kb(seed_pages):>6.0f}{seed_html_ms:>10.2f}{ratio:>9.2f}")
     worst = max(worst, ratio)
     print(f"worst ratio {worst:.2f} (aim <= {AIM})")
     return 0
