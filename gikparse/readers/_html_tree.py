@@ -3,7 +3,9 @@
 Only what the layout needs is kept: block elements, the inline elements that hide or mark page
 chrome, text with its span in the page, and line breaks. End tags that were left out are
 implied the way browsers imply them (``<p>``, ``<li>``, ``<td>``, ``<tr>`` …), so sloppy pages
-do not nest deeper and deeper. Positions are offsets into the decoded page.
+do not nest deeper and deeper. A plain table (rows of cells of text, the commonest thing on a
+report page) is read in one pass into its grid instead of elements (_html_plain_table).
+Positions are offsets into the decoded page.
 """
 
 from __future__ import annotations
