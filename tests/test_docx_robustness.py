@@ -68,7 +68,7 @@ def _members(data: bytes, inflate: bool) -> list[object]:
     """What Package.read gives for each member (bytes, or the error's text), with the one-call
     inflating of Package._inflated or with zipfile's stream only."""
     try:
-        package = Package(data, _SMALL)
+        package = Package(data, gikparse.DEFAULT_LIMITS)
     except gikparse.GikparseError as exc:
         return [str(exc)]
     if not inflate:
