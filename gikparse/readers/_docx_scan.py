@@ -320,6 +320,8 @@ class _Scanner:
         #: for a last paragraph with properties and for one without
         self.heads: dict[bytes, _Head | None] = {}
         self.bare_heads: dict[bytes, _Head | None] = {}
+        #: per cell XML before the runs of its last paragraph: what it says (see _cell)
+        self.starts: dict[bytes, tuple[_Props, list[_Plain], _Para] | None] = {}
         #: per cell XML: the cell as first found, and what its text waits for (see _Found)
         self.cells: dict[bytes, _Cell] = {}
         self.later: dict[bytes, list[_Plain] | bytes] = {}
@@ -568,6 +570,55 @@ class _Scanner:
 
     def _cell(self, cell: bytes) -> _Found:
         """A cell (its XML without its end tag) as first found."""
+        # Cells differ mostly in their text: all of a cell before its last paragraph's runs
+        # (most often the same start, properties and paragraph start) is read once for all
+        # cells alike, as _read_cell reads it.
+        k = cell.rfind(b"</w:pPr>") + 8
+        if k == 7:  # no paragraph properties
+            k = cell.rfind(b"<w:p>") + 5
+        if k > 5 and cell.endswith(b"</w:p>"):
+            start = cell[:k]
+            try:
+                known = self.starts[start]
+            except KeyError:
+                known = self.starts[start] = self._cell_start(start)
+            if known is not None:
+                props, earlier, para = known
+                text = self._text(cell, k, len(cell) - 6)
+                if text is not None:
+                    if not earlier and not para[5] and "\t" not in text:
+                        return text.strip(_TRIM), props, None  # most cells
+                    return self._found(props, [*earlier, (text, para)])
+        return self._read_cell(cell)
+
+    def _cell_start(self, start: bytes) -> tuple[_Props, list[_Plain], _Para] | None:
+        """What a cell's XML up to its last paragraph's runs (``start``: to the end of the
+        last ``</w:pPr>``, else of the last ``<w:p>``) says, as _read_cell finds it; ``None``
+        when _read_cell is to read the cell (the properties end past ``start``...)."""
+        found = self._start(start)
+        if found is None:
+            return None
+        props, i = found
+        if start.endswith(b"</w:pPr>"):
+            heads = self.heads
+            if start.rfind(b"</w:pPr>", i) < 0:
+                return None  # the last </w:pPr> is before the paragraphs
+        else:
+            heads = self.bare_heads
+            if start.rfind(b"<w:p>", i) < 0:
+                return None
+        head = start[i:]
+        try:
+            known = heads[head]
+        except KeyError:
+            known = heads[head] = self._head(head)
+        if known is None:
+            return None
+        earlier, para = known
+        return props, earlier, para
+
+    def _read_cell(self, cell: bytes) -> _Found:
+        """A cell (its XML without its end tag) as first found, read part by part."""
         start = self._start(cell)
         if start is None:
             return self._general(cell)
