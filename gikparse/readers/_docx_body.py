@@ -110,6 +110,7 @@ def join_pieces(pieces: list[str]) -> str:
 
 _new_tuple = tuple.__new__
 assert len(TextCell._fields) == 8  # the fields _Writer.line gives each cell
+assert len(Line._fields) == 7  # and each line
 
 
 class _Writer:
@@ -128,29 +129,27 @@ class _Writer:
         level: int = 0,
         table: int | None = None,
     ) -> None:
-        parts = self.parts
         pos = self.pos
         if self.lines:
-            parts.append("\n")
+            self.parts.append("\n")
             pos += 1
         start = pos
         out: list[TextCell] = []
-        for i, (text, row_span, col_span) in enumerate(cells):
-            if i:
-                parts.append("\t")
-                pos += 1
-            parts.append(text)
+        for text, row_span, col_span in cells:
             end = pos + len(text)
             # tuple.__new__ directly: the named tuple's own __new__ is a Python call, and
             # this is the innermost loop of the Word reader
             out.append(_new_tuple(TextCell, (text, pos, end, row_span, col_span, None, None, None)))
-            pos = end
+            pos = end + 1  # and the tab before the next cell
+        if out:
+            pos -= 1
+        self.parts.append("\t".join([cell[0] for cell in out]))
         self.pos = pos
-        if self.pos > self.limits.max_text_chars:
+        if pos > self.limits.max_text_chars:
             raise self.limits.exceeded(
-                "max_text_chars", f"> {self.pos}", "characters of text in the Word document"
+                "max_text_chars", f"> {pos}", "characters of text in the Word document"
             )
-        self.lines.append(Line(tuple(out), start, self.pos, kind, level, table))
+        self.lines.append(_new_tuple(Line, (tuple(out), start, pos, kind, level, table, None)))
 
 
 def _children(element: Element, tag: str) -> Iterator[Element]:
