@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 import gikparse
 from gikparse.readers._docx_package import Package
 from gikparse.readers.docx import read_docx
+from gikparse.readers.sniff import is_docx
 from tests.conftest import RENDERED
 from tests.docx_render import NS, docx_package, zip_members
 
@@ -94,6 +95,37 @@ def test_members_inflated_in_one_call_are_what_zipfile_reads(data: st.DataObject
         at = data.draw(st.integers(0, len(mutated) - 1))
         mutated[at] = data.draw(st.integers(0, 255))
     assert _members(bytes(mutated), True) == _members(bytes(mutated), False)
+
+
+def _names_a_main_part(data: bytes) -> bool:
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        return Package(data, gikparse.DEFAULT_LIMITS).main_part() is not None
+    except gikparse.SourceError:
+        return False
+
+
+@given(data=st.data())
+def test_sniffing_a_zip_as_word_says_whether_its_package_names_a_main_part(
+    data: st.DataObject,
+) -> None:
+    # is_docx does not parse the relationships when word/document.xml is there (main_part()
+    # then names a part whatever they say); it must say what main_part() says.
+    rels = (
+        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="r" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/officeDocument" Target="doc/main.xml"/></Relationships>'
+    )
+    names = data.draw(
+        st.lists(st.sampled_from(["_rels/.rels", "word/document.xml", "doc/main.xml", "a.xml"]))
+    )
+    members = {name: rels if name.endswith(".rels") else b"<a/>" for name in names}
+    mutated = bytearray(zip_members(members))
+    for _ in range(data.draw(st.integers(0, 3))):
+        at = data.draw(st.integers(0, len(mutated) - 1))
+        mutated[at] = data.draw(st.integers(0, 255))
+    assert is_docx(bytes(mutated)) == _names_a_main_part(bytes(mutated))
 
 
 def test_a_member_that_declares_a_huge_size_is_refused_before_inflating() -> None:

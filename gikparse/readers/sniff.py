@@ -118,7 +118,13 @@ def is_docx(data: bytes) -> bool:
     from gikparse.readers._docx_package import Package  # the DOCX reader's rule, loaded late
 
     try:
-        return Package(data, DEFAULT_LIMITS).main_part() is not None
+        package = Package(data, DEFAULT_LIMITS)
+        if package.has("word/document.xml"):
+            # main_part() would name a part then, having read the relationships first (which
+            # may fail): read them, without parsing them.
+            package.read("_rels/.rels")
+            return True
+        return package.main_part() is not None
     except SourceError:  # corrupt, or a limit reached: not recognised here, refused on reading
         return False
 
