@@ -325,7 +325,7 @@ class _Scanner:
         #: per cell XML: the cell as first found, and what its text waits for (see _Found)
         self.cells: dict[bytes, _Cell] = {}
         self.later: dict[bytes, list[_Plain] | bytes] = {}
-        #: per w:tcPr content with spans or merges: what they say
+        #: per w:tcPr content: what its spans and merges say
         self.props: dict[bytes, _Props] = {}
 
     # --- the body ------------------------------------------------------------------------
@@ -528,12 +528,13 @@ class _Scanner:
         for cell in pieces:
             if not cell.startswith(b"<w:tc"):
                 # The end of the row before (if any) and the start of a row.
+                at = 0
                 if out or found_cells:
                     if not cell.startswith(b"</w:tr>"):
                         raise Decline
-                    cell = cell[7:]
-                first = cell.find(b"<w:tc")
-                before = self._row_start(cell, first, not (out or found_cells))
+                    at = 7
+                first = cell.find(b"<w:tc", at)
+                before = self._row_start(cell, at, first, not (out or found_cells))
                 found_cells = []
                 out.append((before, found_cells))
                 cell = cell[first:]
@@ -553,10 +554,10 @@ class _Scanner:
             raise Decline  # perhaps a frame of one cell per row: the general reader decides
         return out, pending
 
-    def _row_start(self, row: bytes, first: int, table_start: bool) -> int:
-        """Check the start of a row up to its first cell (at ``first``), after the start of
-        the table for the first row; return the row's gridBefore."""
-        m = self.patterns.row.fullmatch(row, 0, first) if first >= 0 else None
+    def _row_start(self, row: bytes, at: int, first: int, table_start: bool) -> int:
+        """Check the start of a row (at ``at``) up to its first cell (at ``first``), after the
+        start of the table for the first row; return the row's gridBefore."""
+        m = self.patterns.row.fullmatch(row, at, first) if first >= 0 else None
         if m is None or (m.group(1) is None) == table_start:
             raise Decline
         trpr = m.group(2)
@@ -685,11 +686,11 @@ class _Scanner:
             if end < 0:
                 return None
             tcpr = cell[i + 8 : end]
-            if b"Span" in tcpr or b"Merge" in tcpr:
-                try:
-                    props = self.props[tcpr]
-                except KeyError:
-                    props = self.props[tcpr] = _cell_props(tcpr)
+            try:
+                props = self.props[tcpr]
+            except KeyError:
+                spans = b"Span" in tcpr or b"Merge" in tcpr
+                props = self.props[tcpr] = _cell_props(tcpr) if spans else _NO_PROPS
             i = end + 9
         elif cell.startswith(b"<w:tcPr/>", i):
             i += 9
