@@ -322,6 +322,8 @@ class _Scanner:
         self.bare_heads: dict[bytes, _Head | None] = {}
         #: per cell XML before the runs of its last paragraph: what it says (see _cell)
         self.starts: dict[bytes, tuple[_Props, list[_Plain], _Para] | None] = {}
+        #: per last paragraph's runs (and end tag): their text, None when not plain
+        self.runs: dict[bytes, str | None] = {}
         #: per cell XML: the cell as first found, and what its text waits for (see _Found)
         self.cells: dict[bytes, _Cell] = {}
         self.later: dict[bytes, list[_Plain] | bytes] = {}
@@ -585,7 +587,12 @@ class _Scanner:
                 known = self.starts[start] = self._cell_start(start)
             if known is not None:
                 props, earlier, para = known
-                text = self._text(cell, k, len(cell) - 6)
+                # Many cells that differ before (in their borders) end alike ("0").
+                runs = cell[k:]
+                try:
+                    text = self.runs[runs]
+                except KeyError:
+                    text = self.runs[runs] = self._text(runs, 0, len(runs) - 6)
                 if text is not None:
                     if not earlier and not para[5] and "\t" not in text:
                         return text.strip(_TRIM), props, None  # most cells
