@@ -28,7 +28,7 @@ from gikparse.errors import SourceError
 from gikparse.limits import DEFAULT_LIMITS
 from gikparse.readers._docx_body import _Body
 from gikparse.readers._docx_numbering import read_numbering
-from gikparse.readers._docx_scan import Decline, _Scanner, scan_body
+from gikparse.readers._docx_scan import _TEXT, Decline, _Scanner, _simple_runs, scan_body
 from gikparse.readers._docx_styles import read_styles
 from gikparse.readers.document import Document
 from gikparse.readers.docx import read_docx
@@ -182,6 +182,37 @@ def _scan(data: bytes) -> None:
     """Run the scanner alone on a package's document.xml (Decline when it gives up)."""
     members = _members(data)
     scan_body(members["word/document.xml"], _body(members))
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    path=st.sampled_from(SEEDS),
+    kinds=_KINDS,
+    seed=st.integers(0, 2**16),
+    cuts=st.lists(st.tuples(st.integers(0, 10**6), st.integers(1, 40)), max_size=30),
+)
+def test_simple_runs_are_plain_runs_and_give_their_text(
+    path: Path, kinds: dict[str, float], seed: int, cuts: list[tuple[int, int]]
+) -> None:
+    # _simple_runs reads a paragraph's runs in one pass where they are written the simplest
+    # way: whatever it reads must be plain runs (_Patterns.runs) with the same text.
+    members = _members(_messed(path.read_bytes(), kinds, seed))
+    xml = members["word/document.xml"]
+    scanner = _Scanner(xml, _body(members))
+    found = re.findall(rb"<w:p[ >](?:(?!</w:p>).)*?(?:</w:pPr>|<w:p>)(.*?)</w:p>", xml, re.S)
+    regions = [r for r in found if r]
+    for at, length in cuts:
+        region = regions[at % len(regions)]
+        at = (at // len(regions)) % len(region)
+        regions.append(region[:at] + region[at + length :])
+    read = 0
+    for region in regions:
+        text = _simple_runs(region)
+        if text is not None:
+            read += 1
+            assert scanner.patterns.runs.fullmatch(region) is not None
+            assert text == b"".join(_TEXT.findall(region))
+    assert read or kinds  # the seeds as written have such runs
 
 
 def _cells_read(scanner: _Scanner, cells: list[bytes], whole: bool) -> list[object]:

@@ -80,6 +80,24 @@ _NUM_PR = re.compile(
 _OUTLINE = re.compile(rb'<w:outlineLvl w:val="([0-9]{1,9})"/>')
 
 
+# Runs as writers most often write them: no attributes, formatting of empty elements only,
+# one text each. Every such run is a plain run (a subset of _Patterns.runs, whose runs may
+# have attributes, entities, several texts, empty elements between them), and a paragraph of
+# them is split into its texts in one pass (see _simple_runs).
+_SIMPLE_RUN = re.compile(
+    rb'<w:r>(?:<w:rPr>(?:<w:(?!vanish[ />])[^<>]*/>)*</w:rPr>)?<w:t(?: xml:space="preserve")?>'
+    rb"([^<&\x00-\x08\x0b-\x1f]*)</w:t></w:r>"
+)
+
+
+def _simple_runs(xml: bytes) -> bytes | None:
+    """The text of ``xml`` when it is simple runs only (see _SIMPLE_RUN); else ``None``."""
+    parts = _SIMPLE_RUN.split(xml)  # the text between runs (none), a run's text, ...
+    if any(parts[::2]):
+        return None
+    return b"".join(parts[1::2])
+
+
 _ENTITY = re.compile(rb"&(#?)(x?)([0-9a-zA-Z]+);")
 _PREDEFINED = {b"lt": b"<", b"gt": b">", b"amp": b"&", b"quot": b'"', b"apos": b"'"}
 
@@ -427,10 +445,14 @@ class _Scanner:
             m = self.patterns.one_run.fullmatch(xml, start, end)
         if m is not None:
             raw = m.group(1)
-        elif self.patterns.runs.fullmatch(xml, start, end) is not None:
-            raw = b"".join(_TEXT.findall(xml, start, end))
         else:
-            return None
+            simple = _simple_runs(xml[start:end])
+            if simple is not None:
+                raw = simple
+            elif self.patterns.runs.fullmatch(xml, start, end) is not None:
+                raw = b"".join(_TEXT.findall(xml, start, end))
+            else:
+                return None
         if b"&" in raw:
             unescaped = _unescape(raw)
             if unescaped is None:
