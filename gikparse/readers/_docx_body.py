@@ -129,21 +129,23 @@ class _Writer:
         level: int = 0,
         table: int | None = None,
     ) -> None:
+        parts = self.parts
         pos = self.pos
         if self.lines:
-            self.parts.append("\n")
+            parts.append("\n")
             pos += 1
         start = pos
         out: list[TextCell] = []
-        for text, row_span, col_span in cells:
+        for i, (text, row_span, col_span) in enumerate(cells):
+            if i:
+                parts.append("\t")
+                pos += 1
+            parts.append(text)
             end = pos + len(text)
             # tuple.__new__ directly: the named tuple's own __new__ is a Python call, and
             # this is the innermost loop of the Word reader
             out.append(_new_tuple(TextCell, (text, pos, end, row_span, col_span, None, None, None)))
-            pos = end + 1  # and the tab before the next cell
-        if out:
-            pos -= 1
-        self.parts.append("\t".join([cell[0] for cell in out]))
+            pos = end
         self.pos = pos
         if pos > self.limits.max_text_chars:
             raise self.limits.exceeded(
