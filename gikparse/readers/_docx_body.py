@@ -396,8 +396,9 @@ class _Body:
         index = self.tables
         self.tables += 1
         line = self.writer.line
-        for row_cells in grid:
-            line(cast(list[tuple[str, int, int]], row_cells), LineKind.ROW, table=index)
+        row = LineKind.ROW
+        for row_cells in cast(list[list[tuple[str, int, int]]], grid):
+            line(row_cells, row, 0, index)
 
     def _grid_rows(self, rows: list[Element], cells: list[list[Element]]) -> list[GridRow]:
         """Each row's ``w:gridBefore`` and its cells' text and merge properties, in order."""
