@@ -3,9 +3,10 @@
 A DOCX is a zip of XML parts. Both layers are attack surfaces: a zip member can inflate to
 gigabytes from a few kilobytes (a zip bomb), and XML can declare entities that expand
 exponentially (billion laughs) or nest elements deep enough to exhaust the stack. Members are
-inflated in bounded chunks against ``Limits.max_stream_bytes`` and ``max_decoded_bytes``; XML
-with a DTD is refused (Word never writes one). Element depth is bounded by the body reader,
-which counts it against ``Limits.max_nesting_depth`` as it walks the tree.
+inflated in bounded chunks against ``Limits.max_stream_bytes`` and ``max_decoded_bytes`` (in
+one call when their compressed size cannot inflate past ``max_stream_bytes``); XML with a DTD
+is refused (Word never writes one). Element depth is bounded by the body reader, which
+counts it against ``Limits.max_nesting_depth`` as it walks the tree.
 """
 
 from __future__ import annotations

@@ -6,13 +6,14 @@ rows of cells of such paragraphs, each element with a block of formatting in fro
 reads. Building an element tree of all of it costs several times the rest of a parse. The
 scanner reads that shape from the bytes instead: a table is split into cells at their end
 tags, formatting blocks are skipped to their end tags with ``bytes.find``, the runs of a
-paragraph are checked and their text taken by anchored patterns, and tables repeat cells and
-properties byte for byte, so each distinct cell and paragraph start is read once. Anything
-else (a tab, a break, hidden text, a text box, a content control, a nested table...) goes to
-the general reader (gikparse/readers/_docx_body.py) as a small element tree of just that
-paragraph, cell or table; where the scanner is not sure of the structure it raises
-:class:`Decline` and the general reader reads the whole part. Either way the Document is the
-general reader's (tests/test_docx_scan.py checks it on generated and real files).
+paragraph are checked and their text taken by patterns that must cover them whole, and
+tables repeat cells, their starts, properties and runs byte for byte, so each distinct one is
+read once. Anything else (a tab, a break, hidden text, a text box, a content control, a
+nested table...) goes to the general reader (gikparse/readers/_docx_body.py) as a small
+element tree of just that paragraph, cell or table; where the scanner is not sure of the
+structure it raises :class:`Decline` and the general reader reads the whole part. Either way
+the Document is the general reader's (tests/test_docx_scan.py checks it on generated and real
+files).
 
 What the scanner checks: the elements it reads (paragraphs, runs, text, tables, rows, cells)
 have the structure it expects; text holds no markup, no character XML forbids and no entity
