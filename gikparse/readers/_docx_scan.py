@@ -146,6 +146,7 @@ def _block(name: bytes) -> bytes:
 
 
 _SECTION = re.compile(_block(b"sectPr"))
+_CELL_END = re.compile(rb"</w:tc>")
 
 
 class _Patterns:
@@ -543,7 +544,9 @@ class _Scanner:
 
     def _rows(self, table: bytes) -> tuple[list[tuple[int, list[_Cell]]], list[_Pending]]:
         """The rows of a table (its XML up to its end tag): each row's gridBefore and cells."""
-        pieces = table.split(b"</w:tc>")  # each a cell, the first of a row after the row's start
+        # Each a cell, the first of a row after the row's start. (re finds the literal faster
+        # than bytes.split, whose search skips little on a needle ending in ">".)
+        pieces = _CELL_END.split(table)
         if pieces.pop() != b"</w:tr>":
             raise Decline  # something after the last row, or a row without cells
         known = self.cells
