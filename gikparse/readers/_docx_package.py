@@ -4,9 +4,9 @@ A DOCX is a zip of XML parts. Both layers are attack surfaces: a zip member can 
 gigabytes from a few kilobytes (a zip bomb), and XML can declare entities that expand
 exponentially (billion laughs) or nest elements deep enough to exhaust the stack. Members are
 inflated in bounded chunks against ``Limits.max_stream_bytes`` and ``max_decoded_bytes`` (in
-one call when their compressed size cannot inflate past ``max_stream_bytes``); XML with a DTD
-is refused (Word never writes one). Element depth is bounded by the body reader, which
-counts it against ``Limits.max_nesting_depth`` as it walks the tree.
+one call when their compressed size cannot inflate past either); XML with a DTD is refused
+(Word never writes one). Element depth is bounded by the body reader, which counts it against
+``Limits.max_nesting_depth`` as it walks the tree.
 """
 
 from __future__ import annotations
@@ -112,11 +112,13 @@ class Package:
         when anything differs from what zipfile would give (a size or CRC that does not match,
         a broken stream): zipfile then reads it, and says what is wrong. Called after
         ``zip.open`` has checked the member's header."""
+        limits = self.limits
         if (
             info.compress_type != zipfile.ZIP_DEFLATED
             or info.file_size >= _CHUNK  # one chunk, checked once, as member.read(_CHUNK)
-            # a lying declared size cannot inflate past the limits here
-            or info.compress_size * _MAX_RATIO > self.limits.max_stream_bytes
+            # a lying declared size cannot inflate past the limits here, even for a moment
+            or info.compress_size * _MAX_RATIO
+            > min(limits.max_stream_bytes, limits.max_decoded_bytes - self.decoded)
         ):
             return None
         at = info.header_offset
