@@ -220,7 +220,9 @@ def parse(
     in :class:`~gikparse.LimitExceeded` naming the limit to raise.
     """
     data, name = _read_source(source, limits)
-    kind = sniff_text(data) if isinstance(data, str) else sniff(data)
+    # A zip is read as Word whether or not it holds a Word document (the reader says what it
+    # is if not): not opened here to tell, which is a good part of reading a small DOCX.
+    kind = sniff_text(data) if isinstance(data, str) else sniff(data, open_zips=False)
     if kind == "pdf":
         assert isinstance(data, bytes)
         return _parse_pdf_bytes(
@@ -236,6 +238,8 @@ def parse(
     with _memory_bounded():
         report = _parse_by_kind(data, kind, name, strict=strict, limits=limits)
     if pages is not None or password:
+        if kind == "zip" and isinstance(data, bytes):
+            kind = sniff(data)  # as the diagnostic names it: docx or zip
         report = _pdf_options_ignored(report, kind, strict)
     return report
 

@@ -89,15 +89,16 @@ def _is_mht(head: bytes) -> bool:
     return False
 
 
-def sniff(data: bytes) -> Kind:
-    """The kind of ``data`` (see the module docstring)."""
+def sniff(data: bytes, *, open_zips: bool = True) -> Kind:
+    """The kind of ``data`` (see the module docstring). ``open_zips=False``: any zip is
+    ``zip``, not opened to tell a Word document (``docx``), for a caller that reads both."""
     head = data[:_HEAD]
     if head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(OLE2_MAGIC):
         return "ole"
     if head.startswith((ZIP_MAGIC, _EMPTY_ZIP)):
-        return "docx" if is_docx(data) else "zip"
+        return "docx" if open_zips and is_docx(data) else "zip"
     if head.startswith(b"{\\rtf"):
         return "rtf"
     if _is_mht(head) and b"multipart/related" in head.lower():
