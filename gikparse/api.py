@@ -220,7 +220,9 @@ def parse(
     in :class:`~gikparse.LimitExceeded` naming the limit to raise.
     """
     data, name = _read_source(source, limits)
-    kind = sniff_text(data) if isinstance(data, str) else sniff(data)
+    # A zip is read as Word whether or not it holds a Word document (the reader says what it
+    # is if not): not opened here to tell, which is a good part of reading a small DOCX.
+    kind = sniff_text(data) if isinstance(data, str) else sniff(data, open_zips=False)
     if kind == "pdf":
         assert isinstance(data, bytes)
         return _parse_pdf_bytes(
@@ -236,6 +238,8 @@ def parse(
     with _memory_bounded():
         report = _parse_by_kind(data, kind, name, strict=strict, limits=limits)
     if pages is not None or password:
+        if kind == "zip" and isinstance(data, bytes):
+            kind = sniff(data)  # as the diagnostic names it: docx or zip
         report = _pdf_options_ignored(report, kind, strict)
     return report
 
@@ -247,7 +251,7 @@ def _parse_by_kind(
         return _parse_html(data, name, strict=strict, limits=limits)
     if kind in ("docx", "ole", "zip"):  # a zip that is no Word file is refused by name there
         assert isinstance(data, bytes)
-        return _parse_word_bytes(data, name, strict=strict, limits=limits)
+        return _parse_word_bytes(data, name, strict=strict, limits=limits, kind=kind)
     doc = read_text(data if isinstance(data, str) else _decode(data), limits=limits)
     return parse_document(doc, source=name, strict=strict, limits=limits)
 
@@ -335,10 +339,17 @@ def parse_docx(
 
 
 def _parse_word_bytes(
-    data: bytes, name: str | None, *, strict: bool, limits: Limits = DEFAULT_LIMITS
+    data: bytes,
+    name: str | None,
+    *,
+    strict: bool,
+    limits: Limits = DEFAULT_LIMITS,
+    kind: str | None = None,
 ) -> Report:
+    """``kind``: what sniff() said of ``data``, when the caller has asked (sniffing a zip opens
+    it, which is a good part of reading a small DOCX)."""
     # Imported here, like the PDF reader: zipfile and the converter only when a file needs them.
-    if sniff(data) == "ole":
+    if (kind if kind is not None else sniff(data)) == "ole":
         from gikparse.readers.convert import read_converted
 
         doc = read_converted(data, name=name, limits=limits)

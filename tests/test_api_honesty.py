@@ -15,6 +15,7 @@ import gikparse
 from gikparse.checks import Consistency, consistency, is_consistent, unassessable
 from gikparse.numbers import ValueStatus
 from tests.conftest import SEEDS
+from tests.docx_render import NS, docx_package, zip_members
 from tests.render import SHAPES, noises, render
 from tests.strategies import generated_reports
 
@@ -287,6 +288,13 @@ def test_pdf_options_given_for_other_sources_are_said_to_be_ignored() -> None:
     assert all(d.code != "P004" for d in gikparse.parse(text).diagnostics)
     with pytest.raises(gikparse.ParseError, match="P004"):
         gikparse.parse(text, pages=[1], strict=True)
+    # A zip is read as Word without being opened first to tell; the diagnostic still names it.
+    body = "<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>"
+    word = docx_package(f"<w:document {NS}><w:body>{body}</w:body></w:document>")
+    other = zip_members({"readme.txt": b"hello"})
+    assert "is docx" in gikparse.parse(word, pages=[1]).diagnostics[-1].message_en
+    with pytest.raises(gikparse.SourceError, match="zip archive"):
+        gikparse.parse(other, pages=[1])
 
 
 def test_rtf_is_refused_with_the_command_that_converts_it() -> None:

@@ -16,7 +16,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gikparse
+from gikparse.readers._docx_package import Package
 from gikparse.readers.docx import read_docx
+from gikparse.readers.sniff import is_docx
 from tests.conftest import RENDERED
 from tests.docx_render import NS, docx_package, zip_members
 
@@ -61,6 +63,69 @@ def _lie_about_sizes(data: bytes, size: int) -> bytes:
         out[at + 24 : at + 28] = struct.pack("<I", size)
         at = out.find(b"PK\x01\x02", at + 4)
     return bytes(out)
+
+
+def _members(data: bytes, inflate: bool) -> list[object]:
+    """What Package.read gives for each member (bytes, or the error's text), with the one-call
+    inflating of Package._inflated or with zipfile's stream only."""
+    try:
+        package = Package(data, gikparse.DEFAULT_LIMITS)
+    except gikparse.GikparseError as exc:
+        return [str(exc)]
+    if not inflate:
+        package._inflated = lambda info: None  # type: ignore[method-assign]
+    out: list[object] = []
+    for name in package.names:
+        try:
+            out.append(package.read(name))
+        except gikparse.GikparseError as exc:
+            out.append(str(exc))
+    return out
+
+
+@given(data=st.data())
+def test_members_inflated_in_one_call_are_what_zipfile_reads(data: st.DataObject) -> None:
+    members = {"word/document.xml": SEED_DOCX[:3000], "word/styles.xml": b"<a/>" * 300}
+    mutated = bytearray(
+        data.draw(
+            st.sampled_from([zip_members(members), _lie_about_sizes(zip_members(members), 99)])
+        )
+    )
+    for _ in range(data.draw(st.integers(0, 4))):
+        at = data.draw(st.integers(0, len(mutated) - 1))
+        mutated[at] = data.draw(st.integers(0, 255))
+    assert _members(bytes(mutated), True) == _members(bytes(mutated), False)
+
+
+def _names_a_main_part(data: bytes) -> bool:
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        return Package(data, gikparse.DEFAULT_LIMITS).main_part() is not None
+    except gikparse.SourceError:
+        return False
+
+
+@given(data=st.data())
+def test_sniffing_a_zip_as_word_says_whether_its_package_names_a_main_part(
+    data: st.DataObject,
+) -> None:
+    # is_docx does not parse the relationships when word/document.xml is there (main_part()
+    # then names a part whatever they say); it must say what main_part() says.
+    rels = (
+        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="r" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/officeDocument" Target="doc/main.xml"/></Relationships>'
+    )
+    names = data.draw(
+        st.lists(st.sampled_from(["_rels/.rels", "word/document.xml", "doc/main.xml", "a.xml"]))
+    )
+    members = {name: rels if name.endswith(".rels") else b"<a/>" for name in names}
+    mutated = bytearray(zip_members(members))
+    for _ in range(data.draw(st.integers(0, 3))):
+        at = data.draw(st.integers(0, len(mutated) - 1))
+        mutated[at] = data.draw(st.integers(0, 255))
+    assert is_docx(bytes(mutated)) == _names_a_main_part(bytes(mutated))
 
 
 def test_a_member_that_declares_a_huge_size_is_refused_before_inflating() -> None:

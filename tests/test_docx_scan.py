@@ -28,7 +28,7 @@ from gikparse.errors import SourceError
 from gikparse.limits import DEFAULT_LIMITS
 from gikparse.readers._docx_body import _Body
 from gikparse.readers._docx_numbering import read_numbering
-from gikparse.readers._docx_scan import Decline, scan_body
+from gikparse.readers._docx_scan import _TEXT, Decline, _Scanner, _simple_runs, scan_body
 from gikparse.readers._docx_styles import read_styles
 from gikparse.readers.document import Document
 from gikparse.readers.docx import read_docx
@@ -168,17 +168,84 @@ def test_the_scanner_reads_real_word_files_as_the_general_reader(
     assert read_docx(data) == _general(data)
 
 
-def _scan(data: bytes) -> None:
-    """Run the scanner alone on a package's document.xml (Decline when it gives up)."""
-    members = _members(data)
+def _body(members: dict[str, bytes]) -> _Body:
     styles = members.get("word/styles.xml")
     numbering = members.get("word/numbering.xml")
-    body = _Body(
+    return _Body(
         read_numbering(None if numbering is None else docx_module.parse_xml(numbering, "n")),
         read_styles(None if styles is None else docx_module.parse_xml(styles, "s")),
         DEFAULT_LIMITS,
     )
-    scan_body(members["word/document.xml"], body)
+
+
+def _scan(data: bytes) -> None:
+    """Run the scanner alone on a package's document.xml (Decline when it gives up)."""
+    members = _members(data)
+    scan_body(members["word/document.xml"], _body(members))
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    path=st.sampled_from(SEEDS),
+    kinds=_KINDS,
+    seed=st.integers(0, 2**16),
+    cuts=st.lists(st.tuples(st.integers(0, 10**6), st.integers(1, 40)), max_size=30),
+)
+def test_simple_runs_are_plain_runs_and_give_their_text(
+    path: Path, kinds: dict[str, float], seed: int, cuts: list[tuple[int, int]]
+) -> None:
+    # _simple_runs reads a paragraph's runs in one pass where they are written the simplest
+    # way: whatever it reads must be plain runs (_Patterns.runs) with the same text.
+    members = _members(_messed(path.read_bytes(), kinds, seed))
+    xml = members["word/document.xml"]
+    scanner = _Scanner(xml, _body(members))
+    found = re.findall(rb"<w:p[ >](?:(?!</w:p>).)*?(?:</w:pPr>|<w:p>)(.*?)</w:p>", xml, re.S)
+    regions = [r for r in found if r]
+    for at, length in cuts:
+        region = regions[at % len(regions)]
+        at = (at // len(regions)) % len(region)
+        regions.append(region[:at] + region[at + length :])
+    read = 0
+    for region in regions:
+        text = _simple_runs(region)
+        if text is not None:
+            read += 1
+            assert scanner.patterns.runs.fullmatch(region) is not None
+            assert text == b"".join(_TEXT.findall(region))
+    assert read or kinds  # the seeds as written have such runs
+
+
+def _cells_read(scanner: _Scanner, cells: list[bytes], whole: bool) -> list[object]:
+    out: list[object] = []
+    for cell in cells:
+        try:
+            out.append(scanner._cell(cell) if whole else scanner._read_cell(cell))
+        except Decline:
+            out.append(Decline)
+    return out
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    path=st.sampled_from(SEEDS),
+    kinds=_KINDS,
+    seed=st.integers(0, 2**16),
+    cuts=st.lists(st.tuples(st.integers(0, 10**6), st.integers(1, 40)), max_size=30),
+)
+def test_a_cell_read_by_its_known_start_is_the_cell_read_part_by_part(
+    path: Path, kinds: dict[str, float], seed: int, cuts: list[tuple[int, int]]
+) -> None:
+    # _Scanner._cell reads all before a cell's last runs once for all cells alike; it must
+    # find what _read_cell finds, on cells as written and with pieces cut out of them.
+    members = _members(_messed(path.read_bytes(), kinds, seed))
+    xml = members["word/document.xml"]
+    cells = [c for c in xml.split(b"</w:tc>") if c.startswith(b"<w:tc")]
+    for at, length in cuts:
+        cell = cells[at % len(cells)]
+        at = (at // len(cells)) % len(cell)
+        cells.append(cell[:at] + cell[at + length :])
+    whole, parts = (_Scanner(xml, _body(members)) for _ in range(2))
+    assert _cells_read(whole, cells, True) == _cells_read(parts, cells, False)
 
 
 @pytest.mark.parametrize("path", SEEDS, ids=[p.stem for p in SEEDS])

@@ -110,6 +110,7 @@ def join_pieces(pieces: list[str]) -> str:
 
 _new_tuple = tuple.__new__
 assert len(TextCell._fields) == 8  # the fields _Writer.line gives each cell
+assert len(Line._fields) == 7  # and each line
 
 
 class _Writer:
@@ -146,11 +147,11 @@ class _Writer:
             out.append(_new_tuple(TextCell, (text, pos, end, row_span, col_span, None, None, None)))
             pos = end
         self.pos = pos
-        if self.pos > self.limits.max_text_chars:
+        if pos > self.limits.max_text_chars:
             raise self.limits.exceeded(
-                "max_text_chars", f"> {self.pos}", "characters of text in the Word document"
+                "max_text_chars", f"> {pos}", "characters of text in the Word document"
             )
-        self.lines.append(Line(tuple(out), start, self.pos, kind, level, table))
+        self.lines.append(_new_tuple(Line, (tuple(out), start, pos, kind, level, table, None)))
 
 
 def _children(element: Element, tag: str) -> Iterator[Element]:
@@ -395,8 +396,9 @@ class _Body:
         index = self.tables
         self.tables += 1
         line = self.writer.line
-        for row_cells in grid:
-            line(cast(list[tuple[str, int, int]], row_cells), LineKind.ROW, table=index)
+        row = LineKind.ROW
+        for row_cells in cast(list[list[tuple[str, int, int]]], grid):
+            line(row_cells, row, 0, index)
 
     def _grid_rows(self, rows: list[Element], cells: list[list[Element]]) -> list[GridRow]:
         """Each row's ``w:gridBefore`` and its cells' text and merge properties, in order."""

@@ -6,13 +6,14 @@ rows of cells of such paragraphs, each element with a block of formatting in fro
 reads. Building an element tree of all of it costs several times the rest of a parse. The
 scanner reads that shape from the bytes instead: a table is split into cells at their end
 tags, formatting blocks are skipped to their end tags with ``bytes.find``, the runs of a
-paragraph are checked and their text taken by anchored patterns, and tables repeat cells and
-properties byte for byte, so each distinct cell and paragraph start is read once. Anything
-else (a tab, a break, hidden text, a text box, a content control, a nested table...) goes to
-the general reader (gikparse/readers/_docx_body.py) as a small element tree of just that
-paragraph, cell or table; where the scanner is not sure of the structure it raises
-:class:`Decline` and the general reader reads the whole part. Either way the Document is the
-general reader's (tests/test_docx_scan.py checks it on generated and real files).
+paragraph are checked and their text taken by patterns that must cover them whole, and
+tables repeat cells, their starts, properties and runs byte for byte, so each distinct one is
+read once. Anything else (a tab, a break, hidden text, a text box, a content control, a
+nested table...) goes to the general reader (gikparse/readers/_docx_body.py) as a small
+element tree of just that paragraph, cell or table; where the scanner is not sure of the
+structure it raises :class:`Decline` and the general reader reads the whole part. Either way
+the Document is the general reader's (tests/test_docx_scan.py checks it on generated and real
+files).
 
 What the scanner checks: the elements it reads (paragraphs, runs, text, tables, rows, cells)
 have the structure it expects; text holds no markup, no character XML forbids and no entity
@@ -80,6 +81,24 @@ _NUM_PR = re.compile(
 _OUTLINE = re.compile(rb'<w:outlineLvl w:val="([0-9]{1,9})"/>')
 
 
+# Runs as writers most often write them: no attributes, formatting of empty elements only,
+# one text each. Every such run is a plain run (a subset of _Patterns.runs, whose runs may
+# have attributes, entities, several texts, empty elements between them), and a paragraph of
+# them is split into its texts in one pass (see _simple_runs).
+_SIMPLE_RUN = re.compile(
+    rb'<w:r>(?:<w:rPr>(?:<w:(?!vanish[ />])[^<>]*/>)*</w:rPr>)?<w:t(?: xml:space="preserve")?>'
+    rb"([^<&\x00-\x08\x0b-\x1f]*)</w:t></w:r>"
+)
+
+
+def _simple_runs(xml: bytes) -> bytes | None:
+    """The text of ``xml`` when it is simple runs only (see _SIMPLE_RUN); else ``None``."""
+    parts = _SIMPLE_RUN.split(xml)  # the text between runs (none), a run's text, ...
+    if any(parts[::2]):
+        return None
+    return b"".join(parts[1::2])
+
+
 _ENTITY = re.compile(rb"&(#?)(x?)([0-9a-zA-Z]+);")
 _PREDEFINED = {b"lt": b"<", b"gt": b">", b"amp": b"&", b"quot": b'"', b"apos": b"'"}
 
@@ -127,6 +146,7 @@ def _block(name: bytes) -> bytes:
 
 
 _SECTION = re.compile(_block(b"sectPr"))
+_CELL_END = re.compile(rb"</w:tc>")
 
 
 class _Patterns:
@@ -320,10 +340,14 @@ class _Scanner:
         #: for a last paragraph with properties and for one without
         self.heads: dict[bytes, _Head | None] = {}
         self.bare_heads: dict[bytes, _Head | None] = {}
+        #: per cell XML before the runs of its last paragraph: what it says (see _cell)
+        self.starts: dict[bytes, tuple[_Props, list[_Plain], _Para] | None] = {}
+        #: per last paragraph's runs (and end tag): their text, None when not plain
+        self.runs: dict[bytes, str | None] = {}
         #: per cell XML: the cell as first found, and what its text waits for (see _Found)
         self.cells: dict[bytes, _Cell] = {}
         self.later: dict[bytes, list[_Plain] | bytes] = {}
-        #: per w:tcPr content with spans or merges: what they say
+        #: per w:tcPr content: what its spans and merges say
         self.props: dict[bytes, _Props] = {}
 
     # --- the body ------------------------------------------------------------------------
@@ -423,10 +447,14 @@ class _Scanner:
             m = self.patterns.one_run.fullmatch(xml, start, end)
         if m is not None:
             raw = m.group(1)
-        elif self.patterns.runs.fullmatch(xml, start, end) is not None:
-            raw = b"".join(_TEXT.findall(xml, start, end))
         else:
-            return None
+            simple = _simple_runs(xml[start:end])
+            if simple is not None:
+                raw = simple
+            elif self.patterns.runs.fullmatch(xml, start, end) is not None:
+                raw = b"".join(_TEXT.findall(xml, start, end))
+            else:
+                return None
         if b"&" in raw:
             unescaped = _unescape(raw)
             if unescaped is None:
@@ -516,7 +544,9 @@ class _Scanner:
 
     def _rows(self, table: bytes) -> tuple[list[tuple[int, list[_Cell]]], list[_Pending]]:
         """The rows of a table (its XML up to its end tag): each row's gridBefore and cells."""
-        pieces = table.split(b"</w:tc>")  # each a cell, the first of a row after the row's start
+        # Each a cell, the first of a row after the row's start. (re finds the literal faster
+        # than bytes.split, whose search skips little on a needle ending in ">".)
+        pieces = _CELL_END.split(table)
         if pieces.pop() != b"</w:tr>":
             raise Decline  # something after the last row, or a row without cells
         known = self.cells
@@ -526,12 +556,13 @@ class _Scanner:
         for cell in pieces:
             if not cell.startswith(b"<w:tc"):
                 # The end of the row before (if any) and the start of a row.
+                at = 0
                 if out or found_cells:
                     if not cell.startswith(b"</w:tr>"):
                         raise Decline
-                    cell = cell[7:]
-                first = cell.find(b"<w:tc")
-                before = self._row_start(cell, first, not (out or found_cells))
+                    at = 7
+                first = cell.find(b"<w:tc", at)
+                before = self._row_start(cell, at, first, not (out or found_cells))
                 found_cells = []
                 out.append((before, found_cells))
                 cell = cell[first:]
@@ -551,10 +582,10 @@ class _Scanner:
             raise Decline  # perhaps a frame of one cell per row: the general reader decides
         return out, pending
 
-    def _row_start(self, row: bytes, first: int, table_start: bool) -> int:
-        """Check the start of a row up to its first cell (at ``first``), after the start of
-        the table for the first row; return the row's gridBefore."""
-        m = self.patterns.row.fullmatch(row, 0, first) if first >= 0 else None
+    def _row_start(self, row: bytes, at: int, first: int, table_start: bool) -> int:
+        """Check the start of a row (at ``at``) up to its first cell (at ``first``), after the
+        start of the table for the first row; return the row's gridBefore."""
+        m = self.patterns.row.fullmatch(row, at, first) if first >= 0 else None
         if m is None or (m.group(1) is None) == table_start:
             raise Decline
         trpr = m.group(2)
@@ -568,6 +599,60 @@ class _Scanner:
 
     def _cell(self, cell: bytes) -> _Found:
         """A cell (its XML without its end tag) as first found."""
+        # Cells differ mostly in their text: all of a cell before its last paragraph's runs
+        # (most often the same start, properties and paragraph start) is read once for all
+        # cells alike, as _read_cell reads it.
+        k = cell.rfind(b"</w:pPr>") + 8
+        if k == 7:  # no paragraph properties
+            k = cell.rfind(b"<w:p>") + 5
+        if k > 5 and cell.endswith(b"</w:p>"):
+            start = cell[:k]
+            try:
+                known = self.starts[start]
+            except KeyError:
+                known = self.starts[start] = self._cell_start(start)
+            if known is not None:
+                props, earlier, para = known
+                # Many cells that differ before (in their borders) end alike ("0").
+                runs = cell[k:]
+                try:
+                    text = self.runs[runs]
+                except KeyError:
+                    text = self.runs[runs] = self._text(runs, 0, len(runs) - 6)
+                if text is not None:
+                    if not earlier and not para[5] and "\t" not in text:
+                        return text.strip(_TRIM), props, None  # most cells
+                    return self._found(props, [*earlier, (text, para)])
+        return self._read_cell(cell)
+
+    def _cell_start(self, start: bytes) -> tuple[_Props, list[_Plain], _Para] | None:
+        """What a cell's XML up to its last paragraph's runs (``start``: to the end of the
+        last ``</w:pPr>``, else of the last ``<w:p>``) says, as _read_cell finds it; ``None``
+        when _read_cell is to read the cell (the properties end past ``start``...)."""
+        found = self._start(start)
+        if found is None:
+            return None
+        props, i = found
+        if start.endswith(b"</w:pPr>"):
+            heads = self.heads
+            if start.rfind(b"</w:pPr>", i) < 0:
+                return None  # the last </w:pPr> is before the paragraphs
+        else:
+            heads = self.bare_heads
+            if start.rfind(b"<w:p>", i) < 0:
+                return None
+        head = start[i:]
+        try:
+            known = heads[head]
+        except KeyError:
+            known = heads[head] = self._head(head)
+        if known is None:
+            return None
+        earlier, para = known
+        return props, earlier, para
+
+    def _read_cell(self, cell: bytes) -> _Found:
+        """A cell (its XML without its end tag) as first found, read part by part."""
         start = self._start(cell)
         if start is None:
             return self._general(cell)
@@ -634,11 +719,11 @@ class _Scanner:
             if end < 0:
                 return None
             tcpr = cell[i + 8 : end]
-            if b"Span" in tcpr or b"Merge" in tcpr:
-                try:
-                    props = self.props[tcpr]
-                except KeyError:
-                    props = self.props[tcpr] = _cell_props(tcpr)
+            try:
+                props = self.props[tcpr]
+            except KeyError:
+                spans = b"Span" in tcpr or b"Merge" in tcpr
+                props = self.props[tcpr] = _cell_props(tcpr) if spans else _NO_PROPS
             i = end + 9
         elif cell.startswith(b"<w:tcPr/>", i):
             i += 9

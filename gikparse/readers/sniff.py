@@ -89,15 +89,16 @@ def _is_mht(head: bytes) -> bool:
     return False
 
 
-def sniff(data: bytes) -> Kind:
-    """The kind of ``data`` (see the module docstring)."""
+def sniff(data: bytes, *, open_zips: bool = True) -> Kind:
+    """The kind of ``data`` (see the module docstring). ``open_zips=False``: any zip is
+    ``zip``, not opened to tell a Word document (``docx``), for a caller that reads both."""
     head = data[:_HEAD]
     if head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(OLE2_MAGIC):
         return "ole"
     if head.startswith((ZIP_MAGIC, _EMPTY_ZIP)):
-        return "docx" if is_docx(data) else "zip"
+        return "docx" if open_zips and is_docx(data) else "zip"
     if head.startswith(b"{\\rtf"):
         return "rtf"
     if _is_mht(head) and b"multipart/related" in head.lower():
@@ -118,7 +119,13 @@ def is_docx(data: bytes) -> bool:
     from gikparse.readers._docx_package import Package  # the DOCX reader's rule, loaded late
 
     try:
-        return Package(data, DEFAULT_LIMITS).main_part() is not None
+        package = Package(data, DEFAULT_LIMITS)
+        if package.has("word/document.xml"):
+            # main_part() would name a part then, having read the relationships first (which
+            # may fail): read them, without parsing them.
+            package.read("_rels/.rels")
+            return True
+        return package.main_part() is not None
     except SourceError:  # corrupt, or a limit reached: not recognised here, refused on reading
         return False
 
