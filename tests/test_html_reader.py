@@ -161,6 +161,14 @@ _ROW = "<table><tr><td>A</td><td>B</td><td>C</td></tr><tr>{}</tr></table>"
         # "<td\xa0>" is no cell: only the whitespace browsers know ends a tag's name (its
         # text is outside every cell, as browsers show it above the table).
         ("<td>标签</td><td\xa0>1</td><td>2</td>", ["标签", "2"]),
+        # A quoted value may hold ">" and "<" (the text in it is no cell text), and a quote
+        # left open runs on to the next quote, as in browsers.
+        ('<td>标签</td><td><span title="x>1<y">5</span></td><td>3</td>', ["标签", "5", "3"]),
+        (
+            '<td>标签</td><td><span style="font-size:14px>5</span><span style="color:red">7'
+            "</span></td><td>3</td>",
+            ["标签", "7", "3"],
+        ),
     ],
 )
 def test_cells_read_as_browsers_show_them(cells: str, shown: list[str]) -> None:

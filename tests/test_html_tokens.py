@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gikparse.limits import LimitExceeded, Limits
 from gikparse.readers import _html_layout, _html_tree
 from gikparse.readers.document import Document
 from gikparse.readers.html import read_html
@@ -38,6 +39,8 @@ _MESS = (
     lambda text: f"{text}<br>",
     lambda text: f"<b>{text[:1]}</b>{text[1:]}",
     lambda text: f'<font title="a>b">{text}</font>',
+    lambda text: f'<span title="x>1<y">{text}</span>',
+    lambda text: f'<span style="font-size:14px>9</span><span style="color:red">{text}</span>',
     lambda text: f"<span hidden>0</span>{text}",
     lambda text: f"{text}</span>",
     lambda text: f"<strong><em>{text}</em></strong>&nbsp;",
@@ -292,3 +295,45 @@ def test_tables_read_in_one_pass_read_as_tag_by_tag(tables: list[str], before: s
 def test_table_structure_read_in_one_pass_as_tag_by_tag(table: str) -> None:
     page = f"<h1>报告</h1>{table}"
     _same(read_html(page), _tag_by_tag(page))
+
+
+@pytest.mark.parametrize("depth", range(10, 18))
+def test_tables_read_in_one_pass_nest_as_deep_as_tag_by_tag(depth: int) -> None:
+    # Near the nesting limit, a cell's <p> read tag by tag is the first element closed early.
+    limits = Limits(max_nesting_depth=16)
+    page = "<div>" * depth + "<table><tbody><tr><td><p>a<br>b</p></td><td>1</td></tr></table>"
+    fast = read_html(page, limits=limits)
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(_html_tree, "_TOKEN", _html_tree._TAG_BY_TAG)
+        slow = read_html(page, limits=limits)
+    _same(fast, slow)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "<td><p>a<br>b</p></td>",
+        "<td>a<br>b</td>",
+        "<td>1</td>",
+        "<td class=firstrow><p>1</p></td>",
+        "<td><p>1</p></td>",
+    ],
+)
+@pytest.mark.parametrize("room", [-1, 0, 1])
+def test_tables_read_in_one_pass_count_elements_as_tag_by_tag(cell: str, room: int) -> None:
+    page = "<table>" + f"<tr>{cell}<td>1</td></tr>" * 100 + "</table>"
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(_html_tree, "_TOKEN", _html_tree._TAG_BY_TAG)
+        kept = 0  # the fewest elements reading it tag by tag allows
+        for kept in range(300, 500):
+            try:
+                read_html(page, limits=Limits(max_text_chars=kept * 16))
+                break
+            except LimitExceeded:
+                continue
+    limits = Limits(max_text_chars=(kept + room) * 16)
+    if room < 0:
+        with pytest.raises(LimitExceeded):
+            read_html(page, limits=limits)
+    else:
+        read_html(page, limits=limits)

@@ -54,10 +54,11 @@ _ATTR = re.compile(
     r"""([^\t\n\r\f />][^\t\n\r\f /=>]*)"""
     r"""(?:[\t\n\r\f ]*=+[\t\n\r\f ]*('[^']*'|"[^"]*"|(?!['"])[^\t\n\r\f >]*))?"""
 )
-# A "<" or ">" inside a quoted value, or a ">" in text: then tags may not end at their first
-# ">". Without one (and without a ">" before the first "<"), the "<" and ">" alternate and
-# the tags of a cell's content are each "<" to the next ">".
-_CROSSED = re.compile(r"<[^>]*<|>[^<]*>")
+# What keeps a tag from ending at its first ">": a ">" in a quoted value (or before a quote
+# left open: the value runs on), or a ">" in text, which follows another ">" with no "<"
+# between. Without one (and without a ">" before the first "<"), the tags of a cell's content
+# are each "<" to the next ">".
+_CROSSED = re.compile(rf""">[^<]*>|={BLANK}(?:"[^"]*>|'[^']*>)""")
 _RUN_AFTER_TAG = re.compile(r">(?=[^<])")
 _DIGITS = re.compile(rf"{BLANK}([0-9]{{1,7}})")  # as browsers read spans: ASCII only
 

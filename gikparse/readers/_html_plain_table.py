@@ -30,7 +30,7 @@ from gikparse.readers._html_markup import (
     tags_end_at_first_gt,
 )
 
-__all__ = ["PlainTable", "read_plain_table"]
+__all__ = ["OverBudget", "PlainTable", "read_plain_table"]
 
 # A line break, as the tokenizer reads one (``</br>`` too, as in browsers).
 _BREAK = rf"<br{NAME_END}{ATTRS}>|</br{BLANK}>"
@@ -45,7 +45,7 @@ _PART = re.compile(
     r"(?P<gap>[^<]*)<(?:"
     # A cell: as the tokenizer's cell token (see _html_markup.CELL_TOKEN), and line breaks.
     rf"(?P<cell>td|th){NAME_END}(?P<cattrs>{ATTRS})>"
-    rf"(?:<p(?=[\t\n\r\f >]){ATTRS}>)?"
+    rf"(?P<para><p(?=[\t\n\r\f >]){ATTRS}>)?"
     rf"(?P<ctext>[^<]*(?:(?:{STYLING_TAG}|(?P<brk>{_BREAK}))[^<]*)*)"
     rf"(?:</p{BLANK}>)?(?P<cend></(?P=cell){BLANK}>)"
     rf"|tr{NAME_END}(?P<row>{ATTRS})>"
@@ -60,6 +60,10 @@ _PART = re.compile(
 )
 
 
+class OverBudget(Exception):
+    """A plain table keeps more elements than the budget left (see read_plain_table)."""
+
+
 class PlainTable:
     """A plain table's row groups (each a list of rows of cells), as the layout reads them."""
 
@@ -70,12 +74,12 @@ class PlainTable:
     ) -> None:
         self.groups = groups
         self.runs = runs  #: where each run of text in it starts, in page order
-        self.elements = elements  #: the row groups, rows and cells reading it would keep
+        self.elements = elements  #: the elements reading it tag by tag would keep
         self.end = end  #: the end of its ``</table>``
 
 
 def read_plain_table(
-    low: str, pos: int, marks: list[int], plain_tag: Callable[[str, str], bool]
+    low: str, pos: int, marks: list[int], plain_tag: Callable[[str, str], bool], budget: int
 ) -> PlainTable | None:
     """The table whose start tag ends at ``pos`` of the lowered page, if it is plain; else
     None. Rows and row groups left open end as browsers end them (the next row or group, or
@@ -84,6 +88,9 @@ def read_plain_table(
     ``marks``: where the words that may hide text or mark chrome are in the page (sorted);
     one inside a row's, group's or cell's attributes is read (``plain_tag(tag, attributes)``:
     whether they neither hide it nor mark chrome), one anywhere else makes it no plain table.
+    ``budget``: the elements reading it tag by tag may keep. Reading it tag by tag would
+    keep the same elements in the same order, so going past them raises :class:`OverBudget`
+    where that reading would end in LimitExceeded, before the table takes more time and memory.
     """
     match = _PART.match
     mark = bisect.bisect_left(marks, pos)
@@ -94,7 +101,7 @@ def read_plain_table(
     loose: list[list[GridCell]] | None = None  # rows directly in the table, in a row
     row: list[GridCell] | None = None
     runs: list[int] = []
-    elements = 0  # row groups and rows; cells are counted at the end
+    elements = 0  # row groups, rows, cells, and the paragraphs of cells read tag by tag
     while True:
         m = match(low, pos)
         if m is None:
@@ -104,7 +111,8 @@ def read_plain_table(
             runs.append(pos)
         pos = m.end()
         kind = m.lastgroup
-        if next_mark < pos:
+        marked = next_mark < pos
+        if marked:
             # A mark in this part: read it where it is a row's, group's or cell's attribute.
             attrs = _ATTRIBUTES_OF.get(kind or "")
             if attrs is None:
@@ -129,9 +137,15 @@ def read_plain_table(
                         row_span = span_value(value, 1)
                     elif key == "colspan":
                         col_span = span_value(value, 1)
+            brk = m.start("brk") >= 0
+            # Read tag by tag (a cell with a line break or a mark is no cell token), a cell
+            # keeps its <p> too.
+            elements += 2 if (brk or marked) and m.start("para") >= 0 else 1
+            if elements > budget:
+                raise OverBudget
             start, end = m.span("ctext")
             children: list[Element | int]
-            if m.start("brk") >= 0:
+            if brk:
                 children = _cell_children(low, start, end, runs)
             elif low.find("<", start, end) >= 0:
                 text = cell_runs(low, start, end)
@@ -170,9 +184,10 @@ def read_plain_table(
                 row = group = None
         elif kind == "end":
             # One column is a frame around blocks, not a table of data: read tag by tag.
+            if elements > budget:
+                raise OverBudget
             if max((len(r) for rows in groups for r in rows), default=0) < 2:
                 return None
-            elements += sum(len(r) for rows in groups for r in rows)
             return PlainTable(groups, runs, elements, pos)
 
 

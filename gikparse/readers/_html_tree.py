@@ -14,6 +14,7 @@ import bisect
 import functools
 import re
 from collections.abc import Iterable
+from typing import NoReturn
 
 from gikparse.limits import Limits
 from gikparse.readers._html_element import Element
@@ -27,7 +28,7 @@ from gikparse.readers._html_markup import (
     cell_runs,
     span_value,
 )
-from gikparse.readers._html_plain_table import read_plain_table
+from gikparse.readers._html_plain_table import OverBudget, read_plain_table
 
 __all__ = [
     "CHROME_NAMES",
@@ -489,17 +490,18 @@ class _Builder:
             or table.hidden
             or table.chrome
             or self.inline_open
-            or len(stack) + 2 > self.limits.max_nesting_depth
+            # Read tag by tag, a cell's <p> would be three elements deeper than the table.
+            or len(stack) + 3 > self.limits.max_nesting_depth
         ):
             return 0
-        found = read_plain_table(low, pos, self.marks, _plain_tag)
-        if (
-            found is None
-            or (
-                low.find("&", at, found.end) >= 0
-                and _REFERENCE_IN_TAG.search(low, at, found.end) is not None
-            )
-            or self.kept + found.elements > self.max_kept
+        try:
+            found = read_plain_table(low, pos, self.marks, _plain_tag, self.max_kept - self.kept)
+        except OverBudget:
+            self.kept = self.max_kept + 1  # where reading it tag by tag would stop
+            self._too_many()
+        if found is None or (
+            low.find("&", at, found.end) >= 0
+            and _REFERENCE_IN_TAG.search(low, at, found.end) is not None
         ):
             return 0
         self.kept += found.elements
@@ -562,7 +564,7 @@ class _Builder:
         element.nested += step
         return True
 
-    def _too_many(self) -> None:
+    def _too_many(self) -> NoReturn:
         raise self.limits.exceeded(
             "max_text_chars",
             self.kept * _ELEMENT_WEIGHT,
