@@ -44,7 +44,7 @@ STYLING_TAG = rf"</?{STYLING}{NAME_END}{ATTRS}>"
 # end tag.
 CELL_TOKEN = (
     rf"(?P<cell>td|th){NAME_END}(?P<cattrs>{ATTRS})>"
-    rf"(?:<p(?=[\t\n\r\f >]){ATTRS}>)?(?P<ctext>[^<]*(?:{STYLING_TAG}[^<]*)*)"
+    rf"(?P<para><p(?=[\t\n\r\f >]){ATTRS}>)?(?P<ctext>[^<]*(?:{STYLING_TAG}[^<]*)*)"
     rf"(?:</p{BLANK}>)?(?P<cend></(?P=cell){BLANK}>)"
 )
 

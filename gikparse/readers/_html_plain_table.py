@@ -101,7 +101,7 @@ def read_plain_table(
     loose: list[list[GridCell]] | None = None  # rows directly in the table, in a row
     row: list[GridCell] | None = None
     runs: list[int] = []
-    elements = 0  # row groups, rows, cells, and the paragraphs of cells read tag by tag
+    elements = 0  # row groups, rows, cells and their paragraphs
     while True:
         m = match(low, pos)
         if m is None:
@@ -111,8 +111,7 @@ def read_plain_table(
             runs.append(pos)
         pos = m.end()
         kind = m.lastgroup
-        marked = next_mark < pos
-        if marked:
+        if next_mark < pos:
             # A mark in this part: read it where it is a row's, group's or cell's attribute.
             attrs = _ATTRIBUTES_OF.get(kind or "")
             if attrs is None:
@@ -137,15 +136,12 @@ def read_plain_table(
                         row_span = span_value(value, 1)
                     elif key == "colspan":
                         col_span = span_value(value, 1)
-            brk = m.start("brk") >= 0
-            # Read tag by tag (a cell with a line break or a mark is no cell token), a cell
-            # keeps its <p> too.
-            elements += 2 if (brk or marked) and m.start("para") >= 0 else 1
+            elements += 2 if m.start("para") >= 0 else 1  # the cell and its <p>
             if elements > budget:
                 raise OverBudget
             start, end = m.span("ctext")
             children: list[Element | int]
-            if brk:
+            if m.start("brk") >= 0:
                 children = _cell_children(low, start, end, runs)
             elif low.find("<", start, end) >= 0:
                 text = cell_runs(low, start, end)

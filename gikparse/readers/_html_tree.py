@@ -536,6 +536,7 @@ class _Builder:
         ):
             # Spans, flags, implied ends or the depth limit: as tag by tag.
             self.start_tag(cell, attributes(attrs) if attrs else [], m.start())
+            self._count_paragraph(m)
             runs = cell_runs(low, *m.span("ctext"))
             stack[-1].children.extend(runs)
             self.runs.extend(runs)
@@ -547,10 +548,18 @@ class _Builder:
         self.kept += 1
         if self.kept > self.max_kept:
             self._too_many()
+        self._count_paragraph(m)
         parent.children.append(element)
         runs = cell_runs(low, *m.span("ctext"))
         element.children.extend(runs)
         self.runs.extend(runs)
+
+    def _count_paragraph(self, m: re.Match[str]) -> None:
+        """Count a cell token's <p> against the budget, as reading it tag by tag would."""
+        if m.start("para") >= 0:
+            self.kept += 1
+            if self.kept > self.max_kept:
+                self._too_many()
 
     def _nest(self, tag: str, step: int) -> bool:
         """Count an unmarked inline tag inside a kept inline element of the same name, so
