@@ -49,6 +49,8 @@ CELL_TOKEN = (
 )
 
 _STYLING_TAGS = re.compile(STYLING_TAG)
+# Styling tags in a row: one star, so that a failed match fails in linear time.
+_STYLING_RUN = re.compile(rf"(?:{STYLING_TAG})*")
 # Attributes as browsers read them (names lowercased, values unquoted; ASCII whitespace only).
 _ATTR = re.compile(
     r"""([^\t\n\r\f />][^\t\n\r\f /=>]*)"""
@@ -95,6 +97,13 @@ def cell_runs(low: str, start: int, end: int) -> list[int]:
     text and styling tags), as reading it tag by tag finds them."""
     if low.find("<", start, end) < 0:
         return [start] if end > start else []
+    # Most cells: one run between styling tags (<span>12</span>).
+    lead = _STYLING_RUN.match(low, start, end)
+    first = start if lead is None else lead.end()
+    last = low.find("<", first, end)
+    if last < 0 or _STYLING_RUN.fullmatch(low, last, end) is not None:
+        stop = end if last < 0 else last
+        return [first] if stop > first else []
     if tags_end_at_first_gt(low, start, end):
         # Each tag ends at its first ">": a run starts after each tag that text follows.
         runs = [m.end() for m in _RUN_AFTER_TAG.finditer(low, start, end)]
