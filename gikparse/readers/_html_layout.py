@@ -21,6 +21,8 @@ __all__ = ["Cell", "Piece", "Prose", "Row", "Run", "cell_run", "lay_out"]
 _WS = re.compile(r"[ \t\n\r\f]+")
 # What a run's text may hold that is not the page's characters one for one.
 _SPECIAL = re.compile("[ \t\n\r\f&\x00\x01\xa0]")
+# What a cell's text is trimmed of beside spaces (see html._TRIM).
+_EDGES = "\u3000\ufeff\u200b"
 _FILLER = re.compile("\x01+")
 # The references html.unescape replaces (its own pattern), so that decoding piece by piece
 # gives the same text as decoding the whole run.
@@ -180,6 +182,17 @@ def cell_run(cell: Element, fed: str) -> Run:
     """An element's text as one run: blocks and line breaks inside it join (a table cell,
     ``<title>``). ``fed``: the page as the parser read it, where each run ends at a ``<``."""
     return _children_run(cell.children, fed)
+
+
+def _as_it_is(raw: str) -> bool:
+    """Whether a cell's one run of text ``raw`` shows as it is in the page: no whitespace,
+    reference or filler in it, nothing at its ends that a cell's text is trimmed of."""
+    return (
+        bool(raw)
+        and _SPECIAL.search(raw) is None
+        and raw[0] not in _EDGES
+        and raw[-1] not in _EDGES
+    )
 
 
 def _children_run(children: Sequence[Element | int], fed: str) -> Run:
@@ -393,7 +406,7 @@ class _Layout:
                     raw = fed[begin:stop]
                     run = (
                         _new_tuple(Piece, (raw, begin, stop))
-                        if raw.isalnum()
+                        if raw.isalnum() or _as_it_is(raw)
                         else _children_run(children, fed)
                     )
                 else:
