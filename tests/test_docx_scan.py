@@ -184,13 +184,27 @@ def _scan(data: bytes) -> None:
     scan_body(members["word/document.xml"], _body(members))
 
 
+# A seed messed up, and pieces to cut out of the parts a test reads (see _with_pieces_cut).
+_MESSED_SEEDS = {
+    "path": st.sampled_from(SEEDS),
+    "kinds": _KINDS,
+    "seed": st.integers(0, 2**16),
+    "cuts": st.lists(st.tuples(st.integers(0, 10**6), st.integers(1, 40)), max_size=30),
+}
+
+
+def _with_pieces_cut(parts: list[bytes], cuts: list[tuple[int, int]]) -> list[bytes]:
+    """``parts``, and after them each one with a piece cut out of it."""
+    parts = list(parts)
+    for at, length in cuts:
+        part = parts[at % len(parts)]
+        at = (at // len(parts)) % len(part)
+        parts.append(part[:at] + part[at + length :])
+    return parts
+
+
 @settings(max_examples=30, deadline=None)
-@given(
-    path=st.sampled_from(SEEDS),
-    kinds=_KINDS,
-    seed=st.integers(0, 2**16),
-    cuts=st.lists(st.tuples(st.integers(0, 10**6), st.integers(1, 40)), max_size=30),
-)
+@given(**_MESSED_SEEDS)
 def test_simple_runs_are_plain_runs_and_give_their_text(
     path: Path, kinds: dict[str, float], seed: int, cuts: list[tuple[int, int]]
 ) -> None:
@@ -200,13 +214,8 @@ def test_simple_runs_are_plain_runs_and_give_their_text(
     xml = members["word/document.xml"]
     scanner = _Scanner(xml, _body(members))
     found = re.findall(rb"<w:p[ >](?:(?!</w:p>).)*?(?:</w:pPr>|<w:p>)(.*?)</w:p>", xml, re.S)
-    regions = [r for r in found if r]
-    for at, length in cuts:
-        region = regions[at % len(regions)]
-        at = (at // len(regions)) % len(region)
-        regions.append(region[:at] + region[at + length :])
     read = 0
-    for region in regions:
+    for region in _with_pieces_cut([r for r in found if r], cuts):
         text = _simple_runs(region)
         if text is not None:
             read += 1
@@ -226,12 +235,7 @@ def _cells_read(scanner: _Scanner, cells: list[bytes], whole: bool) -> list[obje
 
 
 @settings(max_examples=30, deadline=None)
-@given(
-    path=st.sampled_from(SEEDS),
-    kinds=_KINDS,
-    seed=st.integers(0, 2**16),
-    cuts=st.lists(st.tuples(st.integers(0, 10**6), st.integers(1, 40)), max_size=30),
-)
+@given(**_MESSED_SEEDS)
 def test_a_cell_read_by_its_known_start_is_the_cell_read_part_by_part(
     path: Path, kinds: dict[str, float], seed: int, cuts: list[tuple[int, int]]
 ) -> None:
@@ -239,11 +243,7 @@ def test_a_cell_read_by_its_known_start_is_the_cell_read_part_by_part(
     # find what _read_cell finds, on cells as written and with pieces cut out of them.
     members = _members(_messed(path.read_bytes(), kinds, seed))
     xml = members["word/document.xml"]
-    cells = [c for c in xml.split(b"</w:tc>") if c.startswith(b"<w:tc")]
-    for at, length in cuts:
-        cell = cells[at % len(cells)]
-        at = (at // len(cells)) % len(cell)
-        cells.append(cell[:at] + cell[at + length :])
+    cells = _with_pieces_cut([c for c in xml.split(b"</w:tc>") if c.startswith(b"<w:tc")], cuts)
     whole, parts = (_Scanner(xml, _body(members)) for _ in range(2))
     assert _cells_read(whole, cells, True) == _cells_read(parts, cells, False)
 
