@@ -284,6 +284,14 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "read it); cells near it may be misplaced (page offsets named)",
     ),
     _c(
+        "P420",
+        "warning",
+        "html",
+        "text inside a web page's table but outside its cells was left out (browsers show it "
+        "above the table); a cell whose tag is broken (`<td\xa0>`) may have lost its value "
+        "there (page offsets named)",
+    ),
+    _c(
         "P451",
         "info",
         "word",

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gikparse
+from gikparse.errors import Severity
 from gikparse.readers.document import Document, LineKind
 from gikparse.readers.html import read_html
 from gikparse.readers.sniff import mht_html, sniff, sniff_text
@@ -189,6 +190,28 @@ def test_spans_are_read_as_browsers_read_them(cell: str, spans: tuple[int, int])
     doc = read_html(f"<table><tr>{cell}标签</td><td>1</td></tr><tr><td>2</td></tr></table>")
     first = next(line for line in doc.lines if line.kind is LineKind.ROW).cells[0]
     assert (first.row_span, first.col_span) == spans
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "<td>标签</td><td\xa0>12</td><td>3</td>",  # a broken cell tag: its value is outside
+        "<td>标签</td><td>3</td>12",
+        "<td>标签</td>12<td>3</td>",
+    ],
+)
+@pytest.mark.parametrize("group", ["", "<tbody>"])
+def test_text_outside_a_tables_cells_is_named(row: str, group: str) -> None:
+    doc = read_html(f"<table>{group}<tr><td>A</td><td>B</td></tr>\n<tr>{row}</tr></table>")
+    assert "12" not in doc.text
+    (found,) = [d for d in doc.diagnostics if d.code == "P420"]
+    assert found.severity is Severity.WARNING
+
+
+@pytest.mark.parametrize("between", ["\n  ", "&nbsp;", "\u3000", "<!-- 12 -->"])
+def test_blank_text_between_a_tables_cells_is_no_stray(between: str) -> None:
+    doc = read_html(f"<table><tr><td>A</td>{between}<td>B</td></tr>{between}</table>")
+    assert [d.code for d in doc.diagnostics] == []
 
 
 def test_a_cell_whose_quote_is_left_open_stays_a_cell_with_a_warning() -> None:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gikparse.readers._html_plain_table import PlainTable
+
 __all__ = ["Element", "GridCell"]
 
 
@@ -38,9 +43,8 @@ class Element:
         self.row_span = 1
         self.col_span = 1
         self.nested = 0  #: unmarked inline tags of its own name open inside it
-        #: a plain table's row groups of rows of cells, read in one pass; its children are
-        #: then only the tokens around them
-        self.grid: list[list[list[GridCell]]] | None = None
+        #: a plain table, read in one pass (its children are then only the text around it)
+        self.grid: PlainTable | None = None
 
 
 # A table cell as the grid reads it: its (start, end) in the page, its row span and column

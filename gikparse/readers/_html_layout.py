@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from gikparse.limits import Limits
 from gikparse.readers._html_element import Element, GridCell
+from gikparse.readers._html_markup import BLANK_TEXT
 from gikparse.readers._html_tree import SKIPPED, text_end
 
 __all__ = ["Cell", "Piece", "Prose", "Row", "Run", "cell_run", "lay_out"]
@@ -245,6 +246,8 @@ class _Layout:
         self.slots = 0
         self.pre = 0  #: <pre> elements open
         self.merged: list[int] = []  #: page offsets of value cells spanning rows
+        #: page offsets of text in tables outside their cells (see _grid)
+        self.strays: list[int] = []
 
     # --- prose ---------------------------------------------------------------------------
 
@@ -319,16 +322,21 @@ class _Layout:
         """Lay ``table`` out as rows; False for a layout table (read as blocks instead)."""
         if table.grid is not None:  # a plain table, read in one pass
             index = self._table_index()
-            for plain_rows in table.grid:
+            for plain_rows in table.grid.groups:
                 self._group(plain_rows, index)
+            self.strays.extend(table.grid.strays)
             return True
         if table.has_table:
             return False
         groups: list[list[Element]] = []
         loose: list[Element] | None = None
         captions: list[Element] = []
+        strays: list[int] = []  # text outside the cells (browsers show it above the table)
         for child in table.children:
-            if isinstance(child, int) or _skipped(child):
+            if isinstance(child, int):
+                strays.append(child)
+                continue
+            if _skipped(child):
                 continue
             if child.tag == "tr":
                 if loose is None:
@@ -344,6 +352,7 @@ class _Layout:
                         if isinstance(r, Element) and r.tag == "tr" and not _skipped(r)
                     ]
                 )
+                strays.extend(r for r in child.children if isinstance(r, int))
             elif child.tag == "caption":
                 captions.append(child)
         rows: list[list[GridCell]] = [
@@ -357,6 +366,13 @@ class _Layout:
         ]
         if max((len(r) for r in rows), default=0) < 2:
             return False  # one column: a frame around blocks, not a table of data
+        fed = self.fed
+        strays.extend(r for group in groups for tr in group for r in tr.children if type(r) is int)
+        self.strays.extend(
+            start
+            for start in sorted(strays)
+            if BLANK_TEXT.fullmatch(fed, start, text_end(fed, start)) is None
+        )
         for caption in captions:
             self.out.append(Prose(cell_run(caption, self.fed)))
         index = self._table_index()
@@ -452,8 +468,11 @@ class _Layout:
         return x
 
 
-def lay_out(root: Element, fed: str, limits: Limits) -> tuple[list[Prose | Row], list[int]]:
-    """The lines of the page's body, in reading order (``fed``: see :func:`cell_run`), and
-    the page offsets of value cells that span rows (their rows below get a blank cell)."""
+def lay_out(
+    root: Element, fed: str, limits: Limits
+) -> tuple[list[Prose | Row], list[int], list[int]]:
+    """The lines of the page's body, in reading order (``fed``: see :func:`cell_run`), the
+    page offsets of value cells that span rows (their rows below get a blank cell), and those
+    of text in tables outside their cells (left out; browsers show it above the table)."""
     layout = _Layout(fed, limits)
-    return layout.walk(root), layout.merged
+    return layout.walk(root), layout.merged, layout.strays

@@ -13,6 +13,7 @@ import re
 __all__ = [
     "ATTRS",
     "BLANK",
+    "BLANK_TEXT",
     "CELL_TOKEN",
     "NAME_END",
     "STYLING",
@@ -48,6 +49,9 @@ CELL_TOKEN = (
     rf"(?:</p{BLANK}>)?(?P<cend></(?P=cell){BLANK}>)"
 )
 
+# Text that shows nothing: whitespace (no-break spaces too, and the fillers of blanked inline
+# tags, U+0001) and no-break space references.
+BLANK_TEXT = re.compile(r"(?:[\s\x01]|&nbsp;?|&#160;|&#x0*a0;)*", re.I)
 _STYLING_TAGS = re.compile(STYLING_TAG)
 # Styling tags in a row: one star, so that a failed match fails in linear time.
 _STYLING_RUN = re.compile(rf"(?:{STYLING_TAG})*")

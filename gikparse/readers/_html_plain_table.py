@@ -22,6 +22,7 @@ from gikparse.readers._html_element import Element, GridCell
 from gikparse.readers._html_markup import (
     ATTRS,
     BLANK,
+    BLANK_TEXT,
     NAME_END,
     STYLING_TAG,
     attributes,
@@ -67,13 +68,21 @@ class OverBudget(Exception):
 class PlainTable:
     """A plain table's row groups (each a list of rows of cells), as the layout reads them."""
 
-    __slots__ = ("elements", "end", "groups", "runs")
+    __slots__ = ("elements", "end", "groups", "runs", "strays")
 
     def __init__(
-        self, groups: list[list[list[GridCell]]], runs: list[int], elements: int, end: int
+        self,
+        groups: list[list[list[GridCell]]],
+        runs: list[int],
+        strays: list[int],
+        elements: int,
+        end: int,
     ) -> None:
         self.groups = groups
         self.runs = runs  #: where each run of text in it starts, in page order
+        #: where text in it but outside its cells starts (not blank: browsers show it above
+        #: the table)
+        self.strays = strays
         self.elements = elements  #: the elements reading it tag by tag would keep
         self.end = end  #: the end of its ``</table>``
 
@@ -101,6 +110,7 @@ def read_plain_table(
     loose: list[list[GridCell]] | None = None  # rows directly in the table, in a row
     row: list[GridCell] | None = None
     runs: list[int] = []
+    strays: list[int] = []
     elements = 0  # row groups, rows, cells and their paragraphs
     while True:
         m = match(low, pos)
@@ -109,6 +119,8 @@ def read_plain_table(
         at = m.end("gap")
         if at > pos:
             runs.append(pos)
+            if BLANK_TEXT.fullmatch(low, pos, at) is None:
+                strays.append(pos)
         pos = m.end()
         kind = m.lastgroup
         if next_mark < pos:
@@ -184,7 +196,7 @@ def read_plain_table(
                 raise OverBudget
             if max((len(r) for rows in groups for r in rows), default=0) < 2:
                 return None
-            return PlainTable(groups, runs, elements, pos)
+            return PlainTable(groups, runs, strays, elements, pos)
 
 
 def _cell_children(low: str, start: int, end: int, runs: list[int]) -> list[Element | int]:

@@ -506,7 +506,7 @@ class _Builder:
             return 0
         self.kept += found.elements
         self.runs.extend(found.runs)
-        table.grid = found.groups
+        table.grid = found
         self._pop_to(len(stack) - 1, found.end)
         return found.end
 

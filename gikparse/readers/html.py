@@ -73,7 +73,20 @@ def read_html(source: bytes | str, *, limits: Limits = DEFAULT_LIMITS) -> Docume
                 "browsers read them): cells near them may be misplaced",
             )
         )
-    items, merged = lay_out(root, fed, limits)
+    items, merged, strays = lay_out(root, fed, limits)
+    if strays:
+        where = ", ".join(str(at) for at in strays[:5])
+        diagnostics.append(
+            Diagnostic(
+                code="P420",
+                severity=Severity.WARNING,
+                message=f"网页表格中有不在任何单元格内的文字（位于 {where}），未作为表格内容读取"
+                "（浏览器将其显示在表格上方）",
+                message_en=f"text inside a web page's table but outside its cells (page offsets "
+                f"{where}) was left out (browsers show it above the table); a cell whose tag "
+                "is broken may have lost its value there",
+            )
+        )
     if merged:
         where = ", ".join(str(at) for at in merged[:5])
         diagnostics.append(
