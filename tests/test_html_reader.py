@@ -184,6 +184,8 @@ def test_cells_read_as_browsers_show_them(cells: str, shown: list[str]) -> None:
         ("<td colspan=2\xa0rowspan=2>", (1, 2)),  # one unquoted value: "2\xa0rowspan=2"
         ("<td colspan=\xa02>", (1, 1)),
         ("<td colspan=\t2>", (1, 2)),
+        ('<td colspan="+2">', (1, 2)),  # a sign before the digits, as browsers read it
+        ('<td colspan="-2">', (1, 1)),
     ],
 )
 def test_spans_are_read_as_browsers_read_them(cell: str, spans: tuple[int, int]) -> None:
@@ -212,6 +214,21 @@ def test_text_outside_a_tables_cells_is_named(row: str, group: str) -> None:
 def test_blank_text_between_a_tables_cells_is_no_stray(between: str) -> None:
     doc = read_html(f"<table><tr><td>A</td>{between}<td>B</td></tr>{between}</table>")
     assert [d.code for d in doc.diagnostics] == []
+
+
+@pytest.mark.parametrize(
+    ("cell", "shown"),
+    [
+        ('<td style="display:none">9</td>', False),
+        ('<td style="DISPLAY : none">9</td>', False),
+        ('<td style="display:\xa0none">9</td>', True),  # no CSS declaration: shown
+        ('<td><span class="x\xa0share">9</span></td>', True),  # one class: "x\xa0share"
+        ('<td><span class="x share">9</span></td>', False),  # "share": chrome
+    ],
+)
+def test_hiding_styles_and_class_names_read_as_browsers_read_them(cell: str, shown: bool) -> None:
+    doc = read_html(f"<table><tr><td>标签</td>{cell}<td>3</td></tr></table>")
+    assert ("9" in doc.text) is shown
 
 
 def test_a_cell_whose_quote_is_left_open_stays_a_cell_with_a_warning() -> None:

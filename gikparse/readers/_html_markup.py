@@ -66,7 +66,7 @@ _ATTR = re.compile(
 # are each "<" to the next ">".
 _CROSSED = re.compile(rf""">[^<]*>|={BLANK}(?:"[^"]*>|'[^']*>)""")
 _RUN_AFTER_TAG = re.compile(r">(?=[^<])")
-_DIGITS = re.compile(rf"{BLANK}([0-9]{{1,7}})")  # as browsers read spans: ASCII only
+_DIGITS = re.compile(rf"{BLANK}\+?([0-9]{{1,7}})")  # as browsers read spans: ASCII only
 
 
 def attributes(raw: str) -> list[tuple[str, str | None]]:

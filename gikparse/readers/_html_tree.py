@@ -20,6 +20,7 @@ from gikparse.limits import Limits
 from gikparse.readers._html_element import Element
 from gikparse.readers._html_markup import (
     ATTRS,
+    BLANK,
     CELL_TOKEN,
     NAME_END,
     STYLING,
@@ -199,7 +200,12 @@ _IMPLIED: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = {
     **dict.fromkeys(_ROW_GROUPS, ((_ROW_GROUPS, _TABLE), (frozenset({"tr"}), _TABLE))),
 }
 # Matched in lowercased attributes (see _lowered).
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all")
+# CSS knows ASCII whitespace only: "display:\xa0none" is no declaration browsers apply.
+_HIDDEN_STYLE = re.compile(
+    rf"display{BLANK}:{BLANK}none|visibility{BLANK}:{BLANK}hidden|mso-hide{BLANK}:{BLANK}all"
+)
+# Class names are separated by ASCII whitespace only.
+_CLASS_SEPARATOR = re.compile(r"[\t\n\r\f ]+")
 # Words of class and id names that mark page chrome (navigation, breadcrumbs, share and print
 # buttons, footers, attachment lists), including the pinyin names Chinese CMSs use.
 CHROME_NAMES = frozenset(
@@ -366,7 +372,7 @@ def _flags(tag: str, attrs: list[tuple[str, str | None]]) -> tuple[bool, bool]:
             hidden = hidden or (bool(value) and _HIDDEN_STYLE.search(value or "") is not None)
         elif key in ("class", "id"):
             if value:
-                names.extend(value.split())
+                names.extend(name for name in _CLASS_SEPARATOR.split(value) if name)
         elif key == "hidden":
             hidden = True
     chrome = tag in _CHROME_TAGS or any(is_chrome_name(name) for name in names)
