@@ -224,6 +224,10 @@ def test_blank_text_between_a_tables_cells_is_no_stray(between: str) -> None:
         ('<td style="display:\xa0none">9</td>', True),  # no CSS declaration: shown
         ('<td><span class="x\xa0share">9</span></td>', True),  # one class: "x\xa0share"
         ('<td><span class="x share">9</span></td>', False),  # "share": chrome
+        # A reference spelling a hiding style, after a quoted ">" in the same tag.
+        ('<td><span title="a>b" style="&#100;isplay:none">9</span></td>', False),
+        ("<td><span title='a>b' style=\"&#100;isplay:none\">9</span>8</td>", False),
+        ('<td><b><span title="a>b" style="displ&#97;y:none">9</span></b></td>', False),
     ],
 )
 def test_hiding_styles_and_class_names_read_as_browsers_read_them(cell: str, shown: bool) -> None:

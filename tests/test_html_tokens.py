@@ -40,6 +40,7 @@ _MESS = (
     lambda text: f"<b>{text[:1]}</b>{text[1:]}",
     lambda text: f'<font title="a>b">{text}</font>',
     lambda text: f'<span title="x>1<y">{text}</span>',
+    lambda text: f'<span title="a>b" style="&#100;isplay:none">9</span>{text}',
     lambda text: f"\u3000{text}",
     lambda text: f"{text}\ufeff",
     lambda text: f"（{text}）",

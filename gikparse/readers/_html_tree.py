@@ -353,7 +353,10 @@ def _lowered(page: str) -> str:
     return low if len(low) == len(page) else page.translate(_ASCII_LOWER)
 
 
-_REFERENCE_IN_TAG = re.compile(r"<[^<>&]*&")
+# A character reference inside a tag (it may spell a word of _MARK), found in a span of tags
+# and text; a quoted value holding ">" hides where a tag ends from it, so such a span is read
+# tag by tag, where a tag's own span is known.
+_REFERENCE_IN_TAG = re.compile(rf"""<[^<>&]*&|={BLANK}(?:"[^"]*>|'[^']*>)""")
 # A table's own tags inside an attribute's value: a quote left open swallowed them (browsers
 # do the same, and the row shifts on screen too), worth a warning.
 _SWALLOWED = re.compile(r"</?(?:td|th|tr|table)[\s/>]")
@@ -447,13 +450,13 @@ class _Builder:
                             not (
                                 attrs
                                 and tag not in _VOID
-                                and self._marked(low, at, pos)
+                                and self._marked(low, at, pos, one_tag=True)
                                 and self.start_tag(tag, attributes(attrs), at)
                             )
                             and self.inline_open
                         ):
                             self._nest(tag, 1)
-                    elif attrs and ("span" in attrs or self._marked(low, at, pos)):
+                    elif attrs and ("span" in attrs or self._marked(low, at, pos, one_tag=True)):
                         self.start_tag(tag, attributes(attrs), at)
                     else:
                         self.start_tag(tag, [], at)
@@ -516,16 +519,17 @@ class _Builder:
         self._pop_to(len(stack) - 1, found.end)
         return found.end
 
-    def _marked(self, low: str, start: int, end: int) -> bool:
+    def _marked(self, low: str, start: int, end: int, one_tag: bool = False) -> bool:
         """Whether a word that may hide text or mark chrome is in ``[start, end)``, or a
-        character reference inside a tag there (``&#100;isplay`` may spell one)."""
+        character reference inside a tag there (``&#100;isplay`` may spell one). ``one_tag``:
+        the span is one tag, so any reference in it is inside a tag."""
         marks = self.marks
         if marks:
             i = bisect.bisect_left(marks, start)
             if i < len(marks) and marks[i] < end:
                 return True
-        return (
-            low.find("&", start, end) >= 0 and _REFERENCE_IN_TAG.search(low, start, end) is not None
+        return low.find("&", start, end) >= 0 and (
+            one_tag or _REFERENCE_IN_TAG.search(low, start, end) is not None
         )
 
     def _cell(self, m: re.Match[str], low: str) -> None:
