@@ -341,3 +341,18 @@ def test_tables_read_in_one_pass_count_elements_as_tag_by_tag(cell: str, room: i
             read_html(page, limits=limits)
     else:
         read_html(page, limits=limits)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<p><span title="<td>">规章</span></p>',
+        '<table><tr><td>标签</td><td><span title="<td>">1</span></td></tr></table>',
+        '<table><tr><td>标签</td><td><p title="</tr>">1</p></td></tr></table>',
+        '<table><tr><td>标签</td><td><b><span ="<td ">1</span></b>2</td></tr></table>',
+    ],
+)
+def test_a_quote_holding_table_tags_is_named_however_the_tag_is_read(page: str) -> None:
+    fast = read_html(page)
+    _same(fast, _tag_by_tag(page))
+    assert "P419" in [d.code for d in fast.diagnostics]

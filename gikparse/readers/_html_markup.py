@@ -18,9 +18,11 @@ __all__ = [
     "NAME_END",
     "STYLING",
     "STYLING_TAG",
+    "SWALLOWED",
     "attributes",
     "cell_runs",
     "span_value",
+    "swallowed",
     "tags_end_at_first_gt",
 ]
 
@@ -48,6 +50,17 @@ CELL_TOKEN = (
     rf"(?P<para><p(?=[\t\n\r\f >]){ATTRS}>)?(?P<ctext>[^<]*(?:{STYLING_TAG}[^<]*)*)"
     rf"(?:</p{BLANK}>)?(?P<cend></(?P=cell){BLANK}>)"
 )
+
+# A table's own tags inside an attribute's value: a quote left open swallowed them (browsers
+# do the same, and the row shifts on screen too), worth a warning (P419).
+SWALLOWED = re.compile(r"</?(?:td|th|tr|table)[\s/>]")
+
+
+def swallowed(low: str, start: int, end: int) -> bool:
+    """Whether a table's tags are in ``low[start:end]``, a span of styling tags and text in
+    which they can only be inside an attribute's value."""
+    return low.find("<", start, end) >= 0 and SWALLOWED.search(low, start, end) is not None
+
 
 # Text that shows nothing: whitespace (no-break spaces too, and the fillers of blanked inline
 # tags, U+0001) and no-break space references.

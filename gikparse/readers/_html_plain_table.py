@@ -28,6 +28,7 @@ from gikparse.readers._html_markup import (
     attributes,
     cell_runs,
     span_value,
+    swallowed,
     tags_end_at_first_gt,
 )
 
@@ -149,6 +150,8 @@ def read_plain_table(
                     elif key == "colspan":
                         col_span = span_value(value, 1)
             elements += 2 if m.start("para") >= 0 else 1  # the cell and its <p>
+            if swallowed(low, m.end("cattrs") + 1, m.start("cend")):
+                return None  # read tag by tag, which names the quote (P419)
             if elements > budget:
                 raise OverBudget
             start, end = m.span("ctext")

@@ -25,9 +25,11 @@ from gikparse.readers._html_markup import (
     NAME_END,
     STYLING,
     STYLING_TAG,
+    SWALLOWED,
     attributes,
     cell_runs,
     span_value,
+    swallowed,
 )
 from gikparse.readers._html_plain_table import OverBudget, read_plain_table
 
@@ -357,9 +359,6 @@ def _lowered(page: str) -> str:
 # and text; a quoted value holding ">" hides where a tag ends from it, so such a span is read
 # tag by tag, where a tag's own span is known.
 _REFERENCE_IN_TAG = re.compile(rf"""<[^<>&]*&|={BLANK}(?:"[^"]*>|'[^']*>)""")
-# A table's own tags inside an attribute's value: a quote left open swallowed them (browsers
-# do the same, and the row shifts on screen too), worth a warning.
-_SWALLOWED = re.compile(r"</?(?:td|th|tr|table)[\s/>]")
 
 
 _BR = "br"
@@ -435,7 +434,7 @@ class _Builder:
                 kind = m.lastgroup
                 if kind == "attrs":  # a start tag
                     tag, attrs = m.group("name", "attrs")
-                    if "<" in attrs and _SWALLOWED.search(attrs) is not None:
+                    if "<" in attrs and SWALLOWED.search(attrs) is not None:
                         self.broken.append(at)
                     if tag not in BLOCKS:
                         # Inline markup: only its text matters, unless it hides it or is chrome.
@@ -466,13 +465,18 @@ class _Builder:
                             pos, resume = end, True
                             break  # tokens go on after the table
                 elif kind == "cend":
-                    if self.inline_open or self._marked(low, at, pos):
+                    if (
+                        self.inline_open
+                        or self._marked(low, at, pos)
+                        or swallowed(low, m.end("cattrs") + 1, m.start("cend"))
+                    ):
                         self._tokens(_TAG_BY_TAG, fed, low, at, pos)
                     else:
                         self._cell(m, low)
                 elif kind == "styling":
-                    # Inside a kept inline element one may end it or nest in it.
-                    if self.inline_open or self._marked(low, at, pos):
+                    # Inside a kept inline element one may end it or nest in it; a tag whose
+                    # quote swallowed a table's tags is named (P419).
+                    if self.inline_open or self._marked(low, at, pos) or swallowed(low, at, pos):
                         self._tokens(_TAG_BY_TAG, fed, low, at, pos)
                 elif kind == "end":
                     self.end_tag(m.group("end"), at, pos)
@@ -535,7 +539,7 @@ class _Builder:
     def _cell(self, m: re.Match[str], low: str) -> None:
         """A cell token: as its start tag, its styling tags, its text and its end tag."""
         cell, attrs = m.group("cell", "cattrs")
-        if "<" in attrs and _SWALLOWED.search(attrs) is not None:
+        if "<" in attrs and SWALLOWED.search(attrs) is not None:
             self.broken.append(m.start())
         stack = self.stack
         parent = stack[-1]
