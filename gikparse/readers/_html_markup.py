@@ -16,6 +16,7 @@ __all__ = [
     "BLANK_TEXT",
     "CELL_TOKEN",
     "NAME_END",
+    "QUOTED_GT",
     "STYLING",
     "STYLING_TAG",
     "SWALLOWED",
@@ -59,7 +60,9 @@ SWALLOWED = re.compile(r"</?(?:td|th|tr|table)[\s/>]")
 def swallowed(low: str, start: int, end: int) -> bool:
     """Whether a table's tags are in ``low[start:end]``, a span of styling tags and text in
     which they can only be inside an attribute's value."""
-    return low.find("<", start, end) >= 0 and SWALLOWED.search(low, start, end) is not None
+    return (low.find("<t", start, end) >= 0 or low.find("</t", start, end) >= 0) and (
+        SWALLOWED.search(low, start, end) is not None
+    )
 
 
 # Text that shows nothing: whitespace (no-break spaces too, and the fillers of blanked inline
@@ -77,7 +80,10 @@ _ATTR = re.compile(
 # left open: the value runs on), or a ">" in text, which follows another ">" with no "<"
 # between. Without one (and without a ">" before the first "<"), the tags of a cell's content
 # are each "<" to the next ">".
-_CROSSED = re.compile(rf""">[^<]*>|={BLANK}(?:"[^"]*>|'[^']*>)""")
+_GT_IN_TEXT = re.compile(r">[^<]*>")
+# A quoted value that holds a ">" (or a quote left open up to one). Apart from _GT_IN_TEXT:
+# a pattern with one literal start is searched far faster than an alternation.
+QUOTED_GT = re.compile(rf"""={BLANK}(?:"[^"]*>|'[^']*>)""")
 _RUN_AFTER_TAG = re.compile(r">(?=[^<])")
 _DIGITS = re.compile(rf"{BLANK}\+?([0-9]{{1,7}})")  # as browsers read spans: ASCII only
 
@@ -106,7 +112,11 @@ def tags_end_at_first_gt(low: str, start: int, end: int) -> bool:
     first = low.find("<", start, end)
     if first < 0:
         return True
-    return low.find(">", start, first) < 0 and _CROSSED.search(low, first, end) is None
+    return (
+        low.find(">", start, first) < 0
+        and _GT_IN_TEXT.search(low, first, end) is None
+        and QUOTED_GT.search(low, first, end) is None
+    )
 
 
 def cell_runs(low: str, start: int, end: int) -> list[int]:

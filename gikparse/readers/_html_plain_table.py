@@ -149,16 +149,18 @@ def read_plain_table(
                         row_span = span_value(value, 1)
                     elif key == "colspan":
                         col_span = span_value(value, 1)
-            elements += 2 if m.start("para") >= 0 else 1  # the cell and its <p>
-            if swallowed(low, m.end("cattrs") + 1, m.start("cend")):
-                return None  # read tag by tag, which names the quote (P419)
+            para = m.start("para") >= 0
+            elements += 2 if para else 1  # the cell and its <p>
             if elements > budget:
                 raise OverBudget
             start, end = m.span("ctext")
+            tagged = low.find("<", start, end) >= 0
+            if (tagged or para) and swallowed(low, m.end("cattrs") + 1, m.start("cend")):
+                return None  # read tag by tag, which names the quote (P419)
             children: list[Element | int]
             if m.start("brk") >= 0:
                 children = _cell_children(low, start, end, runs)
-            elif low.find("<", start, end) >= 0:
+            elif tagged:
                 text = cell_runs(low, start, end)
                 runs.extend(text)
                 children = cast("list[Element | int]", text)  # a new list of ints only

@@ -23,6 +23,7 @@ from gikparse.readers._html_markup import (
     BLANK,
     CELL_TOKEN,
     NAME_END,
+    QUOTED_GT,
     STYLING,
     STYLING_TAG,
     SWALLOWED,
@@ -358,7 +359,7 @@ def _lowered(page: str) -> str:
 # A character reference inside a tag (it may spell a word of _MARK), found in a span of tags
 # and text; a quoted value holding ">" hides where a tag ends from it, so such a span is read
 # tag by tag, where a tag's own span is known.
-_REFERENCE_IN_TAG = re.compile(rf"""<[^<>&]*&|={BLANK}(?:"[^"]*>|'[^']*>)""")
+_REFERENCE_IN_TAG = re.compile(r"<[^<>&]*&")
 
 
 _BR = "br"
@@ -379,6 +380,15 @@ def _flags(tag: str, attrs: list[tuple[str, str | None]]) -> tuple[bool, bool]:
             hidden = True
     chrome = tag in _CHROME_TAGS or any(is_chrome_name(name) for name in names)
     return hidden, chrome
+
+
+def _reference_in_tag(low: str, start: int, end: int) -> bool:
+    """Whether a character reference may be inside a tag in ``low[start:end]`` (tags and
+    text; a quoted ">" hides where a tag ends, so a span with one may)."""
+    return (
+        _REFERENCE_IN_TAG.search(low, start, end) is not None
+        or QUOTED_GT.search(low, start, end) is not None
+    )
 
 
 def _plain_tag(tag: str, attrs: str) -> bool:
@@ -513,8 +523,7 @@ class _Builder:
             self.kept = self.max_kept + 1  # where reading it tag by tag would stop
             self._too_many()
         if found is None or (
-            low.find("&", at, found.end) >= 0
-            and _REFERENCE_IN_TAG.search(low, at, found.end) is not None
+            low.find("&", at, found.end) >= 0 and _reference_in_tag(low, at, found.end)
         ):
             return 0
         self.kept += found.elements
@@ -532,9 +541,7 @@ class _Builder:
             i = bisect.bisect_left(marks, start)
             if i < len(marks) and marks[i] < end:
                 return True
-        return low.find("&", start, end) >= 0 and (
-            one_tag or _REFERENCE_IN_TAG.search(low, start, end) is not None
-        )
+        return low.find("&", start, end) >= 0 and (one_tag or _reference_in_tag(low, start, end))
 
     def _cell(self, m: re.Match[str], low: str) -> None:
         """A cell token: as its start tag, its styling tags, its text and its end tag."""
