@@ -356,3 +356,16 @@ def test_a_quote_holding_table_tags_is_named_however_the_tag_is_read(page: str) 
     fast = read_html(page)
     _same(fast, _tag_by_tag(page))
     assert "P419" in [d.code for d in fast.diagnostics]
+
+
+@pytest.mark.parametrize("part", ["<tr></tr>", "<tbody>", "<tr><td>1</td><td>2</td></tr>"])
+def test_a_table_past_the_element_budget_ends_in_limit_exceeded_as_tag_by_tag(part: str) -> None:
+    page = "<table>" + part * 20_000 + "</table>"
+    limits = Limits(max_text_chars=50_000)
+    with pytest.raises(LimitExceeded) as fast:
+        read_html(page, limits=limits)
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(_html_tree, "_TOKEN", _html_tree._TAG_BY_TAG)
+        with pytest.raises(LimitExceeded) as slow:
+            read_html(page, limits=limits)
+    assert str(fast.value) == str(slow.value)

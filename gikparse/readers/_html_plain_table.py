@@ -182,6 +182,8 @@ def read_plain_table(
             else:
                 group.append(row)
             elements += 1
+            if elements > budget:
+                raise OverBudget
         elif kind == "row_end":
             row = None
         elif kind == "group_attrs":
@@ -192,6 +194,8 @@ def read_plain_table(
             group_tag = m.group("group")
             groups.append(group)
             elements += 1
+            if elements > budget:
+                raise OverBudget
         elif kind == "group_end":
             if group is not None and m.group("group_end") == group_tag:
                 row = group = None
