@@ -71,6 +71,11 @@ BLANK_TEXT = re.compile(r"(?:[\s\x01]|&nbsp;?|&#160;|&#x0*a0;)*", re.I)
 _STYLING_TAGS = re.compile(STYLING_TAG)
 # Styling tags in a row: one star, so that a failed match fails in linear time.
 _STYLING_RUN = re.compile(rf"(?:{STYLING_TAG})*")
+# A cell's content of one run of text between tags whose quoted values hold no "<" or ">"
+# (in a cell token, those are styling tags, each ending at its first ">"). Tags start with
+# "<" and the run holds none, so each character is read one way only.
+_SIMPLE_TAG = r"""<[^<>"']*(?:(?:"[^"<>]*"|'[^'<>]*')[^<>"']*)*>"""
+_ONE_RUN = re.compile(rf"(?:{_SIMPLE_TAG})*([^<]+)(?:{_SIMPLE_TAG})*")
 # Attributes as browsers read them (names lowercased, values unquoted; ASCII whitespace only).
 _ATTR = re.compile(
     r"""([^\t\n\r\f />][^\t\n\r\f /=>]*)"""
@@ -124,7 +129,11 @@ def cell_runs(low: str, start: int, end: int) -> list[int]:
     text and styling tags), as reading it tag by tag finds them."""
     if low.find("<", start, end) < 0:
         return [start] if end > start else []
-    # Most cells: one run between styling tags (<span>12</span>).
+    # Most cells: one run between styling tags (<span>12</span>), whose quoted values (if
+    # any) hold no "<" or ">", so that each ends at its first ">".
+    one = _ONE_RUN.fullmatch(low, start, end)
+    if one is not None:
+        return [one.start(1)]
     lead = _STYLING_RUN.match(low, start, end)
     first = start if lead is None else lead.end()
     last = low.find("<", first, end)
