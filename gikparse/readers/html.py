@@ -62,41 +62,38 @@ def read_html(source: bytes | str, *, limits: Limits = DEFAULT_LIMITS) -> Docume
             )
         )
     if tree.broken:
-        where = ", ".join(str(at) for at in tree.broken[:5])
         diagnostics.append(
-            Diagnostic(
-                code="P419",
-                severity=Severity.WARNING,
-                message=f"网页中有引号未闭合的标签（位于 {where}），其附近的单元格可能错位",
-                message_en=f"tags of the page leave a quote open (page offsets {where}), to the "
-                "page's end (read without their attributes) or past other cells' tags (read as "
-                "browsers read them): cells near them may be misplaced",
+            _at_offsets(
+                "P419",
+                tree.broken,
+                "网页中有引号未闭合的标签（位于 {where}），其附近的单元格可能错位",
+                "tags of the page leave a quote open (page offsets {where}), to the page's end "
+                "(read without their attributes) or past other cells' tags (read as browsers "
+                "read them): cells near them may be misplaced",
             )
         )
     items, merged, strays = lay_out(root, fed, limits)
     if strays:
-        where = ", ".join(str(at) for at in strays[:5])
         diagnostics.append(
-            Diagnostic(
-                code="P420",
-                severity=Severity.WARNING,
-                message=f"网页表格中有不在任何单元格内的文字（位于 {where}），未作为表格内容读取"
+            _at_offsets(
+                "P420",
+                strays,
+                "网页表格中有不在任何单元格内的文字（位于 {where}），未作为表格内容读取"
                 "（浏览器将其显示在表格上方）",
-                message_en=f"text inside a web page's table but outside its cells (page offsets "
-                f"{where}) was left out (browsers show it above the table); a cell whose tag "
-                "is broken may have lost its value there",
+                "text inside a web page's table but outside its cells (page offsets {where}) was "
+                "left out (browsers show it above the table); a cell whose tag is broken may "
+                "have lost its value there",
             )
         )
     if merged:
-        where = ", ".join(str(at) for at in merged[:5])
         diagnostics.append(
-            Diagnostic(
-                code="P418",
-                severity=Severity.WARNING,
-                message=f"网页表格中有跨行合并的数值单元格（位于 {where}）：数值只计入第一行，"
+            _at_offsets(
+                "P418",
+                merged,
+                "网页表格中有跨行合并的数值单元格（位于 {where}）：数值只计入第一行，"
                 "其下各行该处为空",
-                message_en=f"value cells of a web page's table span rows (page offsets {where}): "
-                "each value counts for its first row only, the rows below are blank there",
+                "value cells of a web page's table span rows (page offsets {where}): each value "
+                "counts for its first row only, the rows below are blank there",
             )
         )
     items, found = _without_chrome(items)
@@ -104,6 +101,17 @@ def read_html(source: bytes | str, *, limits: Limits = DEFAULT_LIMITS) -> Docume
     document = _write(items, limits)
     return Document(
         document[0], document[1], kind="html", diagnostics=tuple(diagnostics), meta=found
+    )
+
+
+def _at_offsets(code: str, offsets: list[int], message: str, message_en: str) -> Diagnostic:
+    """A warning about places of the page: ``{where}`` in its messages names the first five."""
+    where = ", ".join(str(at) for at in offsets[:5])
+    return Diagnostic(
+        code=code,
+        severity=Severity.WARNING,
+        message=message.format(where=where),
+        message_en=message_en.format(where=where),
     )
 
 
