@@ -69,8 +69,6 @@ def swallowed(low: str, start: int, end: int) -> bool:
 # tags, U+0001) and no-break space references.
 BLANK_TEXT = re.compile(r"(?:[\s\x01]|&nbsp;?|&#160;|&#x0*a0;)*", re.I)
 _STYLING_TAGS = re.compile(STYLING_TAG)
-# Styling tags in a row: one star, so that a failed match fails in linear time.
-_STYLING_RUN = re.compile(rf"(?:{STYLING_TAG})*")
 # A cell's content of one run of text between tags whose quoted values hold no "<" or ">"
 # (in a cell token, those are styling tags, each ending at its first ">"). Tags start with
 # "<" and the run holds none, so each character is read one way only.
@@ -134,12 +132,6 @@ def cell_runs(low: str, start: int, end: int) -> list[int]:
     one = _ONE_RUN.fullmatch(low, start, end)
     if one is not None:
         return [one.start(1)]
-    lead = _STYLING_RUN.match(low, start, end)
-    first = start if lead is None else lead.end()
-    last = low.find("<", first, end)
-    if last < 0 or _STYLING_RUN.fullmatch(low, last, end) is not None:
-        stop = end if last < 0 else last
-        return [first] if stop > first else []
     if tags_end_at_first_gt(low, start, end):
         # Each tag ends at its first ">": a run starts after each tag that text follows.
         runs = [m.end() for m in _RUN_AFTER_TAG.finditer(low, start, end)]
