@@ -65,17 +65,17 @@ class _Text:
 
     def __init__(self, tree: Tree, unseen: list[tuple[int, int]]) -> None:
         fed = tree.fed
-        starts = [start for start, _ in unseen]
+        runs = tree.runs  # in page order
+        offsets: list[int] = []
         #: page offset of each visible run
-        self.offsets: list[int] = []
-        raw: list[str] = []
-        for run in tree.runs:
-            i = bisect.bisect_right(starts, run) - 1
-            if i >= 0 and run < unseen[i][1]:
-                continue
-            end = fed.find("<", run)
-            self.offsets.append(run)
-            raw.append(fed[run : len(fed) if end < 0 else end])
+        self.offsets = offsets
+        after = 0  # the first run after the last unseen span
+        for start, end in unseen:
+            first = bisect.bisect_left(runs, start, after)
+            offsets.extend(runs[after:first])
+            after = bisect.bisect_left(runs, end, first)
+        offsets.extend(runs[after:])
+        raw = [fed[run:end] if (end := fed.find("<", run)) >= 0 else fed[run:] for run in offsets]
         # Noise never spans two runs (each ends at a "<"), so the runs are cleaned in one
         # pass, joined by a character that is no noise and not in the page.
         if not raw or "\x02" in fed:

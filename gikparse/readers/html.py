@@ -11,6 +11,7 @@ docs/formats.md.
 from __future__ import annotations
 
 import bisect
+from typing import cast
 
 from gikparse.errors import Diagnostic, Severity, SourceError
 from gikparse.limits import DEFAULT_LIMITS, Limits
@@ -351,27 +352,28 @@ class _Writer:
 
     def row(self, item: Row) -> None:
         self._newline()
-        line_start = self.pos
+        pos = line_start = self.pos
         cells: list[TextCell] = []
         parts = self.parts
-        for i, (run, row_span, col_span, cell_start, cell_end) in enumerate(item.cells):
-            if i:
+        for run, row_span, col_span, cell_start, cell_end in item.cells:
+            if cells:
                 parts.append("\t")
-                self.pos += 1
-            if isinstance(run, Piece):  # most cells: as they are in the page
-                body, start, source = run.text, self.pos, (run.start, run.end)
+                pos += 1
+            if type(run) is Piece:  # most cells: as they are in the page
+                body, start, source = run[0], pos, run[1:]
                 parts.append(body)
-                self.pos += len(body)
+                pos += len(body)
             else:
-                body, start, found = self._cell(run)
+                self.pos = pos
+                body, start, found = self._cell(cast(Run, run))
+                pos = self.pos
                 source = (cell_start, cell_end) if found is None else found
             cells.append(
-                _new_tuple(
-                    TextCell, (body, start, self.pos, row_span, col_span, None, None, source)
-                )
+                _new_tuple(TextCell, (body, start, pos, row_span, col_span, None, None, source))
             )
+        self.pos = pos
         self.lines.append(
-            _new_tuple(Line, (tuple(cells), line_start, self.pos, _ROW, 0, item.table, None))
+            _new_tuple(Line, (tuple(cells), line_start, pos, _ROW, 0, item.table, None))
         )
 
 
