@@ -636,3 +636,25 @@ def test_control_characters_in_the_text_leave_chrome_decisions_alone(control: st
     doc = read_html(page)
     assert "一、总体情况" in doc.text
     assert "首页" not in doc.text
+
+
+@pytest.mark.parametrize(
+    "unseen",
+    [
+        '<span style="display:none">{}</span>',
+        "<script>var s = '{}';</script>",
+        "<noscript>{}</noscript>",
+        "<div hidden><p>{}</p></div>",
+    ],
+)
+def test_hidden_report_words_do_not_make_chrome_report_content(unseen: str) -> None:
+    # The guard keeps chrome that holds a section heading; a heading nobody sees (hidden,
+    # in a script) is no reason to read a navigation bar into the report.
+    page = (
+        "<h1>安宁市2020年政府信息公开工作年度报告</h1><p>注释</p>"
+        f"<div class=nav>首页 {unseen.format('三、收到和处理政府信息公开申请情况')} 政务公开</div>"
+        "<h2>一、总体情况</h2><p>本机关依法公开政府信息。</p>"
+    )
+    doc = read_html(page)
+    assert "政务公开" not in doc.text
+    assert "一、总体情况" in doc.text
