@@ -113,12 +113,29 @@ def test_overlapping_spans_and_short_rows_keep_every_cell_in_order() -> None:
 
 def test_a_row_group_ends_the_open_one_as_browsers_end_it() -> None:
     # A second <tbody> with the first left open is its sibling, not nested in it: its rows
-    # are shown (they were lost).
+    # are shown (they were lost). The <thead> is shown on top (as Chromium lays it out).
     page = (
         "<table><tbody><tr><td>标签</td><td>1</td><tbody><tr><td>规章</td><td>2</td>"
         "<thead><tr><td>文件</td><td>3</td></table>"
     )
-    assert _rows(read_html(page)) == [["标签", "1"], ["规章", "2"], ["文件", "3"]]
+    assert _rows(read_html(page)) == [["文件", "3"], ["标签", "1"], ["规章", "2"]]
+
+
+@pytest.mark.parametrize("plain", [True, False])
+def test_first_header_group_on_top_first_footer_group_at_the_bottom(plain: bool) -> None:
+    # As browsers show them (CSS 2.1, 17.2; checked in Chromium): a report's 总计 row in a
+    # <tfoot> written before the body is its last row. Later <thead>s and <tfoot>s stay where
+    # they are. ``plain``: the table read in one pass, else tag by tag (a <caption>).
+    caption = "" if plain else "<caption>表</caption>"
+    page = (
+        f"<table>{caption}<tfoot><tr><td>F1</td><td>1</td></tr></tfoot>"
+        "<tr><td>L1</td><td>2</td></tr><thead><tr><td>H1</td><td>3</td></tr></thead>"
+        "<tbody><tr><td>B1</td><td>4</td></tr></tbody><tfoot><tr><td>F2</td><td>5</td></tr>"
+        "</tfoot><thead><tr><td>H2</td><td>6</td></tr></thead><tr><td>L2</td><td>7</td></tr>"
+        "</table>"
+    )
+    rows = [row for row in _rows(read_html(page)) if len(row) == 2]
+    assert [label for label, _ in rows] == ["H1", "L1", "B1", "F2", "H2", "L2", "F1"]
 
 
 def test_hidden_rows_and_cells_are_not_read() -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from gikparse.readers._html_plain_table import PlainTable
 
-__all__ = ["Element", "GridCell"]
+__all__ = ["Element", "GridCell", "display_order"]
 
 
 class Element:
@@ -50,3 +50,16 @@ class Element:
 # A table cell as the grid reads it: its (start, end) in the page, its row span and column
 # span as written, and its children (runs of text and line breaks).
 GridCell = tuple[int, int, int, int, list[Element | int]]
+
+
+def display_order(tags: list[str]) -> list[int]:
+    """The order browsers show a table's row groups in, given each group's tag (``""`` for
+    rows directly in the table): its first ``<thead>`` on top and its first ``<tfoot>`` at the
+    bottom, wherever they are written; every other group where it is (CSS 2.1, 17.2)."""
+    order = list(range(len(tags)))
+    for tag, place in (("thead", 0), ("tfoot", len(tags))):
+        if tag in tags:
+            first = tags.index(tag)
+            order.remove(first)
+            order.insert(place, first)
+    return order

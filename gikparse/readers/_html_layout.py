@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from gikparse.limits import Limits
-from gikparse.readers._html_element import Element, GridCell
+from gikparse.readers._html_element import Element, GridCell, display_order
 from gikparse.readers._html_markup import BLANK_TEXT
 from gikparse.readers._html_tree import SKIPPED, text_end
 
@@ -329,6 +329,7 @@ class _Layout:
         if table.has_table:
             return False
         groups: list[list[Element]] = []
+        group_tags: list[str] = []  # each group's tag ("" for rows directly in the table)
         loose: list[Element] | None = None
         captions: list[Element] = []
         strays: list[int] = []  # text outside the cells (browsers show it above the table)
@@ -342,9 +343,11 @@ class _Layout:
                 if loose is None:
                     loose = []
                     groups.append(loose)
+                    group_tags.append("")
                 loose.append(child)
             elif child.tag in ("thead", "tbody", "tfoot"):
                 loose = None
+                group_tags.append(child.tag)
                 groups.append(
                     [
                         r
@@ -355,6 +358,8 @@ class _Layout:
                 strays.extend(r for r in child.children if isinstance(r, int))
             elif child.tag == "caption":
                 captions.append(child)
+        if "thead" in group_tags or "tfoot" in group_tags:
+            groups = [groups[i] for i in display_order(group_tags)]
         rows: list[list[GridCell]] = [
             [
                 (c.start, c.end, c.row_span, c.col_span, c.children)

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from typing import cast
 
-from gikparse.readers._html_element import Element, GridCell
+from gikparse.readers._html_element import Element, GridCell, display_order
 from gikparse.readers._html_markup import (
     ATTRS,
     BLANK,
@@ -67,7 +67,8 @@ class OverBudget(Exception):
 
 
 class PlainTable:
-    """A plain table's row groups (each a list of rows of cells), as the layout reads them."""
+    """A plain table's row groups (each a list of rows of cells) in the order browsers show
+    them (see display_order), as the layout reads them."""
 
     __slots__ = ("elements", "end", "groups", "runs", "strays")
 
@@ -106,6 +107,7 @@ def read_plain_table(
     mark = bisect.bisect_left(marks, pos)
     next_mark = marks[mark] if mark < len(marks) else len(low)
     groups: list[list[list[GridCell]]] = []
+    group_tags: list[str] = []  # each group's tag ("" for rows directly in the table)
     group: list[list[GridCell]] | None = None  # the open row group's rows
     group_tag = ""
     loose: list[list[GridCell]] | None = None  # rows directly in the table, in a row
@@ -178,6 +180,7 @@ def read_plain_table(
                 if loose is None:
                     loose = []
                     groups.append(loose)
+                    group_tags.append("")
                 loose.append(row)
             else:
                 group.append(row)
@@ -193,6 +196,7 @@ def read_plain_table(
             group = []
             group_tag = m.group("group")
             groups.append(group)
+            group_tags.append(group_tag)
             elements += 1
             if elements > budget:
                 raise OverBudget
@@ -205,6 +209,8 @@ def read_plain_table(
                 raise OverBudget
             if max((len(r) for rows in groups for r in rows), default=0) < 2:
                 return None
+            if "thead" in group_tags or "tfoot" in group_tags:
+                groups = [groups[i] for i in display_order(group_tags)]
             return PlainTable(groups, runs, strays, elements, pos)
 
 
