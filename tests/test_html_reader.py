@@ -470,6 +470,9 @@ def test_deep_inline_nesting_is_harmless() -> None:
         # Cells that look like one run of text to the end, then are not: read in linear time.
         "<table><tr><td>" + "<span a= b = 'x' c=\"y\">1" * 5_000 + "<br></td></tr></table>",
         "<td>" + "<span a= b= c= d=>" * 20_000 + "<x",
+        # Attributes that read two ways but for whitespace and "=" (a value, or a new name).
+        "<span " + "a =b c= d /=e " * 10_000,
+        "<table><tr><td>" + "<span a =b c= d>1" * 5_000 + "<x",
         "<td><span title='" + "<b>'" * 20_000,
         # One run of text between thousands of styling tags, then another: not one run.
         "<table><tr><td>" + "<span>" * 20_000 + "1<b>2</td><td>3</td></tr></table>",

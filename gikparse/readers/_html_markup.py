@@ -36,11 +36,31 @@ STYLING = (
     r"(?:span|font|b|strong|i|em|u|o:p|small|big|sup|sub|s|strike|ins|del|nobr|abbr|label"
     r"|st1:[a-z]+|w:[a-z]+)"
 )
-BLANK = r"[\t\n\r\f ]*"  #: the whitespace of markup, as browsers know it (not \xa0)
-# A tag's attributes up to its ">": a ">" in a quoted value does not end it, and a quote
-# opens a value only after "=" (a stray one is a character of a name, as in browsers). Each
-# character can be read one way only, so that a token that fails to match fails in linear time.
-ATTRS = rf"""[^>="']*(?:(?:=(?:{BLANK}"[^"]*"|{BLANK}'[^']*'|(?!{BLANK}["']))|["'])[^>="']*)*"""
+_WS = "\t\n\r\f "  # the whitespace of markup, as browsers know it (not \xa0)
+BLANK = rf"[{_WS}]*"
+
+
+def _attributes_pattern(excluded: str = "") -> str:
+    """A tag's attributes up to its ">", tokenized as browsers tokenize them (the HTML
+    standard's attribute states): a name runs to whitespace, "/", ">" or "=" (its first
+    character may be "=", and quotes are characters of it); a value follows the "=" after a
+    name, quoted (a ">" inside does not end the tag) or running to whitespace or ">" (an "="
+    or quote inside is a character of it). Each character is read one way only, so that a
+    token that fails to match fails in linear time. ``excluded``: characters no part may
+    hold."""
+    name = rf"[^{_WS}/>{excluded}][^{_WS}/>={excluded}]*(?![^{_WS}/>={excluded}])"
+    value = (
+        rf"""(?:"[^"{excluded}]*"|'[^'{excluded}]*'"""
+        rf"""|[^{_WS}>"'{excluded}][^{_WS}>{excluded}]*(?![^{_WS}>{excluded}])|(?=>))"""
+    )
+    # After a name, whitespace and "=" start its value, never a name; the alternatives start
+    # differently ("=" at once, most often; whitespace; neither), so that one reading is tried.
+    ws = f"[{_WS}]+"
+    after_name = rf"=(?:{value}|{ws}{value})|{ws}={BLANK}{value}|(?!{BLANK}=)"
+    return rf"(?:[{_WS}/]*{name}(?:{after_name}))*[{_WS}/]*"
+
+
+ATTRS = _attributes_pattern()
 # What ends a tag's name: only the whitespace browsers know (``<td\xa0>`` is no cell).
 NAME_END = r"(?=[\t\n\r\f />])"
 STYLING_TAG = rf"</?{STYLING}{NAME_END}{ATTRS}>"
@@ -69,15 +89,15 @@ def swallowed(low: str, start: int, end: int) -> bool:
 # tags, U+0001) and no-break space references.
 BLANK_TEXT = re.compile(r"(?:[\s\x01]|&nbsp;?|&#160;|&#x0*a0;)*", re.I)
 _STYLING_TAGS = re.compile(STYLING_TAG)
-# A cell's content of one run of text between tags whose quoted values hold no "<" or ">"
-# (in a cell token, those are styling tags, each ending at its first ">"). Tags start with
-# "<" and the run holds none, so each character is read one way only.
-_SIMPLE_TAG = r"""<[^<>"']*(?:(?:"[^"<>]*"|'[^'<>]*')[^<>"']*)*>"""
+# A cell's content of one run of text between tags that hold no "<" and no ">" but their
+# last (in a cell token, those are styling tags). Tags start with "<" and the run holds none,
+# so each character is read one way only.
+_SIMPLE_TAG = rf"</?[a-z][^{_WS}/><]*(?![^{_WS}/><]){_attributes_pattern('<')}>"
 _ONE_RUN = re.compile(rf"(?:{_SIMPLE_TAG})*([^<]+)(?:{_SIMPLE_TAG})*")
-# Attributes as browsers read them (names lowercased, values unquoted; ASCII whitespace only).
+# One attribute in a tag's attributes as ATTRS finds them (see _attributes_pattern).
 _ATTR = re.compile(
-    r"""([^\t\n\r\f />][^\t\n\r\f /=>]*)"""
-    r"""(?:[\t\n\r\f ]*=+[\t\n\r\f ]*('[^']*'|"[^"]*"|(?!['"])[^\t\n\r\f >]*))?"""
+    rf"""([^{_WS}/>][^{_WS}/=>]*)"""
+    rf"""(?:{BLANK}={BLANK}('[^']*'|"[^"]*"|(?!['"])[^{_WS}>]*))?"""
 )
 # What keeps a tag from ending at its first ">": a ">" in a quoted value (or before a quote
 # left open: the value runs on), or a ">" in text, which follows another ">" with no "<"
@@ -92,9 +112,14 @@ _DIGITS = re.compile(rf"{BLANK}\+?([0-9]{{1,7}})")  # as browsers read spans: AS
 
 
 def attributes(raw: str) -> list[tuple[str, str | None]]:
-    """A tag's attributes (``raw``: what follows its name) as (name, value) pairs in order."""
+    """A tag's attributes (``raw``: what follows its name) as (name, value) pairs in order;
+    of two with one name, the first (browsers drop the second)."""
     out: list[tuple[str, str | None]] = []
+    seen: set[str] = set()
     for name, value in _ATTR.findall(raw):
+        if name in seen:
+            continue
+        seen.add(name)
         if value[:1] in ("'", '"'):
             value = value[1:-1]
         if "&" in value:

@@ -322,7 +322,7 @@ _MARK = re.compile(
 # (a quote counts only after ``=``, so a stray ``"`` does not swallow the tags after it); an
 # end tag at its first ``>``. The text of <script> and <style> is raw: it ends only at their
 # end tag (or the page's end).
-_NAME = r"[a-z][^\t\n\r\f />\x00]*"
+_NAME = r"[a-z][^\t\n\r\f />\x00]*(?![^\t\n\r\f />\x00])"  # all of it: no attribute's
 _EACH_TAG = (
     rf"(?P<script>script){NAME_END}[^>]*>(?:.*?(?=</script{NAME_END})|.*)"
     rf"|(?P<style>style){NAME_END}[^>]*>(?:.*?(?=</style{NAME_END})|.*)"
