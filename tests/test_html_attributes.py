@@ -166,3 +166,20 @@ def test_a_second_attribute_of_one_name_is_dropped_as_browsers_drop_it() -> None
         [("a", 1), ("56", 1), ("7", 1)],
         [("b", 1), ("8", 1), ("9", 1)],
     ]
+
+
+@given(_ATTRIBUTE_TEXT, st.sampled_from(["span", "b", "div", "p", "font"]))
+@example('title=">"', "div")
+@example('title=">"', "span")
+@example('a=b="\'>1"', "p")
+def test_an_end_tag_ends_as_a_start_tag_does(attribute_text: str, tag: str) -> None:
+    # Browsers read an end tag's attributes (and ignore them): a quoted ">" does not end it.
+    page = f"<table><tr><td>a</td><td>5</{tag} {attribute_text}>6</td></tr></table>"
+    start = page.index(f"</{tag}")
+    end_tag = _tokenized(page, start + len(f"</{tag}"))
+    if end_tag is None:
+        return
+    shown = "5" + page[end_tag[0] : page.index("</td>", end_tag[0])]
+    rows = [line for line in read_html(page).lines if line.kind is LineKind.ROW]
+    assert len(rows) == 1
+    assert ["".join(c.text.split()) for c in rows[0].cells] == ["a", "".join(shown.split())]

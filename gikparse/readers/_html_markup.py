@@ -89,9 +89,9 @@ def swallowed(low: str, start: int, end: int) -> bool:
 # tags, U+0001) and no-break space references.
 BLANK_TEXT = re.compile(r"(?:[\s\x01]|&nbsp;?|&#160;|&#x0*a0;)*", re.I)
 _STYLING_TAGS = re.compile(STYLING_TAG)
-# A cell's content of one run of text between tags that hold no "<" and no ">" but their
-# last (in a cell token, those are styling tags). Tags start with "<" and the run holds none,
-# so each character is read one way only.
+# A cell's content of one run of text between tags that hold no "<" (in a cell token, those
+# are styling tags). Tags start with "<" and the run holds none, so each character is read
+# one way only.
 _SIMPLE_TAG = rf"</?[a-z][^{_WS}/><]*(?![^{_WS}/><]){_attributes_pattern('<')}>"
 _ONE_RUN = re.compile(rf"(?:{_SIMPLE_TAG})*([^<]+)(?:{_SIMPLE_TAG})*")
 # One attribute in a tag's attributes as ATTRS finds them (see _attributes_pattern).

@@ -319,15 +319,15 @@ _MARK = re.compile(
 # Markup, one token per match, matched in the page lowercased (see _lowered); the page's
 # ``<`` that start no markup were made text first (see _feedable). Tag names as html.parser
 # and browsers read them; a start tag ends at the first ``>`` outside a quoted attribute value
-# (a quote counts only after ``=``, so a stray ``"`` does not swallow the tags after it); an
-# end tag at its first ``>``. The text of <script> and <style> is raw: it ends only at their
+# (a quote counts only after ``=``, so a stray ``"`` does not swallow the tags after it), an
+# end tag too. The text of <script> and <style> is raw: it ends only at their
 # end tag (or the page's end).
 _NAME = r"[a-z][^\t\n\r\f />\x00]*(?![^\t\n\r\f />\x00])"  # all of it: no attribute's
 _EACH_TAG = (
     rf"(?P<script>script){NAME_END}[^>]*>(?:.*?(?=</script{NAME_END})|.*)"
     rf"|(?P<style>style){NAME_END}[^>]*>(?:.*?(?=</style{NAME_END})|.*)"
     rf"|(?P<name>{_NAME})(?P<attrs>{ATTRS})>"
-    rf"|/(?P<end>{_NAME})[^>]*>"
+    rf"|/(?P<end>{_NAME}){ATTRS}>"  # an end tag's attributes are read, and ignored
     r"|!--(?:-?>|.*?--!?>)"  # browsers end a comment at --> or --!>; <!--> is one
     r"|![^>]*>|\?[^>]*>|/[^>]*>"
     # A quote left open to the page's end: the tag ends at its first ">", without attributes.
