@@ -19,10 +19,13 @@ class Element:
     """
 
     __slots__ = (
+        "blank",
+        "body_open",
         "children",
         "chrome",
         "col_span",
         "end",
+        "fostered",
         "grid",
         "has_table",
         "hidden",
@@ -38,11 +41,18 @@ class Element:
         self.start = start
         self.end = start
         self.hidden = False
+        #: (a row or cell) shown, but empty: ``visibility:hidden``, ``hidden="until-found"``
+        self.blank = False
         self.chrome = False
         self.has_table = False  #: a table with a table inside (a layout table)
         self.row_span = 1
         self.col_span = 1
         self.nested = 0  #: unmarked inline tags of its own name open inside it
+        #: started directly in a table, a row group or a row, where only table parts belong:
+        #: browsers show it (and its text) above the table, and the next table part ends it
+        self.fostered = False
+        #: (a table) rows written directly in it are open, in the row group browsers imply
+        self.body_open = False
         #: a plain table, read in one pass (its children are then only the text around it)
         self.grid: PlainTable | None = None
 

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from gikparse.limits import Limits
 from gikparse.readers._html_element import Element, GridCell, display_order
 from gikparse.readers._html_markup import BLANK_TEXT
-from gikparse.readers._html_tree import SKIPPED, text_end
+from gikparse.readers._html_tree import IMPLIED_BODY_END, SKIPPED, text_end
 
 __all__ = ["Cell", "Piece", "Prose", "Row", "Run", "cell_run", "lay_out"]
 
@@ -177,6 +177,22 @@ class Row:
 
 def _skipped(element: Element) -> bool:
     return element.hidden or element.chrome or element.tag in SKIPPED or element.tag == "title"
+
+
+def _fostered_runs(children: Sequence[Element | int]) -> list[int]:
+    """The runs of text shown in the fostered elements among ``children`` (browsers show
+    them above the table)."""
+    runs: list[int] = []
+    stack = [child for child in children if isinstance(child, Element) and child.fostered]
+    while stack:
+        element = stack.pop()
+        if not _skipped(element):
+            for child in element.children:
+                if isinstance(child, int):
+                    runs.append(child)
+                else:
+                    stack.append(child)
+    return runs
 
 
 def cell_run(cell: Element, fed: str) -> Run:
@@ -356,13 +372,17 @@ class _Layout:
                     ]
                 )
                 strays.extend(r for r in child.children if isinstance(r, int))
+                strays.extend(_fostered_runs(child.children))
             elif child.tag == "caption":
                 captions.append(child)
+            elif child.tag == IMPLIED_BODY_END:
+                loose = None
+        strays.extend(_fostered_runs(table.children))
         if "thead" in group_tags or "tfoot" in group_tags:
             groups = [groups[i] for i in display_order(group_tags)]
         rows: list[list[GridCell]] = [
             [
-                (c.start, c.end, c.row_span, c.col_span, c.children)
+                (c.start, c.end, c.row_span, c.col_span, [] if c.blank or tr.blank else c.children)
                 for c in tr.children
                 if isinstance(c, Element) and c.tag in ("td", "th") and not c.hidden
             ]
@@ -372,7 +392,10 @@ class _Layout:
         if max((len(r) for r in rows), default=0) < 2:
             return False  # one column: a frame around blocks, not a table of data
         fed = self.fed
-        strays.extend(r for group in groups for tr in group for r in tr.children if type(r) is int)
+        for group in groups:
+            for tr in group:
+                strays.extend(r for r in tr.children if type(r) is int)
+                strays.extend(_fostered_runs(tr.children))
         self.strays.extend(
             start
             for start in sorted(strays)

@@ -203,6 +203,8 @@ def read_plain_table(
         elif kind == "group_end":
             if group is not None and m.group("group_end") == group_tag:
                 row = group = None
+            elif group is None and m.group("group_end") == "tbody":
+                row = loose = None  # ends the <tbody> browsers imply for the rows before
         elif kind == "end":
             # One column is a frame around blocks, not a table of data: read tag by tag.
             if elements > budget:

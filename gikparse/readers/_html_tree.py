@@ -20,7 +20,6 @@ from gikparse.limits import Limits
 from gikparse.readers._html_element import Element
 from gikparse.readers._html_markup import (
     ATTRS,
-    BLANK,
     CELL_TOKEN,
     NAME_END,
     QUOTED_GT,
@@ -33,10 +32,12 @@ from gikparse.readers._html_markup import (
     swallowed,
 )
 from gikparse.readers._html_plain_table import OverBudget, read_plain_table
+from gikparse.readers._html_style import style_visibility
 
 __all__ = [
     "CHROME_NAMES",
     "HEADINGS",
+    "IMPLIED_BODY_END",
     "SKIPPED",
     "Element",
     "Tree",
@@ -189,6 +190,21 @@ _ELEMENT_WEIGHT = 16
 _P = frozenset({"p"})
 _TABLE = frozenset({"table"})
 _NO_SCOPE: frozenset[str] = frozenset()
+# Where only table parts belong (the HTML standard's "table context"): anything else started
+# there is foster-parented (shown above the table) and ended by the next table part.
+_TABLE_CONTEXT = frozenset({"table", "tbody", "thead", "tfoot", "tr"})
+_TABLE_PARTS = frozenset(
+    {"table", "caption", "colgroup", "col", "tbody", "thead", "tfoot", "tr", "td", "th"}
+)
+# Started in a table context, these stay in the table (their text is never shown anyway).
+_NOT_FOSTERED = _TABLE_PARTS | {"script", "style", "template"}
+# Parts that end an open cell, row and row group of the innermost table (and go in the table).
+_ENDS_ROWS = frozenset({"caption", "colgroup", "col"})
+_TABLE_AND_CELLS = _TABLE_CONTEXT | {"td", "th", "caption"}
+#: the tag of a mark in a table's children where the row group browsers imply ends
+IMPLIED_BODY_END = "#tbody-end"
+# Shown empty (Element.blank), these keep their place in the table: a row, a cell.
+_SLOTS = frozenset({"tr", "td", "th"})
 # Start tags that end an open element of the same family: (ended tags, scope not crossed),
 # tried in turn.
 _IMPLIED: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = {
@@ -202,11 +218,6 @@ _IMPLIED: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = {
     # open row directly in the table.
     **dict.fromkeys(_ROW_GROUPS, ((_ROW_GROUPS, _TABLE), (frozenset({"tr"}), _TABLE))),
 }
-# Matched in lowercased attributes (see _lowered).
-# CSS knows ASCII whitespace only: "display:\xa0none" is no declaration browsers apply.
-_HIDDEN_STYLE = re.compile(
-    rf"display{BLANK}:{BLANK}none|visibility{BLANK}:{BLANK}hidden|mso-hide{BLANK}:{BLANK}all"
-)
 # Class names are separated by ASCII whitespace only.
 _CLASS_SEPARATOR = re.compile(r"[\t\n\r\f ]+")
 # Words of class and id names that mark page chrome (navigation, breadcrumbs, share and print
@@ -366,20 +377,25 @@ _BR = "br"
 _NEVER_NESTED = frozenset({"a", "nobr"})
 
 
-def _flags(tag: str, attrs: list[tuple[str, str | None]]) -> tuple[bool, bool]:
-    """(hidden, chrome) from an element's attributes."""
-    hidden = False
+def _flags(tag: str, attrs: list[tuple[str, str | None]]) -> tuple[bool, bool, bool]:
+    """(hidden, blank, chrome) from an element's attributes: hidden, it is not shown at all;
+    blank, its box is shown empty (``visibility:hidden``, ``hidden="until-found"``)."""
+    hidden = blank = False
     names: list[str] = []
     for key, value in attrs:
         if key == "style":
-            hidden = hidden or (bool(value) and _HIDDEN_STYLE.search(value or "") is not None)
+            if value:
+                hidden, blank = style_visibility(value)
         elif key in ("class", "id"):
             if value:
                 names.extend(name for name in _CLASS_SEPARATOR.split(value) if name)
         elif key == "hidden":
-            hidden = True
+            if value == "until-found":
+                blank = True
+            else:
+                hidden = True
     chrome = tag in _CHROME_TAGS or any(is_chrome_name(name) for name in names)
-    return hidden, chrome
+    return hidden, blank, chrome
 
 
 def _reference_in_tag(low: str, start: int, end: int) -> bool:
@@ -393,7 +409,7 @@ def _reference_in_tag(low: str, start: int, end: int) -> bool:
 
 def _plain_tag(tag: str, attrs: str) -> bool:
     """Whether a row, group or cell with these attributes neither hides nor marks chrome."""
-    return _flags(tag, attributes(attrs)) == (False, False)
+    return _flags(tag, attributes(attrs)) == (False, False, False)
 
 
 class _Builder:
@@ -409,6 +425,7 @@ class _Builder:
         self.in_article = 0
         self.inline_open = 0  #: inline elements kept on the stack (hidden or chrome)
         self.kept = 0
+        self.fostered = 0  #: fostered elements open (see Element.fostered)
         self.flattened = 0  #: elements closed early to stay within max_nesting_depth
         self.chrome = 0  #: elements kept that are named like page chrome
         self.runs: list[int] = []  #: where each run of text starts, in page order
@@ -610,6 +627,8 @@ class _Builder:
             element.end = at
             tag = element.tag
             open_tags[tag] -= 1
+            if element.fostered:
+                self.fostered -= 1
             if tag not in BLOCKS:
                 self.inline_open -= 1
             elif tag in ("article", "main"):
@@ -632,7 +651,32 @@ class _Builder:
                 return -1
         return -1
 
+    def _table_context(self, tag: str, at: int) -> None:
+        """Before the table part ``tag``: end what browsers end for it in a table (the
+        HTML standard's table insertion modes)."""
+        stack = self.stack
+        if self.fostered:
+            # Elements fostered above the table end at its next part ("clear the stack back
+            # to a table context"); inside a cell nothing is fostered.
+            i = len(stack) - 1
+            while i > 0 and stack[i].tag not in _TABLE_AND_CELLS:
+                i -= 1
+            if stack[i].tag in _TABLE_CONTEXT and i + 1 < len(stack):
+                self._pop_to(i + 1, at)
+        if stack[-1].tag == "colgroup" and tag != "col":
+            self._pop_to(len(stack) - 1, at)  # a column group holds columns only
+        if tag == "table":
+            if stack[-1].tag in _TABLE_CONTEXT:
+                # A table started where only its parts belong ends the open one.
+                self._pop_to(self._find(_TABLE, _NO_SCOPE), at)
+        elif tag in _ENDS_ROWS:
+            found = self._find(_TABLE, _NO_SCOPE)
+            if found > 0:
+                self._pop_to(found + 1, at)
+
     def _imply_ends(self, tag: str, at: int) -> None:
+        if tag in _TABLE_PARTS and self.open_tags.get("table"):
+            self._table_context(tag, at)
         if tag in _CLOSES_P:
             found = self._find(_P, _SCOPE)
             if found > 0:
@@ -647,21 +691,37 @@ class _Builder:
         hides or marks chrome). ``<td/>``, ``<p/>``: the slash is ignored, as browsers ignore
         it on elements that are not void (``<td colspan=2/>`` is a cell spanning two)."""
         if tag not in BLOCKS:
-            hidden, chrome = _flags(tag, attrs)
-            if not (hidden or chrome):
+            hidden, blank, chrome = _flags(tag, attrs)
+            if not (hidden or blank or chrome):
                 return False
             self.inline_open += 1
         else:
-            hidden, chrome = _flags(tag, attrs) if attrs else (False, tag in _CHROME_TAGS)
+            hidden, blank, chrome = (
+                _flags(tag, attrs) if attrs else (False, False, tag in _CHROME_TAGS)
+            )
+        if blank and tag not in _SLOTS:
+            hidden = True  # shown empty: its text is not shown
         if tag == "header" and not self.in_article:
             chrome = True
         self._imply_ends(tag, at)
+        stack = self.stack
+        context = stack[-1].tag
+        if context in _TABLE_CONTEXT:
+            if tag in _CELLS and context != "tr":
+                # A cell written outside a row: browsers make the row (and show it).
+                self.start_tag("tr", [], at)
+            elif context == "table" and tag in _TABLE_PARTS:
+                stack[-1].body_open = tag == "tr"
         element = Element(tag, at)
+        if context in _TABLE_CONTEXT and tag not in _NOT_FOSTERED:
+            element.fostered = True
+            self.fostered += 1
         element.hidden = hidden
+        element.blank = blank and not hidden
         if chrome:
             element.chrome = True
             self.chrome += 1
-        if chrome or hidden or tag in _SURVEYED:
+        if chrome or hidden or blank or tag in _SURVEYED:
             self.surveyed.append(element)
         if tag in _CELLS and attrs:
             for key, value in attrs:
@@ -680,7 +740,6 @@ class _Builder:
         self.kept += 1
         if self.kept > self.max_kept:
             self._too_many()
-        stack = self.stack
         if len(stack) > self.limits.max_nesting_depth:
             # Past the limit, the innermost element is closed first, as if its end tag had
             # been left out: pages with hundreds of unclosed <div>s are read (as browsers
@@ -703,6 +762,15 @@ class _Builder:
         found = self._find((tag,), _NO_SCOPE if tag == "table" else _TABLE) if tag != "html" else -1
         if found > 0:
             self._pop_to(found, end)
+        elif tag == "tbody" and self.open_tags.get("table"):
+            # Rows written directly in a table are in a <tbody> browsers imply: this ends it
+            # (and its open row), and rows after it start another (spans stop at its end).
+            found = self._find(_TABLE, _NO_SCOPE)
+            table = self.stack[found]
+            if table.body_open:
+                self._pop_to(found + 1, end)
+                table.body_open = False
+                table.children.append(Element(IMPLIED_BODY_END, at))
 
 
 _COMMENT = re.compile(r"<!--(?:-?>|.*?--!?>)", re.S)

@@ -1,0 +1,93 @@
+"""What an element's ``style`` attribute does to its text, read as browsers apply CSS.
+
+Only ``display`` and ``visibility`` matter: ``display:none`` takes the element out (a cell so
+styled leaves no slot in its row), ``visibility:hidden`` or ``collapse`` empties it (a cell
+keeps its slot, blank). A declaration counts as browsers count it: comments are no
+declarations, the last valid one wins unless an earlier one is ``!important``, and one whose
+value is no value of the property (``display:nonex``) is dropped. Styles are matched in the
+page lowercased (see _html_tree._lowered); stylesheets (``<style>``, classes) are not applied.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["style_visibility"]
+
+_WS = "\t\n\r\f "  # CSS knows ASCII whitespace only: "display:\xa0none" is no declaration
+_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.S)
+_IMPORTANT = re.compile(rf"![{_WS}]*important[{_WS}]*\Z")
+_KEYWORDS = re.compile(rf"[a-z-]+(?:[{_WS}]+[a-z-]+)*\Z")
+# The keywords of each property's values; a value with any other word is invalid.
+_GLOBAL = frozenset({"inherit", "initial", "unset", "revert", "revert-layer"})
+_VALUES = {
+    "display": _GLOBAL
+    | {
+        "none",
+        "contents",
+        "block",
+        "inline",
+        "flow",
+        "flow-root",
+        "run-in",
+        "list-item",
+        "table",
+        "flex",
+        "grid",
+        "ruby",
+        "math",
+        "inline-block",
+        "inline-table",
+        "inline-flex",
+        "inline-grid",
+        "inline-list-item",
+        "table-row-group",
+        "table-header-group",
+        "table-footer-group",
+        "table-row",
+        "table-cell",
+        "table-column-group",
+        "table-column",
+        "table-caption",
+        "ruby-base",
+        "ruby-text",
+        "ruby-base-container",
+        "ruby-text-container",
+        "-webkit-box",
+        "-webkit-inline-box",
+    },
+    "visibility": _GLOBAL | {"visible", "hidden", "collapse"},
+}
+
+
+def _declared(style: str) -> dict[str, str]:
+    """The value of ``display`` and ``visibility`` that applies, as browsers cascade the
+    declarations of one style attribute."""
+    if "/*" in style:
+        style = _COMMENT.sub(" ", style)
+    values: dict[str, str] = {}
+    important: set[str] = set()
+    for declaration in style.split(";"):
+        name, colon, value = declaration.partition(":")
+        name = name.strip(_WS)
+        if not colon or name not in _VALUES:
+            continue
+        value, marked = _IMPORTANT.subn("", value.strip(_WS))
+        value = value.strip(_WS)
+        valid = _KEYWORDS.match(value) is not None and all(
+            word in _VALUES[name] for word in value.split()
+        )
+        if valid and (marked or name not in important):
+            values[name] = value
+            if marked:
+                important.add(name)
+    return values
+
+
+def style_visibility(style: str) -> tuple[bool, bool]:
+    """(hidden, blank) for an element with this style: hidden when ``display`` is ``none``,
+    blank when ``visibility`` is ``hidden`` or ``collapse``."""
+    if "display" not in style and "visibility" not in style:
+        return False, False
+    values = _declared(style)
+    return values.get("display") == "none", values.get("visibility") in ("hidden", "collapse")
