@@ -93,6 +93,13 @@ _TWO_ROWS = [["规章", "4", "7"], ["文件", "5", "1"]]
             "<tr><td>文件</td><td>5</td><td>1</td></tr></table>",
             _TWO_ROWS,
         ),
+        # What <noembed> and <noframes> hold is never shown.
+        (
+            "<noembed><table><tr><td>x</td><td>9</td></tr></table></noembed><noframes><table>"
+            "<tr><td>y</td><td>8</td></tr></table></noframes><table><tr><td>规章</td><td>4</td>"
+            "<td>7</td></tr><tr><td>文件</td><td>5</td><td>1</td></tr></table>",
+            _TWO_ROWS,
+        ),
         # display:none takes a cell out; visibility:hidden and hidden=until-found leave its
         # slot, blank; a row so styled is a row of blanks.
         (

@@ -67,6 +67,8 @@ SKIPPED = frozenset(
         "textarea",
         "head",
         "xml",
+        "noembed",  # raw text browsers do not show
+        "noframes",
     }
 )
 _VOID = frozenset(
