@@ -197,3 +197,28 @@ def test_rows_after_an_implied_row_group_ends_start_another(caption: str) -> Non
 )
 def test_a_style_hides_as_browsers_apply_it(style: str, hidden: bool, blank: bool) -> None:
     assert style_visibility(style) == (hidden, blank)
+
+
+@pytest.mark.parametrize(
+    ("end", "last"),
+    [
+        ("5</t", "5"),
+        ("5<spa", "5"),
+        ("5<span style='x", "5"),
+        ("5<!x", "5"),
+        ("5</", "5</"),
+        ("5 < 6", "5 < 6"),
+        ("5<", "5<"),
+    ],
+)
+def test_a_page_that_ends_inside_a_tag_drops_the_tag(end: str, last: str) -> None:
+    # Browsers drop a tag the page ends in (a download cut short); "<" alone is text.
+    page = "<table><tr><td>规章</td><td>4</td></tr><tr><td>文件</td><td>" + end
+    assert _rows(read_html(page)) == [["规章", "4"], ["文件", last]]
+
+
+def test_a_nul_in_a_cell_shows_nothing() -> None:
+    page = (
+        "<table><tr><td>规章</td><td>4\x002</td></tr><tr><td>文\x01件</td><td>5</td></tr></table>"
+    )
+    assert _rows(read_html(page)) == [["规章", "42"], ["文\ufffd件", "5"]]

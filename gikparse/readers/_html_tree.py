@@ -778,16 +778,22 @@ class _Builder:
 _COMMENT = re.compile(r"<!--(?:-?>|.*?--!?>)", re.S)
 # Raw text that would read as markup without a way to end it: handled before tokenizing.
 _STRAY_LT = re.compile(r"<(?![A-Za-z/!?])")
+# After the page's last ">": a tag (or bogus comment) the page ends in, which browsers drop
+# (``<``, and ``</`` at the very end, are text).
+_UNFINISHED_TAG = re.compile(r"<(?:[A-Za-z!?]|/.)", re.S)
 
 
 def _feedable(source: str) -> str:
-    """``source`` made safe to tokenize, offsets unchanged: a ``<`` that starts no markup,
-    or comes after the last ``>`` (an unfinished tag), becomes U+0000, which is text (the
-    layout reads it back as ``<``); an unclosed comment ends the page, as in browsers. Every
-    ``<`` left starts a token (``<![CDATA[…]]>`` and other ``<!…>`` are bogus comments to
-    their first ``>``, as browsers read them in HTML)."""
+    """``source`` made safe to tokenize, offsets unchanged: a ``<`` that starts no markup
+    becomes U+0000, which is text (the layout reads it back as ``<``); an unclosed comment,
+    and a tag the page ends in, end the page, as in browsers. Every ``<`` left starts a token
+    (``<![CDATA[…]]>`` and other ``<!…>`` are bogus comments to their first ``>``, as
+    browsers read them in HTML). A NUL in the page becomes U+0001, which shows nothing
+    (browsers drop it from text); the page's own U+0001 becomes U+FFFD."""
+    if "\x01" in source:
+        source = source.replace("\x01", "\ufffd")
     if "\x00" in source:
-        source = source.replace("\x00", "\ufffd")
+        source = source.replace("\x00", "\x01")
     pos = 0
     while True:
         opened = source.find("<!--", pos)
@@ -800,9 +806,10 @@ def _feedable(source: str) -> str:
         pos = closed.end()
     last = source.rfind(">")
     if last + 1 < len(source) and "<" in source[last + 1 :]:
+        unfinished = _UNFINISHED_TAG.search(source, last + 1)
+        if unfinished is not None:
+            source = source[: unfinished.start()]
         source = source[: last + 1] + source[last + 1 :].replace("<", "\x00")
-    if "\x01" in source:
-        source = source.replace("\x01", "\ufffd")
     return _STRAY_LT.sub("\x00", source)
 
 
