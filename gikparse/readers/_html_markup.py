@@ -57,7 +57,8 @@ def _attributes_pattern(excluded: str = "") -> str:
     # differently ("=" at once, most often; whitespace; neither), so that one reading is tried.
     ws = f"[{_WS}]+"
     after_name = rf"=(?:{value}|{ws}{value})|{ws}={BLANK}{value}|(?!{BLANK}=)"
-    return rf"(?:[{_WS}/]*{name}(?:{after_name}))*[{_WS}/]*"
+    # Most tags have none: ">" at once is tried first (and, so, only).
+    return rf"(?:(?=>)|(?!>)(?:[{_WS}/]*{name}(?:{after_name}))*[{_WS}/]*)"
 
 
 ATTRS = _attributes_pattern()
