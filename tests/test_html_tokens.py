@@ -369,3 +369,91 @@ def test_a_table_past_the_element_budget_ends_in_limit_exceeded_as_tag_by_tag(pa
         with pytest.raises(LimitExceeded) as slow:
             read_html(page, limits=limits)
     assert str(fast.value) == str(slow.value)
+
+
+# --- the whole-page passes: shortcuts give what the general path gives ------------------------
+
+# Characters whose case matters to str.lower: ASCII letters, letters that lower outside ASCII
+# (Ⅱ, Ａ, Å, Ω), to ASCII (the Kelvin sign K), to two characters (İ) or by their context (Σ),
+# a letter with no lower case of its own (ß), and what else a page holds (CJK, NUL, U+0001,
+# a lone surrogate no UTF-8 encodes).
+_CASED = "AZaz<>=/'\" -:İKΣσßẞǅⅡⅰＡＺ\u212b\u2126\x00\x01\ud800报告，\u3000\xa0é"
+
+
+def _lowered_generally(page: str) -> str:
+    low = page.lower()
+    return low if len(low) == len(page) else page.translate(_html_tree._ASCII_LOWER)
+
+
+@given(st.text(st.sampled_from(_CASED), max_size=40))
+def test_a_page_is_lowered_as_str_lower_lowers_it(page: str) -> None:
+    assert _html_tree._lowered(page) == _lowered_generally(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "",
+        "<p>报告</p>",
+        "<P CLASS=MsoNormal>报告</P>",
+        "<p>Ⅱ、报告</p><TD>１</TD>",
+        "<TABLE>Ｋ\u212aＡ</TABLE>",
+        "<tab\u212ae><tr><td>1</td></tr></table>",
+        "<DIV>ΣΑΣ Σ报告İ</DIV>",
+        "<p>\ud800</p>",
+    ],
+)
+def test_pages_with_cased_letters_read_as_lowered_generally(page: str) -> None:
+    assert _html_tree._lowered(page) == _lowered_generally(page)
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(_html_tree, "_lowered", _lowered_generally)
+        slow = read_html(page)
+    _same(read_html(page), slow)
+
+
+def test_the_words_that_mark_a_page_can_be_found_one_by_one() -> None:
+    # What _marks relies on: one word at most starts at a position (first letters differ),
+    # each pattern starts with the letters str.find looks for, and no word can start inside
+    # another match of itself (a border), so each word's finditer finds all of its own.
+    words = [start for start, _ in _html_tree._MARK_WORDS]
+    assert len({word[0] for word in words}) == len(words)
+    for start, pattern in _html_tree._MARK_WORDS:
+        assert re.fullmatch("[a-z-]+", start) and pattern.startswith(start)  # literal letters
+        assert all(not start.endswith(start[:k]) for k in range(1, len(start)))
+    assert _html_tree._MARK.pattern == "|".join(p for _, p in _html_tree._MARK_WORDS)
+
+
+_MARK_PIECES = [
+    "display",
+    "visibility",
+    "mso-hide",
+    "mso-hidden",
+    "hidden",
+    "id",
+    "bidi",
+    "class",
+    "class=mso",
+    "class='mso",
+    'class="mso',
+    "normal",
+    "-",
+    "=",
+    " ",
+    "'",
+    '"',
+    ">",
+    "/",
+    "x",
+    "1",
+    "报",
+    "displa",
+    "hid",
+    "cla",
+    "i",
+]
+
+
+@given(st.lists(st.sampled_from(_MARK_PIECES), max_size=30))
+def test_marks_are_where_one_pattern_finds_them(pieces: list[str]) -> None:
+    low = "".join(pieces)
+    assert _html_tree._marks(low) == [m.start() for m in _html_tree._MARK.finditer(low)]

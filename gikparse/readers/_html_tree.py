@@ -309,13 +309,48 @@ def is_chrome_name(name: str) -> bool:
 _CHROME_TAGS = frozenset({"nav", "footer", "aside"})
 
 
-# Words that may hide text or mark chrome, found in one pass over the page. A token of the
+# Words that may hide text or mark chrome, found in the page (see _marks). A token of the
 # shortcuts with one inside is read tag by tag; a word that only looks like one ("valid", a
-# word of the text) costs that, no more.
-_MARK = re.compile(
-    r"display|visibility|mso-hide|hidden|id(?<!\wid)\b"  # each starts with a letter: quick
-    r"|class(?!\s*=\s*(?:\"mso\w*\"|'mso\w*'|mso\w*(?=[\s/>])))"  # Word's classes name no chrome
+# word of the text) costs that, no more. Each is (the letters it starts with, its pattern);
+# the first letters differ and no word can begin inside another, so each is found on its own
+# (see _marks).
+_MARK_WORDS = (
+    ("display", "display"),
+    ("visibility", "visibility"),
+    ("mso-hide", "mso-hide"),
+    ("hidden", "hidden"),
+    ("id", r"id(?<!\wid)\b"),
+    # Word's classes name no chrome.
+    ("class", r"class(?!\s*=\s*(?:\"mso\w*\"|'mso\w*'|mso\w*(?=[\s/>])))"),
 )
+_MARK = re.compile("|".join(pattern for _, pattern in _MARK_WORDS))
+# Each word alone: a pattern that starts with a literal word is searched several times faster
+# than the alternation, and str.find skips a word the page lacks faster still.
+_EACH_MARK = tuple((start, re.compile(pattern)) for start, pattern in _MARK_WORDS)
+
+
+def _marks(low: str) -> list[int]:
+    """Where ``_MARK.finditer(low)`` finds its words, word by word: a page has few of them
+    (most have none of the rare ones), so one search per word is cheaper than one for all."""
+    found: list[tuple[int, int]] = []
+    words = 0
+    for start, pattern in _EACH_MARK:
+        if start in low:
+            before = len(found)
+            found.extend(m.span() for m in pattern.finditer(low))
+            words += len(found) > before
+    if words > 1:
+        found.sort()
+    # As finditer reads them, left to right, each after the last one's end.
+    marks: list[int] = []
+    end = 0
+    for at, stop in found:
+        if at >= end:
+            marks.append(at)
+            end = stop
+    return marks
+
+
 # Markup, one token per match, matched in the page lowercased (see _lowered); the page's
 # ``<`` that start no markup were made text first (see _feedable). Tag names as html.parser
 # and browsers read them; a start tag ends at the first ``>`` outside a quoted attribute value
@@ -346,14 +381,46 @@ _TOKEN = re.compile(
 # that hold both ways to the same result).
 _TAG_BY_TAG = re.compile(rf"<(?:(?P<styling>(?!)x)|(?P<cell>(?!)x)|{_EACH_TAG})", re.S)
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+_ASCII_BYTES = bytes(range(128))
+_CAPITAL_SIGMA = "\u03a3"  # the one letter str.lower lowers by its context
 
 
 def _lowered(page: str) -> str:
     """``page`` in lower case, character for character (so offsets stay): tag and attribute
     names are matched in it, which is several times faster than matching ignoring case."""
+    if not page.isascii():  # (an ASCII page is lowered fast by str.lower)
+        low = _lowered_as_utf8(page)
+        if low is not None:
+            return low
     low = page.lower()
     # A few characters lower to two ("İ"); only ASCII letters matter to the markup.
     return low if len(low) == len(page) else page.translate(_ASCII_LOWER)
+
+
+def _lowered_as_utf8(page: str) -> str | None:
+    """``page.lower()`` by way of its UTF-8 bytes, where bytes.lower changes ASCII letters
+    only (a fraction of the time str.lower takes on a page with non-ASCII characters), the
+    few other letters that have a lower case replaced one by one; None when one lowers to
+    two characters or by its context (take str.lower), or a lone surrogate cannot be
+    encoded."""
+    try:
+        data = page.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    lowered = data.lower()
+    low = page if lowered == data else lowered.decode("utf-8")
+    # The page's other characters (their bytes are all >= 0x80): CJK, punctuation, and
+    # rarely a letter with a case (Ⅱ, Ａ, the Kelvin sign K that lowers to ASCII "k").
+    other = data.translate(None, _ASCII_BYTES).decode("utf-8")
+    if other.lower() == other:
+        return low
+    for char in set(other):
+        lower = char.lower()
+        if lower != char:
+            if len(lower) != 1 or char == _CAPITAL_SIGMA:
+                return None
+            low = low.replace(char, lower)
+    return low
 
 
 # A character reference inside a tag (it may spell a word of _MARK), found in a span of tags
@@ -420,7 +487,7 @@ class _Builder:
 
     def feed(self, fed: str) -> None:
         low = _lowered(fed)
-        self.marks = [m.start() for m in _MARK.finditer(low)]
+        self.marks = _marks(low)
         end = self._tokens(_TOKEN, fed, low, 0, len(fed))
         if end < len(fed):
             self.stack[-1].children.append(end)
