@@ -457,3 +457,60 @@ _MARK_PIECES = [
 def test_marks_are_where_one_pattern_finds_them(pieces: list[str]) -> None:
     low = "".join(pieces)
     assert _html_tree._marks(low) == [m.start() for m in _html_tree._MARK.finditer(low)]
+
+
+def _feedable_generally(source: str) -> str:
+    # _feedable as it was written first: every comment in turn, each "<!--" found by str.find.
+    if "\x00" in source:
+        source = source.replace("\x00", "\ufffd")
+    pos = 0
+    while True:
+        opened = source.find("<!--", pos)
+        if opened < 0:
+            break
+        closed = _html_tree._COMMENT.match(source, opened)
+        if closed is None:
+            source = source[:opened]
+            break
+        pos = closed.end()
+    last = source.rfind(">")
+    if last + 1 < len(source) and "<" in source[last + 1 :]:
+        source = source[: last + 1] + source[last + 1 :].replace("<", "\x00")
+    if "\x01" in source:
+        source = source.replace("\x01", "\ufffd")
+    return _html_tree._STRAY_LT.sub("\x00", source)
+
+
+_COMMENT_PIECES = st.sampled_from(
+    [
+        *("<!--", "-->", "--!>", "<!-->", "<!--->", "<!---!>", "!", "!" * 20, "<!", "--"),
+        *("-", "<", ">", "<p>", "报", "x", "\x00", "\x01", "<![endif]>", "<script>", "<1"),
+    ]
+)
+
+
+@given(st.lists(_COMMENT_PIECES, max_size=40))
+def test_a_page_is_made_feedable_as_reading_every_comment_in_turn_makes_it(
+    pieces: list[str],
+) -> None:
+    page = "".join(pieces)
+    assert _html_tree._last_comment(page) == page.rfind("<!--")
+    assert _html_tree._feedable(page) == _feedable_generally(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<p>a</p><!-- x -->",
+        "<!-- x --><p>b<!-- y",
+        "<!-- x <!-- y -->z<!-- w",
+        "<!-- x --!><!---!>",
+        "<!-- x <!---!><p>",  # the last "<!--" is left open inside a comment that ends
+        "<!--" + "!" * 40 + "-->" + "<p>!</p>" * 20,
+        "<!--" + "<b>!</b>" * 20,
+        "!<!--",
+    ],
+)
+def test_comments_left_open_end_the_page_as_reading_every_comment_in_turn(page: str) -> None:
+    assert _html_tree._last_comment(page) == page.rfind("<!--")
+    assert _html_tree._feedable(page) == _feedable_generally(page)

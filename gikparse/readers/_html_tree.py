@@ -777,6 +777,43 @@ _COMMENT = re.compile(r"<!--(?:-?>|.*?--!?>)", re.S)
 _STRAY_LT = re.compile(r"<(?![A-Za-z/!?])")
 
 
+# Comments are found by their "!", rare in markup and found fast (one character is searched
+# for with memchr); after this many "!" that start none, by their "<!--".
+_SCOUTS = 16
+
+
+def _last_comment(source: str) -> int:
+    """``source.rfind("<!--")``, led by the last "!"s of the page."""
+    end = len(source)
+    for _ in range(_SCOUTS):
+        at = source.rfind("!", 0, end)
+        if at < 1:
+            return -1
+        if source.startswith("<!--", at - 1):
+            return at - 1
+        end = at  # a comment before starts before end - 1
+    return source.rfind("<!--", 0, end + 3)
+
+
+def _unclosed_comment(source: str) -> int:
+    """Where the first comment left unclosed starts, as a browser reads the comments in
+    turn; -1 when there is none."""
+    # A comment left open leaves the last one open: an end after the last would end it too.
+    # So a page whose last comment ends (nearly every page) needs no walk through them all.
+    last = _last_comment(source)
+    if last < 0 or _COMMENT.match(source, last) is not None:
+        return -1
+    pos = 0
+    while True:
+        opened = source.find("<!--", pos)
+        if opened < 0:
+            return -1
+        closed = _COMMENT.match(source, opened)
+        if closed is None:
+            return opened
+        pos = closed.end()
+
+
 def _feedable(source: str) -> str:
     """``source`` made safe to tokenize, offsets unchanged: a ``<`` that starts no markup,
     or comes after the last ``>`` (an unfinished tag), becomes U+0000, which is text (the
@@ -785,16 +822,9 @@ def _feedable(source: str) -> str:
     their first ``>``, as browsers read them in HTML)."""
     if "\x00" in source:
         source = source.replace("\x00", "\ufffd")
-    pos = 0
-    while True:
-        opened = source.find("<!--", pos)
-        if opened < 0:
-            break
-        closed = _COMMENT.match(source, opened)
-        if closed is None:
-            source = source[:opened]
-            break
-        pos = closed.end()
+    unclosed = _unclosed_comment(source)
+    if unclosed >= 0:
+        source = source[:unclosed]
     last = source.rfind(">")
     if last + 1 < len(source) and "<" in source[last + 1 :]:
         source = source[: last + 1] + source[last + 1 :].replace("<", "\x00")
