@@ -382,7 +382,6 @@ _TOKEN = re.compile(
 _TAG_BY_TAG = re.compile(rf"<(?:(?P<styling>(?!)x)|(?P<cell>(?!)x)|{_EACH_TAG})", re.S)
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 _ASCII_BYTES = bytes(range(128))
-_CAPITAL_SIGMA = "\u03a3"  # the one letter str.lower lowers by its context
 
 
 def _lowered(page: str) -> str:
@@ -399,28 +398,19 @@ def _lowered(page: str) -> str:
 
 def _lowered_as_utf8(page: str) -> str | None:
     """``page.lower()`` by way of its UTF-8 bytes, where bytes.lower changes ASCII letters
-    only (a fraction of the time str.lower takes on a page with non-ASCII characters), the
-    few other letters that have a lower case replaced one by one; None when one lowers to
-    two characters or by its context (take str.lower), or a lone surrogate cannot be
-    encoded."""
+    only: a fraction of the time str.lower takes on a page with non-ASCII characters. None
+    when one of those has a lower case (Ⅱ, Ａ, the Kelvin sign K that lowers to ASCII "k"),
+    rare on a page, or is a lone surrogate that cannot be encoded."""
     try:
         data = page.encode("utf-8")
     except UnicodeEncodeError:
         return None
-    lowered = data.lower()
-    low = page if lowered == data else lowered.decode("utf-8")
-    # The page's other characters (their bytes are all >= 0x80): CJK, punctuation, and
-    # rarely a letter with a case (Ⅱ, Ａ, the Kelvin sign K that lowers to ASCII "k").
+    # The page's other characters (their bytes are all >= 0x80): CJK and punctuation.
     other = data.translate(None, _ASCII_BYTES).decode("utf-8")
-    if other.lower() == other:
-        return low
-    for char in set(other):
-        lower = char.lower()
-        if lower != char:
-            if len(lower) != 1 or char == _CAPITAL_SIGMA:
-                return None
-            low = low.replace(char, lower)
-    return low
+    if other.lower() != other:
+        return None
+    lowered = data.lower()
+    return page if lowered == data else lowered.decode("utf-8")
 
 
 # A character reference inside a tag (it may spell a word of _MARK), found in a span of tags
