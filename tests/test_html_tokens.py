@@ -385,9 +385,24 @@ def _lowered_generally(page: str) -> str:
     return low if len(low) == len(page) else page.translate(_html_tree._ASCII_LOWER)
 
 
+# Markup enough for a page to be lowered by way of UTF-8 (large, mostly ASCII).
+_LARGE_MARKUP = "<P CLASS=MsoNormal STYLE='FONT-SIZE:9PT'><SPAN LANG=EN-US>报告</SPAN></P>\n" * 300
+
+
 @given(st.text(st.sampled_from(_CASED), max_size=40))
 def test_a_page_is_lowered_as_str_lower_lowers_it(page: str) -> None:
     assert _html_tree._lowered(page) == _lowered_generally(page)
+    fast = _html_tree._lowered_as_utf8(page)
+    assert fast is None or fast == _lowered_generally(page)
+    large = _LARGE_MARKUP + page + _LARGE_MARKUP
+    assert _html_tree._lowered(large) == _lowered_generally(large)
+
+
+def test_a_large_page_of_markup_is_lowered_by_way_of_utf8() -> None:
+    assert _html_tree._mostly_ascii(_LARGE_MARKUP)
+    assert not _html_tree._mostly_ascii("<p>" + "报告" * 10_000 + "</p>")
+    assert _html_tree._lowered_as_utf8(_LARGE_MARKUP) == _LARGE_MARKUP.lower()
+    assert _html_tree._lowered_as_utf8(_LARGE_MARKUP + "Ⅱ") is None  # str.lower's, then
 
 
 @pytest.mark.parametrize(
@@ -404,11 +419,12 @@ def test_a_page_is_lowered_as_str_lower_lowers_it(page: str) -> None:
     ],
 )
 def test_pages_with_cased_letters_read_as_lowered_generally(page: str) -> None:
-    assert _html_tree._lowered(page) == _lowered_generally(page)
-    with pytest.MonkeyPatch.context() as patched:
-        patched.setattr(_html_tree, "_lowered", _lowered_generally)
-        slow = read_html(page)
-    _same(read_html(page), slow)
+    for text in (page, _LARGE_MARKUP + page):
+        assert _html_tree._lowered(text) == _lowered_generally(text)
+        with pytest.MonkeyPatch.context() as patched:
+            patched.setattr(_html_tree, "_lowered", _lowered_generally)
+            slow = read_html(text)
+        _same(read_html(text), slow)
 
 
 def test_the_words_that_mark_a_page_can_be_found_one_by_one() -> None:

@@ -384,16 +384,33 @@ _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 _ASCII_BYTES = bytes(range(128))
 
 
+# Lowering by way of UTF-8 (see _lowered_as_utf8) costs about half of what str.lower does
+# for each ASCII character, and several times as much for each other one: it is taken for a
+# large page that is mostly markup (Word's, a rich editor's; a few percent CJK), where the
+# whole-page passes cost most. A sample of the page tells.
+_LARGE_PAGE = 16_384
+_SAMPLE = 1024  #: characters of the page, evenly spaced
+_MOST_NON_ASCII = 1 / 16  #: of the sample
+
+
 def _lowered(page: str) -> str:
     """``page`` in lower case, character for character (so offsets stay): tag and attribute
     names are matched in it, which is several times faster than matching ignoring case."""
-    if not page.isascii():  # (an ASCII page is lowered fast by str.lower)
+    # (An ASCII page is lowered fast by str.lower.)
+    if len(page) >= _LARGE_PAGE and not page.isascii() and _mostly_ascii(page):
         low = _lowered_as_utf8(page)
         if low is not None:
             return low
     low = page.lower()
     # A few characters lower to two ("İ"); only ASCII letters matter to the markup.
     return low if len(low) == len(page) else page.translate(_ASCII_LOWER)
+
+
+def _mostly_ascii(page: str) -> bool:
+    """Whether few characters of ``page`` are non-ASCII, judging by a sample of it."""
+    sample = page[:: max(1, len(page) // _SAMPLE)]
+    ascii_only = sample.encode("ascii", "ignore")
+    return len(sample) - len(ascii_only) <= len(sample) * _MOST_NON_ASCII
 
 
 def _lowered_as_utf8(page: str) -> str | None:
