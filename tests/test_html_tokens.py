@@ -399,8 +399,8 @@ def test_a_page_is_lowered_as_str_lower_lowers_it(page: str) -> None:
 
 
 def test_a_large_page_of_markup_is_lowered_by_way_of_utf8() -> None:
-    assert _html_tree._mostly_ascii(_LARGE_MARKUP)
-    assert not _html_tree._mostly_ascii("<p>" + "报告" * 10_000 + "</p>")
+    assert _html_tree._non_ascii_share(_LARGE_MARKUP) <= _html_tree._MOST_NON_ASCII
+    assert _html_tree._non_ascii_share("<p>" + "报告" * 10_000 + "</p>") > 0.9
     assert _html_tree._lowered_as_utf8(_LARGE_MARKUP) == _LARGE_MARKUP.lower()
     assert _html_tree._lowered_as_utf8(_LARGE_MARKUP + "Ⅱ") is None  # str.lower's, then
 
@@ -462,6 +462,9 @@ _MARK_PIECES = [
     "x",
     "1",
     "报",
+    "\xa0",
+    "\u3000",
+    "_",
     "displa",
     "hid",
     "cla",
@@ -472,7 +475,9 @@ _MARK_PIECES = [
 @given(st.lists(st.sampled_from(_MARK_PIECES), max_size=30))
 def test_marks_are_where_one_pattern_finds_them(pieces: list[str]) -> None:
     low = "".join(pieces)
-    assert _html_tree._marks(low) == [m.start() for m in _html_tree._MARK.finditer(low)]
+    marks = [m.start() for m in _html_tree._MARK.finditer(low)]
+    assert _html_tree._marks_word_by_word(low) == marks
+    assert _html_tree._marks(low) == marks
 
 
 def _feedable_generally(source: str) -> str:

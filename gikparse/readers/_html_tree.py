@@ -329,9 +329,21 @@ _MARK = re.compile("|".join(pattern for _, pattern in _MARK_WORDS))
 _EACH_MARK = tuple((start, re.compile(pattern)) for start, pattern in _MARK_WORDS)
 
 
+# One search for all the words stops at each letter they start with, common in markup, rare
+# in text: on a page that is mostly text it is the faster.
+_MARKS_MOST_NON_ASCII = 1 / 3
+
+
 def _marks(low: str) -> list[int]:
-    """Where ``_MARK.finditer(low)`` finds its words, word by word: a page has few of them
-    (most have none of the rare ones), so one search per word is cheaper than one for all."""
+    """Where ``_MARK.finditer(low)`` finds its words (word by word on a page of markup)."""
+    if _non_ascii_share(low) > _MARKS_MOST_NON_ASCII:
+        return [m.start() for m in _MARK.finditer(low)]
+    return _marks_word_by_word(low)
+
+
+def _marks_word_by_word(low: str) -> list[int]:
+    """Where ``_MARK.finditer(low)`` finds its words, one search per word: a page of markup
+    has few of them (most have none of the rare ones), so that is cheaper than one for all."""
     found: list[tuple[int, int]] = []
     words = 0
     for start, pattern in _EACH_MARK:
@@ -397,7 +409,8 @@ def _lowered(page: str) -> str:
     """``page`` in lower case, character for character (so offsets stay): tag and attribute
     names are matched in it, which is several times faster than matching ignoring case."""
     # (An ASCII page is lowered fast by str.lower.)
-    if len(page) >= _LARGE_PAGE and not page.isascii() and _mostly_ascii(page):
+    big = len(page) >= _LARGE_PAGE and not page.isascii()
+    if big and _non_ascii_share(page) <= _MOST_NON_ASCII:
         low = _lowered_as_utf8(page)
         if low is not None:
             return low
@@ -406,11 +419,12 @@ def _lowered(page: str) -> str:
     return low if len(low) == len(page) else page.translate(_ASCII_LOWER)
 
 
-def _mostly_ascii(page: str) -> bool:
-    """Whether few characters of ``page`` are non-ASCII, judging by a sample of it."""
+def _non_ascii_share(page: str) -> float:
+    """The share of the characters of ``page`` that are non-ASCII, judging by a sample."""
+    if page.isascii():
+        return 0.0
     sample = page[:: max(1, len(page) // _SAMPLE)]
-    ascii_only = sample.encode("ascii", "ignore")
-    return len(sample) - len(ascii_only) <= len(sample) * _MOST_NON_ASCII
+    return 1 - len(sample.encode("ascii", "ignore")) / len(sample)
 
 
 def _lowered_as_utf8(page: str) -> str | None:
