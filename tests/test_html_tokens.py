@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from gikparse.limits import LimitExceeded, Limits
 from gikparse.readers import _html_layout, _html_tree
+from gikparse.readers._html_markup import NAME_END
 from gikparse.readers.document import Document
 from gikparse.readers.html import read_html
 from tests.html_render import STYLES, HtmlStyle, render_html
@@ -535,3 +536,42 @@ def test_a_page_is_made_feedable_as_reading_every_comment_in_turn_makes_it(
 def test_comments_left_open_end_the_page_as_reading_every_comment_in_turn(page: str) -> None:
     assert _html_tree._last_comment(page) == page.rfind("<!--")
     assert _html_tree._feedable(page) == _feedable_generally(page)
+
+
+def _lazy(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    # A pattern with raw text and comments read by a lazy ".*?", as they were first written.
+    source = pattern.pattern
+    for tag in ("script", "style"):
+        lazy = rf"(?:.*?(?=</{tag}{NAME_END})|.*)"
+        source = source.replace(_html_tree._raw_text(tag), lazy)
+    source = source.replace(_html_tree._COMMENT_REST, r"(?:-?>|.*?--!?>)")
+    assert source != pattern.pattern
+    return re.compile(source, re.S)
+
+
+_RAW_PIECES = st.sampled_from(
+    [
+        *("<script>", "</script>", "</script ", "</scriptx>", "<script type=x>", "<style>"),
+        *("</style>", "</style\t", "</stylex", "<!--", "-->", "--!>", "--", "-", "!", ">"),
+        *("<", "x", "<p>", "</p>", "<span>", "</span>", "<td>", "</td>", "<tr>", "<!-->"),
+        *("<!--->", "<!---!>", "<!", "<?x>", "</", "<b a='>'>", "报", "\n"),
+    ]
+)
+
+
+def _tokens(pattern: re.Pattern[str], page: str, stop: int) -> list[object]:
+    return [(m.span(), m.lastgroup, m.regs) for m in pattern.finditer(page, 0, stop)]
+
+
+@given(st.lists(_RAW_PIECES, max_size=30), st.integers(0, 300))
+def test_raw_text_and_comments_are_read_as_lazy_patterns_read_them(
+    pieces: list[str], stop: int
+) -> None:
+    page = "".join(pieces)
+    for pattern in (_html_tree._TOKEN, _html_tree._TAG_BY_TAG):
+        for end in (len(page), min(stop, len(page))):
+            assert _tokens(pattern, page, end) == _tokens(_lazy(pattern), page, end)
+    lazy_comment = _lazy(_html_tree._COMMENT)
+    for at in range(len(page)):
+        fast, slow = _html_tree._COMMENT.match(page, at), lazy_comment.match(page, at)
+        assert (fast and fast.span()) == (slow and slow.span())

@@ -363,6 +363,17 @@ def _marks_word_by_word(low: str) -> list[int]:
     return marks
 
 
+def _raw_text(tag: str) -> str:
+    """A pattern for the raw text of ``tag``: up to its end tag, or the page's end. Each
+    character is read one way (``.*?`` before a lookahead would try the lookahead at each
+    one: several times slower on the long style blocks of Word's pages and on scripts)."""
+    return rf"[^<]*(?:<(?!/{tag}{NAME_END})[^<]*)*"
+
+
+# What follows a comment's "<!--": browsers end a comment at the first --> or --!>, and
+# <!--> and <!---> are ones. Each character is read one way, as in _raw_text.
+_COMMENT_REST = r"(?:-?>|[^-]*(?:-(?!-!?>)[^-]*)*--!?>)"
+
 # Markup, one token per match, matched in the page lowercased (see _lowered); the page's
 # ``<`` that start no markup were made text first (see _feedable). Tag names as html.parser
 # and browsers read them; a start tag ends at the first ``>`` outside a quoted attribute value
@@ -371,11 +382,11 @@ def _marks_word_by_word(low: str) -> list[int]:
 # end tag (or the page's end).
 _NAME = r"[a-z][^\t\n\r\f />\x00]*"
 _EACH_TAG = (
-    rf"(?P<script>script){NAME_END}[^>]*>(?:.*?(?=</script{NAME_END})|.*)"
-    rf"|(?P<style>style){NAME_END}[^>]*>(?:.*?(?=</style{NAME_END})|.*)"
+    rf"(?P<script>script){NAME_END}[^>]*>{_raw_text('script')}"
+    rf"|(?P<style>style){NAME_END}[^>]*>{_raw_text('style')}"
     rf"|(?P<name>{_NAME})(?P<attrs>{ATTRS})>"
     rf"|/(?P<end>{_NAME})[^>]*>"
-    r"|!--(?:-?>|.*?--!?>)"  # browsers end a comment at --> or --!>; <!--> is one
+    rf"|!--{_COMMENT_REST}"
     r"|![^>]*>|\?[^>]*>|/[^>]*>"
     # A quote left open to the page's end: the tag ends at its first ">", without attributes.
     rf"|(?P<broken>{_NAME})[^>]*>"
@@ -793,7 +804,7 @@ class _Builder:
             self._pop_to(found, end)
 
 
-_COMMENT = re.compile(r"<!--(?:-?>|.*?--!?>)", re.S)
+_COMMENT = re.compile(rf"<!--{_COMMENT_REST}")
 # Raw text that would read as markup without a way to end it: handled before tokenizing.
 _STRAY_LT = re.compile(r"<(?![A-Za-z/!?])")
 
