@@ -311,9 +311,9 @@ _CHROME_TAGS = frozenset({"nav", "footer", "aside"})
 
 # Words that may hide text or mark chrome, found in the page (see _marks). A token of the
 # shortcuts with one inside is read tag by tag; a word that only looks like one ("valid", a
-# word of the text) costs that, no more. Each is (the letters it starts with, its pattern);
-# the first letters differ and no word can begin inside another, so each is found on its own
-# (see _marks).
+# word of the text) costs that, no more. Each is (the letters it starts with, its pattern):
+# their first letters differ, and none can start inside a match of itself, so each can be
+# found on its own (see _marks_word_by_word).
 _MARK_WORDS = (
     ("display", "display"),
     ("visibility", "visibility"),
@@ -441,8 +441,8 @@ def _non_ascii_share(page: str) -> float:
 def _lowered_as_utf8(page: str) -> str | None:
     """``page.lower()`` by way of its UTF-8 bytes, where bytes.lower changes ASCII letters
     only: a fraction of the time str.lower takes on a page with non-ASCII characters. None
-    when one of those has a lower case (Ⅱ, Ａ, the Kelvin sign K that lowers to ASCII "k"),
-    rare on a page, or is a lone surrogate that cannot be encoded."""
+    when one of those has a lower case (Ⅱ, Ａ, the Kelvin sign U+212A that lowers to ASCII
+    "k"), rare on a page, or is a lone surrogate that cannot be encoded."""
     try:
         data = page.encode("utf-8")
     except UnicodeEncodeError:
