@@ -429,9 +429,10 @@ def test_pages_with_cased_letters_read_as_lowered_generally(page: str) -> None:
 
 
 def test_the_words_that_mark_a_page_can_be_found_one_by_one() -> None:
-    # What _marks relies on: one word at most starts at a position (first letters differ),
-    # each pattern starts with the letters str.find looks for, and no word can start inside
-    # another match of itself (a border), so each word's finditer finds all of its own.
+    # What _marks_word_by_word relies on: one word at most starts at a position (their first
+    # letters differ), each pattern starts with the letters str.find looks for, and no word
+    # can start inside another match of itself (a border), so each word's finditer finds all
+    # of its own.
     words = [start for start, _ in _html_tree._MARK_WORDS]
     assert len({word[0] for word in words}) == len(words)
     for start, pattern in _html_tree._MARK_WORDS:
@@ -481,6 +482,9 @@ def test_marks_are_where_one_pattern_finds_them(pieces: list[str]) -> None:
     assert _html_tree._marks(low) == marks
 
 
+_LAZY_COMMENT = re.compile(r"<!--(?:-?>|.*?--!?>)", re.S)
+
+
 def _feedable_generally(source: str) -> str:
     # _feedable as it was written first: every comment in turn, each "<!--" found by str.find.
     if "\x00" in source:
@@ -490,7 +494,7 @@ def _feedable_generally(source: str) -> str:
         opened = source.find("<!--", pos)
         if opened < 0:
             break
-        closed = _html_tree._COMMENT.match(source, opened)
+        closed = _LAZY_COMMENT.match(source, opened)
         if closed is None:
             source = source[:opened]
             break
