@@ -542,40 +542,37 @@ def test_comments_left_open_end_the_page_as_reading_every_comment_in_turn(page: 
     assert _html_tree._feedable(page) == _feedable_generally(page)
 
 
-def _lazy(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    # A pattern with raw text and comments read by a lazy ".*?", as they were first written.
-    source = pattern.pattern
-    for tag in ("script", "style"):
-        lazy = rf"(?:.*?(?=</{tag}{NAME_END})|.*)"
-        source = source.replace(_html_tree._raw_text(tag), lazy)
-    source = source.replace(_html_tree._COMMENT_REST, r"(?:-?>|.*?--!?>)")
-    assert source != pattern.pattern
-    return re.compile(source, re.S)
-
-
 _RAW_PIECES = st.sampled_from(
     [
-        *("<script>", "</script>", "</script ", "</scriptx>", "<script type=x>", "<style>"),
-        *("</style>", "</style\t", "</stylex", "<!--", "-->", "--!>", "--", "-", "!", ">"),
-        *("<", "x", "<p>", "</p>", "<span>", "</span>", "<td>", "</td>", "<tr>", "<!-->"),
-        *("<!--->", "<!---!>", "<!", "<?x>", "</", "<b a='>'>", "报", "\n"),
+        *("<script>", "</script>", "</script ", "</scriptx>", "</script", "<style>", "</style>"),
+        *("</style\t", "</stylex", "</style", "<!--", "-->", "<", ">", "x", "<p>", "</p>"),
+        *("<td>", "</td>", "报", "\n", "/"),
     ]
 )
 
 
-def _tokens(pattern: re.Pattern[str], page: str, stop: int) -> list[object]:
-    return [(m.span(), m.lastgroup, m.regs) for m in pattern.finditer(page, 0, stop)]
-
-
-@given(st.lists(_RAW_PIECES, max_size=30), st.integers(0, 300))
-def test_raw_text_and_comments_are_read_as_lazy_patterns_read_them(
-    pieces: list[str], stop: int
-) -> None:
+@given(st.lists(_RAW_PIECES, max_size=30), st.integers(0, 300), st.integers(0, 300))
+def test_raw_text_ends_where_a_lazy_pattern_ends_it(pieces: list[str], at: int, stop: int) -> None:
+    # As the raw text of <script> and <style> was first matched in the token itself.
     page = "".join(pieces)
-    for pattern in (_html_tree._TOKEN, _html_tree._TAG_BY_TAG):
-        for end in (len(page), min(stop, len(page))):
-            assert _tokens(pattern, page, end) == _tokens(_lazy(pattern), page, end)
-    lazy_comment = _lazy(_html_tree._COMMENT)
-    for at in range(len(page)):
-        fast, slow = _html_tree._COMMENT.match(page, at), lazy_comment.match(page, at)
-        assert (fast and fast.span()) == (slow and slow.span())
+    stop = min(stop, len(page))
+    at = min(at, stop)
+    for tag, end_tag in _html_tree._RAW_TEXT_END.items():
+        lazy = re.compile(rf"(?:.*?(?=</{tag}{NAME_END})|.*)", re.S).match(page, at, stop)
+        found = end_tag.search(page, at, stop)
+        assert lazy is not None and lazy.end() == (stop if found is None else found.start())
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<style>td{}</style><table><tr><td>1</td><td>2</td></tr></table>",
+        "<p>a<script>var s = '<td>1</td><p>';</script>b</p>",
+        "<p>a<script></script>b<style>x</STYLE >c<script>d",
+        "<table><tr><td>1<script>'</td>'</script></td><td>2</td></tr></table>",
+        "<div class=nav><style>p{}</style>导航</div><p>正文<script>if(a<b)c()</script></p>",
+    ],
+)
+def test_raw_text_is_skipped_as_tag_by_tag(page: str) -> None:
+    _same(read_html(page), _tag_by_tag(page))
+    assert "td" not in read_html(page).text and "var" not in read_html(page).text

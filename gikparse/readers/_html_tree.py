@@ -363,30 +363,19 @@ def _marks_word_by_word(low: str) -> list[int]:
     return marks
 
 
-def _raw_text(tag: str) -> str:
-    """A pattern for the raw text of ``tag``: up to its end tag, or the page's end. Each
-    character is read one way (``.*?`` before a lookahead would try the lookahead at each
-    one: several times slower on the long style blocks of Word's pages and on scripts)."""
-    return rf"[^<]*(?:<(?!/{tag}{NAME_END})[^<]*)*"
-
-
-# What follows a comment's "<!--": browsers end a comment at the first --> or --!>, and
-# <!--> and <!---> are ones. Each character is read one way, as in _raw_text.
-_COMMENT_REST = r"(?:-?>|[^-]*(?:-(?!-!?>)[^-]*)*--!?>)"
-
 # Markup, one token per match, matched in the page lowercased (see _lowered); the page's
 # ``<`` that start no markup were made text first (see _feedable). Tag names as html.parser
 # and browsers read them; a start tag ends at the first ``>`` outside a quoted attribute value
 # (a quote counts only after ``=``, so a stray ``"`` does not swallow the tags after it); an
 # end tag at its first ``>``. The text of <script> and <style> is raw: it ends only at their
-# end tag (or the page's end).
+# end tag (or the page's end), found apart (see _RAW_TEXT_END).
 _NAME = r"[a-z][^\t\n\r\f />\x00]*"
 _EACH_TAG = (
-    rf"(?P<script>script){NAME_END}[^>]*>{_raw_text('script')}"
-    rf"|(?P<style>style){NAME_END}[^>]*>{_raw_text('style')}"
+    rf"(?P<script>script){NAME_END}[^>]*>"
+    rf"|(?P<style>style){NAME_END}[^>]*>"
     rf"|(?P<name>{_NAME})(?P<attrs>{ATTRS})>"
     rf"|/(?P<end>{_NAME})[^>]*>"
-    rf"|!--{_COMMENT_REST}"
+    r"|!--(?:-?>|.*?--!?>)"  # browsers end a comment at --> or --!>; <!--> is one
     r"|![^>]*>|\?[^>]*>|/[^>]*>"
     # A quote left open to the page's end: the tag ends at its first ">", without attributes.
     rf"|(?P<broken>{_NAME})[^>]*>"
@@ -403,6 +392,10 @@ _TOKEN = re.compile(
 # Without the shortcuts: every tag a token (inside kept inline elements, and in the tests
 # that hold both ways to the same result).
 _TAG_BY_TAG = re.compile(rf"<(?:(?P<styling>(?!)x)|(?P<cell>(?!)x)|{_EACH_TAG})", re.S)
+# Where the raw text of <script> and <style> ends, searched for from its start: far faster
+# than matching it in the token (a lazy ".*?" would try the end tag at each character of
+# Word's long style blocks and of scripts; read one way, a repeat per "<" is slow in _TOKEN).
+_RAW_TEXT_END = {tag: re.compile(rf"</{tag}{NAME_END}") for tag in ("script", "style")}
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 _ASCII_BYTES = bytes(range(128))
 
@@ -594,10 +587,15 @@ class _Builder:
                     tag = m.group("broken")
                     if tag in BLOCKS:
                         self.start_tag(tag, [], at)
-                elif kind is not None:  # <script> or <style>: raw text
+                elif kind is not None:  # <script> or <style>: raw text up to its end tag
+                    raw_end = _RAW_TEXT_END[kind].search(low, pos, stop)
+                    end = stop if raw_end is None else raw_end.start()
                     self.start_tag(kind, [], at)
                     if stack[-1].tag == kind:  # its text is never read: the element ends here
-                        self._pop_to(len(stack) - 1, pos)
+                        self._pop_to(len(stack) - 1, end)
+                    if end > pos:
+                        pos, resume = end, True
+                        break  # tokens go on after the raw text
                 # else: comments, declarations, processing instructions
         return pos
 
@@ -804,7 +802,7 @@ class _Builder:
             self._pop_to(found, end)
 
 
-_COMMENT = re.compile(rf"<!--{_COMMENT_REST}")
+_COMMENT = re.compile(r"<!--(?:-?>|.*?--!?>)", re.S)
 # Raw text that would read as markup without a way to end it: handled before tokenizing.
 _STRAY_LT = re.compile(r"<(?![A-Za-z/!?])")
 
