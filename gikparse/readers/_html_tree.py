@@ -397,27 +397,14 @@ _TAG_BY_TAG = re.compile(rf"<(?:(?P<styling>(?!)x)|(?P<cell>(?!)x)|{_EACH_TAG})"
 # Word's long style blocks and of scripts; read one way, a repeat per "<" is slow in _TOKEN).
 _RAW_TEXT_END = {tag: re.compile(rf"</{tag}{NAME_END}") for tag in ("script", "style")}
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
-_ASCII_BYTES = bytes(range(128))
-
-
-# Lowering by way of UTF-8 (see _lowered_as_utf8) costs about half of what str.lower does
-# for each ASCII character, and several times as much for each other one: it is taken for a
-# large page that is mostly markup (Word's, a rich editor's; a few percent CJK), where the
-# whole-page passes cost most. A sample of the page tells.
-_LARGE_PAGE = 16_384
-_SAMPLE = 1024  #: characters of the page, evenly spaced
-_MOST_NON_ASCII = 1 / 16  #: of the sample
+# The share of a page's characters that are non-ASCII is judged by this many of them,
+# evenly spaced (see _marks).
+_SAMPLE = 1024
 
 
 def _lowered(page: str) -> str:
     """``page`` in lower case, character for character (so offsets stay): tag and attribute
     names are matched in it, which is several times faster than matching ignoring case."""
-    # (An ASCII page is lowered fast by str.lower.)
-    big = len(page) >= _LARGE_PAGE and not page.isascii()
-    if big and _non_ascii_share(page) <= _MOST_NON_ASCII:
-        low = _lowered_as_utf8(page)
-        if low is not None:
-            return low
     low = page.lower()
     # A few characters lower to two ("İ"); only ASCII letters matter to the markup.
     return low if len(low) == len(page) else page.translate(_ASCII_LOWER)
@@ -429,23 +416,6 @@ def _non_ascii_share(page: str) -> float:
         return 0.0
     sample = page[:: max(1, len(page) // _SAMPLE)]
     return 1 - len(sample.encode("ascii", "ignore")) / len(sample)
-
-
-def _lowered_as_utf8(page: str) -> str | None:
-    """``page.lower()`` by way of its UTF-8 bytes, where bytes.lower changes ASCII letters
-    only: a fraction of the time str.lower takes on a page with non-ASCII characters. None
-    when one of those has a lower case (Ⅱ, Ａ, the Kelvin sign U+212A that lowers to ASCII
-    "k"), rare on a page, or is a lone surrogate that cannot be encoded."""
-    try:
-        data = page.encode("utf-8")
-    except UnicodeEncodeError:
-        return None
-    # The page's other characters (their bytes are all >= 0x80): CJK and punctuation.
-    other = data.translate(None, _ASCII_BYTES).decode("utf-8")
-    if other.lower() != other:
-        return None
-    lowered = data.lower()
-    return page if lowered == data else lowered.decode("utf-8")
 
 
 # A character reference inside a tag (it may spell a word of _MARK), found in a span of tags
