@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from gikparse.limits import LimitExceeded, Limits
 from gikparse.readers import _html_layout, _html_tree
+from gikparse.readers._html_markup import NAME_END
 from gikparse.readers.document import Document
 from gikparse.readers.html import read_html
 from tests.html_render import STYLES, HtmlStyle, render_html
@@ -369,3 +370,173 @@ def test_a_table_past_the_element_budget_ends_in_limit_exceeded_as_tag_by_tag(pa
         with pytest.raises(LimitExceeded) as slow:
             read_html(page, limits=limits)
     assert str(fast.value) == str(slow.value)
+
+
+# --- the whole-page passes: shortcuts give what the general path gives ------------------------
+
+
+def test_the_share_of_non_ascii_characters_is_judged_by_a_sample() -> None:
+    assert _html_tree._non_ascii_share("") == 0.0
+    assert _html_tree._non_ascii_share("<p>x</p>" * 5000) == 0.0
+    assert _html_tree._non_ascii_share("报告" * 5000) == 1.0
+    assert 0.2 < _html_tree._non_ascii_share("<p>报告</p>" * 5000) < 0.25  # 2 of 9
+
+
+def test_the_words_that_mark_a_page_can_be_found_one_by_one() -> None:
+    # What _marks_word_by_word relies on: one word at most starts at a position (their first
+    # letters differ), each pattern starts with the letters str.find looks for, and no word
+    # can start inside another match of itself (a border), so each word's finditer finds all
+    # of its own.
+    words = [start for start, _ in _html_tree._MARK_WORDS]
+    assert len({word[0] for word in words}) == len(words)
+    for start, pattern in _html_tree._MARK_WORDS:
+        assert re.fullmatch("[a-z-]+", start) and pattern.startswith(start)  # literal letters
+        assert all(not start.endswith(start[:k]) for k in range(1, len(start)))
+    assert _html_tree._MARK.pattern == "|".join(p for _, p in _html_tree._MARK_WORDS)
+
+
+_MARK_PIECES = [
+    "display",
+    "visibility",
+    "mso-hide",
+    "mso-hidden",
+    "hidden",
+    "id",
+    "bidi",
+    "class",
+    "class=mso",
+    "class='mso",
+    'class="mso',
+    "normal",
+    "-",
+    "=",
+    " ",
+    "'",
+    '"',
+    ">",
+    "/",
+    "x",
+    "1",
+    "报",
+    "\xa0",
+    "\u3000",
+    "_",
+    "displa",
+    "hid",
+    "cla",
+    "i",
+]
+
+
+@given(st.lists(st.sampled_from(_MARK_PIECES), max_size=30))
+def test_marks_are_where_one_pattern_finds_them(pieces: list[str]) -> None:
+    low = "".join(pieces)
+    marks = [m.start() for m in _html_tree._MARK.finditer(low)]
+    assert _html_tree._marks_word_by_word(low) == marks
+    assert _html_tree._marks(low) == marks
+
+
+_LAZY_COMMENT = re.compile(r"<!--(?:-?>|.*?--!?>)", re.S)
+
+
+def _feedable_generally(source: str) -> str:
+    # _feedable with every comment read in turn, each "<!--" found by str.find.
+    if "\x01" in source:
+        source = source.replace("\x01", "\ufffd")
+    if "\x00" in source:
+        source = source.replace("\x00", "\x01")
+    pos = 0
+    while True:
+        opened = source.find("<!--", pos)
+        if opened < 0:
+            break
+        closed = _LAZY_COMMENT.match(source, opened)
+        if closed is None:
+            source = source[:opened]
+            break
+        pos = closed.end()
+    last = source.rfind(">")
+    if last + 1 < len(source) and "<" in source[last + 1 :]:
+        for at in range(last + 1, len(source) - 1):  # a tag the page ends in is dropped
+            after = source[at + 1]
+            if source[at] == "<" and (
+                (after.isascii() and after.isalpha())
+                or after in "!?"
+                or (after == "/" and at + 2 < len(source))
+            ):
+                source = source[:at]
+                break
+        source = source[: last + 1] + source[last + 1 :].replace("<", "\x00")
+    return _html_tree._STRAY_LT.sub("\x00", source)
+
+
+_COMMENT_PIECES = st.sampled_from(
+    [
+        *("<!--", "-->", "--!>", "<!-->", "<!--->", "<!---!>", "!", "!" * 20, "<!", "--"),
+        *("-", "<", ">", "<p>", "报", "x", "\x00", "\x01", "<![endif]>", "<script>", "<1"),
+        *("</", "</p", "<sp", "<?"),
+    ]
+)
+
+
+@given(st.lists(_COMMENT_PIECES, max_size=40))
+def test_a_page_is_made_feedable_as_reading_every_comment_in_turn_makes_it(
+    pieces: list[str],
+) -> None:
+    page = "".join(pieces)
+    assert _html_tree._last_comment(page) == page.rfind("<!--")
+    assert _html_tree._feedable(page) == _feedable_generally(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<p>a</p><!-- x -->",
+        "<!-- x --><p>b<!-- y",
+        "<!-- x <!-- y -->z<!-- w",
+        "<!-- x --!><!---!>",
+        "<!-- x <!---!><p>",  # the last "<!--" is left open inside a comment that ends
+        "<!--" + "!" * 40 + "-->" + "<p>!</p>" * 20,
+        "<!--" + "<b>!</b>" * 20,
+        "!<!--",
+    ],
+)
+def test_comments_left_open_end_the_page_as_reading_every_comment_in_turn(page: str) -> None:
+    assert _html_tree._last_comment(page) == page.rfind("<!--")
+    assert _html_tree._feedable(page) == _feedable_generally(page)
+
+
+_RAW_PIECES = st.sampled_from(
+    [
+        *("<script>", "</script>", "</script ", "</scriptx>", "</script", "<style>", "</style>"),
+        *("</style\t", "</stylex", "</style", "<!--", "-->", "<", ">", "x", "<p>", "</p>"),
+        *("<td>", "</td>", "报", "\n", "/"),
+    ]
+)
+
+
+@given(st.lists(_RAW_PIECES, max_size=30), st.integers(0, 300), st.integers(0, 300))
+def test_raw_text_ends_where_a_lazy_pattern_ends_it(pieces: list[str], at: int, stop: int) -> None:
+    # As the raw text of <script> and <style> was first matched in the token itself.
+    page = "".join(pieces)
+    stop = min(stop, len(page))
+    at = min(at, stop)
+    for tag, end_tag in _html_tree._RAW_TEXT_END.items():
+        lazy = re.compile(rf"(?:.*?(?=</{tag}{NAME_END})|.*)", re.S).match(page, at, stop)
+        found = end_tag.search(page, at, stop)
+        assert lazy is not None and lazy.end() == (stop if found is None else found.start())
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<style>td{}</style><table><tr><td>1</td><td>2</td></tr></table>",
+        "<p>a<script>var s = '<td>1</td><p>';</script>b</p>",
+        "<p>a<script></script>b<style>x</STYLE >c<script>d",
+        "<table><tr><td>1<script>'</td>'</script></td><td>2</td></tr></table>",
+        "<div class=nav><style>p{}</style>导航</div><p>正文<script>if(a<b)c()</script></p>",
+    ],
+)
+def test_raw_text_is_skipped_as_tag_by_tag(page: str) -> None:
+    _same(read_html(page), _tag_by_tag(page))
+    assert "td" not in read_html(page).text and "var" not in read_html(page).text

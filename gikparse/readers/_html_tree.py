@@ -322,23 +322,70 @@ def is_chrome_name(name: str) -> bool:
 _CHROME_TAGS = frozenset({"nav", "footer", "aside"})
 
 
-# Words that may hide text or mark chrome, found in one pass over the page. A token of the
+# Words that may hide text or mark chrome, found in the page (see _marks). A token of the
 # shortcuts with one inside is read tag by tag; a word that only looks like one ("valid", a
-# word of the text) costs that, no more.
-_MARK = re.compile(
-    r"display|visibility|mso-hide|hidden|id(?<!\wid)\b"  # each starts with a letter: quick
-    r"|class(?!\s*=\s*(?:\"mso\w*\"|'mso\w*'|mso\w*(?=[\s/>])))"  # Word's classes name no chrome
+# word of the text) costs that, no more. Each is (the letters it starts with, its pattern):
+# their first letters differ, and none can start inside a match of itself, so each can be
+# found on its own (see _marks_word_by_word).
+_MARK_WORDS = (
+    ("display", "display"),
+    ("visibility", "visibility"),
+    ("mso-hide", "mso-hide"),
+    ("hidden", "hidden"),
+    ("id", r"id(?<!\wid)\b"),
+    # Word's classes name no chrome.
+    ("class", r"class(?!\s*=\s*(?:\"mso\w*\"|'mso\w*'|mso\w*(?=[\s/>])))"),
 )
+_MARK = re.compile("|".join(pattern for _, pattern in _MARK_WORDS))
+# Each word alone: a pattern that starts with a literal word is searched several times faster
+# than the alternation, and str.find skips a word the page lacks faster still.
+_EACH_MARK = tuple((start, re.compile(pattern)) for start, pattern in _MARK_WORDS)
+
+
+# One search for all the words stops at each letter they start with, common in markup, rare
+# in text: on a page that is mostly text it is the faster.
+_MARKS_MOST_NON_ASCII = 1 / 3
+
+
+def _marks(low: str) -> list[int]:
+    """Where ``_MARK.finditer(low)`` finds its words (word by word on a page of markup)."""
+    if _non_ascii_share(low) > _MARKS_MOST_NON_ASCII:
+        return [m.start() for m in _MARK.finditer(low)]
+    return _marks_word_by_word(low)
+
+
+def _marks_word_by_word(low: str) -> list[int]:
+    """Where ``_MARK.finditer(low)`` finds its words, one search per word: a page of markup
+    has few of them (most have none of the rare ones), so that is cheaper than one for all."""
+    found: list[tuple[int, int]] = []
+    words = 0
+    for start, pattern in _EACH_MARK:
+        if start in low:
+            before = len(found)
+            found.extend(m.span() for m in pattern.finditer(low))
+            words += len(found) > before
+    if words > 1:
+        found.sort()
+    # As finditer reads them, left to right, each after the last one's end.
+    marks: list[int] = []
+    end = 0
+    for at, stop in found:
+        if at >= end:
+            marks.append(at)
+            end = stop
+    return marks
+
+
 # Markup, one token per match, matched in the page lowercased (see _lowered); the page's
 # ``<`` that start no markup were made text first (see _feedable). Tag names as html.parser
 # and browsers read them; a start tag ends at the first ``>`` outside a quoted attribute value
 # (a quote counts only after ``=``, so a stray ``"`` does not swallow the tags after it), an
-# end tag too. The text of <script> and <style> is raw: it ends only at their
-# end tag (or the page's end).
+# end tag too. The text of <script> and <style> is raw: it ends only at their end tag (or the
+# page's end), found apart (see _RAW_TEXT_END).
 _NAME = r"[a-z][^\t\n\r\f />\x00]*(?![^\t\n\r\f />\x00])"  # all of it: no attribute's
 _EACH_TAG = (
-    rf"(?P<script>script){NAME_END}[^>]*>(?:.*?(?=</script{NAME_END})|.*)"
-    rf"|(?P<style>style){NAME_END}[^>]*>(?:.*?(?=</style{NAME_END})|.*)"
+    rf"(?P<script>script){NAME_END}[^>]*>"
+    rf"|(?P<style>style){NAME_END}[^>]*>"
     rf"|(?P<name>{_NAME})(?P<attrs>{ATTRS})>"
     rf"|/(?P<end>{_NAME}){ATTRS}>"  # an end tag's attributes are read, and ignored
     r"|!--(?:-?>|.*?--!?>)"  # browsers end a comment at --> or --!>; <!--> is one
@@ -358,7 +405,14 @@ _TOKEN = re.compile(
 # Without the shortcuts: every tag a token (inside kept inline elements, and in the tests
 # that hold both ways to the same result).
 _TAG_BY_TAG = re.compile(rf"<(?:(?P<styling>(?!)x)|(?P<cell>(?!)x)|{_EACH_TAG})", re.S)
+# Where the raw text of <script> and <style> ends, searched for from its start: far faster
+# than matching it in the token (a lazy ".*?" would try the end tag at each character of
+# Word's long style blocks and of scripts; read one way, a repeat per "<" is slow in _TOKEN).
+_RAW_TEXT_END = {tag: re.compile(rf"</{tag}{NAME_END}") for tag in ("script", "style")}
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+# The share of a page's characters that are non-ASCII is judged by this many of them,
+# evenly spaced (see _marks).
+_SAMPLE = 1024
 
 
 def _lowered(page: str) -> str:
@@ -367,6 +421,14 @@ def _lowered(page: str) -> str:
     low = page.lower()
     # A few characters lower to two ("İ"); only ASCII letters matter to the markup.
     return low if len(low) == len(page) else page.translate(_ASCII_LOWER)
+
+
+def _non_ascii_share(page: str) -> float:
+    """The share of the characters of ``page`` that are non-ASCII, judging by a sample."""
+    if page.isascii():
+        return 0.0
+    sample = page[:: max(1, len(page) // _SAMPLE)]
+    return 1 - len(sample.encode("ascii", "ignore")) / len(sample)
 
 
 # A character reference inside a tag (it may spell a word of _MARK), found in a span of tags
@@ -439,7 +501,7 @@ class _Builder:
 
     def feed(self, fed: str) -> None:
         low = _lowered(fed)
-        self.marks = [m.start() for m in _MARK.finditer(low)]
+        self.marks = _marks(low)
         end = self._tokens(_TOKEN, fed, low, 0, len(fed))
         if end < len(fed):
             self.stack[-1].children.append(end)
@@ -514,10 +576,15 @@ class _Builder:
                     tag = m.group("broken")
                     if tag in BLOCKS:
                         self.start_tag(tag, [], at)
-                elif kind is not None:  # <script> or <style>: raw text
+                elif kind is not None:  # <script> or <style>: raw text up to its end tag
+                    raw_end = _RAW_TEXT_END[kind].search(low, pos, stop)
+                    end = stop if raw_end is None else raw_end.start()
                     self.start_tag(kind, [], at)
                     if stack[-1].tag == kind:  # its text is never read: the element ends here
-                        self._pop_to(len(stack) - 1, pos)
+                        self._pop_to(len(stack) - 1, end)
+                    if end > pos:
+                        pos, resume = end, True
+                        break  # tokens go on after the raw text
                 # else: comments, declarations, processing instructions
         return pos
 
@@ -783,6 +850,43 @@ _STRAY_LT = re.compile(r"<(?![A-Za-z/!?])")
 _UNFINISHED_TAG = re.compile(r"<(?:[A-Za-z!?]|/.)", re.S)
 
 
+# Comments are found by their "!", rare in markup and found fast (one character is searched
+# for with memchr); after this many "!" that start none, by their "<!--".
+_SCOUTS = 16
+
+
+def _last_comment(source: str) -> int:
+    """``source.rfind("<!--")``, led by the last "!"s of the page."""
+    end = len(source)
+    for _ in range(_SCOUTS):
+        at = source.rfind("!", 0, end)
+        if at < 1:
+            return -1
+        if source.startswith("<!--", at - 1):
+            return at - 1
+        end = at  # a comment before starts before end - 1
+    return source.rfind("<!--", 0, end + 3)
+
+
+def _unclosed_comment(source: str) -> int:
+    """Where the first comment left unclosed starts, as a browser reads the comments in
+    turn; -1 when there is none."""
+    # A comment left open leaves the last one open: an end after the last would end it too.
+    # So a page whose last comment ends (nearly every page) needs no walk through them all.
+    last = _last_comment(source)
+    if last < 0 or _COMMENT.match(source, last) is not None:
+        return -1
+    pos = 0
+    while True:
+        opened = source.find("<!--", pos)
+        if opened < 0:
+            return -1
+        closed = _COMMENT.match(source, opened)
+        if closed is None:
+            return opened
+        pos = closed.end()
+
+
 def _feedable(source: str) -> str:
     """``source`` made safe to tokenize, offsets unchanged: a ``<`` that starts no markup
     becomes U+0000, which is text (the layout reads it back as ``<``); an unclosed comment,
@@ -794,16 +898,9 @@ def _feedable(source: str) -> str:
         source = source.replace("\x01", "\ufffd")
     if "\x00" in source:
         source = source.replace("\x00", "\x01")
-    pos = 0
-    while True:
-        opened = source.find("<!--", pos)
-        if opened < 0:
-            break
-        closed = _COMMENT.match(source, opened)
-        if closed is None:
-            source = source[:opened]
-            break
-        pos = closed.end()
+    unclosed = _unclosed_comment(source)
+    if unclosed >= 0:
+        source = source[:unclosed]
     last = source.rfind(">")
     if last + 1 < len(source) and "<" in source[last + 1 :]:
         unfinished = _UNFINISHED_TAG.search(source, last + 1)
