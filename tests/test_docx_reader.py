@@ -345,7 +345,7 @@ def test_an_empty_body_gives_an_empty_document_and_a_report_that_says_so() -> No
 
 def _unslimmed(data: bytes, monkeypatch: pytest.MonkeyPatch) -> Document:
     with monkeypatch.context() as patch:
-        patch.setattr(docx_module, "slim", lambda xml: xml)
+        patch.setattr(docx_module, "slim", lambda xml, run_styles=False: xml)
         return read_docx(data)
 
 
@@ -378,7 +378,7 @@ def test_cutting_empty_elements_keeps_every_element_the_reader_reads(data: st.Da
     body = body[:at] + junk + body[at:]
     package = docx_package(f"<w:document {NS}><w:body>{body}</w:body></w:document>")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(docx_module, "slim", lambda xml: xml)
+        patch.setattr(docx_module, "slim", lambda xml, run_styles=False: xml)
         whole = read_docx(package)
     assert read_docx(package) == whole
 
@@ -446,6 +446,53 @@ def test_hidden_text_is_left_out_as_word_does_not_show_it() -> None:
         '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>申请</w:t></w:r></w:p>'
     )
     assert _texts(_read(body)) == ["本年新收申请"]
+
+
+_HIDING_STYLES = (
+    f"<w:styles {NS}><w:docDefaults><w:rPrDefault><w:rPr>{{defaults}}</w:rPr></w:rPrDefault>"
+    '</w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal">'
+    '<w:name w:val="Normal"/></w:style>'
+    '<w:style w:type="character" w:styleId="H"><w:rPr><w:vanish/></w:rPr></w:style>'
+    '<w:style w:type="character" w:styleId="H2"><w:basedOn w:val="H"/></w:style>'
+    '<w:style w:type="character" w:styleId="Shown"><w:rPr><w:vanish w:val="0"/></w:rPr>'
+    "</w:style>"
+    '<w:style w:type="paragraph" w:styleId="HiddenPara"><w:rPr><w:vanish/></w:rPr></w:style>'
+    '<w:style w:type="paragraph" w:styleId="Note"><w:basedOn w:val="HiddenPara"/></w:style>'
+    "</w:styles>"
+)
+
+
+def _run(text: str, rpr: str = "") -> str:
+    return f'<w:r><w:rPr>{rpr}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+@pytest.mark.parametrize(
+    ("paragraph_style", "runs", "defaults", "shown"),
+    [
+        # A character style that hides, directly or through the style it is based on.
+        ("", _run("1") + _run("9", '<w:rStyle w:val="H"/>') + _run("2"), "", "12"),
+        ("", _run("1") + _run("9", '<w:rStyle w:val="H2"/>') + _run("2"), "", "12"),
+        # The run's own w:vanish says last.
+        ("", _run("1") + _run("9", '<w:rStyle w:val="H"/><w:vanish w:val="0"/>'), "", "19"),
+        # A paragraph style that hides (through basedOn too); a character style that shows.
+        ("Note", _run("9") + _run("12", '<w:rStyle w:val="Shown"/>'), "", "12"),
+        ("HiddenPara", _run("9") + _run("12", "<w:vanish w:val='0'/>"), "", "12"),
+        # The document's defaults hide every run that does not say otherwise.
+        ("", _run("9") + _run("12", '<w:rStyle w:val="Shown"/>'), "<w:vanish/>", "12"),
+    ],
+)
+def test_text_hidden_by_a_style_is_left_out(
+    paragraph_style: str, runs: str, defaults: str, shown: str
+) -> None:
+    # A table cell (the scanner's fast path and the general reader's alike) and a paragraph.
+    style = f'<w:pStyle w:val="{paragraph_style}"/>' if paragraph_style else ""
+    paragraph = f"<w:p><w:pPr>{style}</w:pPr>{runs}</w:p>"
+    body = _p("前文") + f"<w:tbl><w:tr>{_tc('收到')}<w:tc>{paragraph}</w:tc></w:tr></w:tbl>"
+    doc = _read(body + paragraph, styles=_HIDING_STYLES.format(defaults=defaults))
+    rows = [line for line in doc.lines if line.kind is LineKind.ROW]
+    label = "" if defaults else "收到"  # hidden by the defaults too
+    assert [c.text for c in rows[0].cells] == [label, shown]
+    assert _texts(doc)[-1] == shown
 
 
 def test_strict_open_xml_reads_like_transitional() -> None:

@@ -25,7 +25,7 @@ from xml.etree.ElementTree import Element
 from gikparse.errors import Diagnostic, Severity
 from gikparse.limits import Limits
 from gikparse.readers._docx_numbering import Numbering, W
-from gikparse.readers._docx_styles import Styles, num_pr
+from gikparse.readers._docx_styles import Styles, num_pr, vanish_of
 from gikparse.readers.document import Document, Line, LineKind, TextCell
 
 __all__ = ["GridRow", "cell_props", "join_pieces", "layout_grid", "read_body", "slim"]
@@ -43,8 +43,7 @@ _PSTYLE = f"{W}pStyle"
 _SIMPLE_CELL = frozenset(
     (TC, _TCPR, P, _PPR, R, *(f"{W}{t}" for t in ("gridSpan", "vMerge", "hMerge", "tcW")))
 )
-_VANISH = f"{W}vanish"
-_OFF = ("0", "false", "off")
+_RSTYLE = f"{W}rStyle"
 # Inline containers whose runs are shown (a hyperlink, a field, an insertion, a content
 # control...). Deletions (w:del, w:moveFrom) are not shown and not listed.
 _INLINE = frozenset(
@@ -77,16 +76,26 @@ _READ_WHEN_EMPTY = (
     "document|body|p|tab|br|cr|sym|ptab|noBreakHyphen|pStyle|numId|ilvl|outlineLvl|gridBefore|gridSpan"
     "|vMerge|hMerge|docPartGallery|tbl|tr|tc|txbxContent|vanish|del|altChunk|object"
 )
-_EMPTY_TAG = re.compile(rb"<w:(?!(?:" + _READ_WHEN_EMPTY.encode() + rb")[\s/>])[A-Za-z]+[^<>]*/>")
-_EMPTY_PAIR = re.compile(
-    rb"<w:(?!(?:" + _READ_WHEN_EMPTY.encode() + rb")[\s/>])([A-Za-z]+)(?:\s[^<>]*)?></w:\1>"
-)
 
 
-def slim(data: bytes) -> bytes:
-    """``document.xml`` without the empty elements the reader never reads (see above)."""
-    data = _EMPTY_TAG.sub(b"", data)
-    return _EMPTY_PAIR.sub(b"", data)
+def _empty_elements(read: str) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+    """Patterns of the empty elements (single tags, pairs) whose names are not in ``read``."""
+    kept = rb"<w:(?!(?:" + read.encode() + rb")[\s/>])"
+    return re.compile(kept + rb"[A-Za-z]+[^<>]*/>"), re.compile(
+        kept + rb"([A-Za-z]+)(?:\s[^<>]*)?></w:\1>"
+    )
+
+
+_EMPTY = _empty_elements(_READ_WHEN_EMPTY)
+# A run's character style, read when a style may hide text (see _Body._run).
+_EMPTY_BUT_RUN_STYLES = _empty_elements(_READ_WHEN_EMPTY + "|rStyle")
+
+
+def slim(data: bytes, run_styles: bool = False) -> bytes:
+    """``document.xml`` without the empty elements the reader never reads (see above); with
+    ``run_styles``, runs keep their character styles."""
+    tag, pair = _EMPTY_BUT_RUN_STYLES if run_styles else _EMPTY
+    return pair.sub(b"", tag.sub(b"", data))
 
 
 def _is_wide(ch: str) -> bool:
@@ -197,7 +206,9 @@ class _Body:
         self.objects: list[tuple[int, str]] = []
         self.alt_chunks: list[int] = []
         self.limits = limits
-        self.hidden = hidden  #: whether any run may be hidden (w:vanish): checked per run then
+        #: whether any run may be hidden (w:vanish, directly or by a style): checked per run
+        self.hidden = hidden or styles.may_hide
+        self.paragraph_hidden = False  #: whether the paragraph being read hides its runs
         self.depth = 0  #: containers being read inside each other (bounded by the limits)
 
     def document(self) -> tuple[Document, tuple[Diagnostic, ...]]:
@@ -236,8 +247,15 @@ class _Body:
     def _run(self, run: Element, out: list[str], boxes: list[Element]) -> None:
         if self.hidden:
             rpr = run.find(_RPR)
-            vanish = rpr.find(_VANISH) if rpr is not None else None
-            if vanish is not None and vanish.get(_VAL) not in _OFF:
+            hidden = vanish_of(rpr)
+            if hidden is None and self.styles.may_hide:
+                # Not said by the run: its character style's, else its paragraph's.
+                char = rpr.find(_RSTYLE) if rpr is not None else None
+                if char is not None:
+                    hidden = self.styles.hides(char.get(_VAL))
+                if hidden is None:
+                    hidden = self.paragraph_hidden
+            if hidden:
                 return  # hidden text: Word neither shows nor prints it
         for child in run:
             tag = child.tag
@@ -283,7 +301,11 @@ class _Body:
         style = self.styles.paragraph(style_id)
         heading = style.heading if own_level == 0 else max(own_level, 0)
         out: list[str] = []
+        outer = self.paragraph_hidden  # (a text box's paragraph is read inside another)
+        if self.styles.may_hide:
+            self.paragraph_hidden = self.styles.paragraph_hides(style_id)
         self._inline(p, out, boxes)
+        self.paragraph_hidden = outer
         text = "".join(out)
         label = self._label(num_id, ilvl, style_id, style.num_id, style.ilvl)
         if label:
@@ -410,7 +432,7 @@ class _Body:
         return out
 
     def _cell_text(self, tc: Element) -> str:
-        if self.fast_cells:
+        if self.fast_cells and not self.styles.may_hide:
             simple = self._simple_cell_text(tc)
             if simple is not None:
                 return simple

@@ -1,9 +1,10 @@
-"""Paragraph styles of a DOCX (``word/styles.xml``): heading levels and style-borne numbering.
+"""Styles of a DOCX (``word/styles.xml``): heading levels, style-borne numbering, hidden text.
 
 Word applies outline levels and list numbering through styles as often as directly: a
-``Heading 2`` style may carry ``w:numPr`` so that every 二级标题 is numbered ``（一）``. Styles
-inherit through ``w:basedOn``; the chain is followed a bounded number of steps (a cycle in a
-broken file must not hang the reader).
+``Heading 2`` style may carry ``w:numPr`` so that every 二级标题 is numbered ``（一）``. A
+paragraph or character style (or the document's defaults) may also hide its text
+(``w:vanish``), which Word neither shows nor prints. Styles inherit through ``w:basedOn``; the
+chain is followed a bounded number of steps (a cycle in a broken file must not hang the reader).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import regex
 
 from gikparse.readers._docx_numbering import W
 
-__all__ = ["ParagraphStyle", "Styles", "read_styles"]
+__all__ = ["ParagraphStyle", "Styles", "read_styles", "vanish_of"]
 
 _VAL = f"{W}val"
 _MAX_CHAIN = 32
@@ -38,6 +39,17 @@ class _Raw:
     heading: int | None  # None: not stated by this style (inherit)
     num_id: str | None
     ilvl: int | None
+
+
+_OFF = ("0", "false", "off")
+
+
+def vanish_of(rpr: Element | None) -> bool | None:
+    """Whether run properties hide the text (``w:vanish``); None when they do not say."""
+    found = rpr.find(f"{W}vanish") if rpr is not None else None
+    if found is None:
+        return None
+    return found.get(_VAL) not in _OFF
 
 
 def _outline(ppr: Element | None) -> int | None:
@@ -79,9 +91,39 @@ def num_pr(ppr: Element | None) -> tuple[str | None, int | None]:
 
 
 class Styles:
-    def __init__(self, raw: dict[str, _Raw]) -> None:
+    def __init__(
+        self,
+        raw: dict[str, _Raw],
+        vanish: dict[str, tuple[str | None, bool | None]] | None = None,
+        default_paragraph: str | None = None,
+        default_vanish: bool | None = None,
+    ) -> None:
         self.raw = raw
         self.cache: dict[str, ParagraphStyle] = {}
+        #: each style's basedOn and whether its own run properties hide text (None: not said)
+        self.vanish = vanish or {}
+        self.default_paragraph = default_paragraph
+        self.default_vanish = bool(default_vanish)
+        #: whether any style, or the defaults, may hide text (rare: read run by run then)
+        self.may_hide = self.default_vanish or any(v for _, v in self.vanish.values())
+
+    def hides(self, style_id: str | None) -> bool | None:
+        """Whether the style ``style_id`` (with what it is based on) hides text; None when
+        none of them says."""
+        seen: set[str] = set()
+        while style_id is not None and style_id not in seen and len(seen) < _MAX_CHAIN:
+            seen.add(style_id)
+            based_on, vanish = self.vanish.get(style_id, (None, None))
+            if vanish is not None:
+                return vanish
+            style_id = based_on
+        return None
+
+    def paragraph_hides(self, style_id: str | None) -> bool:
+        """Whether runs of a paragraph of this style (its default style when None) are
+        hidden unless they say otherwise: the style's, else the document's default."""
+        hidden = self.hides(style_id if style_id is not None else self.default_paragraph)
+        return self.default_vanish if hidden is None else hidden
 
     def paragraph(self, style_id: str | None) -> ParagraphStyle:
         if style_id is None:
@@ -121,15 +163,24 @@ def read_styles(root: Element | None) -> Styles:
     if root is None:
         return Styles({})
     raw: dict[str, _Raw] = {}
+    vanish: dict[str, tuple[str | None, bool | None]] = {}
+    default_paragraph: str | None = None
     for style in root.findall(f"{W}style"):
-        if style.get(f"{W}type", "paragraph") != "paragraph":
-            continue
+        kind = style.get(f"{W}type", "paragraph")
         style_id = style.get(f"{W}styleId")
-        if style_id is None:
+        if style_id is None or kind not in ("paragraph", "character"):
             continue
+        based = style.find(f"{W}basedOn")
+        vanish[style_id] = (
+            based.get(_VAL) if based is not None else None,
+            vanish_of(style.find(f"{W}rPr")),
+        )
+        if kind != "paragraph":
+            continue
+        if style.get(f"{W}default") in ("1", "true", "on") and default_paragraph is None:
+            default_paragraph = style_id
         name_element = style.find(f"{W}name")
         name = name_element.get(_VAL, "") if name_element is not None else ""
-        based = style.find(f"{W}basedOn")
         ppr = style.find(f"{W}pPr")
         heading = _outline(ppr)
         if heading is None:
@@ -141,4 +192,5 @@ def read_styles(root: Element | None) -> Styles:
             num_id=num_id,
             ilvl=ilvl,
         )
-    return Styles(raw)
+    defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+    return Styles(raw, vanish, default_paragraph, vanish_of(defaults))
