@@ -617,7 +617,7 @@ def test_chrome_that_held_a_table_is_named_in_a_diagnostic() -> None:
     ],
 )
 def test_chrome_names_are_whole_chrome_words(name: str, chrome: bool) -> None:
-    from gikparse.readers._html_tree import is_chrome_name
+    from gikparse.readers._html_names import is_chrome_name
 
     assert is_chrome_name(name) is chrome
 

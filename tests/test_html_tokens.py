@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gikparse.limits import LimitExceeded, Limits
-from gikparse.readers import _html_layout, _html_tree
+from gikparse.readers import _html_layout, _html_prepare, _html_tree
 from gikparse.readers._html_markup import NAME_END
 from gikparse.readers.document import Document
 from gikparse.readers.html import read_html
@@ -376,10 +376,10 @@ def test_a_table_past_the_element_budget_ends_in_limit_exceeded_as_tag_by_tag(pa
 
 
 def test_the_share_of_non_ascii_characters_is_judged_by_a_sample() -> None:
-    assert _html_tree._non_ascii_share("") == 0.0
-    assert _html_tree._non_ascii_share("<p>x</p>" * 5000) == 0.0
-    assert _html_tree._non_ascii_share("报告" * 5000) == 1.0
-    assert 0.2 < _html_tree._non_ascii_share("<p>报告</p>" * 5000) < 0.25  # 2 of 9
+    assert _html_prepare._non_ascii_share("") == 0.0
+    assert _html_prepare._non_ascii_share("<p>x</p>" * 5000) == 0.0
+    assert _html_prepare._non_ascii_share("报告" * 5000) == 1.0
+    assert 0.2 < _html_prepare._non_ascii_share("<p>报告</p>" * 5000) < 0.25  # 2 of 9
 
 
 def test_the_words_that_mark_a_page_can_be_found_one_by_one() -> None:
@@ -387,12 +387,12 @@ def test_the_words_that_mark_a_page_can_be_found_one_by_one() -> None:
     # letters differ), each pattern starts with the letters str.find looks for, and no word
     # can start inside another match of itself (a border), so each word's finditer finds all
     # of its own.
-    words = [start for start, _ in _html_tree._MARK_WORDS]
+    words = [start for start, _ in _html_prepare._MARK_WORDS]
     assert len({word[0] for word in words}) == len(words)
-    for start, pattern in _html_tree._MARK_WORDS:
+    for start, pattern in _html_prepare._MARK_WORDS:
         assert re.fullmatch("[a-z-]+", start) and pattern.startswith(start)  # literal letters
         assert all(not start.endswith(start[:k]) for k in range(1, len(start)))
-    assert _html_tree._MARK.pattern == "|".join(p for _, p in _html_tree._MARK_WORDS)
+    assert _html_prepare.MARK.pattern == "|".join(p for _, p in _html_prepare._MARK_WORDS)
 
 
 _MARK_PIECES = [
@@ -431,9 +431,9 @@ _MARK_PIECES = [
 @given(st.lists(st.sampled_from(_MARK_PIECES), max_size=30))
 def test_marks_are_where_one_pattern_finds_them(pieces: list[str]) -> None:
     low = "".join(pieces)
-    marks = [m.start() for m in _html_tree._MARK.finditer(low)]
-    assert _html_tree._marks_word_by_word(low) == marks
-    assert _html_tree._marks(low) == marks
+    marks = [m.start() for m in _html_prepare.MARK.finditer(low)]
+    assert _html_prepare._marks_word_by_word(low) == marks
+    assert _html_prepare.marks(low) == marks
 
 
 _LAZY_COMMENT = re.compile(r"<!--(?:-?>|.*?--!?>)", re.S)
@@ -467,7 +467,7 @@ def _feedable_generally(source: str) -> str:
                 source = source[:at]
                 break
         source = source[: last + 1] + source[last + 1 :].replace("<", "\x00")
-    return _html_tree._STRAY_LT.sub("\x00", source)
+    return _html_prepare._STRAY_LT.sub("\x00", source)
 
 
 _COMMENT_PIECES = st.sampled_from(
@@ -484,8 +484,8 @@ def test_a_page_is_made_feedable_as_reading_every_comment_in_turn_makes_it(
     pieces: list[str],
 ) -> None:
     page = "".join(pieces)
-    assert _html_tree._last_comment(page) == page.rfind("<!--")
-    assert _html_tree._feedable(page) == _feedable_generally(page)
+    assert _html_prepare._last_comment(page) == page.rfind("<!--")
+    assert _html_prepare.feedable(page) == _feedable_generally(page)
 
 
 @pytest.mark.parametrize(
@@ -502,8 +502,8 @@ def test_a_page_is_made_feedable_as_reading_every_comment_in_turn_makes_it(
     ],
 )
 def test_comments_left_open_end_the_page_as_reading_every_comment_in_turn(page: str) -> None:
-    assert _html_tree._last_comment(page) == page.rfind("<!--")
-    assert _html_tree._feedable(page) == _feedable_generally(page)
+    assert _html_prepare._last_comment(page) == page.rfind("<!--")
+    assert _html_prepare.feedable(page) == _feedable_generally(page)
 
 
 _RAW_PIECES = st.sampled_from(

@@ -1,6 +1,6 @@
 """A guard on the page chrome left out: report content is never dropped with it.
 
-Chrome is marked by class and id names (_html_tree.is_chrome_name), and since a wrong name
+Chrome is marked by class and id names (_html_names.is_chrome_name), and since a wrong name
 must not throw the report away, :func:`guard` keeps an element named like chrome that holds
 report content (a section heading; a table with two row or column labels of the template, or
 one beside numbers, or the piece of a split table that follows one; most of the page's text)

@@ -93,7 +93,7 @@ class Run:
             self.emit(text[pos:], start + pos, start + len(text), True)
 
     def add(self, raw: str, start: int) -> None:
-        """Add the text ``raw`` of the fed page (see _html_tree._feedable) that starts at
+        """Add the text ``raw`` of the fed page (see _html_prepare.feedable) that starts at
         offset ``start``: U+0001 is a blanked inline tag (no text, no space), U+0000 a ``<``."""
         if "\x00" in raw:
             raw = raw.replace("\x00", "<")

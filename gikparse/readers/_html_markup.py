@@ -2,7 +2,7 @@
 
 Shared by the tokenizer (_html_tree) and the one-pass reader of plain tables
 (_html_plain_table), so that both read a tag, a cell and its runs of text the same way. Every
-pattern is matched in the page lowercased, offsets unchanged (see _html_tree._lowered).
+pattern is matched in the page lowercased, offsets unchanged (see _html_prepare.lowered).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ __all__ = [
 # Inline tags that change nothing but the look of their text: the commonest tags of a page
 # (pages saved from Word carry several per character), so a run of them is one token, and so
 # is a table cell that holds text and styling tags only, unless a word in it may hide text or
-# mark chrome (see _html_tree._MARK). Either way the tokens are read as the tags they hold
+# mark chrome (see _html_prepare.MARK). Either way the tokens are read as the tags they hold
 # would be.
 STYLING = (
     r"(?:span|font|b|strong|i|em|u|o:p|small|big|sup|sub|s|strike|ins|del|nobr|abbr|label"

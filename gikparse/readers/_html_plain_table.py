@@ -8,7 +8,7 @@ matched once, in order, and the cells come out as the layout needs them, with th
 the tokenizer would record. Anything else inside (a nested table, a caption, a cell outside a
 row, markup inside an attribute, a single column...) makes it no plain table: the tokenizer
 then reads it tag by tag, as it reads every other table. The tokenizer also checks that no
-word that may hide text or mark chrome is in it (see _html_tree._MARK).
+word that may hide text or mark chrome is in it (see _html_prepare.MARK).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ styled leaves no slot in its row), ``visibility:hidden`` or ``collapse`` empties
 keeps its slot, blank). A declaration counts as browsers count it: comments are no
 declarations, the last valid one wins unless an earlier one is ``!important``, and one whose
 value is no value of the property (``display:nonex``) is dropped. Styles are matched in the
-page lowercased (see _html_tree._lowered); stylesheets (``<style>``, classes) are not applied.
+page lowercased (see _html_prepare.lowered); stylesheets (``<style>``, classes) are not applied.
 """
 
 from __future__ import annotations

@@ -11,7 +11,6 @@ Positions are offsets into the decoded page.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Iterable
 from typing import NoReturn
@@ -31,18 +30,18 @@ from gikparse.readers._html_markup import (
     span_value,
     swallowed,
 )
+from gikparse.readers._html_names import CHROME_TAGS, CLASS_SEPARATOR, is_chrome_name
 from gikparse.readers._html_plain_table import OverBudget, read_plain_table
+from gikparse.readers._html_prepare import feedable, lowered, marks
 from gikparse.readers._html_style import style_visibility
 
 __all__ = [
-    "CHROME_NAMES",
     "HEADINGS",
     "IMPLIED_BODY_END",
     "SKIPPED",
     "Element",
     "Tree",
     "build_tree",
-    "is_chrome_name",
     "text_end",
 ]
 
@@ -220,168 +219,12 @@ _IMPLIED: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = {
     # open row directly in the table.
     **dict.fromkeys(_ROW_GROUPS, ((_ROW_GROUPS, _TABLE), (frozenset({"tr"}), _TABLE))),
 }
-# Class names are separated by ASCII whitespace only.
-_CLASS_SEPARATOR = re.compile(r"[\t\n\r\f ]+")
-# Words of class and id names that mark page chrome (navigation, breadcrumbs, share and print
-# buttons, footers, attachment lists), including the pinyin names Chinese CMSs use.
-CHROME_NAMES = frozenset(
-    {
-        "nav",
-        "navbar",
-        "navigation",
-        "menu",
-        "submenu",
-        "breadcrumb",
-        "breadcrumbs",
-        "crumb",
-        "crumbs",
-        "bread",
-        "position",
-        "weizhi",
-        "dqwz",
-        "share",
-        "bshare",
-        "bdshare",
-        "jiathis",
-        "fenxiang",
-        "print",
-        "dayin",
-        "footer",
-        "foot",
-        "copyright",
-        "banquan",
-        "sidebar",
-        "toolbar",
-        "search",
-        "login",
-        "related",
-        "xgxx",
-        "xglj",
-        "attachment",
-        "attachments",
-        "fujian",
-        "fjxz",
-        "qrcode",
-        "ewm",
-    }
-)
-# Words that go with a chrome word in one name without changing what it is (``share-box``,
-# ``site-nav``, ``g-footer``). Any other word makes the name something else: ``print-area``
-# and ``print_content`` hold what is printed, ``article-foot`` belongs to the article.
-_DECORATION = frozenset(
-    {
-        "box",
-        "bar",
-        "btn",
-        "button",
-        "buttons",
-        "icon",
-        "icons",
-        "link",
-        "links",
-        "list",
-        "wrap",
-        "wrapper",
-        "site",
-        "page",
-        "top",
-        "bottom",
-        "main",
-        "global",
-        "g",
-        "m",
-        "mod",
-        "bd",
-        "hd",
-        "ft",
-    }
-)
-_SEPARATOR = re.compile(r"[-_]+")
-
-
-@functools.lru_cache(maxsize=4096)
-def is_chrome_name(name: str) -> bool:
-    """Whether one class token or id names chrome: it is a chrome word, or chrome words with
-    decoration words only (``share-box``, ``top-nav``)."""
-    name = name.lower()
-    if name in CHROME_NAMES:
-        return True
-    parts = [p for p in _SEPARATOR.split(name) if p]
-    if len(parts) < 2:
-        return False
-    chrome = False
-    for part in parts:
-        if part in CHROME_NAMES:
-            chrome = True
-        elif part not in _DECORATION:
-            return False
-    return chrome
-
-
-# Chrome by element name: a <header> counts only outside an <article>/<main>.
-_CHROME_TAGS = frozenset({"nav", "footer", "aside"})
-
-
-# Words that may hide text or mark chrome, found in the page (see _marks). A token of the
-# shortcuts with one inside is read tag by tag; a word that only looks like one ("valid", a
-# word of the text) costs that, no more. Each is (the letters it starts with, its pattern):
-# their first letters differ, and none can start inside a match of itself, so each can be
-# found on its own (see _marks_word_by_word).
-_MARK_WORDS = (
-    ("display", "display"),
-    ("visibility", "visibility"),
-    ("mso-hide", "mso-hide"),
-    ("hidden", "hidden"),
-    ("id", r"id(?<!\wid)\b"),
-    # Word's classes name no chrome.
-    ("class", r"class(?!\s*=\s*(?:\"mso\w*\"|'mso\w*'|mso\w*(?=[\s/>])))"),
-)
-_MARK = re.compile("|".join(pattern for _, pattern in _MARK_WORDS))
-# Each word alone: a pattern that starts with a literal word is searched several times faster
-# than the alternation, and str.find skips a word the page lacks faster still.
-_EACH_MARK = tuple((start, re.compile(pattern)) for start, pattern in _MARK_WORDS)
-
-
-# One search for all the words stops at each letter they start with, common in markup, rare
-# in text: on a page that is mostly text it is the faster.
-_MARKS_MOST_NON_ASCII = 1 / 3
-
-
-def _marks(low: str) -> list[int]:
-    """Where ``_MARK.finditer(low)`` finds its words (word by word on a page of markup)."""
-    if _non_ascii_share(low) > _MARKS_MOST_NON_ASCII:
-        return [m.start() for m in _MARK.finditer(low)]
-    return _marks_word_by_word(low)
-
-
-def _marks_word_by_word(low: str) -> list[int]:
-    """Where ``_MARK.finditer(low)`` finds its words, one search per word: a page of markup
-    has few of them (most have none of the rare ones), so that is cheaper than one for all."""
-    found: list[tuple[int, int]] = []
-    words = 0
-    for start, pattern in _EACH_MARK:
-        if start in low:
-            before = len(found)
-            found.extend(m.span() for m in pattern.finditer(low))
-            words += len(found) > before
-    if words > 1:
-        found.sort()
-    # As finditer reads them, left to right, each after the last one's end.
-    marks: list[int] = []
-    end = 0
-    for at, stop in found:
-        if at >= end:
-            marks.append(at)
-            end = stop
-    return marks
-
-
-# Markup, one token per match, matched in the page lowercased (see _lowered); the page's
-# ``<`` that start no markup were made text first (see _feedable). Tag names as html.parser
-# and browsers read them; a start tag ends at the first ``>`` outside a quoted attribute value
-# (a quote counts only after ``=``, so a stray ``"`` does not swallow the tags after it), an
-# end tag too. The text of <script> and <style> is raw: it ends only at their end tag (or the
-# page's end), found apart (see _RAW_TEXT_END).
+# Markup, one token per match, matched in the page lowercased (see _html_prepare.lowered);
+# the page's ``<`` that start no markup were made text first (see _html_prepare.feedable).
+# Tag names as html.parser and browsers read them; a tag ends at the first ``>`` outside a
+# quoted attribute value (a quote counts only after a name's ``=``, so a stray ``"`` does not
+# swallow the tags after it). The text of <script> and <style> is raw: it ends only at their
+# end tag (or the page's end), found apart (see _RAW_TEXT_END).
 _NAME = r"[a-z][^\t\n\r\f />\x00]*(?![^\t\n\r\f />\x00])"  # all of it: no attribute's
 _EACH_TAG = (
     rf"(?P<script>script){NAME_END}[^>]*>"
@@ -409,31 +252,9 @@ _TAG_BY_TAG = re.compile(rf"<(?:(?P<styling>(?!)x)|(?P<cell>(?!)x)|{_EACH_TAG})"
 # than matching it in the token (a lazy ".*?" would try the end tag at each character of
 # Word's long style blocks and of scripts; read one way, a repeat per "<" is slow in _TOKEN).
 _RAW_TEXT_END = {tag: re.compile(rf"</{tag}{NAME_END}") for tag in ("script", "style")}
-_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
-# The share of a page's characters that are non-ASCII is judged by this many of them,
-# evenly spaced (see _marks).
-_SAMPLE = 1024
-
-
-def _lowered(page: str) -> str:
-    """``page`` in lower case, character for character (so offsets stay): tag and attribute
-    names are matched in it, which is several times faster than matching ignoring case."""
-    low = page.lower()
-    # A few characters lower to two ("İ"); only ASCII letters matter to the markup.
-    return low if len(low) == len(page) else page.translate(_ASCII_LOWER)
-
-
-def _non_ascii_share(page: str) -> float:
-    """The share of the characters of ``page`` that are non-ASCII, judging by a sample."""
-    if page.isascii():
-        return 0.0
-    sample = page[:: max(1, len(page) // _SAMPLE)]
-    return 1 - len(sample.encode("ascii", "ignore")) / len(sample)
-
-
-# A character reference inside a tag (it may spell a word of _MARK), found in a span of tags
-# and text; a quoted value holding ">" hides where a tag ends from it, so such a span is read
-# tag by tag, where a tag's own span is known.
+# A character reference inside a tag (it may spell a word of _html_prepare.MARK), found in
+# a span of tags and text; a quoted value holding ">" hides where a tag ends from it, so such
+# a span is read tag by tag, where a tag's own span is known.
 _REFERENCE_IN_TAG = re.compile(r"<[^<>&]*&")
 
 
@@ -452,13 +273,13 @@ def _flags(tag: str, attrs: list[tuple[str, str | None]]) -> tuple[bool, bool, b
                 hidden, blank = style_visibility(value)
         elif key in ("class", "id"):
             if value:
-                names.extend(name for name in _CLASS_SEPARATOR.split(value) if name)
+                names.extend(name for name in CLASS_SEPARATOR.split(value) if name)
         elif key == "hidden":
             if value == "until-found":
                 blank = True
             else:
                 hidden = True
-    chrome = tag in _CHROME_TAGS or any(is_chrome_name(name) for name in names)
+    chrome = tag in CHROME_TAGS or any(is_chrome_name(name) for name in names)
     return hidden, blank, chrome
 
 
@@ -493,15 +314,15 @@ class _Builder:
         self.flattened = 0  #: elements closed early to stay within max_nesting_depth
         self.chrome = 0  #: elements kept that are named like page chrome
         self.runs: list[int] = []  #: where each run of text starts, in page order
-        self.marks: list[int] = []  #: where the words of _MARK are in the page
+        self.marks: list[int] = []  #: where the words of _html_prepare.MARK are in the page
         self.broken: list[int] = []  #: where tags with a quote left open start
         #: the elements the chrome guard looks at: chrome, hidden, skipped, tables, headings
         self.surveyed: list[Element] = []
         self.max_kept = limits.max_text_chars // _ELEMENT_WEIGHT
 
     def feed(self, fed: str) -> None:
-        low = _lowered(fed)
-        self.marks = _marks(low)
+        low = lowered(fed)
+        self.marks = marks(low)
         end = self._tokens(_TOKEN, fed, low, 0, len(fed))
         if end < len(fed):
             self.stack[-1].children.append(end)
@@ -766,7 +587,7 @@ class _Builder:
             self.inline_open += 1
         else:
             hidden, blank, chrome = (
-                _flags(tag, attrs) if attrs else (False, False, tag in _CHROME_TAGS)
+                _flags(tag, attrs) if attrs else (False, False, tag in CHROME_TAGS)
             )
         if blank and tag not in _SLOTS:
             hidden = True  # shown empty: its text is not shown
@@ -842,74 +663,6 @@ class _Builder:
                 table.children.append(Element(IMPLIED_BODY_END, at))
 
 
-_COMMENT = re.compile(r"<!--(?:-?>|.*?--!?>)", re.S)
-# Raw text that would read as markup without a way to end it: handled before tokenizing.
-_STRAY_LT = re.compile(r"<(?![A-Za-z/!?])")
-# After the page's last ">": a tag (or bogus comment) the page ends in, which browsers drop
-# (``<``, and ``</`` at the very end, are text).
-_UNFINISHED_TAG = re.compile(r"<(?:[A-Za-z!?]|/.)", re.S)
-
-
-# Comments are found by their "!", rare in markup and found fast (one character is searched
-# for with memchr); after this many "!" that start none, by their "<!--".
-_SCOUTS = 16
-
-
-def _last_comment(source: str) -> int:
-    """``source.rfind("<!--")``, led by the last "!"s of the page."""
-    end = len(source)
-    for _ in range(_SCOUTS):
-        at = source.rfind("!", 0, end)
-        if at < 1:
-            return -1
-        if source.startswith("<!--", at - 1):
-            return at - 1
-        end = at  # a comment before starts before end - 1
-    return source.rfind("<!--", 0, end + 3)
-
-
-def _unclosed_comment(source: str) -> int:
-    """Where the first comment left unclosed starts, as a browser reads the comments in
-    turn; -1 when there is none."""
-    # A comment left open leaves the last one open: an end after the last would end it too.
-    # So a page whose last comment ends (nearly every page) needs no walk through them all.
-    last = _last_comment(source)
-    if last < 0 or _COMMENT.match(source, last) is not None:
-        return -1
-    pos = 0
-    while True:
-        opened = source.find("<!--", pos)
-        if opened < 0:
-            return -1
-        closed = _COMMENT.match(source, opened)
-        if closed is None:
-            return opened
-        pos = closed.end()
-
-
-def _feedable(source: str) -> str:
-    """``source`` made safe to tokenize, offsets unchanged: a ``<`` that starts no markup
-    becomes U+0000, which is text (the layout reads it back as ``<``); an unclosed comment,
-    and a tag the page ends in, end the page, as in browsers. Every ``<`` left starts a token
-    (``<![CDATA[…]]>`` and other ``<!…>`` are bogus comments to their first ``>``, as
-    browsers read them in HTML). A NUL in the page becomes U+0001, which shows nothing
-    (browsers drop it from text); the page's own U+0001 becomes U+FFFD."""
-    if "\x01" in source:
-        source = source.replace("\x01", "\ufffd")
-    if "\x00" in source:
-        source = source.replace("\x00", "\x01")
-    unclosed = _unclosed_comment(source)
-    if unclosed >= 0:
-        source = source[:unclosed]
-    last = source.rfind(">")
-    if last + 1 < len(source) and "<" in source[last + 1 :]:
-        unfinished = _UNFINISHED_TAG.search(source, last + 1)
-        if unfinished is not None:
-            source = source[: unfinished.start()]
-        source = source[: last + 1] + source[last + 1 :].replace("<", "\x00")
-    return _STRAY_LT.sub("\x00", source)
-
-
 class Tree:
     """A page's element tree and what building it found."""
 
@@ -930,7 +683,7 @@ class Tree:
 
 def build_tree(source: str, limits: Limits) -> Tree:
     """The element tree of ``source``."""
-    fed = _feedable(source)
+    fed = feedable(source)
     builder = _Builder(limits)
     builder.feed(fed)
     end = len(fed)
