@@ -316,6 +316,13 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "embedded objects in a Word document (e.g. an Excel table pasted as an "
         "object) were not read",
     ),
+    _c(
+        "P455",
+        "warning",
+        "word",
+        "a value cell of a Word table is merged down rows (`w:vMerge`): its value counts for "
+        "its first row only, the rows below are blank in its column",
+    ),
 )
 
 

@@ -564,3 +564,37 @@ def test_content_kept_outside_the_body_is_reported_not_dropped_silently() -> Non
         located = diagnostic.location
         assert located is not None
         assert doc.lines[0].end <= located.offset <= doc.lines[-1].start
+
+
+@pytest.mark.parametrize("scanner", [True, False])
+def test_a_value_cell_merged_down_leaves_the_next_row_in_its_columns(scanner: bool) -> None:
+    # As on a web page (P418): the merged value counts for its first row; the row below gets
+    # a blank in its place and keeps its own values in their columns. A label merged down (a
+    # group heading) adds no cell.
+    restart, below = '<w:vMerge w:val="restart"/>', "<w:vMerge/>"
+    body = _p("二、主动公开政府信息情况") + _tbl(
+        _tc("第二十条第（六）项", '<w:gridSpan w:val="4"/>'),
+        _tc("信息内容") + _tc("上一年项目数量") + _tc("本年增/减") + _tc("处理决定数量"),
+        _tc("行政处罚") + _tc("6", restart) + _tc("0") + _tc("152"),
+        _tc("行政强制") + _tc("", below) + _tc("3") + _tc("4"),
+    )
+    data = docx_package(f"<w:document {NS}><w:body>{body}</w:body></w:document>")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(docx_module, "_SCAN", scanner)
+        doc = read_docx(data)
+        report = gikparse.parse(data)
+    rows = [_cells(line) for line in doc.lines if line.kind is LineKind.ROW]
+    assert rows[-2:] == [
+        [("行政处罚", 1, 1), ("6", 2, 1), ("0", 1, 1), ("152", 1, 1)],
+        [("行政强制", 1, 1), ("", 1, 1), ("3", 1, 1), ("4", 1, 1)],
+    ]
+    assert [d.code for d in doc.diagnostics] == ["P455"]
+    table = report.table("active_disclosure.enforcement")
+    assert table is not None
+    coercion = {k: v.value for k, v in table.row("administrative_coercion").items()}
+    assert coercion == {"previous_items": None, "change": 3, "decisions": 4}
+    labels = _tbl(_tc("甲", restart) + _tc("1") + _tc("2"), _tc("", below) + _tc("3") + _tc("4"))
+    assert [_cells(line) for line in _read(labels).lines] == [
+        [("甲", 2, 1), ("1", 1, 1), ("2", 1, 1)],
+        [("3", 1, 1), ("4", 1, 1)],
+    ]

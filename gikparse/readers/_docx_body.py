@@ -205,6 +205,8 @@ class _Body:
         #: (content kept in another file of the package) sit: text gikparse does not read
         self.objects: list[tuple[int, str]] = []
         self.alt_chunks: list[int] = []
+        #: where the first row of a table given a blank in a merged value cell's place starts
+        self.merged_values: list[int] = []
         self.limits = limits
         #: whether any run may be hidden (w:vanish, directly or by a style): checked per run
         self.hidden = hidden or styles.may_hide
@@ -215,7 +217,11 @@ class _Body:
         """The Document read so far, and what the reader noticed."""
         writer = self.writer
         doc = Document("".join(writer.parts), tuple(writer.lines), kind="docx")
-        return doc, (*self.diagnostics, *_unread(doc, self.alt_chunks, self.objects))
+        return doc, (
+            *self.diagnostics,
+            *_merged_values(doc, self.merged_values),
+            *_unread(doc, self.alt_chunks, self.objects),
+        )
 
     def _deeper(self) -> None:
         self.depth += 1
@@ -411,15 +417,20 @@ class _Body:
                 for tc in row:
                     self.blocks(tc)
             return
-        self.write_grid(layout_grid(self._grid_rows(rows, cells)))
+        self.write_grid(self._grid_rows(rows, cells))
 
-    def write_grid(self, grid: list[list[list[Any]]]) -> None:
-        """Write the rows of layout_grid: each cell a list [text, row span, col span]."""
+    def write_grid(self, rows: list[GridRow]) -> None:
+        """Lay the table's rows out on its grid (see layout_grid) and write them."""
+        merged: list[int] = []
+        grid = layout_grid(rows, merged)
         index = self.tables
         self.tables += 1
         line = self.writer.line
         row = LineKind.ROW
-        for row_cells in cast(list[list[tuple[str, int, int]]], grid):
+        for number, row_cells in enumerate(cast(list[list[tuple[str, int, int]]], grid)):
+            if merged and number == merged[0]:
+                self.merged_values.append(self.writer.pos)
+                merged.clear()  # one warning a table
             line(row_cells, row, 0, index)
 
     def _grid_rows(self, rows: list[Element], cells: list[list[Element]]) -> list[GridRow]:
@@ -527,11 +538,17 @@ def cell_props(tc: Element) -> tuple[int, str | None, str | None]:
     return span, _merge_val(tcpr.find(f"{W}vMerge")), _merge_val(tcpr.find(f"{W}hMerge"))
 
 
-def layout_grid(rows: list[GridRow]) -> list[list[list[Any]]]:
+# A number as a value cell prints it (a label cell merged down is a group heading).
+_VALUE = re.compile(r"[-+]?\d[\d,，.．\s]*[%％]?")
+
+
+def layout_grid(rows: list[GridRow], merged: list[int] | None = None) -> list[list[list[Any]]]:
     """Rows of cells, each a list [text, row span, col span] (lists, not objects: a table has
     hundreds and the row span grows as rows below continue a cell): legacy horizontal merges
     widen the cell before, vertical continuations lengthen the cell above and are left out of
-    their row."""
+    their row, but for a value cell's: it counts for its first row only, and the rows below
+    get a blank cell in its place, so that their own cells stay in their columns (as on a web
+    page, see _html_layout). ``merged`` gets the index of each row given such a blank cell."""
     out: list[list[list[Any]]] = []
     open_merges: dict[int, list[Any]] = {}  # grid column -> the cell a vMerge continues
     for before, cells in rows:
@@ -549,6 +566,10 @@ def layout_grid(rows: list[GridRow]) -> list[list[list[Any]]]:
                     if above is not None and not text:
                         above[1] += 1
                         merges[col] = above
+                        if isinstance(above[0], str) and _VALUE.fullmatch(above[0]):
+                            line.append(["", 1, span])
+                            if merged is not None:
+                                merged.append(len(out))
                         col += span
                         continue
                 cell = [text, 1, span]
@@ -593,6 +614,24 @@ def read_body(root: Element, body: _Body) -> None:
     found = root.find(f"{W}body")
     if found is not None:
         body.blocks(found)
+
+
+def _merged_values(doc: Document, starts: list[int]) -> list[Diagnostic]:
+    """P455 for the tables whose value cells are merged down (see layout_grid)."""
+    if not starts:
+        return []
+    return [
+        Diagnostic(
+            code="P455",
+            severity=Severity.WARNING,
+            message=f"文档中 {len(starts)} 个表格有纵向合并的数值单元格：数值只计入第一行，"
+            "其下各行该处为空",
+            message_en=f"value cells of {len(starts)} Word table(s) are merged down rows "
+            "(w:vMerge): each value counts for its first row only, the rows below are blank "
+            "there",
+            location=doc.location(starts[0], starts[0]),
+        )
+    ]
 
 
 def _unread(

@@ -44,7 +44,6 @@ from gikparse.readers._docx_body import (
     _Body,
     cell_props,
     join_pieces,
-    layout_grid,
 )
 from gikparse.readers._docx_styles import ParagraphStyle
 
@@ -539,7 +538,7 @@ class _Scanner:
             _, span, vmerge, hmerge = row[index]
             text, (span, vmerge, hmerge) = self._later((span, vmerge, hmerge), self.later[cell])
             row[index] = (text, span, vmerge, hmerge)
-        self.body.write_grid(layout_grid(cast(list[GridRow], rows)))  # no text is None now
+        self.body.write_grid(cast(list[GridRow], rows))  # no text is None now
         return close + 8
 
     def _rows(self, table: bytes) -> tuple[list[tuple[int, list[_Cell]]], list[_Pending]]:
