@@ -479,6 +479,9 @@ def _run(text: str, rpr: str = "") -> str:
         ("HiddenPara", _run("9") + _run("12", "<w:vanish w:val='0'/>"), "", "12"),
         # The document's defaults hide every run that does not say otherwise.
         ("", _run("9") + _run("12", '<w:rStyle w:val="Shown"/>'), "<w:vanish/>", "12"),
+        # A style of the other type is no style to Word: it hides nothing.
+        ("", _run("1") + _run("2", '<w:rStyle w:val="HiddenPara"/>'), "", "12"),
+        ("H", _run("12"), "", "12"),
     ],
 )
 def test_text_hidden_by_a_style_is_left_out(

@@ -120,6 +120,16 @@ _TWO_ROWS = [["规章", "4", "7"], ["文件", "5", "1"]]
             "<td>0</td></tr></table>",
             [["规章", "4"], ["", ""]],
         ),
+        # hidden=until-found does not hide rows and row groups.
+        (
+            "<table><tr><td>规章<td>4<td>7</tr><tr hidden=until-found><td>文件<td>5<td>1</table>",
+            _TWO_ROWS,
+        ),
+        (
+            "<table><tr><td>规章<td>4<td>7</tr><tbody hidden=until-found><tr><td>文件<td>5"
+            "<td>1</table>",
+            _TWO_ROWS,
+        ),
         # Styles as browsers apply them.
         (
             "<table><tr><td>规章</td><td style='mso-hide:all'>x</td><td>4</td></tr></table>",
@@ -175,6 +185,17 @@ def test_rows_after_an_implied_row_group_ends_start_another(caption: str) -> Non
     assert _rows(read_html(page)) == [["甲", "1"], ["2"], ["乙", "3"]]
 
 
+@pytest.mark.parametrize("part", ["<caption>表</caption>", "<colgroup></colgroup>"])
+def test_a_caption_or_column_group_ends_the_implied_row_group(part: str) -> None:
+    # A row span stops there: the rows after it start at the first column.
+    page = f"<table><tr><td rowspan=2>甲<td>1{part}<tr><td>2<td>3</table>"
+    rows = [line for line in read_html(page).lines if line.kind is LineKind.ROW]
+    assert [[(c.text, c.row_span) for c in row.cells] for row in rows] == [
+        [("甲", 1), ("1", 1)],
+        [("2", 1), ("3", 1)],
+    ]
+
+
 @pytest.mark.parametrize(
     ("style", "hidden", "blank"),
     [
@@ -193,6 +214,10 @@ def test_rows_after_an_implied_row_group_ends_start_another(caption: str) -> Non
         ("visibility:hidden;visibility:visible", False, False),
         ("color:red;visibility: hidden ;", False, True),
         ("mso-hide:all", False, False),
+        ("display:none;display:block block", True, False),
+        ("display:none;display:none block", True, False),
+        ("display:none;display:block flow", False, False),
+        ("display:none;display:-webkit-flex", False, False),
     ],
 )
 def test_a_style_hides_as_browsers_apply_it(style: str, hidden: bool, blank: bool) -> None:

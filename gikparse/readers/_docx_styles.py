@@ -94,26 +94,28 @@ class Styles:
     def __init__(
         self,
         raw: dict[str, _Raw],
-        vanish: dict[str, tuple[str | None, bool | None]] | None = None,
+        vanish: dict[tuple[str, str], tuple[str | None, bool | None]] | None = None,
         default_paragraph: str | None = None,
         default_vanish: bool | None = None,
     ) -> None:
         self.raw = raw
         self.cache: dict[str, ParagraphStyle] = {}
-        #: each style's basedOn and whether its own run properties hide text (None: not said)
+        #: (type, id) of each paragraph and character style -> its basedOn and whether its own
+        #: run properties hide text (None: not said)
         self.vanish = vanish or {}
         self.default_paragraph = default_paragraph
         self.default_vanish = bool(default_vanish)
         #: whether any style, or the defaults, may hide text (rare: read run by run then)
         self.may_hide = self.default_vanish or any(v for _, v in self.vanish.values())
 
-    def hides(self, style_id: str | None) -> bool | None:
-        """Whether the style ``style_id`` (with what it is based on) hides text; None when
-        none of them says."""
+    def hides(self, style_id: str | None, kind: str = "character") -> bool | None:
+        """Whether the style ``style_id`` of type ``kind`` (with what it is based on) hides
+        text; None when none of them says (a style of another type is none: Word ignores
+        it)."""
         seen: set[str] = set()
         while style_id is not None and style_id not in seen and len(seen) < _MAX_CHAIN:
             seen.add(style_id)
-            based_on, vanish = self.vanish.get(style_id, (None, None))
+            based_on, vanish = self.vanish.get((kind, style_id), (None, None))
             if vanish is not None:
                 return vanish
             style_id = based_on
@@ -122,7 +124,8 @@ class Styles:
     def paragraph_hides(self, style_id: str | None) -> bool:
         """Whether runs of a paragraph of this style (its default style when None) are
         hidden unless they say otherwise: the style's, else the document's default."""
-        hidden = self.hides(style_id if style_id is not None else self.default_paragraph)
+        paragraph_style = style_id if style_id is not None else self.default_paragraph
+        hidden = self.hides(paragraph_style, "paragraph")
         return self.default_vanish if hidden is None else hidden
 
     def paragraph(self, style_id: str | None) -> ParagraphStyle:
@@ -163,7 +166,7 @@ def read_styles(root: Element | None) -> Styles:
     if root is None:
         return Styles({})
     raw: dict[str, _Raw] = {}
-    vanish: dict[str, tuple[str | None, bool | None]] = {}
+    vanish: dict[tuple[str, str], tuple[str | None, bool | None]] = {}
     default_paragraph: str | None = None
     for style in root.findall(f"{W}style"):
         kind = style.get(f"{W}type", "paragraph")
@@ -171,7 +174,7 @@ def read_styles(root: Element | None) -> Styles:
         if style_id is None or kind not in ("paragraph", "character"):
             continue
         based = style.find(f"{W}basedOn")
-        vanish[style_id] = (
+        vanish[kind, style_id] = (
             based.get(_VAL) if based is not None else None,
             vanish_of(style.find(f"{W}rPr")),
         )

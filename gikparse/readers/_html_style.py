@@ -55,6 +55,8 @@ _VALUES = {
         "ruby-text-container",
         "-webkit-box",
         "-webkit-inline-box",
+        "-webkit-flex",
+        "-webkit-inline-flex",
     },
     "visibility": _GLOBAL | {"visible", "hidden", "collapse"},
 }
@@ -74,14 +76,38 @@ def _declared(style: str) -> dict[str, str]:
             continue
         value, marked = _IMPORTANT.subn("", value.strip(_WS))
         value = value.strip(_WS)
-        valid = _KEYWORDS.match(value) is not None and all(
-            word in _VALUES[name] for word in value.split()
-        )
+        valid = _KEYWORDS.match(value) is not None and _valid(name, value.split())
         if valid and (marked or name not in important):
             values[name] = value
             if marked:
                 important.add(name)
     return values
+
+
+# The words ``display`` takes two or three of (an outside and an inside display type, and
+# list-item): every other value is one keyword alone.
+_COMBINED = frozenset(
+    {
+        "block",
+        "inline",
+        "run-in",
+        "flow",
+        "flow-root",
+        "table",
+        "flex",
+        "grid",
+        "ruby",
+        "math",
+        "list-item",
+    }
+)
+
+
+def _valid(name: str, words: list[str]) -> bool:
+    """Whether ``words`` are a value of the property ``name``."""
+    if len(words) == 1:
+        return words[0] in _VALUES[name]
+    return name == "display" and len(set(words)) == len(words) <= 3 and _COMBINED.issuperset(words)
 
 
 def style_visibility(style: str) -> tuple[bool, bool]:

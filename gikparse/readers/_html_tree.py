@@ -206,6 +206,7 @@ _TABLE_AND_CELLS = _TABLE_CONTEXT | {"td", "th", "caption"}
 IMPLIED_BODY_END = "#tbody-end"
 # Shown empty (Element.blank), these keep their place in the table: a row, a cell.
 _SLOTS = frozenset({"tr", "td", "th"})
+_ROWS_AND_GROUPS = _ROW_GROUPS | {"tr"}
 # Start tags that end an open element of the same family: (ended tags, scope not crossed),
 # tried in turn.
 _IMPLIED: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = {
@@ -275,10 +276,10 @@ def _flags(tag: str, attrs: list[tuple[str, str | None]]) -> tuple[bool, bool, b
             if value:
                 names.extend(name for name in CLASS_SEPARATOR.split(value) if name)
         elif key == "hidden":
-            if value == "until-found":
-                blank = True
-            else:
+            if value != "until-found":
                 hidden = True
+            elif tag not in _ROWS_AND_GROUPS:  # (which browsers show whole)
+                blank = True
     chrome = tag in CHROME_TAGS or any(is_chrome_name(name) for name in names)
     return hidden, blank, chrome
 
@@ -601,7 +602,12 @@ class _Builder:
                 # A cell written outside a row: browsers make the row (and show it).
                 self.start_tag("tr", [], at)
             elif context == "table" and tag in _TABLE_PARTS:
-                stack[-1].body_open = tag == "tr"
+                table = stack[-1]
+                if table.body_open and tag in _ENDS_ROWS:
+                    # A caption or column group ends the <tbody> browsers implied too: rows
+                    # after it start another (spans stop at its end).
+                    table.children.append(Element(IMPLIED_BODY_END, at))
+                table.body_open = tag == "tr"
         element = Element(tag, at)
         if context in _TABLE_CONTEXT and tag not in _NOT_FOSTERED:
             element.fostered = True
