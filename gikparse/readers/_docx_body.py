@@ -423,14 +423,14 @@ class _Body:
         """Lay the table's rows out on its grid (see layout_grid) and write them."""
         merged: list[int] = []
         grid = layout_grid(rows, merged)
+        first_merged = merged[0] if merged else -1  # one warning a table, at its first row
         index = self.tables
         self.tables += 1
         line = self.writer.line
         row = LineKind.ROW
         for number, row_cells in enumerate(cast(list[list[tuple[str, int, int]]], grid)):
-            if merged and number == merged[0]:
+            if number == first_merged:
                 self.merged_values.append(self.writer.pos)
-                merged.clear()  # one warning a table
             line(row_cells, row, 0, index)
 
     def _grid_rows(self, rows: list[Element], cells: list[list[Element]]) -> list[GridRow]:

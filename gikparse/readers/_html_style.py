@@ -62,6 +62,25 @@ _VALUES = {
 }
 
 
+# The words ``display`` takes two or three of (an outside and an inside display type, and
+# list-item): every other value is one keyword alone.
+_COMBINED = frozenset(
+    {
+        "block",
+        "inline",
+        "run-in",
+        "flow",
+        "flow-root",
+        "table",
+        "flex",
+        "grid",
+        "ruby",
+        "math",
+        "list-item",
+    }
+)
+
+
 def _declared(style: str) -> dict[str, str]:
     """The value of ``display`` and ``visibility`` that applies, as browsers cascade the
     declarations of one style attribute."""
@@ -82,25 +101,6 @@ def _declared(style: str) -> dict[str, str]:
             if marked:
                 important.add(name)
     return values
-
-
-# The words ``display`` takes two or three of (an outside and an inside display type, and
-# list-item): every other value is one keyword alone.
-_COMBINED = frozenset(
-    {
-        "block",
-        "inline",
-        "run-in",
-        "flow",
-        "flow-root",
-        "table",
-        "flex",
-        "grid",
-        "ruby",
-        "math",
-        "list-item",
-    }
-)
 
 
 def _valid(name: str, words: list[str]) -> bool:

@@ -195,12 +195,12 @@ _NO_SCOPE: frozenset[str] = frozenset()
 # there is foster-parented (shown above the table) and ended by the next table part.
 _TABLE_CONTEXT = frozenset({"table", "tbody", "thead", "tfoot", "tr"})
 _TABLE_PARTS = frozenset(
-    {"table", "caption", "colgroup", "col", "tbody", "thead", "tfoot", "tr", "td", "th"}
+    {"table", "caption", "colgroup", "tbody", "thead", "tfoot", "tr", "td", "th"}
 )
 # Started in a table context, these stay in the table (their text is never shown anyway).
 _NOT_FOSTERED = _TABLE_PARTS | {"script", "style", "template"}
 # Parts that end an open cell, row and row group of the innermost table (and go in the table).
-_ENDS_ROWS = frozenset({"caption", "colgroup", "col"})
+_ENDS_ROWS = frozenset({"caption", "colgroup"})  # (<col> is void: never kept)
 _TABLE_AND_CELLS = _TABLE_CONTEXT | {"td", "th", "caption"}
 #: the tag of a mark in a table's children where the row group browsers imply ends
 IMPLIED_BODY_END = "#tbody-end"
@@ -554,7 +554,7 @@ class _Builder:
                 i -= 1
             if stack[i].tag in _TABLE_CONTEXT and i + 1 < len(stack):
                 self._pop_to(i + 1, at)
-        if stack[-1].tag == "colgroup" and tag != "col":
+        if stack[-1].tag == "colgroup":
             self._pop_to(len(stack) - 1, at)  # a column group holds columns only
         if tag == "table":
             if stack[-1].tag in _TABLE_CONTEXT:
@@ -596,9 +596,13 @@ class _Builder:
             chrome = True
         self._imply_ends(tag, at)
         stack = self.stack
+        element = Element(tag, at)
         context = stack[-1].tag
         if context in _TABLE_CONTEXT:
-            if tag in _CELLS and context != "tr":
+            if tag not in _NOT_FOSTERED:
+                element.fostered = True
+                self.fostered += 1
+            elif tag in _CELLS and context != "tr":
                 # A cell written outside a row: browsers make the row (and show it).
                 self.start_tag("tr", [], at)
             elif context == "table" and tag in _TABLE_PARTS:
@@ -608,10 +612,6 @@ class _Builder:
                     # after it start another (spans stop at its end).
                     table.children.append(Element(IMPLIED_BODY_END, at))
                 table.body_open = tag == "tr"
-        element = Element(tag, at)
-        if context in _TABLE_CONTEXT and tag not in _NOT_FOSTERED:
-            element.fostered = True
-            self.fostered += 1
         element.hidden = hidden
         element.blank = blank and not hidden
         if chrome:
