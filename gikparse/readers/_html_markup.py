@@ -21,7 +21,9 @@ __all__ = [
     "STYLING_TAG",
     "SWALLOWED",
     "attributes",
+    "attributes_pattern",
     "cell_runs",
+    "several_runs",
     "span_value",
     "swallowed",
     "tags_end_at_first_gt",
@@ -40,7 +42,7 @@ _WS = "\t\n\r\f "  # the whitespace of markup, as browsers know it (not \xa0)
 BLANK = rf"[{_WS}]*"
 
 
-def _attributes_pattern(excluded: str = "") -> str:
+def attributes_pattern(excluded: str = "") -> str:
     """A tag's attributes up to its ">", tokenized as browsers tokenize them (the HTML
     standard's attribute states): a name runs to whitespace, "/", ">" or "=" (its first
     character may be "=", and quotes are characters of it); a value follows the "=" after a
@@ -61,7 +63,7 @@ def _attributes_pattern(excluded: str = "") -> str:
     return rf"(?:(?=>)|(?!>)(?:[{_WS}/]*{name}(?:{after_name}))*[{_WS}/]*)"
 
 
-ATTRS = _attributes_pattern()
+ATTRS = attributes_pattern()
 # What ends a tag's name: only the whitespace browsers know (``<td\xa0>`` is no cell).
 NAME_END = r"(?=[\t\n\r\f />])"
 STYLING_TAG = rf"</?{STYLING}{NAME_END}{ATTRS}>"
@@ -93,9 +95,9 @@ _STYLING_TAGS = re.compile(STYLING_TAG)
 # A cell's content of one run of text between tags that hold no "<" (in a cell token, those
 # are styling tags). Tags start with "<" and the run holds none, so each character is read
 # one way only.
-_SIMPLE_TAG = rf"</?[a-z][^{_WS}/><]*(?![^{_WS}/><]){_attributes_pattern('<')}>"
+_SIMPLE_TAG = rf"</?[a-z][^{_WS}/><]*(?![^{_WS}/><]){attributes_pattern('<')}>"
 _ONE_RUN = re.compile(rf"(?:{_SIMPLE_TAG})*([^<]+)(?:{_SIMPLE_TAG})*")
-# One attribute in a tag's attributes as ATTRS finds them (see _attributes_pattern).
+# One attribute in a tag's attributes as ATTRS finds them (see attributes_pattern).
 _ATTR = re.compile(
     rf"""([^{_WS}/>][^{_WS}/=>]*)"""
     rf"""(?:{BLANK}={BLANK}('[^']*'|"[^"]*"|(?!['"])[^{_WS}>]*))?"""
@@ -158,6 +160,11 @@ def cell_runs(low: str, start: int, end: int) -> list[int]:
     one = _ONE_RUN.fullmatch(low, start, end)
     if one is not None:
         return [one.start(1)]
+    return several_runs(low, start, end)
+
+
+def several_runs(low: str, start: int, end: int) -> list[int]:
+    """:func:`cell_runs` of content known to hold more than one run of text."""
     if tags_end_at_first_gt(low, start, end):
         # Each tag ends at its first ">": a run starts after each tag that text follows.
         runs = [m.end() for m in _RUN_AFTER_TAG.finditer(low, start, end)]

@@ -24,11 +24,12 @@ from gikparse.readers._html_markup import (
     BLANK,
     BLANK_TEXT,
     NAME_END,
+    STYLING,
     STYLING_TAG,
     attributes,
-    cell_runs,
+    attributes_pattern,
+    several_runs,
     span_value,
-    swallowed,
     tags_end_at_first_gt,
 )
 
@@ -41,14 +42,24 @@ _TAG = re.compile(r"<[^>]*>")  # where tags end at their first ">" (tags_end_at_
 # The group of a part's attributes, for the parts whose attributes may hold a mark.
 _ATTRIBUTES_OF = {"cend": "cattrs", "row": "row", "group_attrs": "group_attrs"}
 
+# A cell's tags in a plain table hold no "<" in their attributes: one there may be a quote
+# holding a table's tags, which reading tag by tag names (P419).
+_NO_LT = attributes_pattern("<")
+_CELL_STYLING = rf"</?{STYLING}{NAME_END}{_NO_LT}>"
+_CELL_BREAK = rf"<br{NAME_END}{_NO_LT}>|</br{BLANK}>"
+
 # One part of a plain table after the text before it (``gap``, shown in no cell). The
 # alternatives start differently, so that a failed match fails at once.
 _PART = re.compile(
     r"(?P<gap>[^<]*)<(?:"
     # A cell: as the tokenizer's cell token (see _html_markup.CELL_TOKEN), and line breaks.
+    # Its content is read one way only: tags, then its first run of text (``run``), then
+    # tags each with the run after it (``more``: the last of those, if any), so that a cell
+    # of one run (most) says where it starts.
     rf"(?P<cell>td|th){NAME_END}(?P<cattrs>{ATTRS})>"
-    rf"(?P<para><p(?=[\t\n\r\f >]){ATTRS}>)?"
-    rf"(?P<ctext>[^<]*(?:(?:{STYLING_TAG}|(?P<brk>{_BREAK}))[^<]*)*)"
+    rf"(?P<para><p(?=[\t\n\r\f >]){_NO_LT}>)?"
+    rf"(?P<ctext>(?:{_CELL_STYLING}|(?P<brk>{_CELL_BREAK}))*"
+    rf"(?:(?P<run>[^<]+)(?:(?:{_CELL_STYLING}|(?P<brk2>{_CELL_BREAK}))(?P<more>[^<]+)?)*)?)"
     rf"(?:</p{BLANK}>)?(?P<cend></(?P=cell){BLANK}>)"
     rf"|tr{NAME_END}(?P<row>{ATTRS})>"
     rf"|(?P<row_end>/tr){BLANK}>"
@@ -155,22 +166,20 @@ def read_plain_table(
             elements += 2 if para else 1  # the cell and its <p>
             if elements > budget:
                 raise OverBudget
-            start, end = m.span("ctext")
-            tagged = low.find("<", start, end) >= 0
-            if (tagged or para) and swallowed(low, m.end("cattrs") + 1, m.start("cend")):
-                return None  # read tag by tag, which names the quote (P419)
             children: list[Element | int]
-            if m.start("brk") >= 0:
-                children = _cell_children(low, start, end, runs)
-            elif tagged:
-                text = cell_runs(low, start, end)
+            if m.start("brk") >= 0 or m.start("brk2") >= 0:
+                children = _cell_children(low, *m.span("ctext"), runs)
+            elif m.start("more") >= 0:
+                text = several_runs(low, *m.span("ctext"))
                 runs.extend(text)
                 children = cast("list[Element | int]", text)  # a new list of ints only
-            elif end > start:  # most cells: one run of text
-                children = [start]
-                runs.append(start)
-            else:
-                children = []
+            else:  # most cells: one run of text, or none
+                first = m.start("run")
+                if first >= 0:
+                    children = [first]
+                    runs.append(first)
+                else:
+                    children = []
             row.append((at, pos, row_span, col_span, children))
         elif kind == "row":
             if "<" in m.group("row"):
