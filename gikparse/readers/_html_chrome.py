@@ -43,6 +43,7 @@ _LABELS = sorted(
 )
 _LABEL = re.compile("|".join(re.escape(label) for label in _LABELS))
 _NOISE = re.compile("[\x01\\s\u3000]+|&nbsp;?", re.I)
+_NBSP = re.compile("&nbsp;?", re.I)
 _DIGIT = re.compile(r"\d")
 
 
@@ -81,9 +82,12 @@ class _Text:
         if not raw or "\x02" in fed:
             parts = [_NOISE.sub("", text) for text in raw]
         else:
-            parts = _NOISE.sub("", "\x02".join(raw)).split("\x02")
+            # No-break space references first (whitespace removed first could join the
+            # pieces of one), then whitespace (as \s) and fillers: far faster by str methods.
+            joined = _NBSP.sub("", "\x02".join(raw))
+            parts = "".join(joined.replace("\x01", " ").split()).split("\x02")
         #: where each visible run starts in ``text``
-        self.at: list[int] = list(itertools.accumulate((len(p) for p in parts[:-1]), initial=0))
+        self.at: list[int] = list(itertools.accumulate(map(len, parts[:-1]), initial=0))
         self.text = "".join(parts)
 
     def span(self, element: Element) -> tuple[int, int]:
