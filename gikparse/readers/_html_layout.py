@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from gikparse.limits import Limits
 from gikparse.readers._html_element import Element, GridCell, display_order
@@ -212,23 +212,27 @@ def _as_it_is(raw: str) -> bool:
     )
 
 
+def _cell_content(children: Sequence[Element | int], fed: str) -> Run | Piece:
+    """A table cell's text: a Piece when it shows as it is in the page, one run of text or
+    several split by styling tags (``<span>第二</span><span>十条</span>``: their text joined,
+    from the first one's start to the last one's end), else a Run."""
+    if len(children) == 1 and isinstance(children[0], int):  # most cells
+        begin = children[0]
+        raw = fed[begin : text_end(fed, begin)]
+        if raw.isalnum() or _as_it_is(raw):
+            return _new_tuple(Piece, (raw, begin, begin + len(raw)))
+    elif children and all(type(child) is int for child in children):
+        starts = cast("list[int]", children)
+        texts = [fed[start : text_end(fed, start)] for start in starts]
+        joined = "".join(texts)
+        # (A run is never empty: each ends at the tag after it, and a tag starts none.)
+        if _as_it_is(joined) and all(texts):
+            return _new_tuple(Piece, (joined, starts[0], starts[-1] + len(texts[-1])))
+    return _children_run(children, fed)
+
+
 def _children_run(children: Sequence[Element | int], fed: str) -> Run:
     run = Run()
-    starts = [child for child in children if isinstance(child, int)]
-    if len(starts) == len(children):
-        # Runs of text only (a cell split over styling tags): when none holds whitespace, a
-        # reference or a filler, they are the page's characters one for one, joined.
-        texts = [fed[start : text_end(fed, start)] for start in starts]
-        if _SPECIAL.search("".join(texts)) is None:
-            size = 0
-            for start, text in zip(starts, texts, strict=True):
-                if text:
-                    run.parts.append(text)
-                    run.segs.append((size, size + len(text), start, start + len(text), True))
-                    size += len(text)
-            run.size = size
-            run.brk = True  # as the end of the element leaves it
-            return run
     stack: list[Iterator[Element | int]] = [iter(children)]
     while stack:
         child = next(stack[-1], None)
@@ -441,20 +445,7 @@ class _Layout:
                     row_span = min(row_span, _MAX_ROWSPAN)
                     if row_span == 0 or row_span > count - y:
                         row_span = count - y
-                run: Run | Piece
-                if len(children) == 1 and isinstance(children[0], int):
-                    begin = children[0]
-                    stop = fed.find("<", begin)
-                    if stop < 0:
-                        stop = len(fed)
-                    raw = fed[begin:stop]
-                    run = (
-                        _new_tuple(Piece, (raw, begin, stop))
-                        if raw.isalnum() or _as_it_is(raw)
-                        else _children_run(children, fed)
-                    )
-                else:
-                    run = _children_run(children, fed)
+                run = _cell_content(children, fed)
                 if row_span > 1:
                     self.slots += (row_span - 1) * col_span * _SLOT_WEIGHT
                     if self.slots > self.limits.max_text_chars:
