@@ -214,20 +214,38 @@ def _as_it_is(raw: str) -> bool:
 
 def _cell_content(children: Sequence[Element | int], fed: str) -> Run | Piece:
     """A table cell's text: a Piece when it shows as it is in the page, one run of text or
-    several split by styling tags (``<span>第二</span><span>十条</span>``: their text joined,
-    from the first one's start to the last one's end), else a Run."""
+    several split by styling tags or line breaks (``<span>第二</span><span>十条</span>``,
+    ``本年新<br>制作数量``: their text joined, from the first one's start to the last one's
+    end), else a Run."""
     if len(children) == 1 and isinstance(children[0], int):  # most cells
         begin = children[0]
         raw = fed[begin : text_end(fed, begin)]
         if raw.isalnum() or _as_it_is(raw):
             return _new_tuple(Piece, (raw, begin, begin + len(raw)))
-    elif children and all(type(child) is int for child in children):
-        starts = cast("list[int]", children)
-        texts = [fed[start : text_end(fed, start)] for start in starts]
+    elif children:
+        texts: list[str] = []
+        first = last = -1
+        broken = False  # a line break since the last run
+        for child in children:
+            if type(child) is int:
+                text = fed[child : text_end(fed, child)]
+                # (A run is never empty: each ends at the tag after it, and a tag starts
+                # none.) A line break between runs joins Chinese text as it is; other text
+                # gets a space (see Run.emit), which no piece of the page holds.
+                if not text or (broken and not (_wide(texts[-1][-1]) or _wide(text[0]))):
+                    return _children_run(children, fed)
+                texts.append(text)
+                broken = False
+                if first < 0:
+                    first = child
+                last = child + len(text)
+            elif cast(Element, child).tag == "br":
+                broken = bool(texts)
+            else:
+                return _children_run(children, fed)
         joined = "".join(texts)
-        # (A run is never empty: each ends at the tag after it, and a tag starts none.)
-        if _as_it_is(joined) and all(texts):
-            return _new_tuple(Piece, (joined, starts[0], starts[-1] + len(texts[-1])))
+        if _as_it_is(joined):
+            return _new_tuple(Piece, (joined, first, last))
     return _children_run(children, fed)
 
 
