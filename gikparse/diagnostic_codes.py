@@ -292,6 +292,14 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "there (page offsets named)",
     ),
     _c(
+        "P421",
+        "info",
+        "html",
+        "the page's `<style>` sheet hides elements by rules gikparse does not apply (a "
+        "descendant or bare-tag selector, a condition on the screen such as `@media "
+        "(min-width: …)`, an escape): text they hide, if any, was read (selectors named)",
+    ),
+    _c(
         "P451",
         "info",
         "word",

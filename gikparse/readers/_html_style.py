@@ -5,14 +5,15 @@ styled leaves no slot in its row), ``visibility:hidden`` or ``collapse`` empties
 keeps its slot, blank). A declaration counts as browsers count it: comments are no
 declarations, the last valid one wins unless an earlier one is ``!important``, and one whose
 value is no value of the property (``display:nonex``) is dropped. Styles are matched in the
-page lowercased (see _html_prepare.lowered); stylesheets (``<style>``, classes) are not applied.
+page lowercased (see _html_prepare.lowered); what ``<style>`` sheets give an element is
+cascaded with them here (see _html_sheet).
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["style_visibility"]
+__all__ = ["cascaded", "declarations", "style_visibility"]
 
 _WS = "\t\n\r\f "  # CSS knows ASCII whitespace only: "display:\xa0none" is no declaration
 _COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.S)
@@ -81,13 +82,12 @@ _COMBINED = frozenset(
 )
 
 
-def _declared(style: str) -> dict[str, str]:
+def declarations(style: str) -> dict[str, tuple[str, bool]]:
     """The value of ``display`` and ``visibility`` that applies, as browsers cascade the
-    declarations of one style attribute."""
+    declarations of one block (a style attribute, a rule), with whether it is important."""
     if "/*" in style:
         style = _COMMENT.sub(" ", style)
-    values: dict[str, str] = {}
-    important: set[str] = set()
+    values: dict[str, tuple[str, bool]] = {}
     for declaration in style.split(";"):
         name, colon, value = declaration.partition(":")
         name = name.strip(_WS)
@@ -96,10 +96,8 @@ def _declared(style: str) -> dict[str, str]:
         value, marked = _IMPORTANT.subn("", value.strip(_WS))
         value = value.strip(_WS)
         valid = _KEYWORDS.match(value) is not None and _valid(name, value.split())
-        if valid and (marked or name not in important):
-            values[name] = value
-            if marked:
-                important.add(name)
+        if valid and (marked or not values.get(name, ("", False))[1]):
+            values[name] = (value, bool(marked))
     return values
 
 
@@ -110,10 +108,27 @@ def _valid(name: str, words: list[str]) -> bool:
     return name == "display" and len(set(words)) == len(words) <= 3 and _COMBINED.issuperset(words)
 
 
+_NONE: dict[str, tuple[str, bool]] = {}
+
+
+def cascaded(style: str, sheet: dict[str, tuple[str, bool]] = _NONE) -> dict[str, tuple[str, bool]]:
+    """The ``display`` and ``visibility`` of an element with this style attribute and what
+    the page's sheets give it (see _html_sheet), each with whether it is important: the
+    attribute says last, unless only the sheet's value is important."""
+    if "display" not in style and "visibility" not in style:
+        return sheet
+    values = dict(sheet)
+    for name, (value, important) in declarations(style).items():
+        if important or not values.get(name, ("", False))[1]:
+            values[name] = (value, important)
+    return values
+
+
 def style_visibility(style: str) -> tuple[bool, bool]:
     """(hidden, blank) for an element with this style: hidden when ``display`` is ``none``,
     blank when ``visibility`` is ``hidden`` or ``collapse``."""
-    if "display" not in style and "visibility" not in style:
-        return False, False
-    values = _declared(style)
-    return values.get("display") == "none", values.get("visibility") in ("hidden", "collapse")
+    values = cascaded(style)
+    return (
+        values.get("display", ("",))[0] == "none",
+        values.get("visibility", ("",))[0] in ("hidden", "collapse"),
+    )

@@ -33,7 +33,8 @@ from gikparse.readers._html_markup import (
 from gikparse.readers._html_names import CHROME_TAGS, CLASS_SEPARATOR, is_chrome_name
 from gikparse.readers._html_plain_table import OverBudget, read_plain_table
 from gikparse.readers._html_prepare import feedable, lowered, marks
-from gikparse.readers._html_style import style_visibility
+from gikparse.readers._html_sheet import Sheet, page_sheet, subject_present
+from gikparse.readers._html_style import cascaded
 
 __all__ = [
     "HEADINGS",
@@ -263,23 +264,40 @@ _BR = "br"
 _NEVER_NESTED = frozenset({"a", "nobr"})
 
 
-def _flags(tag: str, attrs: list[tuple[str, str | None]]) -> tuple[bool, bool, bool]:
-    """(hidden, blank, chrome) from an element's attributes: hidden, it is not shown at all;
-    blank, its box is shown empty (``visibility:hidden``, ``hidden="until-found"``)."""
-    hidden = blank = False
+def _flags(
+    tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet | None = None
+) -> tuple[bool, bool, bool]:
+    """(hidden, blank, chrome) from an element's attributes and the page's sheets: hidden, it
+    is not shown at all; blank, its box is shown empty (``visibility:hidden``,
+    ``hidden="until-found"``)."""
+    style = ""
+    hidden_attribute = until_found = False
+    classes: list[str] = []
+    element_id = ""
     names: list[str] = []
     for key, value in attrs:
         if key == "style":
-            if value:
-                hidden, blank = style_visibility(value)
+            style = value or ""
         elif key in ("class", "id"):
             if value:
-                names.extend(name for name in CLASS_SEPARATOR.split(value) if name)
+                split = [name for name in CLASS_SEPARATOR.split(value) if name]
+                names.extend(split)
+                if key == "class":
+                    classes = split
+                else:
+                    element_id = value
         elif key == "hidden":
-            if value != "until-found":
-                hidden = True
-            elif tag not in _ROWS_AND_GROUPS:  # (which browsers show whole)
-                blank = True
+            if value == "until-found":
+                until_found = tag not in _ROWS_AND_GROUPS  # (which browsers show whole)
+            else:
+                hidden_attribute = True
+    given = sheet.values(tag, classes, element_id) if sheet and (classes or element_id) else {}
+    values = cascaded(style, given)
+    display = values.get("display", ("revert", False))[0]
+    # The hidden attribute is the browser's own display:none: any display an author gives
+    # the element (its style, a sheet) shows it again.
+    hidden = display == "none" or (hidden_attribute and display in ("revert", "revert-layer"))
+    blank = until_found or values.get("visibility", ("",))[0] in ("hidden", "collapse")
     chrome = tag in CHROME_TAGS or any(is_chrome_name(name) for name in names)
     return hidden, blank, chrome
 
@@ -291,11 +309,6 @@ def _reference_in_tag(low: str, start: int, end: int) -> bool:
         _REFERENCE_IN_TAG.search(low, start, end) is not None
         or QUOTED_GT.search(low, start, end) is not None
     )
-
-
-def _plain_tag(tag: str, attrs: str) -> bool:
-    """Whether a row, group or cell with these attributes neither hides nor marks chrome."""
-    return _flags(tag, attributes(attrs)) == (False, False, False)
 
 
 class _Builder:
@@ -320,10 +333,20 @@ class _Builder:
         #: the elements the chrome guard looks at: chrome, hidden, skipped, tables, headings
         self.surveyed: list[Element] = []
         self.max_kept = limits.max_text_chars // _ELEMENT_WEIGHT
+        self.sheet: Sheet | None = None  #: the rules of the page's sheets, if any apply
+        self.sheet_starts: list[int] = []  #: where the <style> elements read for it start
+        self.styles: list[int] = []  #: where the page's <style> elements start
+        #: selectors of rules that may hide but are not applied (see _html_sheet)
+        self.unsure: list[str] = []
 
-    def feed(self, fed: str) -> None:
+    def feed(self, fed: str, sheet_starts: list[int] | None = None) -> None:
+        """Build from the page (``fed``: see _html_prepare.feedable), its sheets read from the
+        ``<style>`` elements that start at ``sheet_starts`` (else all the page holds)."""
         low = lowered(fed)
         self.marks = marks(low)
+        sheet, self.sheet_starts = page_sheet(low, sheet_starts)
+        self.sheet = sheet if sheet else None
+        self.unsure = [selector for selector in sheet.unsure if subject_present(selector, low)]
         end = self._tokens(_TOKEN, fed, low, 0, len(fed))
         if end < len(fed):
             self.stack[-1].children.append(end)
@@ -399,6 +422,10 @@ class _Builder:
                     if tag in BLOCKS:
                         self.start_tag(tag, [], at)
                 elif kind is not None:  # <script> or <style>: raw text up to its end tag
+                    if kind == "style" and not (
+                        self.open_tags.get("template") or self.open_tags.get("noscript")
+                    ):  # (inert in a template; text where scripts run, in <noscript>)
+                        self.styles.append(at)
                     raw_end = _RAW_TEXT_END[kind].search(low, pos, stop)
                     end = stop if raw_end is None else raw_end.start()
                     self.start_tag(kind, [], at)
@@ -426,7 +453,9 @@ class _Builder:
         ):
             return 0
         try:
-            found = read_plain_table(low, pos, self.marks, _plain_tag, self.max_kept - self.kept)
+            found = read_plain_table(
+                low, pos, self.marks, self._plain_tag, self.max_kept - self.kept
+            )
         except OverBudget:
             self.kept = self.max_kept + 1  # where reading it tag by tag would stop
             self._too_many()
@@ -439,6 +468,10 @@ class _Builder:
         table.grid = found
         self._pop_to(len(stack) - 1, found.end)
         return found.end
+
+    def _plain_tag(self, tag: str, attrs: str) -> bool:
+        """Whether a row, group or cell with these attributes neither hides nor marks chrome."""
+        return _flags(tag, attributes(attrs), self.sheet) == (False, False, False)
 
     def _marked(self, low: str, start: int, end: int, one_tag: bool = False) -> bool:
         """Whether a word that may hide text or mark chrome is in ``[start, end)``, or a
@@ -582,13 +615,13 @@ class _Builder:
         hides or marks chrome). ``<td/>``, ``<p/>``: the slash is ignored, as browsers ignore
         it on elements that are not void (``<td colspan=2/>`` is a cell spanning two)."""
         if tag not in BLOCKS:
-            hidden, blank, chrome = _flags(tag, attrs)
+            hidden, blank, chrome = _flags(tag, attrs, self.sheet)
             if not (hidden or blank or chrome):
                 return False
             self.inline_open += 1
         else:
             hidden, blank, chrome = (
-                _flags(tag, attrs) if attrs else (False, False, tag in CHROME_TAGS)
+                _flags(tag, attrs, self.sheet) if attrs else (False, False, tag in CHROME_TAGS)
             )
         if blank and tag not in _SLOTS:
             hidden = True  # shown empty: its text is not shown
@@ -672,7 +705,17 @@ class _Builder:
 class Tree:
     """A page's element tree and what building it found."""
 
-    __slots__ = ("broken", "chrome", "fed", "flattened", "root", "runs", "surveyed", "title")
+    __slots__ = (
+        "broken",
+        "chrome",
+        "fed",
+        "flattened",
+        "root",
+        "runs",
+        "surveyed",
+        "title",
+        "unsure",
+    )
 
     def __init__(self, builder: _Builder, fed: str) -> None:
         self.root = builder.root
@@ -685,6 +728,8 @@ class Tree:
         self.runs = builder.runs  #: where each run of text starts, in page order
         #: chrome, hidden and skipped elements, tables and headings, in page order
         self.surveyed = builder.surveyed
+        #: selectors of the page's sheets that may hide text but are not applied
+        self.unsure = builder.unsure
 
 
 def build_tree(source: str, limits: Limits) -> Tree:
@@ -692,6 +737,12 @@ def build_tree(source: str, limits: Limits) -> Tree:
     fed = feedable(source)
     builder = _Builder(limits)
     builder.feed(fed)
+    styles, read = set(builder.styles), builder.sheet_starts
+    if not styles.issuperset(read):
+        # "<style" in a comment, a script, an attribute or a <template> is no sheet: the page
+        # is read again with only the sheets browsers apply (rare: most pages have none).
+        builder = _Builder(limits)
+        builder.feed(fed, [at for at in read if at in styles])
     end = len(fed)
     builder._pop_to(1, end)
     builder.root.end = end

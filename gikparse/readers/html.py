@@ -73,6 +73,18 @@ def read_html(source: bytes | str, *, limits: Limits = DEFAULT_LIMITS) -> Docume
                 "read them): cells near them may be misplaced",
             )
         )
+    if tree.unsure:
+        selectors = "、".join(tree.unsure[:5])
+        diagnostics.append(
+            Diagnostic(
+                code="P421",
+                severity=Severity.INFO,
+                message=f"网页样式表中有 gikparse 未应用的隐藏规则（{selectors}），"
+                "其隐藏的文字（如有）按显示读取",
+                message_en=f"the page's style sheet hides elements by rules gikparse does not "
+                f"apply ({selectors}): text they hide, if any, was read as shown",
+            )
+        )
     items, merged, strays = lay_out(root, fed, limits)
     if strays:
         diagnostics.append(

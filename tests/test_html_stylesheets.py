@@ -1,0 +1,266 @@
+"""Web pages: what a page's ``<style>`` sheets hide is left out, as browsers leave it out.
+
+Expected values are what headless Chromium shows for each page (checked when these cases were
+written): a rule of classes and ids is applied with the cascade (important, then specificity,
+then order; the element's own style attribute over a sheet's normal declarations); a rule the
+reader cannot apply that may hide text is named (P421), never silently ignored.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import gikparse
+from gikparse.readers.html import read_html
+from tests.html_render import STYLES, HtmlStyle, render_html
+from tests.strategies import GeneratedReport, generated_reports
+
+
+def _row(page: str) -> tuple[list[str], list[str]]:
+    """The cells of the only table row a one-row page shows, and the diagnostics' codes."""
+    document = read_html(page)
+    rows = [line.text.split("\t") for line in document.lines if line.table is not None]
+    assert len(rows) == 1, rows
+    return rows[0], [d.code for d in document.diagnostics]
+
+
+def _table(sheet: str, cells: str) -> str:
+    return f"<style>{sheet}</style><table><tr><td>a</td>{cells}</tr></table>"
+
+
+@pytest.mark.parametrize(
+    ("sheet", "cells", "shown"),
+    [
+        # A class, an id, a tag with a class, any tag with a class.
+        (".h{display:none}", "<td>1<span class=h>9</span>2</td>", ["a", "12"]),
+        ("#x{display:none}", "<td>1<span id=x>9</span>2</td>", ["a", "12"]),
+        (
+            "span.h{display:none}",
+            "<td>1<span class='k h'>9</span><b class=h>8</b>2</td>",
+            ["a", "182"],
+        ),
+        (
+            "*.x{display:none} span#q.k{display:none}",
+            "<td>1<span class=x>9</span><span id=q class='k j'>8</span>2</td>",
+            ["a", "12"],
+        ),
+        # Cells and rows: hidden ones leave no slot, a cell blanked by visibility keeps its.
+        ("td.b{visibility:hidden}", "<td class=b>5</td><td>6</td>", ["a", "", "6"]),
+        (".g{display:none}", "<td class=g>5</td><td>6</td>", ["a", "6"]),
+        # The cascade: more specific, then later, wins; important over all.
+        (
+            ".x{display:none} .x.y{display:inline}",
+            "<td>1<span class='x y'>9</span><span class=x>8</span>2</td>",
+            ["a", "192"],
+        ),
+        (
+            "span.x{display:none} .x{display:inline}",
+            "<td>1<span class=x>9</span>2</td>",
+            ["a", "12"],
+        ),
+        (
+            ".x{display:inline} .y{display:none}",
+            "<td>1<span class='x y'>9</span>2</td>",
+            ["a", "12"],
+        ),
+        (
+            ".x{display:none}",
+            "<td>1<span class=x style='display:inline'>9</span>2</td>",
+            ["a", "192"],
+        ),
+        (
+            ".x{display:none!important}",
+            "<td>1<span class=x style='display:inline'>9</span>2</td>",
+            ["a", "12"],
+        ),
+        # Not on a screen: print rules; a brace in a string is no block's end.
+        (
+            "@media print{.y{display:none}} @media screen{.z{display:none}}",
+            "<td>1<span class=y>8</span><span class=z>9</span>2</td>",
+            ["a", "182"],
+        ),
+        (".a{content:'}'} .x{display:none}", "<td>1<span class=x>9</span>2</td>", ["a", "12"]),
+        (
+            "/* .x{display:none} */ .y{display:none}",
+            "<td>1<span class=x>9</span><span class=y>8</span>2</td>",
+            ["a", "192"],
+        ),
+    ],
+)
+def test_a_sheet_hides_what_browsers_hide(sheet: str, cells: str, shown: list[str]) -> None:
+    assert _row(_table(sheet, cells)) == (shown, [])
+
+
+@pytest.mark.parametrize(
+    ("page", "shown"),
+    [
+        # A sheet applies to the whole page, wherever it is, even inside a hidden element.
+        (
+            "<table><tr><td>a</td><td>1<span class=x>9</span>2</td></tr></table>"
+            "<style>.x{display:none}</style>",
+            "12",
+        ),
+        (
+            "<div style=display:none><style>.x{display:none}</style></div>"
+            "<table><tr><td>a</td><td>1<span class=x>9</span>2</td></tr></table>",
+            "12",
+        ),
+        # A sheet for print, and what only looks like a sheet, do not apply.
+        (
+            "<style media=print>.x{display:none}</style>"
+            "<table><tr><td>a</td><td>1<span class=x>9</span>2</td></tr></table>",
+            "192",
+        ),
+        (
+            "<!-- <style>.x{display:none}</style> -->"
+            "<table><tr><td>a</td><td>1<span class=x>9</span>2</td></tr></table>",
+            "192",
+        ),
+        (
+            "<template><style>.x{display:none}</style></template>"
+            "<table><tr><td>a</td><td>1<span class=x>9</span>2</td></tr></table>",
+            "192",
+        ),
+        (
+            "<script>var s = '<style>.x{display:none}</style>';</script>"
+            "<table><tr><td>a</td><td>1<span class=x>9</span>2</td></tr></table>",
+            "192",
+        ),
+        (
+            "<p title='<style>.x{display:none}</style>'>p</p>"
+            "<table><tr><td>a</td><td>1<span class=x>9</span>2</td></tr></table>",
+            "192",
+        ),
+    ],
+)
+def test_only_the_page_s_own_sheets_apply_wherever_they_are(page: str, shown: str) -> None:
+    cells, codes = _row(page)
+    assert cells == ["a", shown]
+    assert codes == []
+
+
+def test_a_sheet_hides_rows_of_a_table() -> None:
+    page = (
+        "<style>.gone{display:none}</style><table><tr><td>a</td><td>1</td></tr>"
+        "<tr class=gone><td>b</td><td>2</td></tr><tr><td>c</td><td>3</td></tr></table>"
+    )
+    assert [line.text for line in read_html(page).lines] == ["a\t1", "c\t3"]
+
+
+@pytest.mark.parametrize(
+    "sheet",
+    [
+        ".m span{display:none}",  # a descendant: the tokenizer does not read every span
+        "span{display:none}",  # a bare tag: likewise
+        "@media (min-width:768px){.x{display:none}}",  # depends on the screen's width
+        "@supports (display:grid){.x{display:none}}",
+        ".MsoHide{display:none}",  # a class Word names mso…: not read on every element
+        ".a\\:b{display:none}",  # an escape
+        "td:first-child span{visibility:hidden}",
+        # A rule not applied that may show again what an applied one hides.
+        ".x{display:none} .m .x{display:inline}",
+    ],
+)
+def test_a_rule_that_is_not_applied_but_may_hide_text_is_named(sheet: str) -> None:
+    cells = "<td class=m>1<span class='x msohide a:b'>9</span>2</td>"
+    assert "P421" in _row(_table(sheet, cells))[1]
+    report = gikparse.parse_html(_table(sheet, cells))
+    assert "P421" in {d.code for d in report.diagnostics}
+
+
+@pytest.mark.parametrize(
+    "sheet",
+    [
+        "a:hover span{display:none}",  # a state: nothing hidden at rest
+        "p::before{display:none}",  # generated content
+        ".nav li ul{display:none}",  # nothing on the page it may select
+        "@media print{.m span{display:none}}",
+        ".m span{display:inline}",  # shows, and nothing applied hides
+    ],
+)
+def test_a_rule_that_cannot_hide_text_here_is_not_named(sheet: str) -> None:
+    assert _row(_table(sheet, "<td class=m>1<span>9</span>2</td>")) == (["a", "192"], [])
+
+
+@pytest.mark.parametrize(
+    ("cells", "shown"),
+    [
+        # The hidden attribute is the browser's own display:none, whatever else the element's
+        # style says, in either order; a display the page gives it shows it.
+        ("<td>1<span hidden style='color:red'>9</span>2</td>", "12"),
+        ("<td>1<span style='color:red' hidden>9</span>2</td>", "12"),
+        ("<td>1<span hidden style='display:inline'>9</span>2</td>", "192"),
+        ("<td>1<span hidden class=s>9</span>2</td>", "192"),
+    ],
+)
+def test_the_hidden_attribute_hides_unless_a_style_gives_a_display(cells: str, shown: str) -> None:
+    assert _row(_table(".s{display:inline}", cells)) == (["a", shown], [])
+
+
+# --- generated reports ------------------------------------------------------------------------
+
+_CELL = re.compile(r"(<td\b[^>]*>)(.*?)(</td>)", re.S)
+_VALUE = re.compile(r"(?<=>)\d+(?=<)")  # a value's text, alone between two tags
+
+# Ways a page hides a stray digit in a cell with its sheet (rule, the hidden element), and ways
+# it styles a value that hide nothing on a screen.
+_HIDING = (
+    (".hd{display:none}", "<span class=hd>9</span>"),
+    ("#hd{display:none}", "<span id=hd>9</span>"),
+    ("font.hd{display:none !important}", "<font class='a hd' style='display:inline'>9</font>"),
+    (".hv{visibility:hidden}", "<span class=hv>9</span>"),
+    ("span.hd2, .other{display:none}", "<span class='hd2'>9</span>"),
+)
+_SHOWING = (
+    "@media print{.pr{display:none}}",
+    ".pr{display:none} span.pr{display:inline}",
+    "a:hover .pr{display:none}",
+)
+
+
+def _with_hidden_digits(text: str, seed: int) -> str:
+    rng = random.Random(seed)
+    rules = [rule for rule, _ in _HIDING] + list(_SHOWING)
+    rng.shuffle(rules)
+
+    def cell(m: re.Match[str]) -> str:
+        opening, content, closing = m.groups()
+        number = _VALUE.search(content)
+        if number is None or rng.random() < 0.3:
+            return m.group()
+        _, hidden = rng.choice(_HIDING)
+        at = rng.choice([number.start(), number.end()])
+        shown = content[:at] + hidden + content[at:]
+        if rng.random() < 0.3:  # the value itself in an element print rules hide
+            shown = f"<span class=pr>{shown}</span>"
+        return opening + shown + closing
+
+    page = _CELL.sub(cell, text)
+    sheet = f"<style>{' '.join(rules)}</style>"
+    if rng.random() < 0.5:
+        return sheet + page
+    return page + sheet
+
+
+@settings(max_examples=30, deadline=None)
+@given(generated=generated_reports(), kind=st.sampled_from(STYLES), seed=st.integers(0, 2**16))
+def test_digits_a_sheet_hides_are_left_out_of_every_value(
+    generated: GeneratedReport, kind: str, seed: int
+) -> None:
+    page = render_html(generated, HtmlStyle(kind=kind, blank="&nbsp;")).text
+    report = gikparse.parse_html(_with_hidden_digits(page, seed))
+    parsed = {t.id: t for t in report.tables}
+    for table in generated.tables:
+        got = parsed[table.qualified_id]
+        wrong = [
+            (row, column, got.value(row, column), want)
+            for row, column, want in table.cells()
+            if got.value(row, column) != want
+        ]
+        assert not wrong, (table.qualified_id, wrong[:5])
+    assert "P421" not in {d.code for d in report.diagnostics}
