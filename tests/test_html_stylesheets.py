@@ -205,7 +205,7 @@ def test_the_hidden_attribute_hides_unless_a_style_gives_a_display(cells: str, s
 # --- generated reports ------------------------------------------------------------------------
 
 _CELL = re.compile(r"(<td\b[^>]*>)(.*?)(</td>)", re.S)
-_VALUE = re.compile(r"(?<=>)\d+(?=<)")  # a value's text, alone between two tags
+_VALUE = re.compile(r"(?:(?<=>)|\A)\d+(?=<|\Z)")  # a value's text, alone in its element
 
 # Ways a page hides a stray digit in a cell with its sheet (rule, the hidden element), and ways
 # it styles a value that hide nothing on a screen.
