@@ -202,6 +202,37 @@ def test_the_hidden_attribute_hides_unless_a_style_gives_a_display(cells: str, s
     assert _row(_table(".s{display:inline}", cells)) == (["a", shown], [])
 
 
+# --- hostile sheets ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<style>" + ".a" * 100_000 + " b{display:none}</style><p>a <b>b</b></p>",
+        "<style>" + "{" * 50_000 + ".a{display:none}</style><p class=a>x</p>",
+        "<style>.a{display:none}" + "'" * 50_000 + "</style><p class=a>x</p>",
+        "<style>" + "@media screen{" * 20_000 + ".a{display:none}</style><p class=a>x</p>",
+        "<style>"
+        + "".join(f".a.b{i}{{display:none}}" for i in range(20_000))
+        + "</style>"
+        + "<span class=a>x</span>" * 20_000,
+        "<style>" + ".a, " * 50_000 + ".b{display:none}</style><p class=b>x</p>",
+    ],
+)
+def test_hostile_sheets_give_a_report(page: str) -> None:
+    assert isinstance(gikparse.parse_html(page), gikparse.Report)
+
+
+def test_sheet_rules_checked_past_the_budget_end_in_limit_exceeded() -> None:
+    # Every name is required by a hundred rules: each element meets thousands of them.
+    rules = "".join(f".a{i}.b{j}{{display:none}}" for i in range(100) for j in range(100))
+    classes = " ".join(f"a{i}" for i in range(100))
+    page = f"<style>{rules}</style>" + f"<p class='{classes}'>x</p>" * 2_000
+    with pytest.raises(gikparse.LimitExceeded) as caught:
+        gikparse.parse_html(page, limits=gikparse.Limits(max_text_chars=300_000))
+    assert caught.value.field == "max_text_chars"
+
+
 # --- generated reports ------------------------------------------------------------------------
 
 _CELL = re.compile(r"(<td\b[^>]*>)(.*?)(</td>)", re.S)

@@ -15,9 +15,10 @@ are matched in the page lowercased, as in a page without a doctype (quirks mode)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
+from gikparse.limits import Limits
 from gikparse.readers._html_markup import NAME_END, attributes
 from gikparse.readers._html_style import declarations
 
@@ -41,9 +42,10 @@ _AT_REST_NEVER = re.compile(
     r"|file-selector-button|cue)|hover|focus|focus-within|focus-visible|active|visited|target"
     r"|checked|indeterminate|open|popover-open|modal|fullscreen|picture-in-picture)\b"
 )
-# The subject of a selector (its last compound), after the last combinator.
-_SUBJECT = re.compile(r"[^\t\n\r\f >+~]*\Z")
-_SUBJECT_NAME = re.compile(rf"^([a-z][a-z0-9-]*)|([.#]{_NAME})")
+# The subject of a selector (its last compound) starts after the last combinator.
+_COMBINATORS = (*_WS, ">", "+", "~")
+_TAG_NAME = re.compile(r"[a-z][a-z0-9-]*")
+_CLASS_OR_ID = re.compile(rf"[.#]{_NAME}")
 _MSO = re.compile(r"mso\w*\Z")
 _AT_RULE = re.compile(r"@([a-z-]+)")
 _SCREEN = frozenset({"screen", "all", "only screen", "only all"})
@@ -54,45 +56,73 @@ _OTHER_MEDIA = re.compile(
 
 
 class _Rule(NamedTuple):
-    """A rule applied to elements: what its selector requires, and what it declares."""
+    """What a selector requires of an element, and what its rules declare: each property's
+    value, whether it is important, and the order of the rule that said it last."""
 
     specificity: tuple[int, int, int]
-    order: int
     tag: str  #: "" for any tag
     classes: frozenset[str]
     id: str
-    values: dict[str, tuple[str, bool]]  #: property -> (value, important)
+    values: dict[str, tuple[str, bool, int]]
+
+
+_MAX_DEPTH = 16  #: conditional at-rules read inside one another
+#: the cost of one rule checked against an element, against ``max_text_chars``
+_CHECK_WEIGHT = 1
 
 
 class Sheet:
     """The applied rules of a page's sheets, looked up by the classes and id they name, and
     the selectors of the rules that may hide but are not applied."""
 
-    __slots__ = ("_by_name", "unsure")
+    __slots__ = ("_by_name", "_checks", "_limits", "_rules", "unsure")
 
-    def __init__(self) -> None:
+    def __init__(self, limits: Limits) -> None:
+        self._rules: dict[tuple[str, frozenset[str], str], _Rule] = {}
         self._by_name: dict[str, list[_Rule]] = {}
+        self._limits = limits
+        self._checks = 0
         self.unsure: list[str] = []
 
     def __bool__(self) -> bool:
-        return bool(self._by_name)
+        return bool(self._rules)
+
+    def add(
+        self,
+        specificity: tuple[int, int, int],
+        requires: tuple[str, frozenset[str], str],
+        values: dict[str, tuple[str, bool]],
+        order: int,
+    ) -> None:
+        """A rule: rules of one selector are one, each property as the later (or the
+        important) one says it."""
+        rule = self._rules.get(requires)
+        if rule is None:
+            rule = self._rules[requires] = _Rule(specificity, *requires, {})
+        for name, (value, important) in values.items():
+            if important or not rule.values.get(name, ("", False, 0))[1]:
+                rule.values[name] = (value, important, order)
+
+    def index(self) -> None:
+        """Each rule under the name it requires that the fewest rules require, so that an
+        element's lookups meet only rules that may select it."""
+        count: dict[str, int] = {}
+        for rule in self._rules.values():
+            for name in _names(rule):
+                count[name] = count.get(name, 0) + 1
+        for rule in self._rules.values():
+            key = min(_names(rule), key=count.__getitem__)
+            self._by_name.setdefault(key, []).append(rule)
 
     def hiding_names(self) -> set[str]:
         """What the applied rules that hide require: ``.class``, ``#id`` and ``<tag`` (every
         tag, ``<``, for a rule of no tag)."""
         names: set[str] = set()
-        for rules in self._by_name.values():
-            for rule in rules:
-                if _hides(rule.values):
-                    names.update(f".{name}" for name in rule.classes)
-                    if rule.id:
-                        names.add(f"#{rule.id}")
-                    names.add(f"<{rule.tag}")
+        for rule in self._rules.values():
+            if _hides(rule.values):
+                names.update(_names(rule))
+                names.add(f"<{rule.tag}")
         return names
-
-    def add(self, rule: _Rule) -> None:
-        key = f"#{rule.id}" if rule.id else f".{min(rule.classes)}"
-        self._by_name.setdefault(key, []).append(rule)
 
     def values(self, tag: str, classes: list[str], element_id: str) -> dict[str, tuple[str, bool]]:
         """The ``display`` and ``visibility`` the sheets give an element, with whether each is
@@ -103,18 +133,35 @@ class Sheet:
         if element_id:
             keys.append(f"#{element_id}")
         for key in keys:
-            for rule in self._by_name.get(key, ()):
+            rules = self._by_name.get(key)
+            if not rules:
+                continue
+            self._checks += len(rules) * _CHECK_WEIGHT
+            if self._checks > self._limits.max_text_chars:
+                raise self._limits.exceeded(
+                    "max_text_chars",
+                    self._checks,
+                    "网页样式表规则与元素的比对（style sheet rules checked against elements）",
+                )
+            for rule in rules:
                 if (
                     (rule.tag and rule.tag != tag)
                     or (rule.id and rule.id != element_id)
                     or not rule.classes.issubset(classes)
                 ):
                     continue
-                for name, (value, important) in rule.values.items():
-                    rank = (important, rule.specificity, rule.order)
+                for name, (value, important, order) in rule.values.items():
+                    rank = (important, rule.specificity, order)
                     if name not in found or found[name][0] < rank:
                         found[name] = (rank, value)
         return {name: (value, rank[0]) for name, (rank, value) in found.items()}
+
+
+def _names(rule: _Rule) -> list[str]:
+    names = [f".{name}" for name in rule.classes]
+    if rule.id:
+        names.append(f"#{rule.id}")
+    return names
 
 
 def _pieces(css: str) -> Iterator[str]:
@@ -135,7 +182,7 @@ def _media_applies(query: str) -> bool | None:
     return verdict
 
 
-def _hides(values: dict[str, tuple[str, bool]]) -> bool:
+def _hides(values: Mapping[str, tuple[object, ...]]) -> bool:
     return values.get("display", ("",))[0] == "none" or values.get("visibility", ("",))[0] in (
         "hidden",
         "collapse",
@@ -169,6 +216,7 @@ class _Reader:
     def __init__(self, sheet: Sheet) -> None:
         self.sheet = sheet
         self.order = 0
+        self.depth = 0  #: conditional blocks open
         #: selectors of rules not applied that show what they select (``display:block``)
         self.showing: list[str] = []
 
@@ -192,12 +240,16 @@ class _Reader:
         at_rule = _AT_RULE.match(prelude)
         if at_rule is not None:
             name, condition = at_rule.group(1), prelude[at_rule.end() :]
-            if name == "media":
-                self.block(pieces, _both(applies, _media_applies(condition)), top=False)
-            elif name == "supports":
-                self.block(pieces, _both(applies, None), top=False)
-            else:  # @font-face, @page, @keyframes …: no elements' display
+            if name not in ("media", "supports"):  # @font-face, @page …: no element's display
                 _skip(pieces)
+            elif self.depth >= _MAX_DEPTH:
+                _skip(pieces)  # (no page nests them so: its rules are named, not read)
+                self.sheet.unsure.append(f"@{name} {condition.strip(_WS)[:40]} …")
+            else:
+                inner = _media_applies(condition) if name == "media" else None
+                self.depth += 1
+                self.block(pieces, _both(applies, inner), top=False)
+                self.depth -= 1
             return
         body: list[str] = []
         for piece in pieces:
@@ -225,16 +277,12 @@ class _Reader:
             ids = {n for sign, n in _PART.findall(m.group("names")) if sign == "#"}
             # An element has one id; a class Word names mso… alone is not read (see MARK).
             if len(ids) <= 1 and (ids or not any(_MSO.match(c) for c in classes)):
-                tag = m.group("tag") or ""
+                tag = "" if m.group("tag") in (None, "*") else m.group("tag")
                 self.sheet.add(
-                    _Rule(
-                        (len(ids), len(classes), int(bool(tag) and tag != "*")),
-                        self.order,
-                        "" if tag == "*" else tag,
-                        classes,
-                        next(iter(ids), ""),
-                        values,
-                    )
+                    (len(ids), len(classes), int(bool(tag))),
+                    (tag, classes, next(iter(ids), "")),
+                    values,
+                    self.order,
                 )
                 return
             if len(ids) > 1:
@@ -256,10 +304,10 @@ def _skip(pieces: Iterator[str]) -> None:
                 return
 
 
-def read_sheet(sheets: list[tuple[str, str | None]]) -> Sheet:
+def read_sheet(sheets: list[tuple[str, str | None]], limits: Limits) -> Sheet:
     """The rules of a page's style sheets: each (its CSS text, its ``media`` attribute),
     lowercased, in page order."""
-    sheet = Sheet()
+    sheet = Sheet(limits)
     reader = _Reader(sheet)
     for css, media in sheets:
         if "display" not in css and "visibility" not in css:
@@ -270,6 +318,7 @@ def read_sheet(sheets: list[tuple[str, str | None]]) -> Sheet:
         if "/*" in css:
             css = _COMMENT.sub(" ", css)
         reader.block(_pieces(css), applies, top=True)
+    sheet.index()
     # A rule not applied that shows what an applied one hides would make it show again.
     hiding = sheet.hiding_names()
     for selector in reader.showing:
@@ -282,11 +331,12 @@ def read_sheet(sheets: list[tuple[str, str | None]]) -> Sheet:
 def _subject_name(selector: str) -> str | None:
     """A name the subject of ``selector`` (its last compound) requires: ``<tag``, ``.class``
     or ``#id`` (the first it writes); None when it requires none (``*``, ``:not(…)``)."""
-    subject = _SUBJECT.search(selector)
-    m = _SUBJECT_NAME.search(subject.group() if subject is not None else "")
-    if m is None:
-        return None
-    return f"<{m.group(1)}" if m.group(1) else m.group(2)
+    start = max(selector.rfind(sign) for sign in _COMBINATORS) + 1
+    tag = _TAG_NAME.match(selector, start)
+    if tag is not None:
+        return f"<{tag.group()}"
+    name = _CLASS_OR_ID.search(selector, start)
+    return None if name is None else name.group()
 
 
 def subject_present(selector: str, low: str) -> bool:
@@ -300,7 +350,9 @@ def subject_present(selector: str, low: str) -> bool:
     return name[1:] in low
 
 
-def page_sheet(low: str, starts: list[int] | None = None) -> tuple[Sheet, list[int]]:
+def page_sheet(
+    low: str, limits: Limits, starts: list[int] | None = None
+) -> tuple[Sheet, list[int]]:
     """The sheet of the ``<style>`` elements of the page lowercased (those that start at
     ``starts``, else all it holds), and where those that may show or hide start."""
     sheets: list[tuple[str, str | None]] = []
@@ -315,7 +367,7 @@ def page_sheet(low: str, starts: list[int] | None = None) -> tuple[Sheet, list[i
             media = dict(attributes(tag.group(1))).get("media")
             sheets.append((css, media))
             used.append(at)
-    return read_sheet(sheets), used
+    return read_sheet(sheets, limits), used
 
 
 def _style_starts(low: str) -> list[int]:

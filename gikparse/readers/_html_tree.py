@@ -344,7 +344,7 @@ class _Builder:
         ``<style>`` elements that start at ``sheet_starts`` (else all the page holds)."""
         low = lowered(fed)
         self.marks = marks(low)
-        sheet, self.sheet_starts = page_sheet(low, sheet_starts)
+        sheet, self.sheet_starts = page_sheet(low, self.limits, sheet_starts)
         self.sheet = sheet if sheet else None
         self.unsure = [selector for selector in sheet.unsure if subject_present(selector, low)]
         end = self._tokens(_TOKEN, fed, low, 0, len(fed))
