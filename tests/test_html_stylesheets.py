@@ -217,6 +217,10 @@ def test_the_hidden_attribute_hides_unless_a_style_gives_a_display(cells: str, s
         + "</style>"
         + "<span class=a>x</span>" * 20_000,
         "<style>" + ".a, " * 50_000 + ".b{display:none}</style><p class=b>x</p>",
+        "<style>"
+        + "".join(f".m a{i}, " for i in range(50_000))
+        + ".m b{display:none}</style>"
+        + "<p class=m>x</p>" * 10_000,
     ],
 )
 def test_hostile_sheets_give_a_report(page: str) -> None:

@@ -22,7 +22,7 @@ from gikparse.limits import Limits
 from gikparse.readers._html_markup import NAME_END, attributes
 from gikparse.readers._html_style import declarations
 
-__all__ = ["Sheet", "page_sheet", "read_sheet", "subject_present"]
+__all__ = ["Sheet", "page_sheet", "present", "read_sheet"]
 
 _WS = "\t\n\r\f "
 # A <style> element's start tag, up to its first ">" (as the tokenizer reads it), and its end.
@@ -67,6 +67,7 @@ class _Rule(NamedTuple):
 
 
 _MAX_DEPTH = 16  #: conditional at-rules read inside one another
+_MOST_LOOKUPS = 64  #: distinct names looked for in the page (see present)
 #: the cost of one rule checked against an element, against ``max_text_chars``
 _CHECK_WEIGHT = 1
 
@@ -339,15 +340,26 @@ def _subject_name(selector: str) -> str | None:
     return None if name is None else name.group()
 
 
-def subject_present(selector: str, low: str) -> bool:
-    """Whether the page may have an element ``selector`` selects: one with the tag, class or
-    id its subject requires, as a hint (an over-estimate)."""
-    name = _subject_name(selector)
-    if name is None:
-        return True
-    if name.startswith("<"):
-        return re.search(rf"{re.escape(name)}[\t\n\r\f />]", low) is not None
-    return name[1:] in low
+def present(selectors: list[str], low: str, most: int = 5) -> list[str]:
+    """Of ``selectors``, the first ``most`` that may select an element of the page lowercased:
+    one with the tag, class or id its subject requires (a hint: an over-estimate). Past a
+    number of distinct names looked for, the rest are taken as present."""
+    found: list[str] = []
+    seen: dict[str, bool] = {}
+    for selector in selectors:
+        name = _subject_name(selector)
+        if name is not None and name not in seen:
+            if len(seen) >= _MOST_LOOKUPS:
+                name = None
+            elif name.startswith("<"):
+                seen[name] = re.search(rf"{re.escape(name)}[\t\n\r\f />]", low) is not None
+            else:
+                seen[name] = name[1:] in low
+        if name is None or seen[name]:
+            found.append(selector)
+            if len(found) >= most:
+                break
+    return found
 
 
 def page_sheet(

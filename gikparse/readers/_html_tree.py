@@ -33,7 +33,7 @@ from gikparse.readers._html_markup import (
 from gikparse.readers._html_names import CHROME_TAGS, CLASS_SEPARATOR, is_chrome_name
 from gikparse.readers._html_plain_table import OverBudget, read_plain_table
 from gikparse.readers._html_prepare import feedable, lowered, marks
-from gikparse.readers._html_sheet import Sheet, page_sheet, subject_present
+from gikparse.readers._html_sheet import Sheet, page_sheet, present
 from gikparse.readers._html_style import cascaded
 
 __all__ = [
@@ -346,7 +346,7 @@ class _Builder:
         self.marks = marks(low)
         sheet, self.sheet_starts = page_sheet(low, self.limits, sheet_starts)
         self.sheet = sheet if sheet else None
-        self.unsure = [selector for selector in sheet.unsure if subject_present(selector, low)]
+        self.unsure = present(sheet.unsure, low)
         end = self._tokens(_TOKEN, fed, low, 0, len(fed))
         if end < len(fed):
             self.stack[-1].children.append(end)

@@ -74,7 +74,7 @@ def read_html(source: bytes | str, *, limits: Limits = DEFAULT_LIMITS) -> Docume
             )
         )
     if tree.unsure:
-        selectors = "、".join(tree.unsure[:5])
+        selectors = "、".join(tree.unsure)
         diagnostics.append(
             Diagnostic(
                 code="P421",
