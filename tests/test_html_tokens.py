@@ -375,6 +375,40 @@ def test_a_table_past_the_element_budget_ends_in_limit_exceeded_as_tag_by_tag(pa
 # --- the whole-page passes: shortcuts give what the general path gives ------------------------
 
 
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "A",
+                "Z",
+                "a",
+                "<TD>",
+                "İ",
+                "K",
+                "中",
+                "乙",
+                "渭",
+                "\ud83d",
+                "\ude00",
+                "😀",
+                "\x00",
+                "Ａ",
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_a_page_is_lowered_in_its_ascii_letters_only_offsets_kept(page: str) -> None:
+    low = _html_prepare.lowered(page)
+    assert len(low) == len(page)
+    for original, lowered in zip(page, low, strict=True):
+        if original.isascii():
+            assert lowered == original.lower()
+        else:
+            assert not lowered.isascii()
+
+
 def test_the_share_of_non_ascii_characters_is_judged_by_a_sample() -> None:
     assert _html_prepare._non_ascii_share("") == 0.0
     assert _html_prepare._non_ascii_share("<p>x</p>" * 5000) == 0.0

@@ -73,10 +73,17 @@ _SAMPLE = 1024
 
 
 def lowered(page: str) -> str:
-    """``page`` in lower case, character for character (so offsets stay): tag and attribute
-    names are matched in it, which is several times faster than matching ignoring case."""
-    low = page.lower()
-    # A few characters lower to two ("İ"); only ASCII letters matter to the markup.
+    """``page`` with its ASCII letters in lower case, character for character (so offsets
+    stay): the markup is matched in it, which is several times faster than matching ignoring
+    case. Only ASCII is read in it: other characters may come out as other non-ASCII ones."""
+    if page.isascii():
+        return page.lower()
+    # Through UTF-16 bytes, lowered as ASCII: 3x faster than str.lower() on a page with
+    # Chinese text. A byte of a non-ASCII character may be lowered too, which changes it into
+    # another non-ASCII character, never into ASCII (its other byte is not zero); two code
+    # points that make a surrogate pair would become one character, so offsets are checked.
+    data = page.encode("utf-16-le", "surrogatepass").lower()
+    low = data.decode("utf-16-le", "surrogatepass")
     return low if len(low) == len(page) else page.translate(_ASCII_LOWER)
 
 

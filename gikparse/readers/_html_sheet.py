@@ -5,11 +5,12 @@ selector is a compound of classes and ids, with a tag or not (``.hide``, ``span.
 ``td.blank``): the tokenizer reads the attributes of every element that has a class or an id
 (see _html_prepare.MARK), so each element such a rule selects is seen. A rule that may hide by
 any other selector (``.menu span``, a bare ``span``, ``:first-child``, ``[title]``, an escape,
-a class Word names ``mso…``) or under a condition (``@media (min-width: …)``, ``@supports``)
-is not applied; its selector is named (P421) when the page has an element it may select. Rules
-for other media (``print``) and those that only apply to a state (``:hover``) or to generated
-content (``::before``) change nothing on a screen at rest and are dropped. Class and id names
-are matched in the page lowercased, as in a page without a doctype (quirks mode).
+a class Word names ``mso…``, a name not in ASCII) or under a condition (``@media (min-width:
+…)``, ``@supports``) is not applied; its selector is named (P421) when the page has an element
+it may select. Rules for other media (``print``) and those that only apply to a state
+(``:hover``) or to generated content (``::before``) change nothing on a screen at rest and are
+dropped. Class and id names are matched in the page lowercased, as in a page without a doctype
+(quirks mode).
 """
 
 from __future__ import annotations
@@ -273,7 +274,8 @@ class _Reader:
         if _AT_REST_NEVER.search(selector) is not None:
             return
         m = _COMPOUND.fullmatch(selector)
-        if m is not None and applies:
+        # (Only ASCII is read in the page lowercased: see _html_prepare.lowered.)
+        if m is not None and applies and selector.isascii():
             classes = frozenset(n for sign, n in _PART.findall(m.group("names")) if sign == ".")
             ids = {n for sign, n in _PART.findall(m.group("names")) if sign == "#"}
             # An element has one id; a class Word names mso… alone is not read (see MARK).
