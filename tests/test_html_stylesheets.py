@@ -19,6 +19,7 @@ import gikparse
 from gikparse.readers.html import read_html
 from tests.html_render import STYLES, HtmlStyle, render_html
 from tests.strategies import GeneratedReport, generated_reports
+from tests.test_html_roundtrip import _assert_values as assert_values
 
 
 def _row(page: str) -> tuple[list[str], list[str]]:
@@ -289,13 +290,5 @@ def test_digits_a_sheet_hides_are_left_out_of_every_value(
 ) -> None:
     page = render_html(generated, HtmlStyle(kind=kind, blank="&nbsp;")).text
     report = gikparse.parse_html(_with_hidden_digits(page, seed))
-    parsed = {t.id: t for t in report.tables}
-    for table in generated.tables:
-        got = parsed[table.qualified_id]
-        wrong = [
-            (row, column, got.value(row, column), want)
-            for row, column, want in table.cells()
-            if got.value(row, column) != want
-        ]
-        assert not wrong, (table.qualified_id, wrong[:5])
+    assert_values(report, generated)
     assert "P421" not in {d.code for d in report.diagnostics}
