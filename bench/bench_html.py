@@ -10,7 +10,9 @@ split tables) and as tab-separated text (tests/render.py), then parsed: ``gikpar
 the page's bytes against ``gikparse.parse_text`` on the text. The seed pages
 (tests/fixtures/rendered/*.html) are compared with their seed texts. Prints milliseconds per
 report (best of ``--repeat`` passes), the mean size in KB, and the ratio; the aim is at most 2x
-the text path.
+the text path. ``--stages`` also times each stage of reading a page (decoding, the element
+tree, the chrome guard, the layout, the chrome filter, writing the Document) and the parse of
+the Document after them, each alone on the previous stage's output.
 """
 
 from __future__ import annotations
@@ -53,10 +55,44 @@ def _per_report(parse: Callable[[object], object], sources: Sequence[object], re
     return best / len(sources) * 1000
 
 
+def stages(reports: list[GeneratedReport], repeat: int) -> None:
+    """Milliseconds per report in each stage of reading a page, each timed alone on the
+    previous stage's output (best of ``repeat``), and the parse of the Document after them."""
+    from gikparse.limits import DEFAULT_LIMITS
+    from gikparse.parser import parse_document
+    from gikparse.readers import html as reader
+    from gikparse.readers._html_decode import decode_page
+    from gikparse.readers._html_layout import lay_out
+    from gikparse.readers._html_tree import build_tree
+
+    names = ("decode", "tree", "guard", "layout", "chrome", "write", "document")
+    print(f"{'stage ms':<10}" + "".join(f"{name:>9}" for name in names))
+    for kind in STYLES:
+        pages = [render_html(r, HtmlStyle(kind=kind, blank="&nbsp;")).data for r in reports]
+        texts = [decode_page(page)[0] for page in pages]
+        trees = [build_tree(text, DEFAULT_LIMITS) for text in texts]
+        laid = [lay_out(tree.root, tree.fed, DEFAULT_LIMITS)[0] for tree in trees]
+        kept = [reader._without_chrome(items)[0] for items in laid]
+        documents = [reader.read_html(page) for page in pages]
+        times = [
+            _per_report(decode_page, pages, repeat),
+            _per_report(lambda text: build_tree(text, DEFAULT_LIMITS), texts, repeat),
+            _per_report(lambda tree: reader._guarded(tree) if tree.chrome else None, trees, repeat),
+            _per_report(lambda tree: lay_out(tree.root, tree.fed, DEFAULT_LIMITS), trees, repeat),
+            _per_report(lambda items: reader._without_chrome(list(items)), laid, repeat),
+            _per_report(lambda items: reader._write(items, DEFAULT_LIMITS), kept, repeat),
+            _per_report(parse_document, documents, repeat),
+        ]
+        print(f"{kind:<10}" + "".join(f"{ms:>9.2f}" for ms in times))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=40)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--stages", action="store_true", help="also time each stage of reading a page"
+    )
     args = parser.parse_args(argv)
 
     reports = _reports(args.count)
@@ -84,6 +120,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{'seed pages':<22}{_kb(seed_pages):>6.0f}{seed_html_ms:>10.2f}{ratio:>9.2f}")
     worst = max(worst, ratio)
     print(f"worst ratio {worst:.2f} (aim <= {AIM})")
+    if args.stages:
+        stages(reports, args.repeat)
     return 0
 
 
