@@ -91,6 +91,13 @@ def _table(sheet: str, cells: str) -> str:
             "<td>1<span class=x>9</span><span class=y>8</span>2</td>",
             ["a", "192"],
         ),
+        # A brace in a comment, a semicolon in a string: neither ends anything.
+        (
+            ".a{content:'/*'} .y{display:none} /* } */",
+            "<td>1<span class=y>8</span>2</td>",
+            ["a", "12"],
+        ),
+        (".x{content:'a;display:none;b'}", "<td>1<span class=x>9</span>2</td>", ["a", "192"]),
     ],
 )
 def test_a_sheet_hides_what_browsers_hide(sheet: str, cells: str, shown: list[str]) -> None:
@@ -160,6 +167,8 @@ def test_a_sheet_hides_rows_of_a_table() -> None:
         "span{display:none}",  # a bare tag: likewise
         "@media (min-width:768px){.x{display:none}}",  # depends on the screen's width
         "@supports (display:grid){.x{display:none}}",
+        "@layer base{.x{display:none}}",
+        ".m{.x{display:none}}",  # nested
         ".MsoHide{display:none}",  # a class Word names mso…: not read on every element
         ".a\\:b{display:none}",  # an escape
         "td:first-child span{visibility:hidden}",

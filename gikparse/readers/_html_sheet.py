@@ -29,9 +29,16 @@ _WS = "\t\n\r\f "
 # A <style> element's start tag, up to its first ">" (as the tokenizer reads it), and its end.
 _STYLE_START = re.compile(rf"<style{NAME_END}([^>]*)>")
 _STYLE_END = re.compile(rf"</style{NAME_END}")
-_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.S)
-# Strings, braces, semicolons, and the text between them: a brace inside a string is text.
-_PIECE = re.compile(r""""(?:\\.|[^"\\])*"?|'(?:\\.|[^'\\])*'?|[{};]|[^{};"']+""", re.S)
+# Strings, comments, braces, semicolons, and the text between them: a brace or a semicolon
+# inside a string or a comment is none.
+_PIECE = re.compile(
+    r""""(?:\\.|[^"\\])*"?|'(?:\\.|[^'\\])*'?|/\*.*?(?:\*/|\Z)|[{};]|[^{};"'/]+|/""", re.S
+)
+# At-rules whose blocks hold no rules for elements (the rest are read, as conditions).
+_NO_ELEMENTS = frozenset(
+    {"font-face", "page", "keyframes", "-webkit-keyframes", "counter-style", "property",
+     "font-feature-values", "font-palette-values", "viewport", "-ms-viewport"}
+)  # fmt: skip
 # A name of a class or an id as the page writes them (no escape, no other selector's sign).
 _NAME = r"[^\t\n\r\f .#:\[\]()>+~,*\\\"'{}|=^$]+"
 _COMPOUND = re.compile(rf"(?P<tag>[a-z][a-z0-9-]*|\*)?(?P<names>(?:[.#]{_NAME})+)")
@@ -167,8 +174,14 @@ def _names(rule: _Rule) -> list[str]:
 
 
 def _pieces(css: str) -> Iterator[str]:
+    """The pieces of a sheet, without its comments; a string is ``""`` (no value of
+    ``display`` or ``visibility`` holds one, and its text could read as declarations)."""
     for m in _PIECE.finditer(css):
-        yield m.group()
+        piece = m.group()
+        if piece[0] in "\"'":
+            yield '""'
+        elif not piece.startswith("/*"):
+            yield piece
 
 
 def _media_applies(query: str) -> bool | None:
@@ -193,6 +206,8 @@ def _hides(values: Mapping[str, tuple[object, ...]]) -> bool:
 
 def _selectors(prelude: str) -> list[str]:
     """A selector list split at its top-level commas."""
+    if "(" not in prelude and "[" not in prelude:
+        return [s.strip(_WS) for s in prelude.split(",") if s.strip(_WS)]
     out: list[str] = []
     depth = start = 0
     for i, ch in enumerate(prelude):
@@ -242,12 +257,15 @@ class _Reader:
         at_rule = _AT_RULE.match(prelude)
         if at_rule is not None:
             name, condition = at_rule.group(1), prelude[at_rule.end() :]
-            if name not in ("media", "supports"):  # @font-face, @page …: no element's display
+            if name in _NO_ELEMENTS:
                 _skip(pieces)
             elif self.depth >= _MAX_DEPTH:
-                _skip(pieces)  # (no page nests them so: its rules are named, not read)
-                self.sheet.unsure.append(f"@{name} {condition.strip(_WS)[:40]} …")
+                # No page nests them so: its rules are named, not read.
+                if _skip(pieces):
+                    self.sheet.unsure.append(f"@{name} {condition.strip(_WS)[:40]} …")
             else:
+                # @media for a screen applies; its other conditions, @supports, @layer,
+                # @container … may (their rules that may hide are named).
                 inner = _media_applies(condition) if name == "media" else None
                 self.depth += 1
                 self.block(pieces, _both(applies, inner), top=False)
@@ -257,8 +275,9 @@ class _Reader:
         for piece in pieces:
             if piece == "}":
                 break
-            if piece == "{":  # a nested rule (CSS nesting): its declarations are not read
-                _skip(pieces)
+            if piece == "{":  # a nested rule (CSS nesting): not read, named if it may hide
+                if _skip(pieces):
+                    self.sheet.unsure.append(f"{prelude} {{…}}")
                 continue
             body.append(piece)
         values = declarations("".join(body))
@@ -296,15 +315,20 @@ class _Reader:
             self.showing.append(selector)
 
 
-def _skip(pieces: Iterator[str]) -> None:
+def _skip(pieces: Iterator[str]) -> bool:
+    """Skip to the end of the block; whether it may show or hide elements."""
     depth = 1
+    display = False
     for piece in pieces:
         if piece == "{":
             depth += 1
         elif piece == "}":
             depth -= 1
             if not depth:
-                return
+                break
+        elif "display" in piece or "visibility" in piece:
+            display = True
+    return display
 
 
 def read_sheet(sheets: list[tuple[str, str | None]], limits: Limits) -> Sheet:
@@ -318,8 +342,6 @@ def read_sheet(sheets: list[tuple[str, str | None]], limits: Limits) -> Sheet:
         applies = True if media is None else _media_applies(media)
         if applies is False:
             continue
-        if "/*" in css:
-            css = _COMMENT.sub(" ", css)
         reader.block(_pieces(css), applies, top=True)
     sheet.index()
     # A rule not applied that shows what an applied one hides would make it show again.
