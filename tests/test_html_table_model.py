@@ -218,6 +218,11 @@ def test_a_caption_or_column_group_ends_the_implied_row_group(part: str) -> None
         ("display:none;display:none block", True, False),
         ("display:none;display:block flow", False, False),
         ("display:none;display:-webkit-flex", False, False),
+        # A string holds no declarations; a quote in a comment opens no string.
+        ("content:'a;display:none'", False, False),
+        ('font-family:"x;visibility:hidden"', False, False),
+        ("/* ' */display:none", True, False),
+        ("content:'/*';display:none", True, False),
     ],
 )
 def test_a_style_hides_as_browsers_apply_it(style: str, hidden: bool, blank: bool) -> None:

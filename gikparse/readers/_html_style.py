@@ -16,7 +16,10 @@ import re
 __all__ = ["cascaded", "declarations", "style_visibility"]
 
 _WS = "\t\n\r\f "  # CSS knows ASCII whitespace only: "display:\xa0none" is no declaration
-_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.S)
+# Comments and strings, read in one pass as CSS reads them (a quote in a comment opens no
+# string, "/*" in a string no comment): no value of display or visibility holds either, and
+# a string's text (content:"a;display:none") could read as declarations.
+_COMMENT_OR_STRING = re.compile(r"""/\*.*?(?:\*/|\Z)|"(?:\\.|[^"\\])*"?|'(?:\\.|[^'\\])*'?""", re.S)
 _IMPORTANT = re.compile(rf"![{_WS}]*important[{_WS}]*\Z")
 _KEYWORDS = re.compile(rf"[a-z-]+(?:[{_WS}]+[a-z-]+)*\Z")
 # The keywords of each property's values; a value with any other word is invalid.
@@ -82,11 +85,15 @@ _COMBINED = frozenset(
 )
 
 
+def _neutral(m: re.Match[str]) -> str:
+    return " " if m.group().startswith("/*") else '""'
+
+
 def declarations(style: str) -> dict[str, tuple[str, bool]]:
     """The value of ``display`` and ``visibility`` that applies, as browsers cascade the
     declarations of one block (a style attribute, a rule), with whether it is important."""
-    if "/*" in style:
-        style = _COMMENT.sub(" ", style)
+    if "/*" in style or "'" in style or '"' in style:
+        style = _COMMENT_OR_STRING.sub(_neutral, style)
     values: dict[str, tuple[str, bool]] = {}
     for declaration in style.split(";"):
         name, colon, value = declaration.partition(":")
