@@ -314,6 +314,13 @@ _TAG = re.compile(r"<[^<>]*>")
 # Markup real pages break in, and markup written to break readers.
 _HOSTILE_MARKUP = (
     '<span style="display:none">',
+    "<style>.x, td.y{display:none} #z{visibility:hidden}</style>",
+    "<style>@media screen{.x{display:none",
+    "<style>.nav li, td span{display:none} .x.y{display:inline !important}</style>",
+    "<style>/*",
+    '<span class="x">',
+    '<td class="y">',
+    "<span hidden>",
     "<td>",
     "</td>",
     "</tr>",
