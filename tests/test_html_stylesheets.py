@@ -1,9 +1,11 @@
 """Web pages: what a page's ``<style>`` sheets hide is left out, as browsers leave it out.
 
 Expected values are what headless Chromium shows for each page (checked when these cases were
-written): a rule of classes and ids is applied with the cascade (important, then specificity,
-then order; the element's own style attribute over a sheet's normal declarations); a rule the
-reader cannot apply that may hide text is named (P421), never silently ignored.
+written), except where a rule is named by P421: a rule of classes and ids is applied with the
+cascade (important, then specificity, then order; the element's own style attribute over a
+sheet's normal declarations); a sheet is read as CSS parses it (invalid rules dropped whole);
+a rule the reader cannot apply that may hide or show text is named (P421), never silently
+ignored.
 """
 
 from __future__ import annotations
@@ -212,6 +214,87 @@ def test_the_hidden_attribute_hides_unless_a_style_gives_a_display(cells: str, s
     assert _row(_table(".s{display:inline}", cells)) == (["a", shown], [])
 
 
+_CELLS = (
+    "<table><tr><td>a</td><td>1<span class=x>9</span>2</td><td>3<span id=y>8</span>4</td></tr>"
+    "</table>"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "shown", "named"),
+    [
+        # A rule's selector runs to its "{": a stray ";" or "}" before it makes it invalid.
+        ("<style>.a{color:red}; .x{display:none}</style>", ["192", "384"], False),
+        ("<style>.a{color:red}} .x{display:none}</style>", ["192", "384"], False),
+        ("<style>@media screen{.a{color:red}; .x{display:none}}</style>", ["192", "384"], False),
+        ("<style>@media screen{.a{color:red}} } .x{display:none}</style>", ["192", "384"], False),
+        # One invalid selector drops the whole rule.
+        ("<style>.x,{display:none}</style>", ["192", "384"], False),
+        ("<style>,.x{display:none}</style>", ["192", "384"], False),
+        ("<style>.x, blink:frob{display:none}</style>", ["192", "384"], False),
+        ("<style>.x, .1y{display:none}</style>", ["192", "384"], False),
+        ("<style>.x, .a/b{display:none}</style>", ["192", "384"], False),
+        # Braces inside parentheses, brackets and strings are text; an open one runs on.
+        ("<style>.x{background:url(a}b.png);display:none}</style>", ["12", "384"], False),
+        ("<style>.a(.b{color:red} .x{display:none}</style>", ["192", "384"], False),
+        ("<style>.a[.b{color:red} .x{display:none}</style>", ["192", "384"], False),
+        # The <!-- --> old pages wrap a sheet in; escapes in declarations.
+        ("<style type='text/css'><!--\n.x{display:none}\n--></style>", ["12", "384"], False),
+        ("<style>.x{display:n\\6f ne}</style>", ["12", "384"], False),
+        # Specificity counts a class or an id written twice.
+        ("<style>.x.x{display:none} .x{display:inline}</style>", ["12", "384"], False),
+        ("<style>#y#y{display:none} #y{display:inline}</style>", ["192", "34"], False),
+        # A sheet of another type is no CSS.
+        ("<style type='text/less'>.x{display:none}</style>", ["192", "384"], False),
+        ("<style type='text/css; charset=utf-8'>.x{display:none}</style>", ["192", "384"], False),
+        ("<style type='TEXT/CSS'>.x{display:none}</style>", ["12", "384"], False),
+        # A <style> read as text by browsers.
+        ("<title>t<style>.x{display:none}</style></title>", ["192", "384"], False),
+        ("<textarea><style>.x{display:none}</style></textarea>", ["192", "384"], False),
+        ("<xmp><style>.x{display:none}</style></xmp>", ["192", "384"], False),
+        ("<noframes><style>.x{display:none}</style></noframes>", ["192", "384"], False),
+        # Rules that may match at rest, or under a condition: named, not applied (a browser
+        # may show these pages otherwise: that is what P421 says).
+        (
+            "<style>.x{display:none} #t:checked ~ table .x{display:inline}</style>",
+            ["12", "384"],
+            True,
+        ),
+        ("<style>.x:not(:hover){display:none}</style>", ["192", "384"], True),
+        (
+            "<style>@media not all and (max-width:1px){.x{display:none}}</style>",
+            ["192", "384"],
+            True,
+        ),
+        ("<style>@scope (body){.x{display:none}}</style>", ["192", "384"], True),
+        # A value browsers do not know is dropped.
+        ("<style>.x{display:none;display:run-in}</style>", ["12", "384"], False),
+        # A selector whose subject is nowhere on the page is not named.
+        ("<style>.nosuch .zzqq{display:none}</style>", ["192", "384"], False),
+    ],
+)
+def test_a_sheet_is_read_as_css_parses_it(head: str, shown: list[str], named: bool) -> None:
+    cells, codes = _row(f"<html><head>{head}</head><body>{_CELLS}</body></html>")
+    assert cells == ["a", *shown]
+    assert ("P421" in codes) is named
+
+
+@pytest.mark.parametrize(
+    ("style", "shown"),
+    [("display:revert", "192"), ("display:revert-layer", "12"), ("display:inline", "192")],
+)
+def test_the_hidden_attribute_gives_way_to_a_display_but_revert_layer(
+    style: str, shown: str
+) -> None:
+    page = f"<table><tr><td>a</td><td>1<span hidden style='{style}'>9</span>2</td></tr></table>"
+    assert _row(page) == (["a", shown], [])
+
+
+def test_a_comment_opened_in_a_script_does_not_end_the_page() -> None:
+    page = f"<script>var a = '<!--';</script><style>.x{{display:none}}</style>{_CELLS}"
+    assert _row(page) == (["a", "12", "384"], [])
+
+
 # --- hostile sheets ---------------------------------------------------------------------------
 
 
@@ -227,6 +310,8 @@ def test_the_hidden_attribute_hides_unless_a_style_gives_a_display(cells: str, s
         + "</style>"
         + "<span class=a>x</span>" * 20_000,
         "<style>" + ".a, " * 50_000 + ".b{display:none}</style><p class=b>x</p>",
+        "<p>x</p>" + "<style>display" * 50_000,
+        "<p>x</p>" + "<style>display" * 50_000 + "</style>",
         "<style>"
         + "".join(f".m a{i}, " for i in range(50_000))
         + ".m b{display:none}</style>"

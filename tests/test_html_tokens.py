@@ -473,22 +473,43 @@ def test_marks_are_where_one_pattern_finds_them(pieces: list[str]) -> None:
 _LAZY_COMMENT = re.compile(r"<!--(?:-?>|.*?--!?>)", re.S)
 
 
+_TEXT_ELEMENTS = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
+
+
+def _text_element_at(source: str, at: int) -> str | None:
+    for name in _TEXT_ELEMENTS:
+        end = at + 1 + len(name)
+        if source[at + 1 : end].lower() == name and source[end : end + 1] in ("\t\n\r\f />"):
+            return name if end < len(source) else None
+    return None
+
+
 def _feedable_generally(source: str) -> str:
-    # _feedable with every comment read in turn, each "<!--" found by str.find.
+    # _feedable with the page read character by character: every comment in turn, and the
+    # text of the elements browsers read as text (where "<!--" is text) skipped to its end.
     if "\x01" in source:
         source = source.replace("\x01", "\ufffd")
     if "\x00" in source:
         source = source.replace("\x00", "\x01")
     pos = 0
-    while True:
-        opened = source.find("<!--", pos)
-        if opened < 0:
-            break
-        closed = _LAZY_COMMENT.match(source, opened)
-        if closed is None:
-            source = source[:opened]
-            break
-        pos = closed.end()
+    while pos < len(source):
+        if source.startswith("<!--", pos):
+            closed = _LAZY_COMMENT.match(source, pos)
+            if closed is None:
+                source = source[:pos]
+                break
+            pos = closed.end()
+        elif source[pos] == "<" and (name := _text_element_at(source, pos)) is not None:
+            end = source.lower().find(f"</{name}", pos + 1 + len(name))
+            while end >= 0 and source[end + 2 + len(name) : end + 3 + len(name)] not in (
+                "\t\n\r\f />"
+            ):
+                end = source.lower().find(f"</{name}", end + 1)
+            if end < 0 or end + 2 + len(name) >= len(source):
+                break
+            pos = end + 2 + len(name)
+        else:
+            pos += 1
     last = source.rfind(">")
     if last + 1 < len(source) and "<" in source[last + 1 :]:
         for at in range(last + 1, len(source) - 1):  # a tag the page ends in is dropped
@@ -509,6 +530,7 @@ _COMMENT_PIECES = st.sampled_from(
         *("<!--", "-->", "--!>", "<!-->", "<!--->", "<!---!>", "!", "!" * 20, "<!", "--"),
         *("-", "<", ">", "<p>", "报", "x", "\x00", "\x01", "<![endif]>", "<script>", "<1"),
         *("</", "</p", "<sp", "<?"),
+        *("</script>", "<TITLE>", "</title ", "<textarea\n", "</textarea>", "<style", "</"),
     ]
 )
 
@@ -533,6 +555,10 @@ def test_a_page_is_made_feedable_as_reading_every_comment_in_turn_makes_it(
         "<!--" + "!" * 40 + "-->" + "<p>!</p>" * 20,
         "<!--" + "<b>!</b>" * 20,
         "!<!--",
+        # "<!--" in a script or a title is text: it opens no comment, the page goes on.
+        "<p>a</p><script>var a = '<!--';</script><p>b</p>",
+        "<title>a <!-- b</title><p>c</p><!-- d",
+        "<style><!-- .x{} </style><!-- x --><p>e</p>",
     ],
 )
 def test_comments_left_open_end_the_page_as_reading_every_comment_in_turn(page: str) -> None:

@@ -96,6 +96,10 @@ def _non_ascii_share(page: str) -> float:
 
 
 _COMMENT = re.compile(r"<!--(?:-?>|.*?--!?>)", re.S)
+# Elements whose content browsers read as text, where "<!--" starts no comment.
+_TEXT_ELEMENTS = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
+_COMMENT_OR_TEXT_ELEMENT = re.compile(rf"<!--|<({'|'.join(_TEXT_ELEMENTS)})(?=[\t\n\r\f />])", re.I)
+_TEXT_END = {name: re.compile(rf"</{name}(?=[\t\n\r\f />])", re.I) for name in _TEXT_ELEMENTS}
 # Raw text that would read as markup without a way to end it: handled before tokenizing.
 _STRAY_LT = re.compile(r"<(?![A-Za-z/!?])")
 # After the page's last ">": a tag (or bogus comment) the page ends in, which browsers drop
@@ -131,12 +135,19 @@ def _unclosed_comment(source: str) -> int:
         return -1
     pos = 0
     while True:
-        opened = source.find("<!--", pos)
-        if opened < 0:
+        found = _COMMENT_OR_TEXT_ELEMENT.search(source, pos)
+        if found is None:
             return -1
-        closed = _COMMENT.match(source, opened)
+        name = found.group(1)
+        if name is not None:  # its text holds no comment ("<!--" in a script is text)
+            end = _TEXT_END[name.lower()].search(source, found.end())
+            if end is None:
+                return -1
+            pos = end.end()
+            continue
+        closed = _COMMENT.match(source, found.start())
         if closed is None:
-            return opened
+            return found.start()
         pos = closed.end()
 
 

@@ -34,33 +34,118 @@ _STYLE_END = re.compile(rf"</style{NAME_END}")
 _PIECE = re.compile(
     r""""(?:\\.|[^"\\])*"?|'(?:\\.|[^'\\])*'?|/\*.*?(?:\*/|\Z)|[{};]|[^{};"'/]+|/""", re.S
 )
+# A CSS escape (a hex code point and the space after it, or any other character as itself).
+_ESCAPE = re.compile(r"\\(?:([0-9a-f]{1,6})[\t\n\r\f ]?|(.))", re.S)
 # At-rules whose blocks hold no rules for elements (the rest are read, as conditions).
 _NO_ELEMENTS = frozenset(
     {"font-face", "page", "keyframes", "-webkit-keyframes", "counter-style", "property",
      "font-feature-values", "font-palette-values", "viewport", "-ms-viewport"}
 )  # fmt: skip
-# A name of a class or an id as the page writes them (no escape, no other selector's sign).
-_NAME = r"[^\t\n\r\f .#:\[\]()>+~,*\\\"'{}|=^$]+"
-_COMPOUND = re.compile(rf"(?P<tag>[a-z][a-z0-9-]*|\*)?(?P<names>(?:[.#]{_NAME})+)")
-_PART = re.compile(rf"([.#])({_NAME})")
-# Selectors that select only an element in a state (hovered, focused …) or generated content:
-# nothing they say shows on a screen at rest.
-_AT_REST_NEVER = re.compile(
-    r":(?::?(?:before|after|selection|placeholder|first-line|first-letter|marker|backdrop"
-    r"|file-selector-button|cue)|hover|focus|focus-within|focus-visible|active|visited|target"
-    r"|checked|indeterminate|open|popover-open|modal|fullscreen|picture-in-picture)\b"
+_IDENT = r"(?:-?(?:[_a-z]|[^\x00-\x7f])|--)(?:[-_a-z0-9]|[^\x00-\x7f])*"
+_COMPOUND = re.compile(rf"(?P<tag>[a-z][a-z0-9-]*|\*)?(?P<names>(?:[.#]{_IDENT})+)")
+_PART = re.compile(rf"([.#])({_IDENT})")
+# What no valid selector holds outside its brackets, parentheses and strings: such a
+# selector makes its whole rule invalid, as in browsers.
+_INVALID = re.compile(r"[;{}@!%?/`$^=]|[.#](?![-_a-z\\]|[^\x00-\x7f])|[.#]-[0-9]|\A\Z")
+_BRACKETED = re.compile(r"\[[^\]]*\]?|\([^()]*\)?")
+_PSEUDO = re.compile(r"(::?)(-?[a-z][a-z0-9-]*)")
+_PSEUDO_CLASSES = frozenset(
+    [
+        "active",
+        "any-link",
+        "autofill",
+        "checked",
+        "default",
+        "defined",
+        "dir",
+        "disabled",
+        "empty",
+        "enabled",
+        "first",
+        "first-child",
+        "first-of-type",
+        "focus",
+        "focus-visible",
+        "focus-within",
+        "fullscreen",
+        "has",
+        "host",
+        "host-context",
+        "hover",
+        "in-range",
+        "indeterminate",
+        "invalid",
+        "is",
+        "lang",
+        "last-child",
+        "last-of-type",
+        "left",
+        "link",
+        "modal",
+        "not",
+        "nth-child",
+        "nth-last-child",
+        "nth-last-of-type",
+        "nth-of-type",
+        "only-child",
+        "only-of-type",
+        "open",
+        "optional",
+        "out-of-range",
+        "paused",
+        "picture-in-picture",
+        "placeholder-shown",
+        "playing",
+        "popover-open",
+        "read-only",
+        "read-write",
+        "required",
+        "right",
+        "root",
+        "scope",
+        "state",
+        "target",
+        "user-invalid",
+        "user-valid",
+        "valid",
+        "visited",
+        "where",
+    ]
 )
+_PSEUDO_ELEMENTS = frozenset(
+    [
+        "after",
+        "backdrop",
+        "before",
+        "cue",
+        "file-selector-button",
+        "first-letter",
+        "first-line",
+        "grammar-error",
+        "highlight",
+        "marker",
+        "part",
+        "placeholder",
+        "selection",
+        "slotted",
+        "spelling-error",
+        "target-text",
+    ]
+)
+_LEGACY_ELEMENTS = frozenset({"after", "before", "first-letter", "first-line"})
+# States no element is in at rest (nothing hovered, focused or pressed).
+_STATES = frozenset({"hover", "focus", "focus-visible", "focus-within", "active"})
 # The subject of a selector (its last compound) starts after the last combinator.
 _COMBINATORS = (*_WS, ">", "+", "~")
 _TAG_NAME = re.compile(r"[a-z][a-z0-9-]*")
-_CLASS_OR_ID = re.compile(rf"[.#]{_NAME}")
+_CLASS_OR_ID = re.compile(rf"[.#]{_IDENT}")
 _MSO = re.compile(r"mso\w*\Z")
 _AT_RULE = re.compile(r"@([a-z-]+)")
 _SCREEN = frozenset({"screen", "all", "only screen", "only all"})
 _OTHER_MEDIA = re.compile(
     r"(?:only[\t\n\r\f ]+)?(?:print|speech|tty|tv|projection|handheld|braille|embossed|aural)\b"
-    r"|not[\t\n\r\f ]+(?:screen|all)\b"
 )
+_MOST_SHOWN = 60  #: characters of a selector named in P421
 
 
 class _Rule(NamedTuple):
@@ -87,7 +172,7 @@ class Sheet:
     __slots__ = ("_by_name", "_checks", "_limits", "_rules", "unsure")
 
     def __init__(self, limits: Limits) -> None:
-        self._rules: dict[tuple[str, frozenset[str], str], _Rule] = {}
+        self._rules: dict[tuple[tuple[int, int, int], str, frozenset[str], str], _Rule] = {}
         self._by_name: dict[str, list[_Rule]] = {}
         self._limits = limits
         self._checks = 0
@@ -103,11 +188,12 @@ class Sheet:
         values: dict[str, tuple[str, bool]],
         order: int,
     ) -> None:
-        """A rule: rules of one selector are one, each property as the later (or the
-        important) one says it."""
-        rule = self._rules.get(requires)
+        """A rule: rules that select the same elements as specifically are one, each
+        property as the later (or the important) one says it."""
+        key = (specificity, *requires)
+        rule = self._rules.get(key)
         if rule is None:
-            rule = self._rules[requires] = _Rule(specificity, *requires, {})
+            rule = self._rules[key] = _Rule(specificity, *requires, {})
         for name, (value, important) in values.items():
             if important or not rule.values.get(name, ("", False, 0))[1]:
                 rule.values[name] = (value, important, order)
@@ -174,14 +260,26 @@ def _names(rule: _Rule) -> list[str]:
 
 
 def _pieces(css: str) -> Iterator[str]:
-    """The pieces of a sheet, without its comments; a string is ``""`` (no value of
-    ``display`` or ``visibility`` holds one, and its text could read as declarations)."""
+    """The pieces of a sheet, without its comments and the ``<!--``/``-->`` old pages wrap
+    it in; a string is ``""`` (no value of ``display`` or ``visibility`` holds one, and its
+    text could read as declarations)."""
     for m in _PIECE.finditer(css):
         piece = m.group()
         if piece[0] in "\"'":
             yield '""'
         elif not piece.startswith("/*"):
+            if "<!--" in piece or "-->" in piece:
+                piece = piece.replace("<!--", " ").replace("-->", " ")
             yield piece
+
+
+def _depth(depth: int, piece: str) -> int:
+    """The depth of parentheses and brackets after ``piece`` (inside them, braces and
+    semicolons are text: ``url(a}b.png)``)."""
+    if "(" in piece or ")" in piece or "[" in piece or "]" in piece:
+        depth += piece.count("(") + piece.count("[") - piece.count(")") - piece.count("]")
+        return max(depth, 0)
+    return depth
 
 
 def _media_applies(query: str) -> bool | None:
@@ -205,9 +303,9 @@ def _hides(values: Mapping[str, tuple[object, ...]]) -> bool:
 
 
 def _selectors(prelude: str) -> list[str]:
-    """A selector list split at its top-level commas."""
+    """A selector list split at its top-level commas (an empty part kept: it is invalid)."""
     if "(" not in prelude and "[" not in prelude:
-        return [s.strip(_WS) for s in prelude.split(",") if s.strip(_WS)]
+        return [part.strip(_WS) for part in prelude.split(",")]
     out: list[str] = []
     depth = start = 0
     for i, ch in enumerate(prelude):
@@ -216,10 +314,37 @@ def _selectors(prelude: str) -> list[str]:
         elif ch in ")]":
             depth = max(depth - 1, 0)
         elif ch == "," and not depth:
-            out.append(prelude[start:i])
+            out.append(prelude[start:i].strip(_WS))
             start = i + 1
-    out.append(prelude[start:])
-    return [s.strip(_WS) for s in out if s.strip(_WS)]
+    out.append(prelude[start:].strip(_WS))
+    return out
+
+
+def _kind(selector: str) -> str:
+    """What a selector is to the reader: ``"invalid"`` (browsers drop its whole rule),
+    ``"never"`` (it selects nothing on a screen at rest, or generated content only),
+    ``"compound"`` (classes and ids, with a tag or not: applied), or ``"complex"``."""
+    bare = _BRACKETED.sub("()", _ESCAPE.sub("x", selector))  # (an escape is a name's letter)
+    if _INVALID.search(bare) is not None:
+        return "invalid"
+    never = False
+    for colons, name in _PSEUDO.findall(bare):
+        if name.startswith(("-webkit-", "-internal-")):
+            continue
+        if colons == "::" or name in _LEGACY_ELEMENTS:
+            if name not in _PSEUDO_ELEMENTS:
+                return "invalid"
+            never = True  # generated content: the element's own text is untouched
+        elif name not in _PSEUDO_CLASSES:
+            return "invalid"
+        elif name in _STATES and "(" not in bare:
+            never = True  # (inside :not(…) a state may match at rest)
+    if never:
+        return "never"
+    if _COMPOUND.fullmatch(selector) is not None and selector.isascii():
+        # (Only ASCII is read in the page lowercased: see _html_prepare.lowered.)
+        return "compound"
+    return "complex"
 
 
 def _both(outer: bool | None, inner: bool | None) -> bool | None:
@@ -230,6 +355,10 @@ def _both(outer: bool | None, inner: bool | None) -> bool | None:
 
 
 class _Reader:
+    """Reads a sheet's pieces as CSS parses them: a rule's selector runs to its ``{``
+    (a stray ``;`` or ``}`` before it makes it invalid), an at-rule statement ends at ``;``,
+    and braces inside parentheses or brackets are text."""
+
     def __init__(self, sheet: Sheet) -> None:
         self.sheet = sheet
         self.order = 0
@@ -240,18 +369,18 @@ class _Reader:
     def block(self, pieces: Iterator[str], applies: bool | None, top: bool) -> None:
         """Read rules up to the end of the block (``top``: the sheet's end)."""
         prelude: list[str] = []
+        depth = 0
         for piece in pieces:
-            if piece == "}":
-                if not top:
-                    return
-                prelude = []
-            elif piece == ";":
-                prelude = []  # an at-rule statement (@import, @charset) or stray text
-            elif piece == "{":
+            if depth == 0 and piece == "{":
                 self.rule("".join(prelude).strip(_WS), pieces, applies)
                 prelude = []
+            elif depth == 0 and piece == "}" and not top:
+                return
+            elif depth == 0 and piece == ";" and "".join(prelude).lstrip(_WS).startswith("@"):
+                prelude = []  # an at-rule statement (@import, @charset)
             else:
                 prelude.append(piece)
+                depth = _depth(depth, piece)
 
     def rule(self, prelude: str, pieces: Iterator[str], applies: bool | None) -> None:
         at_rule = _AT_RULE.match(prelude)
@@ -272,47 +401,67 @@ class _Reader:
                 self.depth -= 1
             return
         body: list[str] = []
+        depth = 0
         for piece in pieces:
-            if piece == "}":
+            if depth == 0 and piece == "}":
                 break
-            if piece == "{":  # a nested rule (CSS nesting): not read, named if it may hide
+            if depth == 0 and piece == "{":
+                # A nested rule (CSS nesting): not read, named if it may hide; the text
+                # since the last declaration was its selector.
                 if _skip(pieces):
                     self.sheet.unsure.append(f"{prelude} {{…}}")
+                while body and body[-1] != ";":
+                    body.pop()
                 continue
             body.append(piece)
-        values = declarations("".join(body))
+            depth = _depth(depth, piece)
+        text = "".join(body)
+        if "\\" in text:
+            text = _ESCAPE.sub(_unescaped, text)
+        values = declarations(text)
         if not values or applies is False:
             return
+        selectors = _selectors(prelude)
+        kinds = [_kind(selector) for selector in selectors]
+        if "invalid" in kinds:
+            return  # one invalid selector drops the whole rule, as in browsers
         self.order += 1
-        for selector in _selectors(prelude):
-            self.selector(selector, values, applies)
+        for selector, kind in zip(selectors, kinds, strict=True):
+            if kind != "never":
+                self.selector(selector, kind, values, applies)
 
     def selector(
-        self, selector: str, values: dict[str, tuple[str, bool]], applies: bool | None
+        self, selector: str, kind: str, values: dict[str, tuple[str, bool]], applies: bool | None
     ) -> None:
-        if _AT_REST_NEVER.search(selector) is not None:
-            return
-        m = _COMPOUND.fullmatch(selector)
-        # (Only ASCII is read in the page lowercased: see _html_prepare.lowered.)
-        if m is not None and applies and selector.isascii():
-            classes = frozenset(n for sign, n in _PART.findall(m.group("names")) if sign == ".")
-            ids = {n for sign, n in _PART.findall(m.group("names")) if sign == "#"}
-            # An element has one id; a class Word names mso… alone is not read (see MARK).
-            if len(ids) <= 1 and (ids or not any(_MSO.match(c) for c in classes)):
-                tag = "" if m.group("tag") in (None, "*") else m.group("tag")
+        if kind == "compound" and applies:
+            parts = _PART.findall(_COMPOUND.fullmatch(selector).group("names"))  # type: ignore[union-attr]
+            classes = [name for sign, name in parts if sign == "."]
+            ids = [name for sign, name in parts if sign == "#"]
+            if len(set(ids)) > 1:
+                return  # an element has one id: it selects nothing
+            # A class Word names mso… alone is not read (see _html_prepare.MARK).
+            if ids or not any(_MSO.match(name) for name in classes):
+                tag = _COMPOUND.fullmatch(selector).group("tag") or ""  # type: ignore[union-attr]
+                tag = "" if tag == "*" else tag
                 self.sheet.add(
                     (len(ids), len(classes), int(bool(tag))),
-                    (tag, classes, next(iter(ids), "")),
+                    (tag, frozenset(classes), ids[0] if ids else ""),
                     values,
                     self.order,
                 )
                 return
-            if len(ids) > 1:
-                return  # selects nothing
         if _hides(values):
             self.sheet.unsure.append(selector)
         else:
             self.showing.append(selector)
+
+
+def _unescaped(m: re.Match[str]) -> str:
+    code, char = m.groups()
+    if code is None:
+        return char if char != "\n" else ""
+    point = int(code, 16)
+    return chr(point) if 0 < point <= 0x10FFFF and not 0xD800 <= point <= 0xDFFF else "\ufffd"
 
 
 def _skip(pieces: Iterator[str]) -> bool:
@@ -326,7 +475,7 @@ def _skip(pieces: Iterator[str]) -> bool:
             depth -= 1
             if not depth:
                 break
-        elif "display" in piece or "visibility" in piece:
+        elif "display" in piece or "visibility" in piece or "\\" in piece:
             display = True
     return display
 
@@ -337,12 +486,9 @@ def read_sheet(sheets: list[tuple[str, str | None]], limits: Limits) -> Sheet:
     sheet = Sheet(limits)
     reader = _Reader(sheet)
     for css, media in sheets:
-        if "display" not in css and "visibility" not in css:
-            continue
         applies = True if media is None else _media_applies(media)
-        if applies is False:
-            continue
-        reader.block(_pieces(css), applies, top=True)
+        if applies is not False:
+            reader.block(_pieces(css), applies, top=True)
     sheet.index()
     # A rule not applied that shows what an applied one hides would make it show again.
     hiding = sheet.hiding_names()
@@ -351,6 +497,52 @@ def read_sheet(sheets: list[tuple[str, str | None]], limits: Limits) -> Sheet:
         if hiding and (name is None or name in hiding or (name.startswith("<") and "<" in hiding)):
             sheet.unsure.append(selector)
     return sheet
+
+
+def page_sheet(
+    low: str, limits: Limits, starts: list[int] | None = None
+) -> tuple[Sheet, list[int], str]:
+    """The sheet of the ``<style>`` elements of the page lowercased (those that start at
+    ``starts``, else all it holds), where those that may show or hide start, and the page
+    without them (where their selectors' subjects are looked for)."""
+    sheets: list[tuple[str, str | None]] = []
+    used: list[int] = []
+    outside: list[str] = []
+    end = 0
+    for at in starts if starts is not None else _style_starts(low):
+        tag = _STYLE_START.match(low, at)
+        if tag is None:
+            continue
+        close = _STYLE_END.search(low, tag.end())
+        stop = len(low) if close is None else close.start()
+        css = low[tag.end() : stop]
+        if "display" in css or "visibility" in css or "\\" in css:
+            attrs = dict(attributes(tag.group(1)))
+            if attrs.get("type") in (None, "", "text/css"):  # else no CSS, for browsers
+                sheets.append((css, attrs.get("media")))
+                used.append(at)
+                outside.append(low[end:at])
+                end = stop
+    outside.append(low[end:])
+    return read_sheet(sheets, limits), used, "".join(outside) if used else low
+
+
+def _style_starts(low: str) -> list[int]:
+    """Where the page's ``<style>`` elements start: in turn, each after the last one's end
+    (its text is raw: a ``<style`` in it starts none)."""
+    starts: list[int] = []
+    at = low.find("<style")
+    while at >= 0:
+        tag = _STYLE_START.match(low, at)
+        if tag is None:
+            at = low.find("<style", at + 6)
+            continue
+        starts.append(at)
+        close = _STYLE_END.search(low, tag.end())
+        if close is None:
+            break
+        at = low.find("<style", close.end())
+    return starts
 
 
 def _subject_name(selector: str) -> str | None:
@@ -365,9 +557,10 @@ def _subject_name(selector: str) -> str | None:
 
 
 def present(selectors: list[str], low: str, most: int = 5) -> list[str]:
-    """Of ``selectors``, the first ``most`` that may select an element of the page lowercased:
-    one with the tag, class or id its subject requires (a hint: an over-estimate). Past a
-    number of distinct names looked for, the rest are taken as present."""
+    """Of ``selectors``, the first ``most`` that may select an element of the page lowercased
+    (``low``: without its sheets), each cut to a readable length: one with the tag, class or
+    id its subject requires (a hint: an over-estimate). Past a number of distinct names looked
+    for, the rest are taken as present."""
     found: list[str] = []
     seen: dict[str, bool] = {}
     for selector in selectors:
@@ -380,32 +573,8 @@ def present(selectors: list[str], low: str, most: int = 5) -> list[str]:
             else:
                 seen[name] = name[1:] in low
         if name is None or seen[name]:
-            found.append(selector)
+            shown = selector if len(selector) <= _MOST_SHOWN else selector[:_MOST_SHOWN] + "…"
+            found.append(shown)
             if len(found) >= most:
                 break
     return found
-
-
-def page_sheet(
-    low: str, limits: Limits, starts: list[int] | None = None
-) -> tuple[Sheet, list[int]]:
-    """The sheet of the ``<style>`` elements of the page lowercased (those that start at
-    ``starts``, else all it holds), and where those that may show or hide start."""
-    sheets: list[tuple[str, str | None]] = []
-    used: list[int] = []
-    for at in starts if starts is not None else _style_starts(low):
-        tag = _STYLE_START.match(low, at)
-        if tag is None:
-            continue
-        end = _STYLE_END.search(low, tag.end())
-        css = low[tag.end() : len(low) if end is None else end.start()]
-        if "display" in css or "visibility" in css:
-            media = dict(attributes(tag.group(1))).get("media")
-            sheets.append((css, media))
-            used.append(at)
-    return read_sheet(sheets, limits), used
-
-
-def _style_starts(low: str) -> list[int]:
-    at = low.find("<style")
-    return [] if at < 0 else [m.start() for m in _STYLE_START.finditer(low, at)]

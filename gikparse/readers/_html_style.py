@@ -33,7 +33,6 @@ _VALUES = {
         "inline",
         "flow",
         "flow-root",
-        "run-in",
         "list-item",
         "table",
         "flex",
@@ -44,7 +43,6 @@ _VALUES = {
         "inline-table",
         "inline-flex",
         "inline-grid",
-        "inline-list-item",
         "table-row-group",
         "table-header-group",
         "table-footer-group",
@@ -72,7 +70,6 @@ _COMBINED = frozenset(
     {
         "block",
         "inline",
-        "run-in",
         "flow",
         "flow-root",
         "table",

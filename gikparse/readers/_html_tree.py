@@ -260,6 +260,11 @@ _RAW_TEXT_END = {tag: re.compile(rf"</{tag}{NAME_END}") for tag in ("script", "s
 _REFERENCE_IN_TAG = re.compile(r"<[^<>&]*&")
 
 
+# Where a <style> is no sheet: inert in a template, text in <noscript> (where scripts run) and
+# in the elements whose content browsers read as text, a MathML element in <math>.
+_NO_SHEETS = (
+    "template", "noscript", "textarea", "title", "iframe", "noembed", "noframes", "math",
+)  # fmt: skip
 _BR = "br"
 _NEVER_NESTED = frozenset({"a", "nobr"})
 
@@ -293,10 +298,10 @@ def _flags(
                 hidden_attribute = True
     given = sheet.values(tag, classes, element_id) if sheet and (classes or element_id) else {}
     values = cascaded(style, given)
-    display = values.get("display", ("revert", False))[0]
+    display = values.get("display", ("", False))[0]
     # The hidden attribute is the browser's own display:none: any display an author gives
-    # the element (its style, a sheet) shows it again.
-    hidden = display == "none" or (hidden_attribute and display in ("revert", "revert-layer"))
+    # the element (its style, a sheet) shows it again, but revert-layer (as in Chromium).
+    hidden = display == "none" or (hidden_attribute and display in ("", "revert-layer"))
     blank = until_found or values.get("visibility", ("",))[0] in ("hidden", "collapse")
     chrome = tag in CHROME_TAGS or any(is_chrome_name(name) for name in names)
     return hidden, blank, chrome
@@ -344,9 +349,9 @@ class _Builder:
         ``<style>`` elements that start at ``sheet_starts`` (else all the page holds)."""
         low = lowered(fed)
         self.marks = marks(low)
-        sheet, self.sheet_starts = page_sheet(low, self.limits, sheet_starts)
+        sheet, self.sheet_starts, outside = page_sheet(low, self.limits, sheet_starts)
         self.sheet = sheet if sheet else None
-        self.unsure = present(sheet.unsure, low)
+        self.unsure = present(sheet.unsure, outside)
         end = self._tokens(_TOKEN, fed, low, 0, len(fed))
         if end < len(fed):
             self.stack[-1].children.append(end)
@@ -422,9 +427,7 @@ class _Builder:
                     if tag in BLOCKS:
                         self.start_tag(tag, [], at)
                 elif kind is not None:  # <script> or <style>: raw text up to its end tag
-                    if kind == "style" and not (
-                        self.open_tags.get("template") or self.open_tags.get("noscript")
-                    ):  # (inert in a template; text where scripts run, in <noscript>)
+                    if kind == "style" and self._sheet_at(low, at):
                         self.styles.append(at)
                     raw_end = _RAW_TEXT_END[kind].search(low, pos, stop)
                     end = stop if raw_end is None else raw_end.start()
@@ -468,6 +471,13 @@ class _Builder:
         table.grid = found
         self._pop_to(len(stack) - 1, found.end)
         return found.end
+
+    def _sheet_at(self, low: str, at: int) -> bool:
+        """Whether the <style> at ``at`` is a sheet: not inside an element where browsers
+        read it as text or leave it inert (<xmp> and <plaintext> are never kept: looked for)."""
+        if any(map(self.open_tags.get, _NO_SHEETS)) or low.find("<plaintext", 0, at) >= 0:
+            return False
+        return low.rfind("<xmp", 0, at) <= low.rfind("</xmp", 0, at)
 
     def _plain_tag(self, tag: str, attrs: str) -> bool:
         """Whether a row, group or cell with these attributes neither hides nor marks chrome."""

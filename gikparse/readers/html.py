@@ -79,10 +79,11 @@ def read_html(source: bytes | str, *, limits: Limits = DEFAULT_LIMITS) -> Docume
             Diagnostic(
                 code="P421",
                 severity=Severity.INFO,
-                message=f"网页样式表中有 gikparse 未应用的隐藏规则（{selectors}），"
-                "其隐藏的文字（如有）按显示读取",
-                message_en=f"the page's style sheet hides elements by rules gikparse does not "
-                f"apply ({selectors}): text they hide, if any, was read as shown",
+                message=f"网页样式表中有 gikparse 未应用的规则（{selectors}），可能隐藏或显示"
+                "文字：所读文字可能含有网页隐藏的内容，或缺少网页显示的内容",
+                message_en=f"the page's style sheet has rules gikparse does not apply that may "
+                f"hide or show elements ({selectors}): text may have been read that the page "
+                "hides, or left out that it shows",
             )
         )
     items, merged, strays = lay_out(root, fed, limits)
