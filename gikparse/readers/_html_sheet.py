@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from gikparse.limits import Limits
 from gikparse.readers._html_markup import NAME_END, attributes
-from gikparse.readers._html_style import declarations
+from gikparse.readers._html_style import blank, declarations, hidden, says_last
 
 __all__ = ["Sheet", "page_sheet", "present", "read_sheet"]
 
@@ -195,7 +195,7 @@ class Sheet:
         if rule is None:
             rule = self._rules[key] = _Rule(specificity, *requires, {})
         for name, (value, important) in values.items():
-            if important or not rule.values.get(name, ("", False, 0))[1]:
+            if says_last(important, rule.values.get(name)):
                 rule.values[name] = (value, important, order)
 
     def index(self) -> None:
@@ -296,10 +296,7 @@ def _media_applies(query: str) -> bool | None:
 
 
 def _hides(values: Mapping[str, tuple[object, ...]]) -> bool:
-    return values.get("display", ("",))[0] == "none" or values.get("visibility", ("",))[0] in (
-        "hidden",
-        "collapse",
-    )
+    return hidden(values) or blank(values)
 
 
 def _selectors(prelude: str) -> list[str]:

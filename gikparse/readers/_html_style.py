@@ -12,8 +12,9 @@ cascaded with them here (see _html_sheet).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
-__all__ = ["cascaded", "declarations", "style_visibility"]
+__all__ = ["blank", "cascaded", "declarations", "hidden", "says_last", "style_visibility"]
 
 _WS = "\t\n\r\f "  # CSS knows ASCII whitespace only: "display:\xa0none" is no declaration
 # Comments and strings, read in one pass as CSS reads them (a quote in a comment opens no
@@ -100,7 +101,7 @@ def declarations(style: str) -> dict[str, tuple[str, bool]]:
         value, marked = _IMPORTANT.subn("", value.strip(_WS))
         value = value.strip(_WS)
         valid = _KEYWORDS.match(value) is not None and _valid(name, value.split())
-        if valid and (marked or not values.get(name, ("", False))[1]):
+        if valid and says_last(bool(marked), values.get(name)):
             values[name] = (value, bool(marked))
     return values
 
@@ -123,16 +124,29 @@ def cascaded(style: str, sheet: dict[str, tuple[str, bool]] = _NONE) -> dict[str
         return sheet
     values = dict(sheet)
     for name, (value, important) in declarations(style).items():
-        if important or not values.get(name, ("", False))[1]:
+        if says_last(important, values.get(name)):
             values[name] = (value, important)
     return values
+
+
+def says_last(important: bool, said: tuple[object, ...] | None) -> bool:
+    """Whether a declaration overrides the one said before it (``said``: value, important,
+    …): unless that one is important and it is not."""
+    return important or said is None or not said[1]
+
+
+def blank(values: Mapping[str, tuple[object, ...]]) -> bool:
+    """Whether ``visibility`` empties the element's box (``hidden``, ``collapse``)."""
+    return values.get("visibility", ("",))[0] in ("hidden", "collapse")
+
+
+def hidden(values: Mapping[str, tuple[object, ...]]) -> bool:
+    """Whether ``display`` takes the element out (``none``)."""
+    return values.get("display", ("",))[0] == "none"
 
 
 def style_visibility(style: str) -> tuple[bool, bool]:
     """(hidden, blank) for an element with this style: hidden when ``display`` is ``none``,
     blank when ``visibility`` is ``hidden`` or ``collapse``."""
     values = cascaded(style)
-    return (
-        values.get("display", ("",))[0] == "none",
-        values.get("visibility", ("",))[0] in ("hidden", "collapse"),
-    )
+    return hidden(values), blank(values)

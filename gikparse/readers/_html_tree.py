@@ -34,6 +34,7 @@ from gikparse.readers._html_names import CHROME_TAGS, CLASS_SEPARATOR, is_chrome
 from gikparse.readers._html_plain_table import OverBudget, read_plain_table
 from gikparse.readers._html_prepare import feedable, lowered, marks
 from gikparse.readers._html_sheet import Sheet, page_sheet, present
+from gikparse.readers._html_style import blank as style_blank
 from gikparse.readers._html_style import cascaded
 
 __all__ = [
@@ -302,7 +303,7 @@ def _flags(
     # The hidden attribute is the browser's own display:none: any display an author gives
     # the element (its style, a sheet) shows it again, but revert-layer (as in Chromium).
     hidden = display == "none" or (hidden_attribute and display in ("", "revert-layer"))
-    blank = until_found or values.get("visibility", ("",))[0] in ("hidden", "collapse")
+    blank = until_found or style_blank(values)
     chrome = tag in CHROME_TAGS or any(is_chrome_name(name) for name in names)
     return hidden, blank, chrome
 
