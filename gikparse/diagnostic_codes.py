@@ -295,9 +295,10 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "P421",
         "info",
         "html",
-        "the page's `<style>` sheet hides elements by rules gikparse does not apply (a "
-        "descendant or bare-tag selector, a condition on the screen such as `@media "
-        "(min-width: …)`, an escape): text they hide, if any, was read (selectors named)",
+        "the page's `<style>` sheet has rules gikparse does not apply that may hide or show "
+        "elements (a descendant or bare-tag selector, a pseudo-class such as `:checked`, a "
+        "condition on the screen such as `@media (min-width: …)`, an escape): text may have "
+        "been read that the page hides, or left out that it shows (selectors named)",
     ),
     _c(
         "P451",
