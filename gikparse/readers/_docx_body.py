@@ -145,16 +145,17 @@ class _Writer:
             pos += 1
         start = pos
         out: list[TextCell] = []
-        for i, (text, row_span, col_span) in enumerate(cells):
-            if i:
-                parts.append("\t")
-                pos += 1
-            parts.append(text)
+        texts: list[str] = []
+        for text, row_span, col_span in cells:
+            texts.append(text)
             end = pos + len(text)
             # tuple.__new__ directly: the named tuple's own __new__ is a Python call, and
             # this is the innermost loop of the Word reader
             out.append(_new_tuple(TextCell, (text, pos, end, row_span, col_span, None, None, None)))
-            pos = end
+            pos = end + 1  # and a tab
+        if texts:  # the cells tab-separated, in one piece
+            parts.append("\t".join(texts))
+            pos -= 1
         self.pos = pos
         if pos > self.limits.max_text_chars:
             raise self.limits.exceeded(
