@@ -276,13 +276,30 @@ _Pending = tuple[list[_Cell], int, bytes]
 _Head = tuple[list[_Plain], _Para]
 
 
+# How Word and LibreOffice begin a cell's properties: its width, then (1) its span, then (2)
+# a vertical merge and (3) its value. Nothing but these comes before them, so each is the
+# first of its name and a direct child, as _direct finds it.
+_PROPS_START = re.compile(
+    rb'(?:<w:tcW w:w="[0-9]{1,9}" w:type="[a-z]{1,9}"/>)?'
+    rb'(?:<w:gridSpan w:val="([0-9]{1,9})"/>)?'
+    rb'(<w:vMerge(?: w:val="([a-z]{0,9})")?/>)?'
+)
+
+
 def _cell_props(tcpr: bytes) -> _Props:
     # (Most properties name one of the three at most: no search for the others.)
     span, vmerge, hmerge = _NO_PROPS
-    if b"gridSpan" in tcpr:
+    m = _PROPS_START.match(tcpr)
+    assert m is not None  # every part is optional
+    known_span, known_vmerge, vmerge_val = m.groups()
+    if known_span is not None:
+        span = max(int(known_span), 1)
+    elif b"gridSpan" in tcpr:
         found, val = _direct(tcpr, b"gridSpan")
         span = max(_int(val, 1), 1) if found else 1
-    if b"vMerge" in tcpr:
+    if known_vmerge is not None:
+        vmerge = (vmerge_val or b"").decode()
+    elif b"vMerge" in tcpr:
         found, val = _direct(tcpr, b"vMerge")
         vmerge = (val or "") if found else None
     if b"hMerge" in tcpr:

@@ -1,0 +1,86 @@
+"""The DOCX scanner's shortcuts read what their long way reads.
+
+A cell's properties are most often written as Word and LibreOffice write them (a width, a
+span, a vertical merge, in that order), and the scanner reads those from their start in one
+match (gikparse/readers/_docx_scan.py, _PROPS_START); whatever it reads so must be what the
+search for each element (_direct) finds, on properties as written, messed up, cut.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gikparse.readers._docx_scan import Decline, _cell_props, _direct, _int
+from tests.docx_render import DocxStyle, render_docx
+from tests.strategies import GeneratedReport, generated_reports
+from tests.test_docx_scan import _MESSED_SEEDS, _members, _messed, _with_pieces_cut
+
+
+def _searched(tcpr: bytes) -> object:
+    """A cell's span and merges found element by element (the scanner's long way)."""
+    try:
+        found, val = _direct(tcpr, b"gridSpan")
+        span = max(_int(val, 1), 1) if found else 1
+        found, val = _direct(tcpr, b"vMerge")
+        vmerge = (val or "") if found else None
+        found, val = _direct(tcpr, b"hMerge")
+        return span, vmerge, (val or "") if found else None
+    except Decline:
+        return Decline
+
+
+def _read(tcpr: bytes) -> object:
+    try:
+        return _cell_props(tcpr)
+    except Decline:
+        return Decline
+
+
+def _properties(xml: bytes) -> list[bytes]:
+    return [part.split(b"</w:tcPr>")[0] for part in xml.split(b"<w:tcPr>")[1:]]
+
+
+# Spellings next to the ones the shortcut reads: each must be read the long way, alike.
+_VARIANTS = [
+    b'<w:tcW w:w="1" w:type="dxa"/><w:gridSpan w:val="2"/><w:vMerge/>',
+    b'<w:gridSpan w:val="0"/><w:vMerge w:val=""/>',
+    b'<w:gridSpan w:val="007"/><w:gridSpan w:val="3"/><w:vMerge w:val="restart"/><w:vMerge/>',
+    b'<w:tcW w:type="dxa" w:w="1"/><w:gridSpan w:val="2"/>',
+    b'<w:tcW w:w="1" w:type="dxa"/><w:gridSpan w:val="x"/><w:vMerge w:val="continue"/>',
+    b'<w:gridSpan w:val="2"/><w:vMerge w:val="Restart"/><w:hMerge w:val="restart"/>',
+    b'<w:gridSpan w:val="2" /><w:vMerge  w:val="restart"/>',
+    b'<w:vMerge w:val="restart"/><w:gridSpan w:val="4"/>',
+    b'<w:tcW w:w="1" w:type="dxa"/><w:vMerge w:val="restart">',
+    b'<w:gridSpan w:val="1234567890"/><w:vMerge w:val="abcdefghij"/>',
+    b'<w:gridSpan w:val="2"/><w:vMergeX/><w:vMerge/>',
+]
+
+
+def test_spellings_next_to_the_common_ones_are_read_alike() -> None:
+    for tcpr in _VARIANTS:
+        assert _read(tcpr) == _searched(tcpr), tcpr
+
+
+@settings(max_examples=40, deadline=None)
+@given(**_MESSED_SEEDS)
+def test_cell_properties_read_from_their_start_are_the_ones_searched_for(
+    path: Path, kinds: dict[str, float], seed: int, cuts: list[tuple[int, int]]
+) -> None:
+    xml = _members(_messed(path.read_bytes(), kinds, seed))["word/document.xml"]
+    found = _properties(xml)
+    assert found
+    for tcpr in _with_pieces_cut(found, cuts) + _VARIANTS:
+        assert _read(tcpr) == _searched(tcpr)
+
+
+@settings(max_examples=20, deadline=None)
+@given(report=generated_reports(), split_runs=st.booleans())
+def test_generated_cell_properties_are_read_alike(
+    report: GeneratedReport, split_runs: bool
+) -> None:
+    xml = _members(render_docx(report, DocxStyle(split_runs=split_runs)))["word/document.xml"]
+    for tcpr in _properties(xml):
+        assert _read(tcpr) == _searched(tcpr)
