@@ -377,6 +377,10 @@ class _Scanner:
         self.starts: dict[bytes, tuple[_Props, list[_Plain], _Para] | None] = {}
         #: per last paragraph's runs (and end tag): their text, None when not plain
         self.runs: dict[bytes, str | None] = {}
+        #: per start and per runs of a cell that is one plain paragraph, not numbered, with
+        #: no tab (most cells: see _new_cell): its properties, and its text stripped
+        self.plain_starts: dict[bytes, _Props] = {}
+        self.plain_runs: dict[bytes, str] = {}
         #: per cell XML: the cell as first found, and what its text waits for (see _Found)
         self.cells: dict[bytes, _Cell] = {}
         self.later: dict[bytes, list[_Plain] | bytes] = {}
@@ -602,10 +606,7 @@ class _Scanner:
             # cell as first found depends on its XML only (the numbering comes later).
             found_cell = known.get(cell)
             if found_cell is None:
-                text, props, later = self._cell(cell)
-                found_cell = known[cell] = (text, *props)
-                if later is not None:
-                    self.later[cell] = later
+                found_cell = known[cell] = self._new_cell(cell)
             if found_cell[0] is None:
                 pending.append((found_cells, len(found_cells), cell))
             found_cells.append(found_cell)
@@ -627,6 +628,21 @@ class _Scanner:
                 found, val = _direct(trpr, b"gridBefore")
                 return _int(val, 0) if found else 0
         return 0
+
+    def _new_cell(self, cell: bytes) -> _Cell:
+        """A cell (its XML without its end tag) not seen before, as laid out in a row."""
+        # Most cells: a start and runs both seen before in other cells, and plain.
+        k = cell.rfind(b"</w:pPr>") + 8
+        if k > 7:
+            props = self.plain_starts.get(cell[:k])
+            if props is not None:
+                text = self.plain_runs.get(cell[k:])
+                if text is not None:
+                    return (text, *props)
+        text, props, later = self._cell(cell)
+        if later is not None:
+            self.later[cell] = later
+        return (text, *props)
 
     def _cell(self, cell: bytes) -> _Found:
         """A cell (its XML without its end tag) as first found."""
@@ -650,7 +666,10 @@ class _Scanner:
                     text = self.runs[runs] = self._text(runs, 0, len(runs) - 6)
                 if text is not None:
                     if not earlier and not para[5] and "\t" not in text:
-                        return text.strip(_TRIM), props, None  # most cells
+                        # most cells: known from now on by their start and runs (_new_cell)
+                        stripped = self.plain_runs[runs] = text.strip(_TRIM)
+                        self.plain_starts[start] = props
+                        return stripped, props, None
                     return self._found(props, [*earlier, (text, para)])
         return self._read_cell(cell)
 
