@@ -384,6 +384,9 @@ class _Scanner:
         #: per cell XML: the cell as first found, and what its text waits for (see _Found)
         self.cells: dict[bytes, _Cell] = {}
         self.later: dict[bytes, list[_Plain] | bytes] = {}
+        #: per XML between two rows' cells (the end of one, the start of the next): the
+        #: next row's gridBefore
+        self.row_starts: dict[bytes, int] = {}
         #: per w:tcPr content: what its spans and merges say
         self.props: dict[bytes, _Props] = {}
 
@@ -592,13 +595,19 @@ class _Scanner:
         for cell in pieces:
             if not cell.startswith(b"<w:tc"):
                 # The end of the row before (if any) and the start of a row.
-                at = 0
+                first = cell.find(b"<w:tc")
+                if first < 0:
+                    raise Decline
                 if out or found_cells:
-                    if not cell.startswith(b"</w:tr>"):
-                        raise Decline
-                    at = 7
-                first = cell.find(b"<w:tc", at)
-                before = self._row_start(cell, at, first, not (out or found_cells))
+                    # (Rows mostly end and start alike: each way read once.)
+                    between = cell[:first]
+                    before = self.row_starts.get(between)
+                    if before is None:
+                        if not cell.startswith(b"</w:tr>"):
+                            raise Decline
+                        before = self.row_starts[between] = self._row_start(cell, 7, first, False)
+                else:
+                    before = self._row_start(cell, 0, first, True)
                 found_cells = []
                 out.append((before, found_cells))
                 cell = cell[first:]
@@ -617,7 +626,7 @@ class _Scanner:
     def _row_start(self, row: bytes, at: int, first: int, table_start: bool) -> int:
         """Check the start of a row (at ``at``) up to its first cell (at ``first``), after the
         start of the table for the first row; return the row's gridBefore."""
-        m = self.patterns.row.fullmatch(row, at, first) if first >= 0 else None
+        m = self.patterns.row.fullmatch(row, at, first)
         if m is None or (m.group(1) is None) == table_start:
             raise Decline
         trpr = m.group(2)
