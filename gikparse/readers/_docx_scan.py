@@ -505,7 +505,8 @@ class _Scanner:
             return None
         if "\n" in text:
             text = text.replace("\n", " ")
-        if "\ufffe" in text or "\uffff" in text:
+        # (isascii reads a flag of the string: most cell texts are digits.)
+        if not text.isascii() and ("\ufffe" in text or "\uffff" in text):
             return None
         return text
 
