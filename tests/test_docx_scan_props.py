@@ -109,11 +109,11 @@ def _cells_part_by_part(scanner: _Scanner, cells: list[bytes]) -> list[object]:
 
 @settings(max_examples=30, deadline=None)
 @given(**_MESSED_SEEDS)
-def test_a_new_cell_made_from_a_known_start_and_runs_is_the_cell_read_part_by_part(
+def test_a_new_cell_made_from_a_known_plain_start_is_the_cell_read_part_by_part(
     path: Path, kinds: dict[str, float], seed: int, cuts: list[tuple[int, int]]
 ) -> None:
-    # _Scanner._new_cell makes a cell whose start and runs other cells showed plain from
-    # them: it must be the cell _read_cell reads, on cells as written and cut.
+    # _Scanner._new_cell makes a cell whose start other cells showed plain from that start
+    # and its runs: it must be the cell _read_cell reads, on cells as written and cut.
     members = _members(_messed(path.read_bytes(), kinds, seed))
     xml = members["word/document.xml"]
     cells = _with_pieces_cut([c for c in xml.split(b"</w:tc>") if c.startswith(b"<w:tc")], cuts)

@@ -377,8 +377,8 @@ class _Scanner:
         self.starts: dict[bytes, tuple[_Props, list[_Plain], _Para] | None] = {}
         #: per last paragraph's runs (and end tag): their text, None when not plain
         self.runs: dict[bytes, str | None] = {}
-        #: per start and per runs of a cell that is one plain paragraph, not numbered, with
-        #: no tab (most cells: see _new_cell): its properties, and its text stripped
+        #: per start of a cell that is one paragraph, not numbered: its properties; per
+        #: plain runs with no tab: their text stripped (most cells are both: see _new_cell)
         self.plain_starts: dict[bytes, _Props] = {}
         self.plain_runs: dict[bytes, str] = {}
         #: per cell XML: the cell as first found, and what its text waits for (see _Found)
@@ -641,12 +641,15 @@ class _Scanner:
 
     def _new_cell(self, cell: bytes) -> _Cell:
         """A cell (its XML without its end tag) not seen before, as laid out in a row."""
-        # Most cells: a start and runs both seen before in other cells, and plain.
+        # Most cells: a plain start seen before in other cells, and plain runs.
         k = cell.rfind(b"</w:pPr>") + 8
-        if k > 7:
+        if k > 7 and cell.endswith(b"</w:p>"):
             props = self.plain_starts.get(cell[:k])
             if props is not None:
-                text = self.plain_runs.get(cell[k:])
+                runs = cell[k:]
+                text = self.plain_runs.get(runs)
+                if text is None and self._runs_text(runs) is not None:
+                    text = self.plain_runs.get(runs)  # read now: plain, or with a tab
                 if text is not None:
                     return (text, *props)
         text, props, later = self._cell(cell)
@@ -667,21 +670,26 @@ class _Scanner:
             known = self.starts.get(start, _UNSEEN)
             if known is _UNSEEN:
                 known = self.starts[start] = self._cell_start(start)
+                if known is not None and not known[1] and not known[2][5]:
+                    self.plain_starts[start] = known[0]  # one paragraph, not numbered
             if known is not None:
                 props, earlier, para = known
-                # Many cells that differ before (in their borders) end alike ("0").
-                runs = cell[k:]
-                text = self.runs.get(runs, _UNSEEN)
-                if text is _UNSEEN:
-                    text = self.runs[runs] = self._text(runs, 0, len(runs) - 6)
+                text = self._runs_text(cell[k:])
                 if text is not None:
                     if not earlier and not para[5] and "\t" not in text:
-                        # most cells: known from now on by their start and runs (_new_cell)
-                        stripped = self.plain_runs[runs] = text.strip(_TRIM)
-                        self.plain_starts[start] = props
-                        return stripped, props, None
+                        return text.strip(_TRIM), props, None  # most cells
                     return self._found(props, [*earlier, (text, para)])
         return self._read_cell(cell)
+
+    def _runs_text(self, runs: bytes) -> str | None:
+        """The text of a cell's last runs (and its paragraph's end tag), read once per
+        spelling: many cells that differ before (in their borders) end alike ("0")."""
+        text = self.runs.get(runs, _UNSEEN)
+        if text is _UNSEEN:
+            text = self.runs[runs] = self._text(runs, 0, len(runs) - 6)
+            if text is not None and "\t" not in text:
+                self.plain_runs[runs] = text.strip(_TRIM)
+        return text
 
     def _cell_start(self, start: bytes) -> tuple[_Props, list[_Plain], _Para] | None:
         """What a cell's XML up to its last paragraph's runs (``start``: to the end of the
