@@ -75,6 +75,19 @@ class Package:
             raise limits.exceeded(
                 "max_stream_bytes", info.file_size, f"zip member {info.filename} declares"
             )
+        # The usual member: a header zip.open would accept, the data inflated in one call,
+        # without zipfile's file object (most of reading a small member).
+        out = self._inflated(info) if self._header_ok(info) else None
+        if out is not None:
+            self._check(info, len(out))
+        else:
+            out = self._streamed(info)
+        self.decoded += len(out)
+        self.cache[info.filename] = out
+        return out
+
+    def _streamed(self, info: zipfile.ZipInfo) -> bytes:
+        """The member read by zipfile, which says what is wrong with it if anything is."""
         try:
             with self.zip.open(info) as member:
                 # The declared size may lie: count what actually comes out, chunk by chunk
@@ -102,16 +115,38 @@ class Package:
                 "ZIP 文件已损坏或不完整，无法读取"
                 f"（zip member {info.filename} is corrupt or truncated: {exc}）"
             ) from None
-        self.decoded += len(out)
-        self.cache[info.filename] = out
         return out
+
+    def _header_ok(self, info: zipfile.ZipInfo) -> bool:
+        """Whether ``zip.open`` would open the member without a word (as ZipFile.open checks
+        its local header: the signature, the name, no encryption or patch data): then
+        _inflated may read it directly."""
+        at = info.header_offset
+        header = self.data[at : at + 30]
+        if len(header) != 30 or not header.startswith(b"PK\x03\x04"):
+            return False
+        if info.flag_bits & (0x01 | 0x20 | 0x40):  # encrypted, patch data, strong encryption
+            return False
+        (flags,) = struct.unpack_from("<H", header, 6)
+        name_length, extra_length = struct.unpack_from("<HH", header, 26)
+        try:
+            name = self.data[at + 30 : at + 30 + name_length].decode(
+                "utf-8" if flags & 0x800 else "cp437"
+            )
+        except UnicodeDecodeError:
+            return False
+        # (Newer zipfiles also refuse a member whose data runs into the next one's.)
+        end = getattr(info, "_end_offset", None)
+        if end is not None and at + 30 + name_length + extra_length + info.compress_size > end:
+            return False
+        return name == info.orig_filename
 
     def _inflated(self, info: zipfile.ZipInfo) -> bytes | None:
         """The member inflated in one call, when it can be (the usual member of a DOCX):
         zipfile's stream grows its output block by block, several times slower. ``None``
         when anything differs from what zipfile would give (a size or CRC that does not match,
-        a broken stream): zipfile then reads it, and says what is wrong. Called after
-        ``zip.open`` has checked the member's header."""
+        a broken stream): zipfile then reads it, and says what is wrong. Called once the
+        member's header is known good (_header_ok, or ``zip.open`` has checked it)."""
         limits = self.limits
         if (
             info.compress_type != zipfile.ZIP_DEFLATED
