@@ -16,7 +16,14 @@ from hypothesis import strategies as st
 from gikparse.readers._docx_scan import Decline, _cell_props, _direct, _int, _Scanner
 from tests.docx_render import DocxStyle, render_docx
 from tests.strategies import GeneratedReport, generated_reports
-from tests.test_docx_scan import _MESSED_SEEDS, _body, _members, _messed, _with_pieces_cut
+from tests.test_docx_scan import (
+    _KINDS,
+    _MESSED_SEEDS,
+    _body,
+    _members,
+    _messed,
+    _with_pieces_cut,
+)
 
 
 def _searched(tcpr: bytes) -> object:
@@ -121,3 +128,29 @@ def test_a_new_cell_made_from_a_known_plain_start_is_the_cell_read_part_by_part(
     new, parts = (_Scanner(xml, _body(members)) for _ in range(2))
     assert _new_cells(new, cells) == _cells_part_by_part(parts, cells)
     assert new.plain_starts or kinds  # the seeds as written have such cells
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    report=generated_reports(),
+    split_runs=st.booleans(),
+    kinds=_KINDS,
+    seed=st.integers(0, 2**16),
+    cuts=_MESSED_SEEDS["cuts"],
+)
+def test_a_new_generated_cell_is_the_cell_read_part_by_part(
+    report: GeneratedReport,
+    split_runs: bool,
+    kinds: dict[str, float],
+    seed: int,
+    cuts: list[tuple[int, int]],
+) -> None:
+    # Generated cells most often have no paragraph properties: their runs start after <w:p>.
+    data = _messed(render_docx(report, DocxStyle(split_runs=split_runs)), kinds, seed)
+    members = _members(data)
+    xml = members["word/document.xml"]
+    cells = _with_pieces_cut([c for c in xml.split(b"</w:tc>") if c.startswith(b"<w:tc")], cuts)
+    cells += cells[::-1]
+    new, parts = (_Scanner(xml, _body(members)) for _ in range(2))
+    assert _new_cells(new, cells) == _cells_part_by_part(parts, cells)
+    assert new.plain_starts or kinds

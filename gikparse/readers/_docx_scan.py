@@ -336,6 +336,15 @@ def _as_word_writes(data: bytes, start: int) -> None:
         raise Decline
 
 
+def _last_runs(cell: bytes) -> int:
+    """Where the runs of a cell's last paragraph start, if it is a plain one: after the last
+    ``</w:pPr>``, else after the last ``<w:p>`` (at most 5 when there is neither)."""
+    k = cell.rfind(b"</w:pPr>") + 8
+    if k == 7:  # no paragraph properties
+        k = cell.rfind(b"<w:p>") + 5
+    return k
+
+
 class _Scanner:
     def __init__(self, data: bytes, body: _Body) -> None:
         self.data = data
@@ -642,8 +651,8 @@ class _Scanner:
     def _new_cell(self, cell: bytes) -> _Cell:
         """A cell (its XML without its end tag) not seen before, as laid out in a row."""
         # Most cells: a plain start seen before in other cells, and plain runs.
-        k = cell.rfind(b"</w:pPr>") + 8
-        if k > 7 and cell.endswith(b"</w:p>"):
+        k = _last_runs(cell)
+        if k > 5 and cell.endswith(b"</w:p>"):
             props = self.plain_starts.get(cell[:k])
             if props is not None:
                 runs = cell[k:]
@@ -662,9 +671,7 @@ class _Scanner:
         # Cells differ mostly in their text: all of a cell before its last paragraph's runs
         # (most often the same start, properties and paragraph start) is read once for all
         # cells alike, as _read_cell reads it.
-        k = cell.rfind(b"</w:pPr>") + 8
-        if k == 7:  # no paragraph properties
-            k = cell.rfind(b"<w:p>") + 5
+        k = _last_runs(cell)
         if k > 5 and cell.endswith(b"</w:p>"):
             start = cell[:k]
             known = self.starts.get(start, _UNSEEN)
