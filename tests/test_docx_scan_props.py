@@ -2,8 +2,10 @@
 
 A cell's properties are most often written as Word and LibreOffice write them (a width, a
 span, a vertical merge, in that order), and the scanner reads those from their start in one
-match (gikparse/readers/_docx_scan.py, _PROPS_START); whatever it reads so must be what the
-search for each element (_direct) finds, on properties as written, messed up, cut.
+match (gikparse/readers/_docx_props.py, _PROPS_START); whatever it reads so must be what the
+search for each element (_direct) finds, on properties as written, messed up, cut. A cell
+not seen before whose start other cells showed plain is made from that start and its runs
+(gikparse/readers/_docx_scan.py, _Scanner._new_cell): it must be the cell read part by part.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gikparse.readers._docx_scan import Decline, _cell_props, _direct, _int, _Scanner
+from gikparse.readers._docx_props import Decline, _direct, _int, tcpr_props
+from gikparse.readers._docx_scan import _Scanner
 from tests.docx_render import DocxStyle, render_docx
 from tests.strategies import GeneratedReport, generated_reports
 from tests.test_docx_scan import (
@@ -41,7 +44,7 @@ def _searched(tcpr: bytes) -> object:
 
 def _read(tcpr: bytes) -> object:
     try:
-        return _cell_props(tcpr)
+        return tcpr_props(tcpr)
     except Decline:
         return Decline
 

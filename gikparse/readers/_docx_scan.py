@@ -28,6 +28,9 @@ it look for two property blocks of one kind in one element (``<w:rPr></w:rPr><w:
 which the schema forbids and no writer makes: it reads the first, the general reader (after
 cutting empty elements) the second. Before any of this, a body not written the one way Word
 writes it is declined whole (see _as_word_writes).
+
+What is read inside formatting blocks (a direct child, its value, a cell's span and merges)
+is in _docx_props.py.
 """
 
 from __future__ import annotations
@@ -46,13 +49,19 @@ from gikparse.readers._docx_body import (
     cell_props,
     join_pieces,
 )
+from gikparse.readers._docx_props import (
+    _NO_PROPS,
+    Decline,
+    _attribute,
+    _direct,
+    _int,
+    _Props,
+    _top,
+    tcpr_props,
+)
 from gikparse.readers._docx_styles import ParagraphStyle
 
 __all__ = ["Decline", "scan_body"]
-
-
-class Decline(Exception):
-    """The scanner met something it does not read: the general reader reads the part."""
 
 
 class _Unseen(enum.Enum):
@@ -82,8 +91,6 @@ _USED = re.compile(rb" (?!xmlns:)([A-Za-z_][\w.-]*):")
 _W_URI = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _TAG = re.compile(rb"<(" + _QNAME + rb")(?:\s[^<>]*?)?(/?)>")
 _TEXT = re.compile(rb"<w:t(?:>| [^>]*>)([^<]*)</w:t>")
-_CONTROL = re.compile(rb"[\x00-\x1f]")
-_VAL = re.compile(rb' w:val="([^"]*)"')
 # (Levels and ids of a few digits: a longer one is for the general reader to judge.)
 _NUM_PR = re.compile(
     rb'<w:numPr>(?:<w:ilvl w:val="([0-9]{1,9})"/>)?<w:numId w:val="([0-9]{1,9})"/></w:numPr>'
@@ -135,12 +142,6 @@ def _unescape(raw: bytes) -> bytes | None:
 
     out = _ENTITY.sub(one, raw)
     return None if bad else out
-
-
-def _top(block: bytes, k: int) -> bool:
-    """Whether the tag at ``k`` is a direct child of the block (depth 0): as many start tags
-    as end tags before it (empty tags count neither)."""
-    return block.count(b"<", 0, k) - block.count(b"/>", 0, k) - 2 * block.count(b"</", 0, k) == 0
 
 
 def _inside(name: bytes, start: bytes = rb"<w:[^<>]*>") -> bytes:
@@ -206,56 +207,6 @@ def _patterns(prefixes: tuple[bytes, ...]) -> _Patterns:
     return _Patterns(prefixes)
 
 
-def _attribute(raw: bytes) -> str | None:
-    """An attribute value as expat gives it, ``None`` when expat would change it (an entity,
-    whitespace it normalises) or refuse it (not UTF-8)."""
-    if b"&" in raw or _CONTROL.search(raw):
-        return None
-    try:
-        return raw.decode()
-    except UnicodeDecodeError:
-        return None
-
-
-def _int(val: str | None, default: int) -> int:
-    # as _docx_body._int_val on the element
-    try:
-        return int(val if val is not None else "")
-    except ValueError:
-        return default
-
-
-def _direct(block: bytes, name: bytes) -> tuple[bool, str | None]:
-    """Whether a formatting block's content has an element ``w:name`` as a direct child (as
-    ``Element.find`` finds it), and its ``w:val``."""
-    tag = b"<w:" + name
-    k = block.find(tag)
-    tries = 0
-    while k >= 0:
-        tries += 1
-        if tries > 16:
-            raise Decline  # not as Word writes it: the general reader reads it
-        if block[k + len(tag) : k + len(tag) + 1] in (b" ", b"/", b">") and _top(block, k):
-            close = block.find(b">", k)
-            written = block[k:close]
-            if written.count(b'"') % 2:
-                raise Decline  # the ">" is inside a value: not as Word writes it
-            m = _VAL.search(block, k, close)
-            if m is None:
-                if b"val" in written:
-                    raise Decline  # a value spelled otherwise (w:val = "2"): not as Word writes
-                return True, None
-            val = _attribute(m.group(1))
-            if val is None:
-                raise Decline
-            return True, val
-        k = block.find(tag, k + 1)
-    return False, None
-
-
-#: a cell's span and the values of its vMerge and hMerge (see _docx_body.GridCell)
-_Props = tuple[int, str | None, str | None]
-_NO_PROPS: _Props = (1, None, None)
 #: what a plain paragraph's properties say: its style id and style, numId and ilvl, heading
 #: level, whether it is numbered (through the style or its own numId)
 _Para = tuple[str | None, ParagraphStyle, str | None, int | None, int, bool]
@@ -274,38 +225,6 @@ _Pending = tuple[list[_Cell], int, bytes]
 #: what comes before the runs of a cell's last paragraph: the paragraphs before it and what
 #: its properties say
 _Head = tuple[list[_Plain], _Para]
-
-
-# How Word and LibreOffice begin a cell's properties: its width, then (1) its span, then (2)
-# a vertical merge and (3) its value. Nothing but these comes before them, so each is the
-# first of its name and a direct child, as _direct finds it.
-_PROPS_START = re.compile(
-    rb'(?:<w:tcW w:w="[0-9]{1,9}" w:type="[a-z]{1,9}"/>)?'
-    rb'(?:<w:gridSpan w:val="([0-9]{1,9})"/>)?'
-    rb'(<w:vMerge(?: w:val="([a-z]{0,9})")?/>)?'
-)
-
-
-def _cell_props(tcpr: bytes) -> _Props:
-    # (Most properties name one of the three at most: no search for the others.)
-    span, vmerge, hmerge = _NO_PROPS
-    m = _PROPS_START.match(tcpr)
-    assert m is not None  # every part is optional
-    known_span, known_vmerge, vmerge_val = m.groups()
-    if known_span is not None:
-        span = max(int(known_span), 1)
-    elif b"gridSpan" in tcpr:
-        found, val = _direct(tcpr, b"gridSpan")
-        span = max(_int(val, 1), 1) if found else 1
-    if known_vmerge is not None:
-        vmerge = (vmerge_val or b"").decode()
-    elif b"vMerge" in tcpr:
-        found, val = _direct(tcpr, b"vMerge")
-        vmerge = (val or "") if found else None
-    if b"hMerge" in tcpr:
-        found, val = _direct(tcpr, b"hMerge")
-        hmerge = (val or "") if found else None
-    return span, vmerge, hmerge
 
 
 # A space before ">" ("</w:rPr >": the scanner finds end tags as written, "</w:rPr>"); a
@@ -793,7 +712,7 @@ class _Scanner:
             known = self.props.get(tcpr)
             if known is None:
                 spans = b"Span" in tcpr or b"Merge" in tcpr
-                known = self.props[tcpr] = _cell_props(tcpr) if spans else _NO_PROPS
+                known = self.props[tcpr] = tcpr_props(tcpr) if spans else _NO_PROPS
             props = known
             i = end + 9
         elif cell.startswith(b"<w:tcPr/>", i):
