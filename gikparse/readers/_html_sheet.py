@@ -1,16 +1,18 @@
 """The rules of a page's ``<style>`` sheets that show or hide elements, cascaded as browsers do.
 
-Only ``display`` and ``visibility`` matter (see _html_style). A rule is applied when its
-selector is a compound of classes and ids, with a tag or not (``.hide``, ``span.x``, ``#share``,
+Only ``display`` and ``visibility`` matter (see _html_style). A sheet is read as CSS parses
+it (comments, strings, escapes, the ``<!-- -->`` old pages wrap it in; a rule with an invalid
+selector is dropped whole, as browsers drop it). A rule is applied when its selector is a
+compound of classes and ids, with a tag or not (``.hide``, ``span.x``, ``#share``,
 ``td.blank``): the tokenizer reads the attributes of every element that has a class or an id
-(see _html_prepare.MARK), so each element such a rule selects is seen. A rule that may hide by
-any other selector (``.menu span``, a bare ``span``, ``:first-child``, ``[title]``, an escape,
-a class Word names ``mso…``, a name not in ASCII) or under a condition (``@media (min-width:
-…)``, ``@supports``) is not applied; its selector is named (P421) when the page has an element
-it may select. Rules for other media (``print``) and those that only apply to a state
-(``:hover``) or to generated content (``::before``) change nothing on a screen at rest and are
-dropped. Class and id names are matched in the page lowercased, as in a page without a doctype
-(quirks mode).
+(see _html_prepare.MARK), so each element such a rule selects is seen. A rule by any other
+selector (``.menu span``, a bare ``span``, ``:checked``, ``[title]``, an escape, a class Word
+names ``mso…``, a name not in ASCII) or under a condition (``@media (min-width: …)``,
+``@supports``, ``@layer``) is not applied; when it may hide, or show what an applied rule
+hides, its selector is named (P421) if the page has an element it may select. Rules for other
+media (``print``), for a state no element is in at rest (``:hover``) or for generated content
+(``::before``) change nothing shown and are dropped. Class and id names are matched in the
+page lowercased, as in a page without a doctype (quirks mode).
 """
 
 from __future__ import annotations
