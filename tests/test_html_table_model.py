@@ -252,3 +252,35 @@ def test_a_nul_in_a_cell_shows_nothing() -> None:
         "<table><tr><td>规章</td><td>4\x002</td></tr><tr><td>文\x01件</td><td>5</td></tr></table>"
     )
     assert _rows(read_html(page)) == [["规章", "42"], ["文\ufffd件", "5"]]
+
+
+_HIDDEN = "style='visibility:hidden'"
+_VISIBLE = "style='visibility:visible'"
+
+
+@pytest.mark.parametrize(
+    ("page", "shown"),
+    [
+        # Visibility is inherited: what says visibility:visible inside a hidden cell, row or
+        # span shows (the rest of it keeps its slot, blank); visibility:initial is visible.
+        (f"<td {_HIDDEN}>1<span {_VISIBLE}>9</span>2</td><td>3</td>", ["9", "3"]),
+        (f"<td {_HIDDEN}>1<span {_VISIBLE}>9<i {_HIDDEN}>8</i></span>2</td>", ["9"]),
+        (f"<td>1<span {_HIDDEN}>x<b {_VISIBLE}>9</b>y</span>2</td>", ["192"]),
+        (f"<td>1<span {_HIDDEN}>9</span>2</td>", ["12"]),
+        (
+            f"<td {_HIDDEN}>1<span style='visibility:inherit'>9</span>"
+            "<span style='visibility:initial'>7</span>2</td>",
+            ["7"],
+        ),
+        # An element hidden until found shows nothing, whatever is visible in it.
+        (f"<td hidden=until-found>1<span {_VISIBLE}>9</span>2</td><td>3</td>", ["", "3"]),
+    ],
+)
+def test_what_is_visible_inside_an_invisible_cell_shows(page: str, shown: list[str]) -> None:
+    rows = _rows(read_html(f"<table><tr><td>a</td>{page}</tr></table>"))
+    assert rows == [["a", *shown]]
+
+
+def test_a_cell_visible_in_an_invisible_row_shows() -> None:
+    page = f"<table><tr {_HIDDEN}><td>a</td><td {_VISIBLE}>5</td><td>6</td></tr></table>"
+    assert _rows(read_html(page)) == [["", "5", ""]]

@@ -131,7 +131,11 @@ def guard(tree: Tree) -> tuple[list[Element], list[tuple[Element, str]]]:
     and the chrome elements left out that held a table or a heading (with which)."""
     # What is never read, and what lies inside it, is not looked at.
     unseen = _spans(
-        [e for e in tree.surveyed if e.hidden or e.blank or e.tag in SKIPPED or e.tag == "title"]
+        [
+            e
+            for e in tree.surveyed
+            if e.hidden or e.blank or e.invisible or e.tag in SKIPPED or e.tag == "title"
+        ]
     )
     unseen_starts = [start for start, _ in unseen]
 

@@ -29,10 +29,12 @@ class Element:
         "grid",
         "has_table",
         "hidden",
+        "invisible",
         "nested",
         "row_span",
         "start",
         "tag",
+        "visible",
     )
 
     def __init__(self, tag: str, start: int) -> None:
@@ -43,6 +45,10 @@ class Element:
         self.hidden = False
         #: (a row or cell) shown, but empty: ``visibility:hidden``, ``hidden="until-found"``
         self.blank = False
+        #: ``visibility:hidden`` (or ``collapse``): its text is not shown, but that of an
+        #: element inside it that is ``visibility:visible`` is (visibility is inherited)
+        self.invisible = False
+        self.visible = False  #: ``visibility:visible`` said of it (see invisible)
         self.chrome = False
         self.has_table = False  #: a table with a table inside (a layout table)
         self.row_span = 1

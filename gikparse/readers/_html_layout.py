@@ -15,7 +15,7 @@ from typing import NamedTuple, cast
 from gikparse.limits import Limits
 from gikparse.readers._html_element import Element, GridCell, display_order
 from gikparse.readers._html_markup import BLANK_TEXT
-from gikparse.readers._html_tree import IMPLIED_BODY_END, SKIPPED, text_end
+from gikparse.readers._html_tree import BLOCKS, IMPLIED_BODY_END, SKIPPED, text_end
 
 __all__ = ["Cell", "Piece", "Prose", "Row", "Run", "cell_run", "lay_out"]
 
@@ -179,6 +179,39 @@ def _skipped(element: Element) -> bool:
     return element.hidden or element.chrome or element.tag in SKIPPED or element.tag == "title"
 
 
+def _shown(element: Element) -> list[Element | int]:
+    """What of an element's children is shown: all of them, or, inside an invisible element
+    (``visibility:hidden``), only the elements in it that are ``visibility:visible``."""
+    return _visible_in(element.children) if element.invisible else element.children
+
+
+def _visible_in(children: list[Element | int]) -> list[Element | int]:
+    """The elements among ``children`` and inside them that are ``visibility:visible``."""
+    shown: list[Element | int] = []
+    stack = [iter(children)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif isinstance(child, Element) and not _skipped(child):
+            if child.visible:
+                shown.append(child)
+            else:
+                stack.append(iter(child.children))
+    return shown
+
+
+def _cell_shown(cell: Element, row: Element) -> list[Element | int]:
+    """What of a table cell's children is shown: nothing of a blank cell's own, what is
+    visible in an invisible cell or in a cell of an invisible row (visibility is inherited),
+    all of a cell visible in an invisible row."""
+    if cell.blank and not cell.invisible:
+        return []  # hidden="until-found"
+    if cell.visible or not (cell.invisible or row.invisible):
+        return cell.children
+    return _visible_in(cell.children)
+
+
 def _fostered_runs(children: Sequence[Element | int]) -> list[int]:
     """The runs of text shown in the fostered elements among ``children`` (browsers show
     them above the table)."""
@@ -251,12 +284,13 @@ def _cell_content(children: Sequence[Element | int], fed: str) -> Run | Piece:
 
 def _children_run(children: Sequence[Element | int], fed: str) -> Run:
     run = Run()
-    stack: list[Iterator[Element | int]] = [iter(children)]
+    # Each open element's children, and whether its end breaks the line.
+    stack: list[tuple[Iterator[Element | int], bool]] = [(iter(children), True)]
     while stack:
-        child = next(stack[-1], None)
+        child = next(stack[-1][0], None)
         if child is None:
-            stack.pop()
-            run.line_break()
+            if stack.pop()[1]:
+                run.line_break()
             continue
         if isinstance(child, int):
             end = fed.find("<", child)
@@ -269,8 +303,14 @@ def _children_run(children: Sequence[Element | int], fed: str) -> Run:
         elif not _skipped(child):
             if child.tag in _HEADINGS or child.tag in _BREAKS:
                 run.line_break()
-            stack.append(iter(child.children))
+            stack.append((iter(_shown(child)), not _inline_visibility(child)))
     return run
+
+
+def _inline_visibility(element: Element) -> bool:
+    """Whether ``element`` is an inline element kept for its visibility (see
+    Element.invisible): its text, if shown, runs on in its line."""
+    return (element.invisible or element.visible) and element.tag not in BLOCKS
 
 
 class _Layout:
@@ -329,7 +369,7 @@ class _Layout:
                 stack.pop()
                 if element.tag == "pre":
                     self.pre -= 1
-                if element.tag != "#root":
+                if element.tag != "#root" and not _inline_visibility(element):
                     self._flush()
                 continue
             if isinstance(child, int):
@@ -341,6 +381,9 @@ class _Layout:
                 continue
             if _skipped(child):
                 continue
+            if _inline_visibility(child):
+                stack.append((child, iter(_shown(child))))
+                continue
             self._flush()
             if tag == "table" and self._grid(child):
                 continue
@@ -350,7 +393,7 @@ class _Layout:
                 self.run = Run()
             elif tag == "pre":
                 self.pre += 1
-            stack.append((child, iter(child.children)))
+            stack.append((child, iter(_shown(child))))
         self._flush()
         return self.out
 
@@ -404,7 +447,7 @@ class _Layout:
             groups = [groups[i] for i in display_order(group_tags)]
         rows: list[list[GridCell]] = [
             [
-                (c.start, c.end, c.row_span, c.col_span, [] if c.blank or tr.blank else c.children)
+                (c.start, c.end, c.row_span, c.col_span, _cell_shown(c, tr))
                 for c in tr.children
                 if isinstance(c, Element) and c.tag in ("td", "th") and not c.hidden
             ]

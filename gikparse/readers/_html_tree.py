@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from typing import NoReturn
+from typing import NamedTuple, NoReturn
 
 from gikparse.limits import Limits
 from gikparse.readers._html_element import Element
@@ -38,6 +38,7 @@ from gikparse.readers._html_style import blank as style_blank
 from gikparse.readers._html_style import cascaded
 
 __all__ = [
+    "BLOCKS",
     "HEADINGS",
     "IMPLIED_BODY_END",
     "SKIPPED",
@@ -270,12 +271,21 @@ _BR = "br"
 _NEVER_NESTED = frozenset({"a", "nobr"})
 
 
-def _flags(
-    tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet | None = None
-) -> tuple[bool, bool, bool]:
-    """(hidden, blank, chrome) from an element's attributes and the page's sheets: hidden, it
-    is not shown at all; blank, its box is shown empty (``visibility:hidden``,
-    ``hidden="until-found"``)."""
+class _Flags(NamedTuple):
+    """What an element's attributes and the page's sheets say of it."""
+
+    hidden: bool  #: not shown at all
+    blank: bool  #: its box shown empty (``visibility:hidden``, ``hidden="until-found"``)
+    chrome: bool  #: named like page chrome
+    invisible: bool  #: ``visibility:hidden`` or ``collapse`` (see Element.invisible)
+    visible: bool  #: ``visibility:visible``: shown inside an invisible element
+
+
+_PLAIN = _Flags(False, False, False, False, False)
+
+
+def _flags(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet | None = None) -> _Flags:
+    """What an element's attributes and the page's sheets say of it."""
     style = ""
     hidden_attribute = until_found = False
     classes: list[str] = []
@@ -303,9 +313,10 @@ def _flags(
     # The hidden attribute is the browser's own display:none: any display an author gives
     # the element (its style, a sheet) shows it again, but revert-layer (as in Chromium).
     hidden = display == "none" or (hidden_attribute and display in ("", "revert-layer"))
-    blank = until_found or style_blank(values)
+    invisible = style_blank(values)
     chrome = tag in CHROME_TAGS or any(is_chrome_name(name) for name in names)
-    return hidden, blank, chrome
+    visible = values.get("visibility", ("",))[0] in ("visible", "initial")
+    return _Flags(hidden, until_found or invisible, chrome, invisible, visible)
 
 
 def _reference_in_tag(low: str, start: int, end: int) -> bool:
@@ -329,6 +340,7 @@ class _Builder:
         self.title: Element | None = None
         self.in_article = 0
         self.inline_open = 0  #: inline elements kept on the stack (hidden or chrome)
+        self.invisible_open = 0  #: invisible elements open (see Element.invisible)
         self.kept = 0
         self.fostered = 0  #: fostered elements open (see Element.fostered)
         self.flattened = 0  #: elements closed early to stay within max_nesting_depth
@@ -482,7 +494,7 @@ class _Builder:
 
     def _plain_tag(self, tag: str, attrs: str) -> bool:
         """Whether a row, group or cell with these attributes neither hides nor marks chrome."""
-        return _flags(tag, attributes(attrs), self.sheet) == (False, False, False)
+        return _flags(tag, attributes(attrs), self.sheet) == _PLAIN
 
     def _marked(self, low: str, start: int, end: int, one_tag: bool = False) -> bool:
         """Whether a word that may hide text or mark chrome is in ``[start, end)``, or a
@@ -564,6 +576,8 @@ class _Builder:
             open_tags[tag] -= 1
             if element.fostered:
                 self.fostered -= 1
+            if element.invisible:
+                self.invisible_open -= 1
             if tag not in BLOCKS:
                 self.inline_open -= 1
             elif tag in ("article", "main"):
@@ -625,17 +639,19 @@ class _Builder:
         """A start tag at ``at``; whether it is kept (an inline element is kept only when it
         hides or marks chrome). ``<td/>``, ``<p/>``: the slash is ignored, as browsers ignore
         it on elements that are not void (``<td colspan=2/>`` is a cell spanning two)."""
+        if attrs:
+            flags = _flags(tag, attrs, self.sheet)
+        else:
+            flags = _Flags(False, False, tag in CHROME_TAGS, False, False)
+        hidden, blank, chrome = flags.hidden, flags.blank, flags.chrome
         if tag not in BLOCKS:
-            hidden, blank, chrome = _flags(tag, attrs, self.sheet)
-            if not (hidden or blank or chrome):
+            # Kept when it hides, marks chrome or shows again inside an invisible element.
+            if not (hidden or blank or chrome or (flags.visible and self.invisible_open)):
                 return False
             self.inline_open += 1
-        else:
-            hidden, blank, chrome = (
-                _flags(tag, attrs, self.sheet) if attrs else (False, False, tag in CHROME_TAGS)
-            )
-        if blank and tag not in _SLOTS:
-            hidden = True  # shown empty: its text is not shown
+        invisible = flags.invisible and not hidden
+        if blank and tag not in _SLOTS and not invisible:
+            hidden = True  # shown empty (until found): its text is not shown
         if tag == "header" and not self.in_article:
             chrome = True
         self._imply_ends(tag, at)
@@ -657,11 +673,15 @@ class _Builder:
                     table.children.append(Element(IMPLIED_BODY_END, at))
                 table.body_open = tag == "tr"
         element.hidden = hidden
-        element.blank = blank and not hidden
+        element.blank = blank and not hidden and tag in _SLOTS
+        element.visible = flags.visible
+        if invisible:
+            element.invisible = True
+            self.invisible_open += 1
         if chrome:
             element.chrome = True
             self.chrome += 1
-        if chrome or hidden or blank or tag in _SURVEYED:
+        if chrome or hidden or blank or invisible or tag in _SURVEYED:
             self.surveyed.append(element)
         if tag in _CELLS and attrs:
             for key, value in attrs:
