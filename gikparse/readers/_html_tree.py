@@ -339,7 +339,7 @@ class _Builder:
         self.open_tags: dict[str, int] = {}  #: how many elements of each tag are open
         self.title: Element | None = None
         self.in_article = 0
-        self.inline_open = 0  #: inline elements kept on the stack (hidden or chrome)
+        self.inline_open = 0  #: inline elements kept on the stack (hidden, chrome …)
         self.invisible_open = 0  #: invisible elements open (see Element.invisible)
         self.kept = 0
         self.fostered = 0  #: fostered elements open (see Element.fostered)
@@ -354,7 +354,7 @@ class _Builder:
         self.sheet: Sheet | None = None  #: the rules of the page's sheets, if any apply
         self.sheet_starts: list[int] = []  #: where the <style> elements read for it start
         self.styles: list[int] = []  #: where the page's <style> elements start
-        #: selectors of rules that may hide but are not applied (see _html_sheet)
+        #: selectors of rules not applied that may hide or show (see _html_sheet)
         self.unsure: list[str] = []
 
     def feed(self, fed: str, sheet_starts: list[int] | None = None) -> None:
@@ -637,8 +637,9 @@ class _Builder:
 
     def start_tag(self, tag: str, attrs: list[tuple[str, str | None]], at: int) -> bool:
         """A start tag at ``at``; whether it is kept (an inline element is kept only when it
-        hides or marks chrome). ``<td/>``, ``<p/>``: the slash is ignored, as browsers ignore
-        it on elements that are not void (``<td colspan=2/>`` is a cell spanning two)."""
+        hides, marks chrome or is visible inside an invisible element). ``<td/>``, ``<p/>``:
+        the slash is ignored, as browsers ignore it on elements that are not void
+        (``<td colspan=2/>`` is a cell spanning two)."""
         if attrs:
             flags = _flags(tag, attrs, self.sheet)
         else:
@@ -759,7 +760,7 @@ class Tree:
         self.runs = builder.runs  #: where each run of text starts, in page order
         #: chrome, hidden and skipped elements, tables and headings, in page order
         self.surveyed = builder.surveyed
-        #: selectors of the page's sheets that may hide text but are not applied
+        #: selectors of the page's sheets not applied that may hide or show text
         self.unsure = builder.unsure
 
 
