@@ -386,3 +386,10 @@ def test_digits_a_sheet_hides_are_left_out_of_every_value(
     report = gikparse.parse_html(_with_hidden_digits(page, seed))
     assert_values(report, generated)
     assert "P421" not in {d.code for d in report.diagnostics}
+
+
+def test_p421_names_a_selector_as_the_page_writes_it() -> None:
+    page = "<style>.中文 SPAN{display:none}</style><table><tr><td class=中文>a<span>1</span></td>"
+    named = [d for d in read_html(page + "<td>2</td></tr></table>").diagnostics if d.code == "P421"]
+    assert len(named) == 1
+    assert ".中文 span" in named[0].message_en  # (ASCII lowered only)

@@ -148,6 +148,7 @@ _OTHER_MEDIA = re.compile(
     r"(?:only[\t\n\r\f ]+)?(?:print|speech|tty|tv|projection|handheld|braille|embossed|aural)\b"
 )
 _MOST_SHOWN = 60  #: characters of a selector named in P421
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 
 
 class _Rule(NamedTuple):
@@ -499,11 +500,12 @@ def read_sheet(sheets: list[tuple[str, str | None]], limits: Limits) -> Sheet:
 
 
 def page_sheet(
-    low: str, limits: Limits, starts: list[int] | None = None
+    fed: str, low: str, limits: Limits, starts: list[int] | None = None
 ) -> tuple[Sheet, list[int], str]:
-    """The sheet of the ``<style>`` elements of the page lowercased (those that start at
-    ``starts``, else all it holds), where those that may show or hide start, and the page
-    without them (where their selectors' subjects are looked for)."""
+    """The sheet of the ``<style>`` elements of the page (``fed``; ``low``: lowercased, see
+    _html_prepare.lowered) that start at ``starts`` (else of all it holds), where those that
+    may show or hide start, and the page lowercased without them (where their selectors'
+    subjects are looked for)."""
     sheets: list[tuple[str, str | None]] = []
     used: list[int] = []
     outside: list[str] = []
@@ -516,6 +518,8 @@ def page_sheet(
         stop = len(low) if close is None else close.start()
         css = low[tag.end() : stop]
         if "display" in css or "visibility" in css or "\\" in css:
+            # ASCII lowered alone, the rest as the page has it (P421 names selectors).
+            css = fed[tag.end() : stop].translate(_ASCII_LOWER)
             attrs = dict(attributes(tag.group(1)))
             if attrs.get("type") in (None, "", "text/css"):  # else no CSS, for browsers
                 sheets.append((css, attrs.get("media")))
@@ -565,8 +569,8 @@ def present(selectors: list[str], low: str, most: int = 5) -> list[str]:
     for selector in selectors:
         name = _subject_name(selector)
         if name is not None and name not in seen:
-            if len(seen) >= _MOST_LOOKUPS:
-                name = None
+            if len(seen) >= _MOST_LOOKUPS or not name.isascii():
+                name = None  # (only ASCII is read in the page lowercased)
             elif name.startswith("<"):
                 seen[name] = re.search(rf"{re.escape(name)}[\t\n\r\f />]", low) is not None
             else:

@@ -362,7 +362,7 @@ class _Builder:
         ``<style>`` elements that start at ``sheet_starts`` (else all the page holds)."""
         low = lowered(fed)
         self.marks = marks(low)
-        sheet, self.sheet_starts, outside = page_sheet(low, self.limits, sheet_starts)
+        sheet, self.sheet_starts, outside = page_sheet(fed, low, self.limits, sheet_starts)
         self.sheet = sheet if sheet else None
         self.unsure = present(sheet.unsure, outside)
         end = self._tokens(_TOKEN, fed, low, 0, len(fed))
