@@ -18,6 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gikparse
+from gikparse.readers._html_prepare import lowered
+from gikparse.readers._html_sheet import quirks
 from gikparse.readers.html import read_html
 from tests.html_render import STYLES, HtmlStyle, render_html
 from tests.strategies import GeneratedReport, generated_reports
@@ -393,3 +395,50 @@ def test_p421_names_a_selector_as_the_page_writes_it() -> None:
     named = [d for d in read_html(page + "<td>2</td></tr></table>").diagnostics if d.code == "P421"]
     assert len(named) == 1
     assert ".中文 span" in named[0].message_en  # (ASCII lowered only)
+
+
+_XHTML = (
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
+    '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">'
+)
+_HTML4_LOOSE = '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">'
+
+
+@pytest.mark.parametrize(
+    ("doctype", "sheet", "cls", "shown"),
+    [
+        # With a doctype of standards mode, class names match case by case (as Chromium
+        # shows); in quirks mode (no doctype, or a legacy one) regardless of case.
+        ("<!DOCTYPE html>", ".X{display:none}", "x", "192"),
+        ("<!DOCTYPE html>", ".Hide{display:none}", "Hide", "12"),
+        ("<!DOCTYPE html>", "SPAN.hide{DISPLAY:NONE}", "hide", "12"),
+        (_XHTML, ".X{display:none}", "x", "192"),
+        ("", ".X{display:none}", "x", "12"),
+        (_HTML4_LOOSE, ".X{display:none}", "x", "12"),
+    ],
+)
+def test_class_names_match_by_case_as_the_document_mode_says(
+    doctype: str, sheet: str, cls: str, shown: str
+) -> None:
+    cells = f"<td>a</td><td>1<span class={cls}>9</span>2</td>"
+    page = f"{doctype}<style>{sheet}</style><table><tr>{cells}</tr></table>"
+    assert _row(page) == (["a", shown], [])
+
+
+@pytest.mark.parametrize(
+    ("head", "in_quirks"),
+    [
+        ("", True),
+        ("<html>", True),
+        ("<!doctype html>", False),
+        ("<!-- saved from the site --><!DOCTYPE html>", False),
+        (_HTML4_LOOSE, True),
+        (_HTML4_LOOSE[:-1] + ' "http://www.w3.org/TR/html4/loose.dtd">', False),
+        (_XHTML, False),
+        ('<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 3.2 Final//EN">', True),
+        ("<!DOCTYPE foo>", True),
+        ("<p>x</p><!DOCTYPE html>", True),
+    ],
+)
+def test_the_document_mode_is_read_from_the_doctype(head: str, in_quirks: bool) -> None:
+    assert quirks(lowered(head + "<p>x</p>")) is in_quirks

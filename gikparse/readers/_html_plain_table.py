@@ -101,15 +101,16 @@ class PlainTable:
 
 
 def read_plain_table(
-    low: str, pos: int, marks: list[int], plain_tag: Callable[[str, str], bool], budget: int
+    low: str, pos: int, marks: list[int], plain_tag: Callable[[str, int, int], bool], budget: int
 ) -> PlainTable | None:
     """The table whose start tag ends at ``pos`` of the lowered page, if it is plain; else
     None. Rows and row groups left open end as browsers end them (the next row or group, or
     the table's end); an end tag that ends nothing open is ignored.
 
     ``marks``: where the words that may hide text or mark chrome are in the page (sorted);
-    one inside a row's, group's or cell's attributes is read (``plain_tag(tag, attributes)``:
-    whether they neither hide it nor mark chrome), one anywhere else makes it no plain table.
+    one inside a row's, group's or cell's attributes is read (``plain_tag(tag, start, end)``,
+    with the span of the attributes: whether they neither hide it nor mark chrome), one
+    anywhere else makes it no plain table.
     ``budget``: the elements reading it tag by tag may keep. Reading it tag by tag would
     keep the same elements in the same order, so going past them raises :class:`OverBudget`
     where that reading would end in LimitExceeded, before the table takes more time and memory.
@@ -149,7 +150,7 @@ def read_plain_table(
                 mark += 1
                 next_mark = marks[mark] if mark < len(marks) else len(low)
             tag = "tr" if kind == "row" else m.group("cell" if kind == "cend" else "group")
-            if not plain_tag(tag, m.group(attrs)):
+            if not plain_tag(tag, *m.span(attrs)):
                 return None
         if kind == "cend":
             cattrs = m.group("cattrs")

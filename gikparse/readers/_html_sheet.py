@@ -11,8 +11,8 @@ names ``mso…``, a name not in ASCII) or under a condition (``@media (min-width
 ``@supports``, ``@layer``) is not applied; when it may hide, or show what an applied rule
 hides, its selector is named (P421) if the page has an element it may select. Rules for other
 media (``print``), for a state no element is in at rest (``:hover``) or for generated content
-(``::before``) change nothing shown and are dropped. Class and id names are matched in the
-page lowercased, as in a page without a doctype (quirks mode).
+(``::before``) change nothing shown and are dropped. Class and id names match case by case,
+or regardless of case on a page in quirks mode (see :func:`quirks`), as in browsers.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from gikparse.limits import Limits
 from gikparse.readers._html_markup import NAME_END, attributes
 from gikparse.readers._html_style import blank, declarations, hidden, says_last
 
-__all__ = ["Sheet", "page_sheet", "present", "read_sheet"]
+__all__ = ["Sheet", "page_sheet", "present", "quirks", "read_sheet"]
 
 _WS = "\t\n\r\f "
 # A <style> element's start tag, up to its first ">" (as the tokenizer reads it), and its end.
@@ -37,7 +37,7 @@ _PIECE = re.compile(
     r""""(?:\\.|[^"\\])*"?|'(?:\\.|[^'\\])*'?|/\*.*?(?:\*/|\Z)|[{};]|[^{};"'/]+|/""", re.S
 )
 # A CSS escape (a hex code point and the space after it, or any other character as itself).
-_ESCAPE = re.compile(r"\\(?:([0-9a-f]{1,6})[\t\n\r\f ]?|(.))", re.S)
+_ESCAPE = re.compile(r"\\(?:([0-9a-f]{1,6})[\t\n\r\f ]?|(.))", re.S | re.I)
 # At-rules whose blocks hold no rules for elements (the rest are read, as conditions).
 _NO_ELEMENTS = frozenset(
     {"font-face", "page", "keyframes", "-webkit-keyframes", "counter-style", "property",
@@ -383,9 +383,10 @@ class _Reader:
                 depth = _depth(depth, piece)
 
     def rule(self, prelude: str, pieces: Iterator[str], applies: bool | None) -> None:
-        at_rule = _AT_RULE.match(prelude)
+        folded = prelude.translate(_ASCII_LOWER)
+        at_rule = _AT_RULE.match(folded)
         if at_rule is not None:
-            name, condition = at_rule.group(1), prelude[at_rule.end() :]
+            name, condition = at_rule.group(1), folded[at_rule.end() :]
             if name in _NO_ELEMENTS:
                 _skip(pieces)
             elif self.depth >= _MAX_DEPTH:
@@ -415,14 +416,14 @@ class _Reader:
                 continue
             body.append(piece)
             depth = _depth(depth, piece)
-        text = "".join(body)
+        text = "".join(body).translate(_ASCII_LOWER)
         if "\\" in text:
             text = _ESCAPE.sub(_unescaped, text)
         values = declarations(text)
         if not values or applies is False:
             return
         selectors = _selectors(prelude)
-        kinds = [_kind(selector) for selector in selectors]
+        kinds = [_kind(selector.translate(_ASCII_LOWER)) for selector in selectors]
         if "invalid" in kinds:
             return  # one invalid selector drops the whole rule, as in browsers
         self.order += 1
@@ -434,14 +435,22 @@ class _Reader:
         self, selector: str, kind: str, values: dict[str, tuple[str, bool]], applies: bool | None
     ) -> None:
         if kind == "compound" and applies:
-            parts = _PART.findall(_COMPOUND.fullmatch(selector).group("names"))  # type: ignore[union-attr]
+            # Tags and signs read folded; class and id names as the sheet writes them (on a
+            # page in quirks mode, the sheet was lowered whole: see page_sheet).
+            folded = selector.translate(_ASCII_LOWER)
+            compound = _COMPOUND.fullmatch(folded)
+            assert compound is not None  # (kind says so)
+            parts = [
+                (part.group(1), selector[part.start(2) : part.end(2)])
+                for part in _PART.finditer(folded, *compound.span("names"))
+            ]
             classes = [name for sign, name in parts if sign == "."]
             ids = [name for sign, name in parts if sign == "#"]
             if len(set(ids)) > 1:
                 return  # an element has one id: it selects nothing
             # A class Word names mso… alone is not read (see _html_prepare.MARK).
             if ids or not any(_MSO.match(name) for name in classes):
-                tag = _COMPOUND.fullmatch(selector).group("tag") or ""  # type: ignore[union-attr]
+                tag = compound.group("tag") or ""
                 tag = "" if tag == "*" else tag
                 self.sheet.add(
                     (len(ids), len(classes), int(bool(tag))),
@@ -475,8 +484,9 @@ def _skip(pieces: Iterator[str]) -> bool:
             depth -= 1
             if not depth:
                 break
-        elif "display" in piece or "visibility" in piece or "\\" in piece:
-            display = True
+        else:
+            folded = piece.translate(_ASCII_LOWER)
+            display = display or "\\" in piece or "display" in folded or "visibility" in folded
     return display
 
 
@@ -501,11 +511,13 @@ def read_sheet(sheets: list[tuple[str, str | None]], limits: Limits) -> Sheet:
 
 def page_sheet(
     fed: str, low: str, limits: Limits, starts: list[int] | None = None
-) -> tuple[Sheet, list[int], str]:
+) -> tuple[Sheet, list[int], str, bool]:
     """The sheet of the ``<style>`` elements of the page (``fed``; ``low``: lowercased, see
     _html_prepare.lowered) that start at ``starts`` (else of all it holds), where those that
-    may show or hide start, and the page lowercased without them (where their selectors'
-    subjects are looked for)."""
+    may show or hide start, the page lowercased without them (where their selectors' subjects
+    are looked for), and whether class and id names are matched case by case (a page with a
+    doctype that is not of quirks mode: then the sheet keeps their case)."""
+    cased = not quirks(low)
     sheets: list[tuple[str, str | None]] = []
     used: list[int] = []
     outside: list[str] = []
@@ -519,7 +531,9 @@ def page_sheet(
         css = low[tag.end() : stop]
         if "display" in css or "visibility" in css or "\\" in css:
             # ASCII lowered alone, the rest as the page has it (P421 names selectors).
-            css = fed[tag.end() : stop].translate(_ASCII_LOWER)
+            css = fed[tag.end() : stop]
+            if not cased:
+                css = css.translate(_ASCII_LOWER)
             attrs = dict(attributes(tag.group(1)))
             if attrs.get("type") in (None, "", "text/css"):  # else no CSS, for browsers
                 sheets.append((css, attrs.get("media")))
@@ -527,7 +541,7 @@ def page_sheet(
                 outside.append(low[end:at])
                 end = stop
     outside.append(low[end:])
-    return read_sheet(sheets, limits), used, "".join(outside) if used else low
+    return read_sheet(sheets, limits), used, "".join(outside) if used else low, cased
 
 
 def _style_starts(low: str) -> list[int]:
@@ -552,11 +566,12 @@ def _subject_name(selector: str) -> str | None:
     """A name the subject of ``selector`` (its last compound) requires: ``<tag``, ``.class``
     or ``#id`` (the first it writes); None when it requires none (``*``, ``:not(…)``)."""
     start = max(selector.rfind(sign) for sign in _COMBINATORS) + 1
-    tag = _TAG_NAME.match(selector, start)
+    folded = selector.translate(_ASCII_LOWER)
+    tag = _TAG_NAME.match(folded, start)
     if tag is not None:
         return f"<{tag.group()}"
-    name = _CLASS_OR_ID.search(selector, start)
-    return None if name is None else name.group()
+    name = _CLASS_OR_ID.search(folded, start)
+    return None if name is None else selector[name.start() : name.end()]
 
 
 def present(selectors: list[str], low: str, most: int = 5) -> list[str]:
@@ -574,10 +589,72 @@ def present(selectors: list[str], low: str, most: int = 5) -> list[str]:
             elif name.startswith("<"):
                 seen[name] = re.search(rf"{re.escape(name)}[\t\n\r\f />]", low) is not None
             else:
-                seen[name] = name[1:] in low
+                seen[name] = name[1:].translate(_ASCII_LOWER) in low
         if name is None or seen[name]:
             shown = selector if len(selector) <= _MOST_SHOWN else selector[:_MOST_SHOWN] + "…"
             found.append(shown)
             if len(found) >= most:
                 break
     return found
+
+
+# The public identifiers of doctypes that put a page in quirks mode (the HTML standard's list,
+# by the start of the identifier; HTML 4.01 Transitional and Frameset only without a system
+# identifier). In quirks mode, class and id selectors match regardless of case.
+_QUIRKS_PUBLIC = (
+    "+//silmaril//dtd html pro v0r11 19970101//", "-//as//dtd html 3.0 aswedit + extensions//",
+    "-//advasoft ltd//dtd html 3.0 aswedit + extensions//", "-//ietf//dtd html",
+    "-//metrius//dtd metrius presentational//", "-//microsoft//dtd internet explorer",
+    "-//netscape comm. corp.//dtd", "-//o'reilly and associates//dtd html",
+    "-//softquad", "-//spyglass//dtd html 2.0 extended//",
+    "-//sq//dtd html 2.0 hotmetal + extensions//", "-//sun microsystems corp.//dtd hotjava",
+    "-//w3c//dtd html 3", "-//w3c//dtd html 4.0 frameset//", "-//w3c//dtd html 4.0 transitional//",
+    "-//w3c//dtd html experimental", "-//w3c//dtd w3 html//", "-//w3o//dtd w3 html 3.0//",
+    "-//webtechs//dtd mozilla html", "-/w3c/dtd html 4.0 transitional/en",
+)  # fmt: skip
+_QUIRKS_EXACT = frozenset({"html", "-//w3o//dtd w3 html strict 3.0//en//"})
+_QUIRKS_WITHOUT_SYSTEM = (
+    "-//w3c//dtd html 4.01 frameset//",
+    "-//w3c//dtd html 4.01 transitional//",
+)
+_DWS = "[\t\n\r\f ]*"
+_DOCTYPE = re.compile(rf"[\t\n\r\f \ufeff]*(?:<!--.*?-->{_DWS})*<!doctype(?P<body>[^>]*)>", re.S)
+_DOCTYPE_NAME = re.compile(rf"{_DWS}(?P<name>[^\t\n\r\f >]*){_DWS}")
+_KEYWORD = re.compile(rf"(?P<keyword>public|system){_DWS}")
+_QUOTED = re.compile(rf"{_DWS}(?:\"(?P<double>[^\"]*)\"?|'(?P<single>[^']*)'?)")
+
+
+def _quoted(body: str, at: int) -> tuple[str | None, int]:
+    """The quoted identifier at ``at`` of a doctype's body (None if there is none), and
+    where it ends."""
+    m = _QUOTED.match(body, at)
+    if m is None:
+        return None, at
+    return m.group("double") if m.group("double") is not None else m.group("single"), m.end()
+
+
+def quirks(low: str) -> bool:
+    """Whether the page lowercased is in quirks mode, as browsers decide it from its doctype:
+    no doctype (or none first), another name than html, or a legacy public identifier."""
+    doctype = _DOCTYPE.match(low)
+    if doctype is None:
+        return True
+    body = doctype.group("body")
+    name = _DOCTYPE_NAME.match(body)
+    assert name is not None  # (it matches any text)
+    if name.group("name") != "html":
+        return True
+    public = system = None
+    keyword = _KEYWORD.match(body, name.end())
+    if keyword is not None and keyword.group("keyword") == "public":
+        public, after = _quoted(body, keyword.end())
+        system, _ = _quoted(body, after)
+    elif keyword is not None:
+        system, _ = _quoted(body, keyword.end())
+    if system == "http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional.dtd":
+        return True
+    if public is None:
+        return False
+    if public.startswith(_QUIRKS_PUBLIC) or public in _QUIRKS_EXACT:
+        return True
+    return system is None and public.startswith(_QUIRKS_WITHOUT_SYSTEM)

@@ -293,7 +293,7 @@ def _flags(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet | None = 
     names: list[str] = []
     for key, value in attrs:
         if key == "style":
-            style = value or ""
+            style = (value or "").lower()
         elif key in ("class", "id"):
             if value:
                 split = [name for name in CLASS_SEPARATOR.split(value) if name]
@@ -303,7 +303,7 @@ def _flags(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet | None = 
                 else:
                     element_id = value
         elif key == "hidden":
-            if value == "until-found":
+            if (value or "").lower() == "until-found":
                 until_found = tag not in _ROWS_AND_GROUPS  # (which browsers show whole)
             else:
                 hidden_attribute = True
@@ -317,6 +317,18 @@ def _flags(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet | None = 
     chrome = tag in CHROME_TAGS or any(is_chrome_name(name) for name in names)
     visible = values.get("visibility", ("",))[0] in ("visible", "initial")
     return _Flags(hidden, until_found or invisible, chrome, invisible, visible)
+
+
+def _folded_names(attrs: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """Attributes with their names lowered, the first of two with one name kept."""
+    out: list[tuple[str, str | None]] = []
+    seen: set[str] = set()
+    for name, value in attrs:
+        name = name.lower()
+        if name not in seen:
+            seen.add(name)
+            out.append((name, value))
+    return out
 
 
 def _reference_in_tag(low: str, start: int, end: int) -> bool:
@@ -352,6 +364,9 @@ class _Builder:
         self.surveyed: list[Element] = []
         self.max_kept = limits.max_text_chars // _ELEMENT_WEIGHT
         self.sheet: Sheet | None = None  #: the rules of the page's sheets, if any apply
+        self.low = ""  #: the page lowercased (see _html_prepare.lowered)
+        #: the page, when class and id names are read as it writes them (see feed)
+        self.cased: str | None = None
         self.sheet_starts: list[int] = []  #: where the <style> elements read for it start
         self.styles: list[int] = []  #: where the page's <style> elements start
         #: selectors of rules not applied that may hide or show (see _html_sheet)
@@ -360,10 +375,12 @@ class _Builder:
     def feed(self, fed: str, sheet_starts: list[int] | None = None) -> None:
         """Build from the page (``fed``: see _html_prepare.feedable), its sheets read from the
         ``<style>`` elements that start at ``sheet_starts`` (else all the page holds)."""
-        low = lowered(fed)
+        low = self.low = lowered(fed)
         self.marks = marks(low)
-        sheet, self.sheet_starts, outside = page_sheet(fed, low, self.limits, sheet_starts)
+        sheet, self.sheet_starts, outside, cased = page_sheet(fed, low, self.limits, sheet_starts)
         self.sheet = sheet if sheet else None
+        # Class and id names as the page writes them, when a sheet matches them case by case.
+        self.cased = fed if self.sheet is not None and cased else None
         self.unsure = present(sheet.unsure, outside)
         end = self._tokens(_TOKEN, fed, low, 0, len(fed))
         if end < len(fed):
@@ -404,13 +421,13 @@ class _Builder:
                                 attrs
                                 and tag not in _VOID
                                 and self._marked(low, at, pos, one_tag=True)
-                                and self.start_tag(tag, attributes(attrs), at)
+                                and self.start_tag(tag, self._attributes(m, attrs), at)
                             )
                             and self.inline_open
                         ):
                             self._nest(tag, 1)
                     elif attrs and ("span" in attrs or self._marked(low, at, pos, one_tag=True)):
-                        self.start_tag(tag, attributes(attrs), at)
+                        self.start_tag(tag, self._attributes(m, attrs), at)
                     else:
                         self.start_tag(tag, [], at)
                     if tag == "table" and plain:
@@ -492,9 +509,18 @@ class _Builder:
             return False
         return low.rfind("<xmp", 0, at) <= low.rfind("</xmp", 0, at)
 
-    def _plain_tag(self, tag: str, attrs: str) -> bool:
-        """Whether a row, group or cell with these attributes neither hides nor marks chrome."""
-        return _flags(tag, attributes(attrs), self.sheet) == _PLAIN
+    def _plain_tag(self, tag: str, start: int, end: int) -> bool:
+        """Whether a row, group or cell with the attributes at ``[start, end)`` of the page
+        neither hides nor marks chrome."""
+        page = self.low if self.cased is None else self.cased
+        return _flags(tag, _folded_names(attributes(page[start:end])), self.sheet) == _PLAIN
+
+    def _attributes(self, m: re.Match[str], attrs: str) -> list[tuple[str, str | None]]:
+        """The attributes of a start tag token, ``attrs`` in the page lowercased: as the page
+        writes them (names lowered) when a sheet matches class names case by case."""
+        if self.cased is None:
+            return attributes(attrs)
+        return _folded_names(attributes(self.cased[m.start("attrs") : m.end("attrs")]))
 
     def _marked(self, low: str, start: int, end: int, one_tag: bool = False) -> bool:
         """Whether a word that may hide text or mark chrome is in ``[start, end)``, or a
