@@ -114,6 +114,28 @@ def test_shortcut_tokens_read_messy_pages_as_tag_by_tag(
     _same(fast, _runs_emitted_one_by_one(page))
 
 
+# Sheets that hide what the messy cells name, by case and not (a doctype of standards mode
+# makes class names match case by case), and one that shows it again.
+_SHEETS = (
+    "<style>.share, #X{display:none} .NAV{visibility:hidden}</style>",
+    "<!DOCTYPE html><style>.Share{display:none} .nav{visibility:hidden} #x{display:inline}</style>",
+)
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    report=generated_reports(),
+    kind=st.sampled_from(STYLES),
+    sheet=st.sampled_from(_SHEETS),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_shortcut_tokens_read_pages_with_sheets_as_tag_by_tag(
+    report: GeneratedReport, kind: str, sheet: str, seed: int
+) -> None:
+    page = sheet + _messed(render_html(report, HtmlStyle(kind=kind)).text, seed)
+    _same(read_html(page), _tag_by_tag(page))
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(
