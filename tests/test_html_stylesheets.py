@@ -313,6 +313,8 @@ def test_a_comment_opened_in_a_script_does_not_end_the_page() -> None:
         + "<span class=a>x</span>" * 20_000,
         "<style>" + ".a, " * 50_000 + ".b{display:none}</style><p class=b>x</p>",
         "<p>x</p>" + "<style>display" * 50_000,
+        "<style>.x, td.y{display:none} #z{visibility:hidden}</style>" * 20_000 + "<p class=x>x",
+        "<xmp>" * 1_000 + "<style>.x{display:none}</style>" * 20_000,
         "<p>x</p>" + "<style>display" * 50_000 + "</style>",
         "<style>"
         + "".join(f".m a{i}, " for i in range(50_000))

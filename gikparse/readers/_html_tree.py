@@ -267,6 +267,8 @@ _REFERENCE_IN_TAG = re.compile(r"<[^<>&]*&")
 _NO_SHEETS = (
     "template", "noscript", "textarea", "title", "iframe", "noembed", "noframes", "math",
 )  # fmt: skip
+# The tags of the elements whose text browsers read as text that the tree does not keep.
+_TEXT_TAGS = re.compile(r"<(xmp|/xmp|plaintext)(?=[\t\n\r\f />])")
 _BR = "br"
 _NEVER_NESTED = frozenset({"a", "nobr"})
 
@@ -365,6 +367,8 @@ class _Builder:
         self.max_kept = limits.max_text_chars // _ELEMENT_WEIGHT
         self.sheet: Sheet | None = None  #: the rules of the page's sheets, if any apply
         self.low = ""  #: the page lowercased (see _html_prepare.lowered)
+        #: where <xmp>, </xmp> and <plaintext> are in the page (see _sheet_at), once looked for
+        self.text_tags: list[tuple[int, str]] | None = None
         #: the page, when class and id names are read as it writes them (see feed)
         self.cased: str | None = None
         self.sheet_starts: list[int] = []  #: where the <style> elements read for it start
@@ -504,10 +508,20 @@ class _Builder:
 
     def _sheet_at(self, low: str, at: int) -> bool:
         """Whether the <style> at ``at`` is a sheet: not inside an element where browsers
-        read it as text or leave it inert (<xmp> and <plaintext> are never kept: looked for)."""
-        if any(map(self.open_tags.get, _NO_SHEETS)) or low.find("<plaintext", 0, at) >= 0:
+        read it as text or leave it inert (<xmp> and <plaintext> are never kept: their tags
+        are found in the page, once)."""
+        if any(map(self.open_tags.get, _NO_SHEETS)):
             return False
-        return low.rfind("<xmp", 0, at) <= low.rfind("</xmp", 0, at)
+        if self.text_tags is None:
+            # After a <plaintext> everything is text (no <xmp> counts after it either).
+            self.text_tags = [(m.start(), m.group(1)) for m in _TEXT_TAGS.finditer(low)]
+            for i, (_, tag) in enumerate(self.text_tags):
+                if tag == "plaintext":
+                    del self.text_tags[i + 1 :]
+                    break
+        last = bisect.bisect_left(self.text_tags, (at,)) - 1
+        # Inside an <xmp>, up to its end tag; after a <plaintext>, to the page's end.
+        return last < 0 or self.text_tags[last][1] == "/xmp"
 
     def _plain_tag(self, tag: str, start: int, end: int) -> bool:
         """Whether a row, group or cell with the attributes at ``[start, end)`` of the page
