@@ -18,8 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gikparse
+from gikparse.readers._html_mode import quirks
 from gikparse.readers._html_prepare import lowered
-from gikparse.readers._html_sheet import quirks
 from gikparse.readers.html import read_html
 from tests.html_render import STYLES, HtmlStyle, render_html
 from tests.strategies import GeneratedReport, generated_reports
