@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from gikparse.readers._html_style import style_visibility
+from gikparse.readers._html_style import blank as is_blank
+from gikparse.readers._html_style import cascaded
+from gikparse.readers._html_style import hidden as is_hidden
 from gikparse.readers.document import Document, LineKind
 from gikparse.readers.html import read_html
 
@@ -226,7 +228,8 @@ def test_a_caption_or_column_group_ends_the_implied_row_group(part: str) -> None
     ],
 )
 def test_a_style_hides_as_browsers_apply_it(style: str, hidden: bool, blank: bool) -> None:
-    assert style_visibility(style) == (hidden, blank)
+    values = cascaded(style)
+    assert (is_hidden(values), is_blank(values)) == (hidden, blank)
 
 
 @pytest.mark.parametrize(

@@ -518,7 +518,7 @@ def page_sheet(
     may show or hide start, the page lowercased without them (where their selectors' subjects
     are looked for), and whether class and id names are matched case by case (a page with a
     doctype that is not of quirks mode: then the sheet keeps their case)."""
-    cased = not quirks(low)
+    cased: bool | None = None  # (looked up when a sheet is read: most pages have none)
     sheets: list[tuple[str, str | None]] = []
     used: list[int] = []
     outside: list[str] = []
@@ -531,18 +531,19 @@ def page_sheet(
         stop = len(low) if close is None else close.start()
         css = low[tag.end() : stop]
         if "display" in css or "visibility" in css or "\\" in css:
+            attrs = dict(attributes(tag.group(1)))
+            if attrs.get("type") not in (None, "", "text/css"):
+                continue  # no CSS, for browsers
+            if cased is None:
+                cased = not quirks(low)
             # ASCII lowered alone, the rest as the page has it (P421 names selectors).
             css = fed[tag.end() : stop]
-            if not cased:
-                css = css.translate(_ASCII_LOWER)
-            attrs = dict(attributes(tag.group(1)))
-            if attrs.get("type") in (None, "", "text/css"):  # else no CSS, for browsers
-                sheets.append((css, attrs.get("media")))
-                used.append(at)
-                outside.append(low[end:at])
-                end = stop
+            sheets.append((css if cased else css.translate(_ASCII_LOWER), attrs.get("media")))
+            used.append(at)
+            outside.append(low[end:at])
+            end = stop
     outside.append(low[end:])
-    return read_sheet(sheets, limits), used, "".join(outside) if used else low, cased
+    return read_sheet(sheets, limits), used, "".join(outside) if used else low, bool(cased)
 
 
 def _style_starts(low: str) -> list[int]:

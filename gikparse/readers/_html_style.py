@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-__all__ = ["blank", "cascaded", "declarations", "hidden", "says_last", "style_visibility"]
+__all__ = ["blank", "cascaded", "declarations", "hidden", "says_last"]
 
 _WS = "\t\n\r\f "  # CSS knows ASCII whitespace only: "display:\xa0none" is no declaration
 # Comments and strings, read in one pass as CSS reads them (a quote in a comment opens no
@@ -143,10 +143,3 @@ def blank(values: Mapping[str, tuple[object, ...]]) -> bool:
 def hidden(values: Mapping[str, tuple[object, ...]]) -> bool:
     """Whether ``display`` takes the element out (``none``)."""
     return values.get("display", ("",))[0] == "none"
-
-
-def style_visibility(style: str) -> tuple[bool, bool]:
-    """(hidden, blank) for an element with this style: hidden when ``display`` is ``none``,
-    blank when ``visibility`` is ``hidden`` or ``collapse``."""
-    values = cascaded(style)
-    return hidden(values), blank(values)
