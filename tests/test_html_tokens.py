@@ -15,12 +15,12 @@ import random
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from gikparse.limits import LimitExceeded, Limits
 from gikparse.readers import _html_layout, _html_prepare, _html_tree
-from gikparse.readers._html_markup import NAME_END
+from gikparse.readers._html_markup import ATTRS, NAME_END, QUOTED_GT, attributes_pattern
 from gikparse.readers.document import Document
 from gikparse.readers.html import read_html
 from tests.html_render import STYLES, HtmlStyle, render_html
@@ -322,6 +322,65 @@ def test_tables_read_in_one_pass_read_as_tag_by_tag(tables: list[str], before: s
 def test_table_structure_read_in_one_pass_as_tag_by_tag(table: str) -> None:
     page = f"<h1>报告</h1>{table}"
     _same(read_html(page), _tag_by_tag(page))
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(
+        st.sampled_from([" ", "\t", "\n", "=", "'", '"', "/", "<", "a", "-", ":", ";", "宋", "&"]),
+        max_size=16,
+    ).map("".join)
+)
+def test_attributes_before_the_first_gt_are_all_a_tag_holds_where_no_quote_holds_one(
+    attrs: str,
+) -> None:
+    # What lets plain tables be matched with ATTRS_TO_FIRST_GT up to the first quoted ">".
+    tag = f"<td{attrs}>"
+    assume(QUOTED_GT.search(tag) is None)
+    assert re.fullmatch(rf"<td(?:{ATTRS})>", tag) is not None
+    no_lt = re.fullmatch(rf"<td(?:{attributes_pattern('<')})>", tag) is not None
+    assert no_lt == ("<" not in attrs)
+
+
+_TABLE_ROWS = "<tr><td>规章</td><td>5</td></tr><tr><td>规范性文件</td><td>7</td></tr>"
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        # In a table read in one pass: in the cell read first, in a later cell, in a cell's
+        # styling tag, in a comment between rows, in text (where it is none).
+        "<td title='a>b'>1</td><td>2</td>",
+        '<td>1</td><td title="x>2">3</td>',
+        "<td>1</td><td><span title='a>b'>2</span></td>",
+        "<td>1</td><td>2</td></tr><!-- a='>' --><tr><td>3</td><td>4</td>",
+        '<td>1</td><td>a="b>c"</td>',
+    ],
+)
+def test_tables_with_a_quoted_gt_read_in_one_pass_as_tag_by_tag(quoted: str) -> None:
+    page = f"<h1>报告</h1><table>{_TABLE_ROWS}<tr>{quoted}</tr></table>"
+    _same(read_html(page), _tag_by_tag(page))
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        # Tags before the tables whose quoted values hold ">": the tokens after them are
+        # matched to their first ">" again once past them.
+        '<p><span title="a>b">1</span>2</p>',
+        "<p title='x>'>3</p><p>4</p>",
+        "<script>var a = '<td>1</td>';</script><p>5</p>",
+        "<p><font title=\"<td>\">6</font></p><p lang='a>b'>7</p>",
+        '<p><span title="a>b" class="x=\'c>d\'">8</span></p>',
+        "<p a=\"x ='y > z\" b='c>d'>9</p>",
+        '<p title="no end>',
+    ],
+)
+def test_pages_with_a_quoted_gt_are_read_as_tag_by_tag(before: str) -> None:
+    page = f"<h1>报告</h1>{before}<table>{_TABLE_ROWS}</table>{before}<p>末</p>"
+    fast = read_html(page)
+    assert any(line.table is not None for line in fast.lines) or "no end" in before
+    _same(fast, _tag_by_tag(page))
 
 
 @pytest.mark.parametrize("depth", range(10, 18))

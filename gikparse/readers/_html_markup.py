@@ -12,6 +12,7 @@ import re
 
 __all__ = [
     "ATTRS",
+    "ATTRS_TO_FIRST_GT",
     "BLANK",
     "BLANK_TEXT",
     "CELL_TOKEN",
@@ -23,8 +24,10 @@ __all__ = [
     "attributes",
     "attributes_pattern",
     "cell_runs",
+    "cell_token",
     "several_runs",
     "span_value",
+    "styling_tag",
     "swallowed",
     "tags_end_at_first_gt",
 ]
@@ -64,16 +67,31 @@ def attributes_pattern(excluded: str = "") -> str:
 
 
 ATTRS = attributes_pattern()
+# A tag's attributes where it ends at its first ">": where no quoted value holds one (see
+# QUOTED_GT), ATTRS reads the same (tests/test_html_tokens.py holds it to that).
+ATTRS_TO_FIRST_GT = "[^>]*"
 # What ends a tag's name: only the whitespace browsers know (``<td\xa0>`` is no cell).
 NAME_END = r"(?=[\t\n\r\f />])"
-STYLING_TAG = rf"</?{STYLING}{NAME_END}{ATTRS}>"
-# A table cell of text and styling tags (in a plain <p> at most), after its "<", up to its
-# end tag.
-CELL_TOKEN = (
-    rf"(?P<cell>td|th){NAME_END}(?P<cattrs>{ATTRS})>"
-    rf"(?P<para><p(?=[\t\n\r\f >]){ATTRS}>)?(?P<ctext>[^<]*(?:{STYLING_TAG}[^<]*)*)"
-    rf"(?:</p{BLANK}>)?(?P<cend></(?P=cell){BLANK}>)"
-)
+
+
+def styling_tag(attrs: str) -> str:
+    """A styling tag whose attributes ``attrs`` matches."""
+    return rf"</?{STYLING}{NAME_END}{attrs}>"
+
+
+def cell_token(attrs: str) -> str:
+    """A table cell of text and styling tags (in a plain <p> at most), after its "<", up to
+    its end tag; its tags' attributes matched by ``attrs``."""
+    return (
+        rf"(?P<cell>td|th){NAME_END}(?P<cattrs>{attrs})>"
+        rf"(?P<para><p(?=[\t\n\r\f >]){attrs}>)?"
+        rf"(?P<ctext>[^<]*(?:{styling_tag(attrs)}[^<]*)*)"
+        rf"(?:</p{BLANK}>)?(?P<cend></(?P=cell){BLANK}>)"
+    )
+
+
+STYLING_TAG = styling_tag(ATTRS)
+CELL_TOKEN = cell_token(ATTRS)
 
 # A table's own tags inside an attribute's value: a quote left open swallowed them (browsers
 # do the same, and the row shifts on screen too), worth a warning (P419).

@@ -21,6 +21,7 @@ from typing import cast
 from gikparse.readers._html_element import Element, GridCell, display_order
 from gikparse.readers._html_markup import (
     ATTRS,
+    ATTRS_TO_FIRST_GT,
     BLANK,
     BLANK_TEXT,
     NAME_END,
@@ -42,35 +43,44 @@ _TAG = re.compile(r"<[^>]*>")  # where tags end at their first ">" (tags_end_at_
 # The group of a part's attributes, for the parts whose attributes may hold a mark.
 _ATTRIBUTES_OF = {"cend": "cattrs", "row": "row", "group_attrs": "group_attrs"}
 
+
+def _part_pattern(attrs: str, no_lt: str) -> re.Pattern[str]:
+    """One part of a plain table after the text before it (``gap``, shown in no cell), its
+    tags' attributes matched by ``attrs`` (``no_lt``: holding no "<"). The alternatives start
+    differently, so that a failed match fails at once."""
+    styling = rf"</?{STYLING}{NAME_END}{no_lt}>"
+    line_break = rf"<br{NAME_END}{no_lt}>|</br{BLANK}>"
+    return re.compile(
+        r"(?P<gap>[^<]*)<(?:"
+        # A cell: as the tokenizer's cell token (see _html_markup.CELL_TOKEN), and line
+        # breaks. Its content is read one way only: tags, then its first run of text
+        # (``run``), then tags each with the run after it (``more``: the last of those, if
+        # any), so that a cell of one run (most) says where it starts.
+        rf"(?P<cell>td|th){NAME_END}(?P<cattrs>{attrs})>"
+        rf"(?P<para><p(?=[\t\n\r\f >]){no_lt}>)?"
+        rf"(?P<ctext>(?:{styling}|(?P<brk>{line_break}))*"
+        rf"(?:(?P<run>[^<]+)(?:(?:{styling}|(?P<brk2>{line_break}))(?P<more>[^<]+)?)*)?)"
+        rf"(?:</p{BLANK}>)?(?P<cend></(?P=cell){BLANK}>)"
+        rf"|tr{NAME_END}(?P<row>{attrs})>"
+        rf"|(?P<row_end>/tr){BLANK}>"
+        rf"|(?P<group>tbody|thead|tfoot){NAME_END}(?P<group_attrs>{attrs})>"
+        rf"|/(?P<group_end>tbody|thead|tfoot){BLANK}>"
+        rf"|(?P<end>/table){BLANK}>"
+        # Comments, and Word's <![if ...]> and other bogus comments (as _html_tree._EACH_TAG).
+        r"|(?P<comment>!--(?:-?>|.*?--!?>)|!(?!--)[^>]*>)"
+        ")",
+        re.S,
+    )
+
+
 # A cell's tags in a plain table hold no "<" in their attributes: one there may be a quote
 # holding a table's tags, which reading tag by tag names (P419).
-_NO_LT = attributes_pattern("<")
-_CELL_STYLING = rf"</?{STYLING}{NAME_END}{_NO_LT}>"
-_CELL_BREAK = rf"<br{NAME_END}{_NO_LT}>|</br{BLANK}>"
-
-# One part of a plain table after the text before it (``gap``, shown in no cell). The
-# alternatives start differently, so that a failed match fails at once.
-_PART = re.compile(
-    r"(?P<gap>[^<]*)<(?:"
-    # A cell: as the tokenizer's cell token (see _html_markup.CELL_TOKEN), and line breaks.
-    # Its content is read one way only: tags, then its first run of text (``run``), then
-    # tags each with the run after it (``more``: the last of those, if any), so that a cell
-    # of one run (most) says where it starts.
-    rf"(?P<cell>td|th){NAME_END}(?P<cattrs>{ATTRS})>"
-    rf"(?P<para><p(?=[\t\n\r\f >]){_NO_LT}>)?"
-    rf"(?P<ctext>(?:{_CELL_STYLING}|(?P<brk>{_CELL_BREAK}))*"
-    rf"(?:(?P<run>[^<]+)(?:(?:{_CELL_STYLING}|(?P<brk2>{_CELL_BREAK}))(?P<more>[^<]+)?)*)?)"
-    rf"(?:</p{BLANK}>)?(?P<cend></(?P=cell){BLANK}>)"
-    rf"|tr{NAME_END}(?P<row>{ATTRS})>"
-    rf"|(?P<row_end>/tr){BLANK}>"
-    rf"|(?P<group>tbody|thead|tfoot){NAME_END}(?P<group_attrs>{ATTRS})>"
-    rf"|/(?P<group_end>tbody|thead|tfoot){BLANK}>"
-    rf"|(?P<end>/table){BLANK}>"
-    # Comments, and Word's <![if ...]> and other bogus comments (as _html_tree._EACH_TAG).
-    r"|(?P<comment>!--(?:-?>|.*?--!?>)|!(?!--)[^>]*>)"
-    ")",
-    re.S,
-)
+_PART = _part_pattern(ATTRS, attributes_pattern("<"))
+# Where no quoted attribute value holds a ">", each tag ends at its first ">" and its
+# attributes are simply what comes before it (ATTRS reads them so: a property test holds it),
+# which is matched several times faster (pages saved from Word carry long styles on every
+# cell). Used up to the first quoted ">" (see read_plain_table).
+_PART_TO_FIRST_GT = _part_pattern(ATTRS_TO_FIRST_GT, "[^<>]*")
 
 
 class OverBudget(Exception):
@@ -101,7 +111,12 @@ class PlainTable:
 
 
 def read_plain_table(
-    low: str, pos: int, marks: list[int], plain_tag: Callable[[str, int, int], bool], budget: int
+    low: str,
+    pos: int,
+    marks: list[int],
+    plain_tag: Callable[[str, int, int], bool],
+    budget: int,
+    quoted_gt: int,
 ) -> PlainTable | None:
     """The table whose start tag ends at ``pos`` of the lowered page, if it is plain; else
     None. Rows and row groups left open end as browsers end them (the next row or group, or
@@ -114,8 +129,11 @@ def read_plain_table(
     ``budget``: the elements reading it tag by tag may keep. Reading it tag by tag would
     keep the same elements in the same order, so going past them raises :class:`OverBudget`
     where that reading would end in LimitExceeded, before the table takes more time and memory.
+    ``quoted_gt``: where the first quoted attribute value holding a ">" may start, at or
+    after ``pos`` (see _html_markup.QUOTED_GT); the parts before it are matched as their tags
+    end at their first ">".
     """
-    match = _PART.match
+    match = _PART_TO_FIRST_GT.match
     mark = bisect.bisect_left(marks, pos)
     next_mark = marks[mark] if mark < len(marks) else len(low)
     groups: list[list[list[GridCell]]] = []
@@ -129,8 +147,12 @@ def read_plain_table(
     elements = 0  # row groups, rows, cells and their paragraphs
     while True:
         m = match(low, pos)
-        if m is None:
-            return None
+        if m is None or m.end() > quoted_gt:
+            # Markup a quoted ">" may be in (or that is no part): as the tokenizer reads it.
+            match, quoted_gt = _PART.match, len(low)
+            m = match(low, pos)
+            if m is None:
+                return None
         at = m.end("gap")
         if at > pos:
             runs.append(pos)

@@ -19,15 +19,16 @@ from gikparse.limits import Limits
 from gikparse.readers._html_element import Element
 from gikparse.readers._html_markup import (
     ATTRS,
-    CELL_TOKEN,
+    ATTRS_TO_FIRST_GT,
     NAME_END,
     QUOTED_GT,
     STYLING,
-    STYLING_TAG,
     SWALLOWED,
     attributes,
     cell_runs,
+    cell_token,
     span_value,
+    styling_tag,
     swallowed,
 )
 from gikparse.readers._html_names import CHROME_TAGS, CLASS_SEPARATOR, is_chrome_name
@@ -230,28 +231,43 @@ _IMPLIED: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = {
 # swallow the tags after it). The text of <script> and <style> is raw: it ends only at their
 # end tag (or the page's end), found apart (see _RAW_TEXT_END).
 _NAME = r"[a-z][^\t\n\r\f />\x00]*(?![^\t\n\r\f />\x00])"  # all of it: no attribute's
-_EACH_TAG = (
-    rf"(?P<script>script){NAME_END}[^>]*>"
-    rf"|(?P<style>style){NAME_END}[^>]*>"
-    rf"|(?P<name>{_NAME})(?P<attrs>{ATTRS})>"
-    rf"|/(?P<end>{_NAME}){ATTRS}>"  # an end tag's attributes are read, and ignored
-    r"|!--(?:-?>|.*?--!?>)"  # browsers end a comment at --> or --!>; <!--> is one
-    r"|![^>]*>|\?[^>]*>|/[^>]*>"
-    # A quote left open to the page's end: the tag ends at its first ">", without attributes.
-    rf"|(?P<broken>{_NAME})[^>]*>"
-)
-# Two shortcuts, for what most of a page is: a run of styling tags is one token, and so is a
-# table cell that holds text and styling tags only (in a plain <p> at most).
-_TOKEN = re.compile(
-    r"<(?:"
-    rf"(?P<styling>/?{STYLING}{NAME_END}{ATTRS}>(?:{STYLING_TAG})*)"
-    rf"|{CELL_TOKEN}"
-    f"|{_EACH_TAG})",
-    re.S,
-)
+
+
+def _each_tag(attrs: str) -> str:
+    """One tag (or comment, declaration …) after its "<", its attributes matched by
+    ``attrs``."""
+    return (
+        rf"(?P<script>script){NAME_END}[^>]*>"
+        rf"|(?P<style>style){NAME_END}[^>]*>"
+        rf"|(?P<name>{_NAME})(?P<attrs>{attrs})>"
+        rf"|/(?P<end>{_NAME}){attrs}>"  # an end tag's attributes are read, and ignored
+        r"|!--(?:-?>|.*?--!?>)"  # browsers end a comment at --> or --!>; <!--> is one
+        r"|![^>]*>|\?[^>]*>|/[^>]*>"
+        # A quote left open to the page's end: the tag ends at its first ">", without
+        # attributes.
+        rf"|(?P<broken>{_NAME})[^>]*>"
+    )
+
+
+def _token_pattern(attrs: str) -> re.Pattern[str]:
+    """The tokens of a page with two shortcuts, for what most of a page is: a run of styling
+    tags is one token, and so is a table cell that holds text and styling tags only (in a
+    plain <p> at most); their tags' attributes matched by ``attrs``."""
+    return re.compile(
+        r"<(?:"
+        rf"(?P<styling>/?{STYLING}{NAME_END}{attrs}>(?:{styling_tag(attrs)})*)"
+        rf"|{cell_token(attrs)}"
+        f"|{_each_tag(attrs)})",
+        re.S,
+    )
+
+
+_TOKEN = _token_pattern(ATTRS)
+# Up to the first quoted ">" of the page (see _html_markup.ATTRS_TO_FIRST_GT, _tokens).
+_TOKEN_TO_FIRST_GT = _token_pattern(ATTRS_TO_FIRST_GT)
 # Without the shortcuts: every tag a token (inside kept inline elements, and in the tests
 # that hold both ways to the same result).
-_TAG_BY_TAG = re.compile(rf"<(?:(?P<styling>(?!)x)|(?P<cell>(?!)x)|{_EACH_TAG})", re.S)
+_TAG_BY_TAG = re.compile(rf"<(?:(?P<styling>(?!)x)|(?P<cell>(?!)x)|{_each_tag(ATTRS)})", re.S)
 # Where the raw text of <script> and <style> ends, searched for from its start: far faster
 # than matching it in the token (a lazy ".*?" would try the end tag at each character of
 # Word's long style blocks and of scripts; read one way, a repeat per "<" is slow in _TOKEN).
@@ -369,6 +385,9 @@ class _Builder:
         self.low = ""  #: the page lowercased (see _html_prepare.lowered)
         #: where <xmp>, </xmp> and <plaintext> are in the page (see _sheet_at), once looked for
         self.text_tags: list[tuple[int, str]] | None = None
+        #: where QUOTED_GT finds quoted values holding ">" in the page (see _quoted_gt),
+        #: their starts and their ends, once looked for
+        self.quoted_gts: tuple[list[int], list[int]] | None = None
         #: the page, when class and id names are read as it writes them (see feed)
         self.cased: str | None = None
         self.sheet_starts: list[int] = []  #: where the <style> elements read for it start
@@ -397,9 +416,24 @@ class _Builder:
         pos = start
         plain = token is not _TAG_BY_TAG  # plain tables in one pass (see _plain_table)
         resume = True
+        crossed = False  # the last token matched to its first ">" crossed a quoted ">"
         while resume:
             resume = False
-            for m in token.finditer(low, pos, stop):
+            # Up to a quoted ">", tags end at their first ">": matched so (several times
+            # faster); from a token that may hold one to the end of it, as ``token`` reads.
+            matching, before, back = token, stop + 1, stop + 1
+            if plain:
+                quoted, quoted_end = self._quoted_gt(pos)
+                if quoted > pos and not crossed:
+                    matching, before = _TOKEN_TO_FIRST_GT, quoted
+                else:
+                    back = quoted_end
+            crossed = False
+            for m in matching.finditer(low, pos, stop):
+                if m.end() > before or pos >= back:
+                    crossed = m.end() > before
+                    resume = True
+                    break  # read on from pos the other way
                 at = m.start()
                 if at > pos:
                     stack[-1].children.append(pos)
@@ -491,7 +525,12 @@ class _Builder:
             return 0
         try:
             found = read_plain_table(
-                low, pos, self.marks, self._plain_tag, self.max_kept - self.kept
+                low,
+                pos,
+                self.marks,
+                self._plain_tag,
+                self.max_kept - self.kept,
+                self._quoted_gt(pos)[0],
             )
         except OverBudget:
             self.kept = self.max_kept + 1  # where reading it tag by tag would stop
@@ -505,6 +544,21 @@ class _Builder:
         table.grid = found
         self._pop_to(len(stack) - 1, found.end)
         return found.end
+
+    def _quoted_gt(self, pos: int) -> tuple[int, int]:
+        """Where the first quoted value holding a ">" may start at or after ``pos`` (``pos``
+        when one found before goes on past it), and where what QUOTED_GT matched of it ends;
+        the page's length twice if none does."""
+        if self.quoted_gts is None:
+            spans = [m.span() for m in QUOTED_GT.finditer(self.low)]
+            self.quoted_gts = [s for s, _ in spans], [e for _, e in spans]
+        starts, ends = self.quoted_gts
+        # The matches do not overlap, so one that starts inside another is not found: it is
+        # never before the one that holds it, and it is read as that one is.
+        i = bisect.bisect_right(ends, pos)
+        if i == len(starts):
+            return len(self.low), len(self.low)
+        return max(starts[i], pos), ends[i]
 
     def _sheet_at(self, low: str, at: int) -> bool:
         """Whether the <style> at ``at`` is a sheet: not inside an element where browsers
