@@ -22,15 +22,16 @@ from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
 from gikparse.limits import Limits
-from gikparse.readers._html_markup import NAME_END, attributes
+from gikparse.readers._html_markup import ATTRS, NAME_END, attributes
 from gikparse.readers._html_mode import quirks
 from gikparse.readers._html_style import blank, declarations, hidden, says_last
 
 __all__ = ["Sheet", "page_sheet", "present", "read_sheet"]
 
 _WS = "\t\n\r\f "
-# A <style> element's start tag, up to its first ">" (as the tokenizer reads it), and its end.
-_STYLE_START = re.compile(rf"<style{NAME_END}([^>]*)>")
+# A <style> element's start tag, as the tokenizer reads it (a quoted ">" ends it not; a quote
+# left open to the page's end, its first ">"), and its end.
+_STYLE_START = re.compile(rf"<style{NAME_END}(?:({ATTRS})>|([^>]*)>)")
 _STYLE_END = re.compile(rf"</style{NAME_END}")
 # Strings, comments, braces, semicolons, and the text between them: a brace or a semicolon
 # inside a string or a comment is none.
@@ -531,7 +532,7 @@ def page_sheet(
         stop = len(low) if close is None else close.start()
         css = low[tag.end() : stop]
         if "display" in css or "visibility" in css or "\\" in css:
-            attrs = dict(attributes(tag.group(1)))
+            attrs = dict(attributes(tag.group(tag.lastindex or 0)))
             if attrs.get("type") not in (None, "", "text/css"):
                 continue  # no CSS, for browsers
             if cased is None:

@@ -237,8 +237,9 @@ def _each_tag(attrs: str) -> str:
     """One tag (or comment, declaration …) after its "<", its attributes matched by
     ``attrs``."""
     return (
-        rf"(?P<script>script){NAME_END}[^>]*>"
-        rf"|(?P<style>style){NAME_END}[^>]*>"
+        # (A quote left open to the page's end: to the first ">", as below.)
+        rf"(?P<script>script){NAME_END}(?:{attrs}>|[^>]*>)"
+        rf"|(?P<style>style){NAME_END}(?:{attrs}>|[^>]*>)"
         rf"|(?P<name>{_NAME})(?P<attrs>{attrs})>"
         rf"|/(?P<end>{_NAME}){attrs}>"  # an end tag's attributes are read, and ignored
         r"|!--(?:-?>|.*?--!?>)"  # browsers end a comment at --> or --!>; <!--> is one
