@@ -168,6 +168,34 @@ def test_only_the_page_s_own_sheets_apply_wherever_they_are(page: str, shown: st
     assert codes == []
 
 
+@pytest.mark.parametrize(
+    ("cells", "shown"),
+    [
+        # An escape spells a name or a keyword, in a style attribute and in a sheet; an
+        # escaped ";" or ":" is a character of a name or value, never a separator.
+        (r'<td>1<span style="disp\lay:none">9</span>2</td>', ["a", "12"]),
+        (r'<td>1<span style="d\69splay:none">9</span>2</td>', ["a", "12"]),
+        (r'<td>1<span style="display:\6e one">9</span>2</td>', ["a", "12"]),
+        (r'<td>1<span style="display:\4e ONE">9</span>2</td>', ["a", "12"]),
+        (r'<td>1<span style="DISP\LAY:NONE">9</span>2</td>', ["a", "12"]),
+        (r'<td>1<span style="visibility:hidde\n">9</span>2</td>', ["a", "12"]),
+        (r'<td style="disp\lay:none">5</td><td>6</td>', ["a", "6"]),
+        (r"<td>1<span style=\"content:'\22;display:none'\">9</span>2</td>", ["a", "192"]),
+        (r'<td>1<span style="x:\;display:none">9</span>2</td>', ["a", "192"]),
+        (r'<td>1<span style="display:no\;ne">9</span>2</td>', ["a", "192"]),
+        (r'<td>1<span style="display\:none">9</span>2</td>', ["a", "192"]),
+        (
+            r'<td>1<span class=x>9</span>2</td><style>.x{content:"\22;display:none"}</style>',
+            ["a", "192"],
+        ),
+        (r"<td>1<span class=x>9</span>2</td><style>.x{display:\4e one}</style>", ["a", "12"]),
+        (r"<td>1<span class=x>9</span>2</td><style>.x{x:\;display:none}</style>", ["a", "192"]),
+    ],
+)
+def test_css_escapes_are_read_as_browsers_read_them(cells: str, shown: list[str]) -> None:
+    assert _row(f"<table><tr><td>a</td>{cells}</tr></table>") == (shown, [])
+
+
 def test_a_sheet_hides_rows_of_a_table() -> None:
     page = (
         "<style>.gone{display:none}</style><table><tr><td>a</td><td>1</td></tr>"

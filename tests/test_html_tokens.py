@@ -505,7 +505,8 @@ def test_the_words_that_mark_a_page_can_be_found_one_by_one() -> None:
     words = [start for start, _ in _html_prepare._MARK_WORDS]
     assert len({word[0] for word in words}) == len(words)
     for start, pattern in _html_prepare._MARK_WORDS:
-        assert re.fullmatch("[a-z-]+", start) and pattern.startswith(start)  # literal letters
+        # Literal characters first, which every match starts with.
+        assert pattern.startswith((start, re.escape(start))) and re.match(pattern, start)
         assert all(not start.endswith(start[:k]) for k in range(1, len(start)))
     assert _html_prepare.MARK.pattern == "|".join(p for _, p in _html_prepare._MARK_WORDS)
 
@@ -540,6 +541,8 @@ _MARK_PIECES = [
     "hid",
     "cla",
     "i",
+    "\\",
+    "disp\\lay",
 ]
 
 

@@ -25,6 +25,8 @@ _MARK_WORDS = (
     ("id", r"id(?<!\wid)\b"),
     # Word's classes name no chrome.
     ("class", r"class(?!\s*=\s*(?:\"mso\w*\"|'mso\w*'|mso\w*(?=[\s/>])))"),
+    # A CSS escape may spell any of them in a style (disp\lay:none).
+    ("\\", r"\\"),
 )
 MARK = re.compile("|".join(pattern for _, pattern in _MARK_WORDS))
 # Each word alone: a pattern that starts with a literal word is searched several times faster

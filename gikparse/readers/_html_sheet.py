@@ -38,8 +38,9 @@ _STYLE_END = re.compile(rf"</style{NAME_END}")
 _PIECE = re.compile(
     r""""(?:\\.|[^"\\])*"?|'(?:\\.|[^'\\])*'?|/\*.*?(?:\*/|\Z)|[{};]|[^{};"'/]+|/""", re.S
 )
-# A CSS escape (a hex code point and the space after it, or any other character as itself).
-_ESCAPE = re.compile(r"\\(?:([0-9a-f]{1,6})[\t\n\r\f ]?|(.))", re.S | re.I)
+# A CSS escape in a selector (a hex code point and the space after it, or any other character
+# as itself).
+_ESCAPE = re.compile(r"\\(?:[0-9a-f]{1,6}[\t\n\r\f ]?|.)", re.S | re.I)
 # At-rules whose blocks hold no rules for elements (the rest are read, as conditions).
 _NO_ELEMENTS = frozenset(
     {"font-face", "page", "keyframes", "-webkit-keyframes", "counter-style", "property",
@@ -418,10 +419,7 @@ class _Reader:
                 continue
             body.append(piece)
             depth = _depth(depth, piece)
-        text = "".join(body).translate(_ASCII_LOWER)
-        if "\\" in text:
-            text = _ESCAPE.sub(_unescaped, text)
-        values = declarations(text)
+        values = declarations("".join(body).translate(_ASCII_LOWER))
         if not values or applies is False:
             return
         selectors = _selectors(prelude)
@@ -465,14 +463,6 @@ class _Reader:
             self.sheet.unsure.append(selector)
         else:
             self.showing.append(selector)
-
-
-def _unescaped(m: re.Match[str]) -> str:
-    code, char = m.groups()
-    if code is None:
-        return char if char != "\n" else ""
-    point = int(code, 16)
-    return chr(point) if 0 < point <= 0x10FFFF and not 0xD800 <= point <= 0xDFFF else "\ufffd"
 
 
 def _skip(pieces: Iterator[str]) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-__all__ = ["blank", "cascaded", "declarations", "hidden", "says_last"]
+__all__ = ["ESCAPE", "blank", "cascaded", "declarations", "hidden", "says_last", "unescaped"]
 
 _WS = "\t\n\r\f "  # CSS knows ASCII whitespace only: "display:\xa0none" is no declaration
 # Comments and strings, read in one pass as CSS reads them (a quote in a comment opens no
@@ -83,8 +83,45 @@ _COMBINED = frozenset(
 )
 
 
+# A CSS escape: a hex code point and the whitespace after it, or any other character but a
+# newline as itself.
+ESCAPE = re.compile(r"\\(?:([0-9a-f]{1,6})[\t\n\r\f ]?|([^\n]))", re.I)
+# A declaration where escapes may be: its name up to its first ":" and its value up to its
+# ";", an escaped ":" or ";" in either being a character of it.
+_ESCAPED_DECLARATION = re.compile(r"((?:\\.|[^:;\\])*)(?::((?:\\.|[^;\\])*))?;?", re.S)
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+
+
+def _unescaped_character(m: re.Match[str]) -> str:
+    code, char = m.groups()
+    if code is None:
+        return char
+    point = int(code, 16)
+    return chr(point) if 0 < point <= 0x10FFFF and not 0xD800 <= point <= 0xDFFF else "\ufffd"
+
+
+def unescaped(css: str) -> str:
+    """``css`` with its escapes replaced by the characters they stand for, as CSS reads
+    them (``disp\\lay`` is ``display``, ``\\6e one`` is ``none``)."""
+    return ESCAPE.sub(_unescaped_character, css) if "\\" in css else css
+
+
 def _neutral(m: re.Match[str]) -> str:
     return " " if m.group().startswith("/*") else '""'
+
+
+def _pairs(style: str) -> list[tuple[str, str, str]]:
+    """Each declaration of ``style`` (comments and strings made neutral) as its name, ":"
+    (or nothing) and value; escapes replaced, names and values lowered as CSS folds them."""
+    if "\\" not in style:
+        return [declaration.partition(":") for declaration in style.split(";")]
+    pairs: list[tuple[str, str, str]] = []
+    for m in _ESCAPED_DECLARATION.finditer(style):
+        name, value = m.groups()
+        if value is not None:
+            name, value = unescaped(name), unescaped(value)
+            pairs.append((name.translate(_ASCII_LOWER), ":", value.translate(_ASCII_LOWER)))
+    return pairs
 
 
 def declarations(style: str) -> dict[str, tuple[str, bool]]:
@@ -93,8 +130,7 @@ def declarations(style: str) -> dict[str, tuple[str, bool]]:
     if "/*" in style or "'" in style or '"' in style:
         style = _COMMENT_OR_STRING.sub(_neutral, style)
     values: dict[str, tuple[str, bool]] = {}
-    for declaration in style.split(";"):
-        name, colon, value = declaration.partition(":")
+    for name, colon, value in _pairs(style):
         name = name.strip(_WS)
         if not colon or name not in _VALUES:
             continue
@@ -120,7 +156,7 @@ def cascaded(style: str, sheet: dict[str, tuple[str, bool]] = _NONE) -> dict[str
     """The ``display`` and ``visibility`` of an element with this style attribute and what
     the page's sheets give it (see _html_sheet), each with whether it is important: the
     attribute says last, unless only the sheet's value is important."""
-    if "display" not in style and "visibility" not in style:
+    if "display" not in style and "visibility" not in style and "\\" not in style:
         return sheet
     values = dict(sheet)
     for name, (value, important) in declarations(style).items():
