@@ -149,7 +149,7 @@ def test_a_sheet_hides_what_browsers_hide(sheet: str, cells: str, shown: list[st
             "192",
         ),
         # A ">" in a quoted value ends no <style> or <script> start tag (the HTML standard's
-        # attribute value states; these two cases are from the standard, not checked in Chromium).
+        # attribute value states).
         (
             '<style title="a>b">.x{display:none}</style>'
             "<table><tr><td>a</td><td>1<span class=x>9</span>2</td></tr></table>",
