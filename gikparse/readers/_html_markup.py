@@ -25,6 +25,7 @@ __all__ = [
     "attributes_pattern",
     "cell_runs",
     "cell_token",
+    "script_end",
     "several_runs",
     "span_value",
     "styling_tag",
@@ -92,6 +93,39 @@ def cell_token(attrs: str) -> str:
 
 STYLING_TAG = styling_tag(ATTRS)
 CELL_TOKEN = cell_token(ATTRS)
+
+# What changes the state of a script's text (the HTML standard's script data states): "<!--"
+# starts an escaped part, "<script" in one a double-escaped part (old pages wrap
+# ``document.write('<script …></script>')`` in a comment), "</script" ends the script or
+# the double-escaped part, "-->" ends either part.
+_SCRIPT_STATE = re.compile(r"<!--|-->|<(/?)script(?=[\t\n\r\f />])", re.I)
+
+
+def script_end(page: str, pos: int, stop: int) -> int:
+    """Where the end tag of the script whose text starts at ``pos`` starts, as browsers find
+    it: the first ``</script`` that is not inside a double-escaped part; ``stop`` when there
+    is none before it."""
+    escaped = double = False
+    while True:
+        m = _SCRIPT_STATE.search(page, pos, stop)
+        if m is None:
+            return stop
+        mark = m.group()
+        if mark == "<!--":
+            escaped = True
+            pos = m.start() + 2  # its dashes end it at once in "<!-->"
+        elif mark == "-->":
+            escaped = double = False
+            pos = m.end()
+        elif m.group(1):  # "</script"
+            if not double:
+                return m.start()
+            double = False
+            pos = m.end()
+        else:  # "<script"
+            double = escaped
+            pos = m.end()
+
 
 # A table's own tags inside an attribute's value: a quote left open swallowed them (browsers
 # do the same, and the row shifts on screen too), worth a warning (P419).

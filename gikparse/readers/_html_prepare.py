@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from gikparse.readers._html_markup import script_end
+
 __all__ = ["MARK", "feedable", "lowered", "marks"]
 
 # Words that may hide text or mark chrome, found in the page (see marks). A token of the
@@ -142,7 +144,12 @@ def _unclosed_comment(source: str) -> int:
             return -1
         name = found.group(1)
         if name is not None:  # its text holds no comment ("<!--" in a script is text)
-            end = _TEXT_END[name.lower()].search(source, found.end())
+            if name.lower() == "script":
+                # (From the end of its name, as the other elements' text is searched.)
+                at = script_end(source, found.end(), len(source))
+                end = _TEXT_END["script"].match(source, at)
+            else:
+                end = _TEXT_END[name.lower()].search(source, found.end())
             if end is None:
                 return -1
             pos = end.end()

@@ -27,6 +27,7 @@ from gikparse.readers._html_markup import (
     attributes,
     cell_runs,
     cell_token,
+    script_end,
     span_value,
     styling_tag,
     swallowed,
@@ -229,7 +230,7 @@ _IMPLIED: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = {
 # Tag names as html.parser and browsers read them; a tag ends at the first ``>`` outside a
 # quoted attribute value (a quote counts only after a name's ``=``, so a stray ``"`` does not
 # swallow the tags after it). The text of <script> and <style> is raw: it ends only at their
-# end tag (or the page's end), found apart (see _RAW_TEXT_END).
+# end tag (or the page's end), found apart (see _STYLE_END).
 _NAME = r"[a-z][^\t\n\r\f />\x00]*(?![^\t\n\r\f />\x00])"  # all of it: no attribute's
 
 
@@ -269,10 +270,11 @@ _TOKEN_TO_FIRST_GT = _token_pattern(ATTRS_TO_FIRST_GT)
 # Without the shortcuts: every tag a token (inside kept inline elements, and in the tests
 # that hold both ways to the same result).
 _TAG_BY_TAG = re.compile(rf"<(?:(?P<styling>(?!)x)|(?P<cell>(?!)x)|{_each_tag(ATTRS)})", re.S)
-# Where the raw text of <script> and <style> ends, searched for from its start: far faster
-# than matching it in the token (a lazy ".*?" would try the end tag at each character of
-# Word's long style blocks and of scripts; read one way, a repeat per "<" is slow in _TOKEN).
-_RAW_TEXT_END = {tag: re.compile(rf"</{tag}{NAME_END}") for tag in ("script", "style")}
+# Where the raw text of <style> ends (of <script>: see _html_markup.script_end), searched for
+# from its start: far faster than matching it in the token (a lazy ".*?" would try the end
+# tag at each character of Word's long style blocks; read one way, a repeat per "<" is slow
+# in _TOKEN).
+_STYLE_END = re.compile(rf"</style{NAME_END}")
 # A character reference inside a tag (it may spell a word of _html_prepare.MARK), found in
 # a span of tags and text; a quoted value holding ">" hides where a tag ends from it, so such
 # a span is read tag by tag, where a tag's own span is known.
@@ -498,8 +500,11 @@ class _Builder:
                 elif kind is not None:  # <script> or <style>: raw text up to its end tag
                     if kind == "style" and self._sheet_at(low, at):
                         self.styles.append(at)
-                    raw_end = _RAW_TEXT_END[kind].search(low, pos, stop)
-                    end = stop if raw_end is None else raw_end.start()
+                    if kind == "script":
+                        end = script_end(low, pos, stop)
+                    else:
+                        raw_end = _STYLE_END.search(low, pos, stop)
+                        end = stop if raw_end is None else raw_end.start()
                     self.start_tag(kind, [], at)
                     if stack[-1].tag == kind:  # its text is never read: the element ends here
                         self._pop_to(len(stack) - 1, end)
