@@ -85,7 +85,7 @@ _COMBINED = frozenset(
 
 # A CSS escape: a hex code point and the whitespace after it, or any other character but a
 # newline as itself.
-ESCAPE = re.compile(r"\\(?:([0-9a-f]{1,6})[\t\n\r\f ]?|([^\n]))", re.I)
+ESCAPE = re.compile(r"\\(?:([0-9a-f]{1,6})(?:\r\n|[\t\n\r\f ])?|([^\n\r\f]))", re.I)
 # A declaration where escapes may be: its name up to its first ":" and its value up to its
 # ";", an escaped ":" or ";" in either being a character of it.
 _ESCAPED_DECLARATION = re.compile(r"((?:\\.|[^:;\\])*)(?::((?:\\.|[^;\\])*))?;?", re.S)
