@@ -350,6 +350,14 @@ _HOSTILE_MARKUP = (
     "<",
     ">",
     "\x00",
+    # A quoted ">" (tags after it are matched exactly), script escape states, CSS escapes.
+    '<span title="a>b">',
+    "<td title='<td>'>",
+    "<script><!--<script>",
+    "</script>",
+    "-->",
+    '<span style="disp\\lay:none">',
+    "<style>.x{display:\\6e one}</style>",
 )
 
 
