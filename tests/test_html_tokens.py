@@ -582,8 +582,12 @@ def _feedable_generally(source: str) -> str:
     if "\x00" in source:
         source = source.replace("\x00", "\x01")
     pos = 0
+    in_tag = False  # after a "<" that starts markup, before the ">" that ends it
     while pos < len(source):
-        if source.startswith("<!--", pos):
+        if in_tag:  # "<!--" or "<script" in a tag's name or value starts nothing
+            in_tag = source[pos] != ">"
+            pos += 1
+        elif source.startswith("<!--", pos):
             closed = _LAZY_COMMENT.match(source, pos)
             if closed is None:
                 source = source[:pos]
@@ -591,8 +595,9 @@ def _feedable_generally(source: str) -> str:
             pos = closed.end()
         elif source[pos] == "<" and (name := _text_element_at(source, pos)) is not None:
             if name == "script":
-                end = _script_end_by_the_standard(source, pos + 7, len(source))
-                end = -1 if end == len(source) else end
+                tag_end = source.find(">", pos)  # (no piece quotes a ">" in a script's start tag)
+                end = _script_end_by_the_standard(source, tag_end + 1, len(source))
+                end = -1 if tag_end < 0 or end == len(source) else end
             else:
                 end = source.lower().find(f"</{name}", pos + 1 + len(name))
             while end >= 0 and source[end + 2 + len(name) : end + 3 + len(name)] not in (
@@ -601,8 +606,9 @@ def _feedable_generally(source: str) -> str:
                 end = source.lower().find(f"</{name}", end + 1)
             if end < 0 or end + 2 + len(name) >= len(source):
                 break
-            pos = end + 2 + len(name)
+            pos, in_tag = end + 2 + len(name), True  # in its end tag
         else:
+            in_tag = source[pos] == "<" and bool(re.match("[A-Za-z/!?]", source[pos + 1 : pos + 2]))
             pos += 1
     last = source.rfind(">")
     if last + 1 < len(source) and "<" in source[last + 1 :]:
@@ -625,6 +631,7 @@ _COMMENT_PIECES = st.sampled_from(
         *("-", "<", ">", "<p>", "报", "x", "\x00", "\x01", "<![endif]>", "<script>", "<1"),
         *("</", "</p", "<sp", "<?"),
         *("</script>", "<TITLE>", "</title ", "<textarea\n", "</textarea>", "<style", "</"),
+        *("<script><!--<script>", "<b", ' title="', '"', "<script a='<!--'>", "<!x "),
     ]
 )
 
@@ -653,6 +660,13 @@ def test_a_page_is_made_feedable_as_reading_every_comment_in_turn_makes_it(
         "<p>a</p><script>var a = '<!--';</script><p>b</p>",
         "<title>a <!-- b</title><p>c</p><!-- d",
         "<style><!-- .x{} </style><!-- x --><p>e</p>",
+        # Nor in a tag's name or value (each shows 1 and 2 only in Chromium).
+        '<p>1</p><script a="<!-- <script ">x</script><p>2</p><!--<p>3</p>',
+        "<p>1</p><b<script><!--<script></script>--><p>2</p><!-- <p>3</p>",
+        "<p>1</p><script/<!--<script>x</script><p>2</p><!--<p>3</p>",
+        '<p>1<span title="<!--">2</span></p><p>2</p>',
+        '<p>1</p><a title="<script>"><p>2</p></a><!--<p>3</p>',
+        '<p>1</p><script>x</script a="<!--"><p>2</p><!--<p>3</p>',
     ],
 )
 def test_comments_left_open_end_the_page_as_reading_every_comment_in_turn(page: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from gikparse.readers._html_markup import script_end
+from gikparse.readers._html_markup import ATTRS, script_end
 
 __all__ = ["MARK", "feedable", "lowered", "marks"]
 
@@ -104,6 +104,8 @@ _COMMENT = re.compile(r"<!--(?:-?>|.*?--!?>)", re.S)
 _TEXT_ELEMENTS = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
 _COMMENT_OR_TEXT_ELEMENT = re.compile(rf"<!--|<({'|'.join(_TEXT_ELEMENTS)})(?=[\t\n\r\f />])", re.I)
 _TEXT_END = {name: re.compile(rf"</{name}(?=[\t\n\r\f />])", re.I) for name in _TEXT_ELEMENTS}
+# A start tag after its name, as the tokenizer reads a script's (see _html_tree._each_tag).
+_START_TAG_REST = re.compile(rf"(?:{ATTRS}>|[^>]*>)")
 # Raw text that would read as markup without a way to end it: handled before tokenizing.
 _STRAY_LT = re.compile(r"<(?![A-Za-z/!?])")
 # After the page's last ">": a tag (or bogus comment) the page ends in, which browsers drop
@@ -138,15 +140,19 @@ def _unclosed_comment(source: str) -> int:
     if last < 0 or _COMMENT.match(source, last) is not None:
         return -1
     pos = 0
+    in_tag = _InTag(source)
     while True:
         found = _COMMENT_OR_TEXT_ELEMENT.search(source, pos)
         if found is None:
             return -1
+        if in_tag(found.start()):
+            pos = found.end()  # in a name or a value of a tag: <b<script>, title="<!--"
+            continue
         name = found.group(1)
         if name is not None:  # its text holds no comment ("<!--" in a script is text)
             if name.lower() == "script":
-                # (From the end of its name, as the other elements' text is searched.)
-                at = script_end(source, found.end(), len(source))
+                tag = _START_TAG_REST.match(source, found.end())
+                at = script_end(source, tag.end(), len(source)) if tag else len(source)
                 end = _TEXT_END["script"].match(source, at)
             else:
                 end = _TEXT_END[name.lower()].search(source, found.end())
@@ -158,6 +164,32 @@ def _unclosed_comment(source: str) -> int:
         if closed is None:
             return found.start()
         pos = closed.end()
+
+
+_MARKUP_START = re.compile(r"<[A-Za-z/!?]")
+
+
+class _InTag:
+    """Whether places of a page, asked in page order, are inside a tag: after a "<" that
+    starts markup with no ">" since (a ">" in a quoted value before them hides that one).
+    Each character is looked at once, however many places are asked."""
+
+    __slots__ = ("checked", "opened", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.checked = 0  #: the page before this was looked at
+        self.opened = False  #: a "<" that starts markup since the last ">" before ``checked``
+
+    def __call__(self, at: int) -> bool:
+        source, start = self.source, self.checked
+        gt = source.rfind(">", start, at)
+        if gt >= 0:
+            start, self.opened = gt + 1, False
+        if not self.opened:
+            self.opened = _MARKUP_START.search(source, start, at) is not None
+        self.checked = at
+        return self.opened
 
 
 def feedable(source: str) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-__all__ = ["ESCAPE", "blank", "cascaded", "declarations", "hidden", "says_last", "unescaped"]
+__all__ = ["blank", "cascaded", "declarations", "hidden", "says_last"]
 
 _WS = "\t\n\r\f "  # CSS knows ASCII whitespace only: "display:\xa0none" is no declaration
 # Comments and strings, read in one pass as CSS reads them (a quote in a comment opens no
@@ -83,31 +83,39 @@ _COMBINED = frozenset(
 )
 
 
-# A CSS escape: a hex code point and the whitespace after it, or any other character but a
-# newline as itself.
-ESCAPE = re.compile(r"\\(?:([0-9a-f]{1,6})(?:\r\n|[\t\n\r\f ])?|([^\n\r\f]))", re.I)
+# A CSS escape: a hex code point and the whitespace after it (CR LF is one), or any other
+# character but a newline as itself.
+_ESCAPE = re.compile(r"\\(?:([0-9a-f]{1,6})(?:\r\n|[\t\n\r\f ])?|([^\n\r\f]))", re.I)
 # A declaration where escapes may be: its name up to its first ":" and its value up to its
-# ";", an escaped ":" or ";" in either being a character of it.
-_ESCAPED_DECLARATION = re.compile(r"((?:\\.|[^:;\\])*)(?::((?:\\.|[^;\\])*))?;?", re.S)
+# ";", an escaped ":" or ";" in either being a character of it (and a backslash at the end,
+# which escapes nothing: CSS reads U+FFFD there).
+_ESCAPED_DECLARATION = re.compile(
+    r"((?:\\(?:.|\Z)|[^:;\\])*)(?::((?:\\(?:.|\Z)|[^;\\])*))?;?", re.S
+)
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+# A comment where escapes may be: it ends a hex escape, as whitespace does, without being
+# taken as the escape's own space (see _pairs).
+_SEPARATOR = "\x02"
+_WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-")
 
 
-def _unescaped_character(m: re.Match[str]) -> str:
+def _word_character(m: re.Match[str]) -> str:
+    """What an escape stands for in a name or keyword: a letter or "-" as itself, anything
+    else (an escaped space, ":", "!") as U+FFFD, a character of the word that no name or
+    keyword of display and visibility holds."""
     code, char = m.groups()
-    if code is None:
-        return char
-    point = int(code, 16)
-    return chr(point) if 0 < point <= 0x10FFFF and not 0xD800 <= point <= 0xDFFF else "\ufffd"
-
-
-def unescaped(css: str) -> str:
-    """``css`` with its escapes replaced by the characters they stand for, as CSS reads
-    them (``disp\\lay`` is ``display``, ``\\6e one`` is ``none``)."""
-    return ESCAPE.sub(_unescaped_character, css) if "\\" in css else css
+    if code is not None:
+        point = int(code, 16)
+        char = chr(point) if 0 < point <= 0x10FFFF and not 0xD800 <= point <= 0xDFFF else ""
+    return char if char in _WORD_CHARACTERS and char else "\ufffd"
 
 
 def _neutral(m: re.Match[str]) -> str:
     return " " if m.group().startswith("/*") else '""'
+
+
+def _escaped_neutral(m: re.Match[str]) -> str:
+    return _SEPARATOR if m.group().startswith("/*") else '""'
 
 
 def _pairs(style: str) -> list[tuple[str, str, str]]:
@@ -119,8 +127,11 @@ def _pairs(style: str) -> list[tuple[str, str, str]]:
     for m in _ESCAPED_DECLARATION.finditer(style):
         name, value = m.groups()
         if value is not None:
-            name, value = unescaped(name), unescaped(value)
-            pairs.append((name.translate(_ASCII_LOWER), ":", value.translate(_ASCII_LOWER)))
+            name, value = (
+                _ESCAPE.sub(_word_character, part).replace(_SEPARATOR, " ").translate(_ASCII_LOWER)
+                for part in (name, value)
+            )
+            pairs.append((name, ":", value))
     return pairs
 
 
@@ -128,7 +139,7 @@ def declarations(style: str) -> dict[str, tuple[str, bool]]:
     """The value of ``display`` and ``visibility`` that applies, as browsers cascade the
     declarations of one block (a style attribute, a rule), with whether it is important."""
     if "/*" in style or "'" in style or '"' in style:
-        style = _COMMENT_OR_STRING.sub(_neutral, style)
+        style = _COMMENT_OR_STRING.sub(_escaped_neutral if "\\" in style else _neutral, style)
     values: dict[str, tuple[str, bool]] = {}
     for name, colon, value in _pairs(style):
         name = name.strip(_WS)
