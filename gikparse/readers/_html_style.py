@@ -3,10 +3,11 @@
 Only ``display`` and ``visibility`` matter: ``display:none`` takes the element out (a cell so
 styled leaves no slot in its row), ``visibility:hidden`` or ``collapse`` empties it (a cell
 keeps its slot, blank). A declaration counts as browsers count it: comments are no
-declarations, the last valid one wins unless an earlier one is ``!important``, and one whose
-value is no value of the property (``display:nonex``) is dropped. Styles are matched in the
-page lowercased (see _html_prepare.lowered); what ``<style>`` sheets give an element is
-cascaded with them here (see _html_sheet).
+declarations, escapes stand for the characters they escape (``disp\\lay``), the last valid
+one wins unless an earlier one is ``!important``, and one whose value is no value of the
+property (``display:nonex``) is dropped. Styles are matched in the page lowercased (see
+_html_prepare.lowered); what ``<style>`` sheets give an element is cascaded with them here
+(see _html_sheet).
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ def _word_character(m: re.Match[str]) -> str:
     if code is not None:
         point = int(code, 16)
         char = chr(point) if 0 < point <= 0x10FFFF and not 0xD800 <= point <= 0xDFFF else ""
-    return char if char in _WORD_CHARACTERS and char else "\ufffd"
+    return char if char in _WORD_CHARACTERS else "\ufffd"
 
 
 def _neutral(m: re.Match[str]) -> str:
