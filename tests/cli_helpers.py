@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 from tests.conftest import SEEDS
@@ -94,7 +95,9 @@ def screen(raw: str) -> list[str]:
         elif ch >= " ":
             line = lines[row]
             line.extend(" " * (col - len(line)))
-            width = 2 if ord(ch) >= 0x1100 else 1
+            # As terminals count columns (wcwidth): wide and full-width characters take two;
+            # the rest one, tqdm's block "█" (of ambiguous width) among them.
+            width = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
             cells = [ch] + [""] * (width - 1)
             line[col : col + width] = cells
             col += width
