@@ -24,6 +24,7 @@ from gikparse.readers._html_markup import (
     ATTRS,
     NAME_END,
     QUOTED_GT,
+    STYLE_END,
     attributes_pattern,
     script_end,
 )
@@ -692,7 +693,7 @@ def test_style_text_ends_where_a_lazy_pattern_ends_it(
     stop = min(stop, len(page))
     at = min(at, stop)
     lazy = re.compile(rf"(?:.*?(?=</style{NAME_END})|.*)", re.S).match(page, at, stop)
-    found = _html_tree._STYLE_END.search(page, at, stop)
+    found = STYLE_END.search(page, at, stop)
     assert lazy is not None and lazy.end() == (stop if found is None else found.start())
 
 

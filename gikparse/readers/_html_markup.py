@@ -11,6 +11,7 @@ import html
 import re
 
 __all__ = [
+    "ASCII_LOWER",
     "ATTRS",
     "ATTRS_TO_FIRST_GT",
     "BLANK",
@@ -18,6 +19,7 @@ __all__ = [
     "CELL_TOKEN",
     "NAME_END",
     "QUOTED_GT",
+    "STYLE_END",
     "STYLING",
     "STYLING_TAG",
     "SWALLOWED",
@@ -28,6 +30,7 @@ __all__ = [
     "script_end",
     "several_runs",
     "span_value",
+    "start_tag_rest",
     "styling_tag",
     "swallowed",
     "tags_end_at_first_gt",
@@ -73,6 +76,16 @@ ATTRS = attributes_pattern()
 ATTRS_TO_FIRST_GT = "[^>]*"
 # What ends a tag's name: only the whitespace browsers know (``<td\xa0>`` is no cell).
 NAME_END = r"(?=[\t\n\r\f />])"
+# Where the text of a <style> ends (raw text: no other tag ends it).
+STYLE_END = re.compile(rf"</style{NAME_END}")
+# ASCII letters lowered, as markup and CSS fold names (str.translate).
+ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+
+
+def start_tag_rest(attrs: str) -> str:
+    """A start tag after its name, its attributes matched by ``attrs``; a quote left open
+    to the page's end ends it at its first ">"."""
+    return rf"(?:{attrs}>|[^>]*>)"
 
 
 def styling_tag(attrs: str) -> str:

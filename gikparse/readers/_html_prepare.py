@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from gikparse.readers._html_markup import ATTRS, script_end
+from gikparse.readers._html_markup import ASCII_LOWER, ATTRS, script_end, start_tag_rest
 
 __all__ = ["MARK", "feedable", "lowered", "marks"]
 
@@ -70,7 +70,6 @@ def _marks_word_by_word(low: str) -> list[int]:
     return marks
 
 
-_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 # The share of a page's characters that are non-ASCII is judged by this many of them,
 # evenly spaced (see marks).
 _SAMPLE = 1024
@@ -88,7 +87,7 @@ def lowered(page: str) -> str:
     # points that make a surrogate pair would become one character, so offsets are checked.
     data = page.encode("utf-16-le", "surrogatepass").lower()
     low = data.decode("utf-16-le", "surrogatepass")
-    return low if len(low) == len(page) else page.translate(_ASCII_LOWER)
+    return low if len(low) == len(page) else page.translate(ASCII_LOWER)
 
 
 def _non_ascii_share(page: str) -> float:
@@ -105,7 +104,7 @@ _TEXT_ELEMENTS = ("script", "style", "textarea", "title", "xmp", "iframe", "noem
 _COMMENT_OR_TEXT_ELEMENT = re.compile(rf"<!--|<({'|'.join(_TEXT_ELEMENTS)})(?=[\t\n\r\f />])", re.I)
 _TEXT_END = {name: re.compile(rf"</{name}(?=[\t\n\r\f />])", re.I) for name in _TEXT_ELEMENTS}
 # A start tag after its name, as the tokenizer reads a script's (see _html_tree._each_tag).
-_START_TAG_REST = re.compile(rf"(?:{ATTRS}>|[^>]*>)")
+_START_TAG_REST = re.compile(start_tag_rest(ATTRS))
 # Raw text that would read as markup without a way to end it: handled before tokenizing.
 _STRAY_LT = re.compile(r"<(?![A-Za-z/!?])")
 # After the page's last ">": a tag (or bogus comment) the page ends in, which browsers drop

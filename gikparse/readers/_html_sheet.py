@@ -22,7 +22,7 @@ from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
 from gikparse.limits import Limits
-from gikparse.readers._html_markup import ATTRS, NAME_END, attributes
+from gikparse.readers._html_markup import ASCII_LOWER, ATTRS, NAME_END, STYLE_END, attributes
 from gikparse.readers._html_mode import quirks
 from gikparse.readers._html_style import blank, declarations, hidden, says_last
 
@@ -32,7 +32,6 @@ _WS = "\t\n\r\f "
 # A <style> element's start tag, as the tokenizer reads it (a quoted ">" ends it not; a quote
 # left open to the page's end, its first ">"), and its end.
 _STYLE_START = re.compile(rf"<style{NAME_END}(?:({ATTRS})>|([^>]*)>)")
-_STYLE_END = re.compile(rf"</style{NAME_END}")
 # Strings, comments, braces, semicolons, and the text between them: a brace or a semicolon
 # inside a string or a comment is none.
 _PIECE = re.compile(
@@ -151,7 +150,6 @@ _OTHER_MEDIA = re.compile(
     r"(?:only[\t\n\r\f ]+)?(?:print|speech|tty|tv|projection|handheld|braille|embossed|aural)\b"
 )
 _MOST_SHOWN = 60  #: characters of a selector named in P421
-_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 
 
 class _Rule(NamedTuple):
@@ -386,7 +384,7 @@ class _Reader:
                 depth = _depth(depth, piece)
 
     def rule(self, prelude: str, pieces: Iterator[str], applies: bool | None) -> None:
-        folded = prelude.translate(_ASCII_LOWER)
+        folded = prelude.translate(ASCII_LOWER)
         at_rule = _AT_RULE.match(folded)
         if at_rule is not None:
             name, condition = at_rule.group(1), folded[at_rule.end() :]
@@ -419,11 +417,11 @@ class _Reader:
                 continue
             body.append(piece)
             depth = _depth(depth, piece)
-        values = declarations("".join(body).translate(_ASCII_LOWER))
+        values = declarations("".join(body).translate(ASCII_LOWER))
         if not values or applies is False:
             return
         selectors = _selectors(prelude)
-        kinds = [_kind(selector.translate(_ASCII_LOWER)) for selector in selectors]
+        kinds = [_kind(selector.translate(ASCII_LOWER)) for selector in selectors]
         if "invalid" in kinds:
             return  # one invalid selector drops the whole rule, as in browsers
         self.order += 1
@@ -437,7 +435,7 @@ class _Reader:
         if kind == "compound" and applies:
             # Tags and signs read folded; class and id names as the sheet writes them (on a
             # page in quirks mode, the sheet was lowered whole: see page_sheet).
-            folded = selector.translate(_ASCII_LOWER)
+            folded = selector.translate(ASCII_LOWER)
             compound = _COMPOUND.fullmatch(folded)
             assert compound is not None  # (kind says so)
             parts = [
@@ -477,7 +475,7 @@ def _skip(pieces: Iterator[str]) -> bool:
             if not depth:
                 break
         else:
-            folded = piece.translate(_ASCII_LOWER)
+            folded = piece.translate(ASCII_LOWER)
             display = display or "\\" in piece or "display" in folded or "visibility" in folded
     return display
 
@@ -518,7 +516,7 @@ def page_sheet(
         tag = _STYLE_START.match(low, at)
         if tag is None:
             continue
-        close = _STYLE_END.search(low, tag.end())
+        close = STYLE_END.search(low, tag.end())
         stop = len(low) if close is None else close.start()
         css = low[tag.end() : stop]
         if "display" in css or "visibility" in css or "\\" in css:
@@ -529,7 +527,7 @@ def page_sheet(
                 cased = not quirks(low)
             # ASCII lowered alone, the rest as the page has it (P421 names selectors).
             css = fed[tag.end() : stop]
-            sheets.append((css if cased else css.translate(_ASCII_LOWER), attrs.get("media")))
+            sheets.append((css if cased else css.translate(ASCII_LOWER), attrs.get("media")))
             used.append(at)
             outside.append(low[end:at])
             end = stop
@@ -548,7 +546,7 @@ def _style_starts(low: str) -> list[int]:
             at = low.find("<style", at + 6)
             continue
         starts.append(at)
-        close = _STYLE_END.search(low, tag.end())
+        close = STYLE_END.search(low, tag.end())
         if close is None:
             break
         at = low.find("<style", close.end())
@@ -559,7 +557,7 @@ def _subject_name(selector: str) -> str | None:
     """A name the subject of ``selector`` (its last compound) requires: ``<tag``, ``.class``
     or ``#id`` (the first it writes); None when it requires none (``*``, ``:not(…)``)."""
     start = max(selector.rfind(sign) for sign in _COMBINATORS) + 1
-    folded = selector.translate(_ASCII_LOWER)
+    folded = selector.translate(ASCII_LOWER)
     tag = _TAG_NAME.match(folded, start)
     if tag is not None:
         return f"<{tag.group()}"
@@ -582,7 +580,7 @@ def present(selectors: list[str], low: str, most: int = 5) -> list[str]:
             elif name.startswith("<"):
                 seen[name] = re.search(rf"{re.escape(name)}[\t\n\r\f />]", low) is not None
             else:
-                seen[name] = name[1:].translate(_ASCII_LOWER) in low
+                seen[name] = name[1:].translate(ASCII_LOWER) in low
         if name is None or seen[name]:
             shown = selector if len(selector) <= _MOST_SHOWN else selector[:_MOST_SHOWN] + "…"
             found.append(shown)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from gikparse.readers._html_markup import ASCII_LOWER
+
 __all__ = ["blank", "cascaded", "declarations", "hidden", "says_last"]
 
 _WS = "\t\n\r\f "  # CSS knows ASCII whitespace only: "display:\xa0none" is no declaration
@@ -93,7 +95,6 @@ _ESCAPE = re.compile(r"\\(?:([0-9a-f]{1,6})(?:\r\n|[\t\n\r\f ])?|([^\n\r\f]))", 
 _ESCAPED_DECLARATION = re.compile(
     r"((?:\\(?:.|\Z)|[^:;\\])*)(?::((?:\\(?:.|\Z)|[^;\\])*))?;?", re.S
 )
-_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 # A comment where escapes may be: it ends a hex escape, as whitespace does, without being
 # taken as the escape's own space (see _pairs).
 _SEPARATOR = "\x02"
@@ -129,7 +130,7 @@ def _pairs(style: str) -> list[tuple[str, str, str]]:
         name, value = m.groups()
         if value is not None:
             name, value = (
-                _ESCAPE.sub(_word_character, part).replace(_SEPARATOR, " ").translate(_ASCII_LOWER)
+                _ESCAPE.sub(_word_character, part).replace(_SEPARATOR, " ").translate(ASCII_LOWER)
                 for part in (name, value)
             )
             pairs.append((name, ":", value))

@@ -22,6 +22,7 @@ from gikparse.readers._html_markup import (
     ATTRS_TO_FIRST_GT,
     NAME_END,
     QUOTED_GT,
+    STYLE_END,
     STYLING,
     SWALLOWED,
     attributes,
@@ -29,6 +30,7 @@ from gikparse.readers._html_markup import (
     cell_token,
     script_end,
     span_value,
+    start_tag_rest,
     styling_tag,
     swallowed,
 )
@@ -230,7 +232,7 @@ _IMPLIED: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = {
 # Tag names as html.parser and browsers read them; a tag ends at the first ``>`` outside a
 # quoted attribute value (a quote counts only after a name's ``=``, so a stray ``"`` does not
 # swallow the tags after it). The text of <script> and <style> is raw: it ends only at their
-# end tag (or the page's end), found apart (see _STYLE_END).
+# end tag (or the page's end), found apart (see _tokens).
 _NAME = r"[a-z][^\t\n\r\f />\x00]*(?![^\t\n\r\f />\x00])"  # all of it: no attribute's
 
 
@@ -238,9 +240,8 @@ def _each_tag(attrs: str) -> str:
     """One tag (or comment, declaration …) after its "<", its attributes matched by
     ``attrs``."""
     return (
-        # (A quote left open to the page's end: to the first ">", as below.)
-        rf"(?P<script>script){NAME_END}(?:{attrs}>|[^>]*>)"
-        rf"|(?P<style>style){NAME_END}(?:{attrs}>|[^>]*>)"
+        rf"(?P<script>script){NAME_END}{start_tag_rest(attrs)}"
+        rf"|(?P<style>style){NAME_END}{start_tag_rest(attrs)}"
         rf"|(?P<name>{_NAME})(?P<attrs>{attrs})>"
         rf"|/(?P<end>{_NAME}){attrs}>"  # an end tag's attributes are read, and ignored
         r"|!--(?:-?>|.*?--!?>)"  # browsers end a comment at --> or --!>; <!--> is one
@@ -270,11 +271,10 @@ _TOKEN_TO_FIRST_GT = _token_pattern(ATTRS_TO_FIRST_GT)
 # Without the shortcuts: every tag a token (inside kept inline elements, and in the tests
 # that hold both ways to the same result).
 _TAG_BY_TAG = re.compile(rf"<(?:(?P<styling>(?!)x)|(?P<cell>(?!)x)|{_each_tag(ATTRS)})", re.S)
-# Where the raw text of <style> ends (of <script>: see _html_markup.script_end), searched for
-# from its start: far faster than matching it in the token (a lazy ".*?" would try the end
-# tag at each character of Word's long style blocks; read one way, a repeat per "<" is slow
-# in _TOKEN).
-_STYLE_END = re.compile(rf"</style{NAME_END}")
+# The raw text of <style> and <script> is searched for its end from its start (STYLE_END,
+# _html_markup.script_end): far faster than matching it in the token (a lazy ".*?" would try
+# the end tag at each character of Word's long style blocks; read one way, a repeat per "<"
+# is slow in _TOKEN).
 # A character reference inside a tag (it may spell a word of _html_prepare.MARK), found in
 # a span of tags and text; a quoted value holding ">" hides where a tag ends from it, so such
 # a span is read tag by tag, where a tag's own span is known.
@@ -503,7 +503,7 @@ class _Builder:
                     if kind == "script":
                         end = script_end(low, pos, stop)
                     else:
-                        raw_end = _STYLE_END.search(low, pos, stop)
+                        raw_end = STYLE_END.search(low, pos, stop)
                         end = stop if raw_end is None else raw_end.start()
                     self.start_tag(kind, [], at)
                     if stack[-1].tag == kind:  # its text is never read: the element ends here
