@@ -301,6 +301,13 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "been read that the page hides, or left out that it shows (selectors named)",
     ),
     _c(
+        "P422",
+        "warning",
+        "html",
+        "a comment of a web page is left unclosed (`<!--` without `-->`): browsers show "
+        "nothing after it, and nothing after it was read (page offset named)",
+    ),
+    _c(
         "P451",
         "info",
         "word",

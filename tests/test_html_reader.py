@@ -263,9 +263,29 @@ def test_a_quote_that_swallows_other_cells_is_warned_about() -> None:
     assert "P419" in [d.code for d in doc.diagnostics]
 
 
-def test_a_comment_left_open_hides_the_rest_of_the_page() -> None:
+def test_a_comment_left_open_hides_the_rest_of_the_page_with_a_warning_naming_it() -> None:
     page = "<p>一、总体情况</p><table><tr><td>A</td><td>1<!-- x -- >2</td></tr></table><p>后文</p>"
-    assert _texts(read_html(page)) == ["一、总体情况", "A\t1"]
+    doc = read_html(page)
+    assert _texts(doc) == ["一、总体情况", "A\t1"]
+    (found,) = [d for d in doc.diagnostics if d.code == "P422"]
+    assert found.severity is Severity.WARNING
+    at = page.index("<!--")
+    assert f"page offset {at})" in found.message_en
+    assert f"({len(page) - at} characters)" in found.message_en
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<p>一、总体情况</p><!-- x --><p>后文</p>",
+        "<p>一、总体情况</p><p>后文</p><!--  \n",  # nothing after it to hide
+        '<p title="a>b<!--c">一、总体情况</p><p>后文</p>',  # in a quoted value: no comment
+    ],
+)
+def test_a_page_whose_comments_hide_nothing_is_read_to_its_end_without_p422(page: str) -> None:
+    doc = read_html(page)
+    assert _texts(doc)[-1] == "后文"
+    assert "P422" not in [d.code for d in doc.diagnostics]
 
 
 def test_script_ends_at_its_end_tag_whatever_follows_the_name() -> None:

@@ -575,41 +575,83 @@ def _text_element_at(source: str, at: int) -> str | None:
     return None
 
 
+_WS = "\t\n\r\f "
+
+
+def _tag_end_by_the_standard(source: str, pos: int) -> int:
+    """Where the tag whose name starts at ``pos`` ends (after its ">"), read character by
+    character in the HTML standard's tag states (13.2.5.8, 32-40, 43): a ">" ends it outside
+    a quoted value; a quote left open to the page's end, at its first ">" (as the tokenizer
+    reads such a tag); len(source) when no ">" does."""
+    state = "name"
+    for at in range(pos, len(source)):
+        c = source[at]
+        if state in ('"', "'"):
+            if c == state:
+                state = "after quoted value"
+        elif c == ">":
+            return at + 1
+        elif state in ("name", "after quoted value") and (c in _WS or c == "/"):
+            state = "before attribute name"
+        elif state == "unquoted value":
+            if c in _WS:  # (a "/" is a character of the value)
+                state = "before attribute name"
+        elif state == "after quoted value":
+            state = "attribute name"  # the next attribute's name starts at once
+        elif state == "before attribute name":
+            if c not in _WS and c != "/":
+                state = "attribute name"  # its first character may be "="
+        elif state in ("attribute name", "after attribute name"):
+            if c == "=":
+                state = "before attribute value"
+            elif c == "/":
+                state = "before attribute name"
+            elif c in _WS:
+                state = "after attribute name"
+            elif state == "after attribute name":
+                state = "attribute name"
+        elif state == "before attribute value" and c not in _WS:
+            state = c if c in "\"'" else "unquoted value"
+    first = source.find(">", pos)
+    return len(source) if first < 0 else first + 1
+
+
 def _feedable_generally(source: str) -> str:
-    # _feedable with the page read character by character: every comment in turn, and the
-    # text of the elements browsers read as text (where "<!--" is text) skipped to its end.
+    # _feedable with the page read character by character: every tag and comment in turn, and
+    # the text of the elements browsers read as text (where "<!--" is text) skipped to its end.
     if "\x01" in source:
         source = source.replace("\x01", "\ufffd")
     if "\x00" in source:
         source = source.replace("\x00", "\x01")
     pos = 0
-    in_tag = False  # after a "<" that starts markup, before the ">" that ends it
     while pos < len(source):
-        if in_tag:  # "<!--" or "<script" in a tag's name or value starts nothing
-            in_tag = source[pos] != ">"
-            pos += 1
-        elif source.startswith("<!--", pos):
+        if source.startswith("<!--", pos):
             closed = _LAZY_COMMENT.match(source, pos)
             if closed is None:
                 source = source[:pos]
                 break
             pos = closed.end()
         elif source[pos] == "<" and (name := _text_element_at(source, pos)) is not None:
+            tag_end = _tag_end_by_the_standard(source, pos + 1)
             if name == "script":
-                tag_end = source.find(">", pos)  # (no piece quotes a ">" in a script's start tag)
-                end = _script_end_by_the_standard(source, tag_end + 1, len(source))
-                end = -1 if tag_end < 0 or end == len(source) else end
+                end = _script_end_by_the_standard(source, tag_end, len(source))
+                end = -1 if end == len(source) else end
             else:
-                end = source.lower().find(f"</{name}", pos + 1 + len(name))
+                end = source.lower().find(f"</{name}", tag_end)
             while end >= 0 and source[end + 2 + len(name) : end + 3 + len(name)] not in (
                 "\t\n\r\f />"
             ):
                 end = source.lower().find(f"</{name}", end + 1)
             if end < 0 or end + 2 + len(name) >= len(source):
                 break
-            pos, in_tag = end + 2 + len(name), True  # in its end tag
+            pos = end  # its end tag is read as a tag
+        elif source[pos] == "<" and (name_at := re.match("/?[A-Za-z]", source[pos + 1 : pos + 3])):
+            # "<!--" in a tag starts nothing.
+            pos = _tag_end_by_the_standard(source, pos + name_at.end())
+        elif source[pos] == "<" and source[pos + 1 : pos + 2] in ("!", "?", "/"):
+            end = source.find(">", pos)  # a bogus comment ends at its first ">"
+            pos = len(source) if end < 0 else end + 1
         else:
-            in_tag = source[pos] == "<" and bool(re.match("[A-Za-z/!?]", source[pos + 1 : pos + 2]))
             pos += 1
     last = source.rfind(">")
     if last + 1 < len(source) and "<" in source[last + 1 :]:
@@ -633,6 +675,7 @@ _COMMENT_PIECES = st.sampled_from(
         *("</", "</p", "<sp", "<?"),
         *("</script>", "<TITLE>", "</title ", "<textarea\n", "</textarea>", "<style", "</"),
         *("<script><!--<script>", "<b", ' title="', '"', "<script a='<!--'>", "<!x "),
+        *("'", "=", " ", "/", "a>b", "</p ", ' a="<!-->"', "<p a=", "<Title"),
     ]
 )
 
@@ -643,7 +686,7 @@ def test_a_page_is_made_feedable_as_reading_every_comment_in_turn_makes_it(
 ) -> None:
     page = "".join(pieces)
     assert _html_prepare._last_comment(page) == page.rfind("<!--")
-    assert _html_prepare.feedable(page) == _feedable_generally(page)
+    assert _html_prepare.feedable(page)[0] == _feedable_generally(page)
 
 
 @pytest.mark.parametrize(
@@ -668,11 +711,16 @@ def test_a_page_is_made_feedable_as_reading_every_comment_in_turn_makes_it(
         '<p>1<span title="<!--">2</span></p><p>2</p>',
         '<p>1</p><a title="<script>"><p>2</p></a><!--<p>3</p>',
         '<p>1</p><script>x</script a="<!--"><p>2</p><!--<p>3</p>',
+        # Nor after a ">" in a quoted value (each shows x and after in Chromium).
+        '<p title="a>b<!--c">x</p><p>after</p>',
+        '<p style="<b>;<!--">x</p><p>after</p>',
+        "<p title='<script><!--'>x</p><p>after</p>",
+        '<p>x</p title="><!--"><p>after</p>',
     ],
 )
 def test_comments_left_open_end_the_page_as_reading_every_comment_in_turn(page: str) -> None:
     assert _html_prepare._last_comment(page) == page.rfind("<!--")
-    assert _html_prepare.feedable(page) == _feedable_generally(page)
+    assert _html_prepare.feedable(page)[0] == _feedable_generally(page)
 
 
 _RAW_PIECES = st.sampled_from(

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 import re
 
-from gikparse.readers._html_markup import ASCII_LOWER, ATTRS, script_end, start_tag_rest
+from gikparse.readers._html_markup import (
+    ASCII_LOWER,
+    ATTRS,
+    ATTRS_TO_FIRST_GT,
+    NAME_END,
+    QUOTED_GT,
+    script_end,
+    start_tag_rest,
+)
 
 __all__ = ["MARK", "feedable", "lowered", "marks"]
 
@@ -101,10 +109,26 @@ def _non_ascii_share(page: str) -> float:
 _COMMENT = re.compile(r"<!--(?:-?>|.*?--!?>)", re.S)
 # Elements whose content browsers read as text, where "<!--" starts no comment.
 _TEXT_ELEMENTS = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
-_COMMENT_OR_TEXT_ELEMENT = re.compile(rf"<!--|<({'|'.join(_TEXT_ELEMENTS)})(?=[\t\n\r\f />])", re.I)
-_TEXT_END = {name: re.compile(rf"</{name}(?=[\t\n\r\f />])", re.I) for name in _TEXT_ELEMENTS}
-# A start tag after its name, as the tokenizer reads a script's (see _html_tree._each_tag).
-_START_TAG_REST = re.compile(start_tag_rest(ATTRS))
+_TEXT_END = {name: re.compile(rf"</{name}{NAME_END}", re.I) for name in _TEXT_ELEMENTS}
+
+
+def _markup_pattern(attrs: str) -> re.Pattern[str]:
+    """The page's markup token by token as the tokenizer reads it (_html_tree._each_tag),
+    tags' attributes matched by ``attrs``: a tag ends at its first ">" outside a quoted value,
+    so "<!--" in a value opens no comment; a tag or bogus comment without a ">" runs to the
+    page's end."""
+    return re.compile(
+        r"<(?:!--(?:-?>|.*?--!?>|(?P<unclosed>))"
+        rf"|(?P<text>{'|'.join(_TEXT_ELEMENTS)}){NAME_END}{start_tag_rest(attrs)}"
+        rf"|/?[a-z][^\t\n\r\f />\x00]*(?![^\t\n\r\f />\x00]){start_tag_rest(attrs)}"
+        r"|[!?/][^>]*>|(?P<unfinished>[a-z!?]|/.))",
+        re.I | re.S,
+    )
+
+
+_MARKUP = _markup_pattern(ATTRS)
+# Where no quoted value holds a ">", every tag ends at its first (see ATTRS_TO_FIRST_GT).
+_MARKUP_TO_FIRST_GT = _markup_pattern(ATTRS_TO_FIRST_GT)
 # Raw text that would read as markup without a way to end it: handled before tokenizing.
 _STRAY_LT = re.compile(r"<(?![A-Za-z/!?])")
 # After the page's last ">": a tag (or bogus comment) the page ends in, which browsers drop
@@ -131,73 +155,42 @@ def _last_comment(source: str) -> int:
 
 
 def _unclosed_comment(source: str) -> int:
-    """Where the first comment left unclosed starts, as a browser reads the comments in
-    turn; -1 when there is none."""
+    """Where the first comment left unclosed starts, as a browser reads the page's markup
+    in turn; -1 when there is none."""
     # A comment left open leaves the last one open: an end after the last would end it too.
-    # So a page whose last comment ends (nearly every page) needs no walk through them all.
+    # So a page whose last comment ends (nearly every page) needs no walk through its tags.
     last = _last_comment(source)
     if last < 0 or _COMMENT.match(source, last) is not None:
         return -1
+    markup = _MARKUP if QUOTED_GT.search(source) else _MARKUP_TO_FIRST_GT
     pos = 0
-    in_tag = _InTag(source)
-    while True:
-        found = _COMMENT_OR_TEXT_ELEMENT.search(source, pos)
-        if found is None:
+    while (found := markup.search(source, pos)) is not None:
+        if found.group("unclosed") is not None:
+            return found.start()
+        if found.group("unfinished") is not None:
             return -1
-        if in_tag(found.start()):
-            pos = found.end()  # in a name or a value of a tag: <b<script>, title="<!--"
-            continue
-        name = found.group(1)
+        pos = found.end()
+        name = found.group("text")
         if name is not None:  # its text holds no comment ("<!--" in a script is text)
-            if name.lower() == "script":
-                tag = _START_TAG_REST.match(source, found.end())
-                at = script_end(source, tag.end(), len(source)) if tag else len(source)
-                end = _TEXT_END["script"].match(source, at)
+            name = name.lower()
+            if name == "script":
+                end = _TEXT_END[name].match(source, script_end(source, pos, len(source)))
             else:
-                end = _TEXT_END[name.lower()].search(source, found.end())
+                end = _TEXT_END[name].search(source, pos)
             if end is None:
                 return -1
-            pos = end.end()
-            continue
-        closed = _COMMENT.match(source, found.start())
-        if closed is None:
-            return found.start()
-        pos = closed.end()
+            pos = end.start()  # its end tag is read as a tag
+    return -1
 
 
-_MARKUP_START = re.compile(r"<[A-Za-z/!?]")
-
-
-class _InTag:
-    """Whether places of a page, asked in page order, are inside a tag: after a "<" that
-    starts markup with no ">" since (a ">" in a quoted value before them hides that one).
-    Each character is looked at once, however many places are asked."""
-
-    __slots__ = ("checked", "opened", "source")
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.checked = 0  #: the page before this was looked at
-        self.opened = False  #: a "<" that starts markup since the last ">" before ``checked``
-
-    def __call__(self, at: int) -> bool:
-        source, start = self.source, self.checked
-        gt = source.rfind(">", start, at)
-        if gt >= 0:
-            start, self.opened = gt + 1, False
-        if not self.opened:
-            self.opened = _MARKUP_START.search(source, start, at) is not None
-        self.checked = at
-        return self.opened
-
-
-def feedable(source: str) -> str:
+def feedable(source: str) -> tuple[str, int]:
     """``source`` made safe to tokenize, offsets unchanged: a ``<`` that starts no markup
     becomes U+0000, which is text (the layout reads it back as ``<``); an unclosed comment,
     and a tag the page ends in, end the page, as in browsers. Every ``<`` left starts a token
     (``<![CDATA[…]]>`` and other ``<!…>`` are bogus comments to their first ``>``, as
     browsers read them in HTML). A NUL in the page becomes U+0001, which shows nothing
-    (browsers drop it from text); the page's own U+0001 becomes U+FFFD."""
+    (browsers drop it from text); the page's own U+0001 becomes U+FFFD. With it, where the
+    unclosed comment that ends the page starts (-1 when none does)."""
     if "\x01" in source:
         source = source.replace("\x01", "\ufffd")
     if "\x00" in source:
@@ -211,4 +204,4 @@ def feedable(source: str) -> str:
         if unfinished is not None:
             source = source[: unfinished.start()]
         source = source[: last + 1] + source[last + 1 :].replace("<", "\x00")
-    return _STRAY_LT.sub("\x00", source)
+    return _STRAY_LT.sub("\x00", source), unclosed

@@ -846,10 +846,11 @@ class Tree:
         "runs",
         "surveyed",
         "title",
+        "unclosed_comment",
         "unsure",
     )
 
-    def __init__(self, builder: _Builder, fed: str) -> None:
+    def __init__(self, builder: _Builder, fed: str, unclosed_comment: int) -> None:
         self.root = builder.root
         self.title = builder.title  #: the first <title> element
         self.fed = fed  #: the page as tokenized (what :func:`text_end` needs)
@@ -862,11 +863,13 @@ class Tree:
         self.surveyed = builder.surveyed
         #: selectors of the page's sheets not applied that may hide or show text
         self.unsure = builder.unsure
+        #: where the unclosed comment that ends the page starts (-1 when none does)
+        self.unclosed_comment = unclosed_comment
 
 
 def build_tree(source: str, limits: Limits) -> Tree:
     """The element tree of ``source``."""
-    fed = feedable(source)
+    fed, unclosed_comment = feedable(source)
     builder = _Builder(limits)
     builder.feed(fed)
     styles, read = set(builder.styles), builder.sheet_starts
@@ -878,7 +881,7 @@ def build_tree(source: str, limits: Limits) -> Tree:
     end = len(fed)
     builder._pop_to(1, end)
     builder.root.end = end
-    return Tree(builder, fed)
+    return Tree(builder, fed, unclosed_comment)
 
 
 def text_end(fed: str, start: int) -> int:

@@ -73,6 +73,18 @@ def read_html(source: bytes | str, *, limits: Limits = DEFAULT_LIMITS) -> Docume
                 "read them): cells near them may be misplaced",
             )
         )
+    hidden = tree.unclosed_comment
+    if hidden >= 0 and text[hidden + 4 :].strip():
+        diagnostics.append(
+            _at_offsets(
+                "P422",
+                [hidden],
+                "网页中有未闭合的注释（<!--，位于 {where}），浏览器不显示其后的内容"
+                f"（{len(text) - hidden} 个字符），未读取",
+                "a comment of the page is left unclosed (<!--, page offset {where}): browsers "
+                f"show nothing after it ({len(text) - hidden} characters), and it was not read",
+            )
+        )
     if tree.unsure:
         selectors = "、".join(tree.unsure)
         diagnostics.append(
