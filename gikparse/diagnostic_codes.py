@@ -304,8 +304,10 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "P422",
         "warning",
         "html",
-        "a comment of a web page is left unclosed (`<!--` without `-->`): browsers show "
-        "nothing after it, and nothing after it was read (page offset named)",
+        "markup left open hides the rest of a web page: a comment (`<!--` without `-->`), or "
+        "a `<script>`, `<style>`, `<title>`, `<textarea>`, `<noscript>`, `<iframe>` … without "
+        "its end tag; browsers show nothing after it, and nothing after it was read (page "
+        "offset named)",
     ),
     _c(
         "P451",

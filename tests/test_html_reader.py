@@ -274,9 +274,26 @@ def test_a_comment_left_open_hides_the_rest_of_the_page_with_a_warning_naming_it
     assert f"({len(page) - at} characters)" in found.message_en
 
 
+@pytest.mark.parametrize("opened", ["<script>", "<style>", "<title>", "<textarea>", "<noscript>"])
+def test_an_element_of_text_left_open_hides_the_rest_of_the_page_with_a_warning(
+    opened: str,
+) -> None:
+    page = f"<p>一、总体情况</p>{opened}<p>后文</p><table><tr><td>A</td><td>1</td></tr></table>"
+    doc = read_html(page)
+    # (A <title>'s text may still be the title line: the page has no other.)
+    assert [line.text for line in doc.lines if "一、总体情况" in line.text] == ["一、总体情况"]
+    assert not any(line.kind is LineKind.ROW for line in doc.lines)
+    (found,) = [d for d in doc.diagnostics if d.code == "P422"]
+    assert f"{opened} is left unclosed in the page (page offset {page.index(opened)})" in (
+        found.message_en
+    )
+
+
 @pytest.mark.parametrize(
     "page",
     [
+        "<p>一、总体情况</p><script>x</script><textarea></textarea><p>后文</p>",
+        "<p>一、总体情况</p><p>后文</p><script src=a.js>\n",  # nothing after it to hide
         "<p>一、总体情况</p><!-- x --><p>后文</p>",
         "<p>一、总体情况</p><p>后文</p><!--  \n",  # nothing after it to hide
         '<p title="a>b<!--c">一、总体情况</p><p>后文</p>',  # in a quoted value: no comment
@@ -369,6 +386,24 @@ def test_title_from_the_box_when_neither_heading_nor_title_has_it() -> None:
     assert report.meta.title == "安宁市2020年政府信息公开工作年度报告"
     assert report.agency == "安宁市"  # the title names it; the box is only a fallback
     assert "P412" in {d.code for d in report.diagnostics}
+
+
+@pytest.mark.parametrize("name", ["textarea", "noscript", "iframe", "noembed", "noframes"])
+def test_the_text_of_elements_browsers_read_as_text_holds_no_markup(name: str) -> None:
+    # Their tags and comments are text, not shown: "<!--" in one opens no comment that a
+    # later "-->" would end, and its "</td>" ends no cell (as Chromium shows these pages).
+    page = f"<{name}>a<!--b</{name}><p>x</p><!--c--><p>y</p>"
+    assert _texts(read_html(page)) == ["x", "y"]
+    row = f"<table><tr><td>1</td><td><{name}>2</td><td>3</{name}>4</td></tr></table>"
+    assert _texts(read_html(row)) == ["1\t4"]
+
+
+def test_the_title_is_the_text_of_the_first_title_element_as_it_is() -> None:
+    # Browsers read it as text up to </title>: its tags are characters of it.
+    page = "<title>安宁市2020年<b>政府信息公开工作年度报告</title><p>x</p><!--c--><p>y</p>"
+    assert _texts(read_html(page)) == ["安宁市2020年<b>政府信息公开工作年度报告", "x", "y"]
+    page = "<title>安宁市2020年政府信息公开工作年度报告<!--x</title><p>x</p><!--c--><p>y</p>"
+    assert _texts(read_html(page))[1:] == ["x", "y"]
 
 
 def test_preformatted_text_keeps_its_lines() -> None:

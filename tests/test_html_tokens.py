@@ -564,7 +564,9 @@ def test_marks_are_where_one_pattern_finds_them(pieces: list[str]) -> None:
 _LAZY_COMMENT = re.compile(r"<!--(?:-?>|.*?--!?>)", re.S)
 
 
-_TEXT_ELEMENTS = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
+_TEXT_ELEMENTS = (
+    *("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"),
+)
 
 
 def _text_element_at(source: str, at: int) -> str | None:

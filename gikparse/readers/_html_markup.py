@@ -23,6 +23,7 @@ __all__ = [
     "STYLING",
     "STYLING_TAG",
     "SWALLOWED",
+    "TEXT_ELEMENTS",
     "attributes",
     "attributes_pattern",
     "cell_runs",
@@ -78,6 +79,10 @@ ATTRS_TO_FIRST_GT = "[^>]*"
 NAME_END = r"(?=[\t\n\r\f />])"
 # Where the text of a <style> ends (raw text: no other tag ends it).
 STYLE_END = re.compile(rf"</style{NAME_END}")
+# Elements besides <script>, <style>, <xmp> and <plaintext> whose content browsers read as
+# text up to their end tag: their tags and comments are text ("<!--" in a <noscript> opens
+# no comment). Browsers run scripts, so <noscript> is one of them.
+TEXT_ELEMENTS = ("title", "textarea", "noscript", "iframe", "noembed", "noframes")
 # ASCII letters lowered, as markup and CSS fold names (str.translate).
 ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 

@@ -16,6 +16,7 @@ from gikparse.readers._html_markup import (
     ATTRS_TO_FIRST_GT,
     NAME_END,
     QUOTED_GT,
+    TEXT_ELEMENTS,
     script_end,
     start_tag_rest,
 )
@@ -108,7 +109,7 @@ def _non_ascii_share(page: str) -> float:
 
 _COMMENT = re.compile(r"<!--(?:-?>|.*?--!?>)", re.S)
 # Elements whose content browsers read as text, where "<!--" starts no comment.
-_TEXT_ELEMENTS = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
+_TEXT_ELEMENTS = ("script", "style", "xmp", *TEXT_ELEMENTS)
 _TEXT_END = {name: re.compile(rf"</{name}{NAME_END}", re.I) for name in _TEXT_ELEMENTS}
 
 

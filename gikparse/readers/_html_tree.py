@@ -22,9 +22,9 @@ from gikparse.readers._html_markup import (
     ATTRS_TO_FIRST_GT,
     NAME_END,
     QUOTED_GT,
-    STYLE_END,
     STYLING,
     SWALLOWED,
+    TEXT_ELEMENTS,
     attributes,
     cell_runs,
     cell_token,
@@ -236,12 +236,16 @@ _IMPLIED: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = {
 _NAME = r"[a-z][^\t\n\r\f />\x00]*(?![^\t\n\r\f />\x00])"  # all of it: no attribute's
 
 
+_TEXT_END = {name: re.compile(rf"</{name}{NAME_END}") for name in ("style", *TEXT_ELEMENTS)}
+
+
 def _each_tag(attrs: str) -> str:
     """One tag (or comment, declaration …) after its "<", its attributes matched by
     ``attrs``."""
     return (
         rf"(?P<script>script){NAME_END}{start_tag_rest(attrs)}"
         rf"|(?P<style>style){NAME_END}{start_tag_rest(attrs)}"
+        rf"|(?P<text>{'|'.join(TEXT_ELEMENTS)}){NAME_END}{start_tag_rest(attrs)}"
         rf"|(?P<name>{_NAME})(?P<attrs>{attrs})>"
         rf"|/(?P<end>{_NAME}){attrs}>"  # an end tag's attributes are read, and ignored
         r"|!--(?:-?>|.*?--!?>)"  # browsers end a comment at --> or --!>; <!--> is one
@@ -370,7 +374,10 @@ class _Builder:
         self.root = Element("#root", 0)
         self.stack: list[Element] = [self.root]
         self.open_tags: dict[str, int] = {}  #: how many elements of each tag are open
-        self.title: Element | None = None
+        self.title: tuple[int, int] | None = None
+        #: where an element whose text runs to the page's end starts, where its text
+        #: starts, and its start tag
+        self.unclosed: tuple[int, int, str] | None = None
         self.in_article = 0
         self.inline_open = 0  #: inline elements kept on the stack (hidden, chrome …)
         self.invisible_open = 0  #: invisible elements open (see Element.invisible)
@@ -497,16 +504,21 @@ class _Builder:
                     tag = m.group("broken")
                     if tag in BLOCKS:
                         self.start_tag(tag, [], at)
-                elif kind is not None:  # <script> or <style>: raw text up to its end tag
+                elif kind is not None:  # <script>, <style> …: raw text up to its end tag
+                    tag = m.group(kind)
                     if kind == "style" and self._sheet_at(low, at):
                         self.styles.append(at)
                     if kind == "script":
                         end = script_end(low, pos, stop)
                     else:
-                        raw_end = STYLE_END.search(low, pos, stop)
+                        raw_end = _TEXT_END[tag].search(low, pos, stop)
                         end = stop if raw_end is None else raw_end.start()
-                    self.start_tag(kind, [], at)
-                    if stack[-1].tag == kind:  # its text is never read: the element ends here
+                    if end == stop == len(low) and self.unclosed is None:
+                        self.unclosed = (at, pos, f"<{tag}>")  # no end tag: the rest is its text
+                    self.start_tag(tag, [], at)
+                    if stack[-1].tag == tag:  # the element ends with its text
+                        if tag == "title" and self.title is None:
+                            self.title = (pos, end)
                         self._pop_to(len(stack) - 1, end)
                     if end > pos:
                         pos, resume = end, True
@@ -796,8 +808,6 @@ class _Builder:
                     open_element.has_table = True
         elif tag in ("article", "main"):
             self.in_article += 1
-        elif tag == "title" and self.title is None:
-            self.title = element
         self.kept += 1
         if self.kept > self.max_kept:
             self._too_many()
@@ -846,13 +856,13 @@ class Tree:
         "runs",
         "surveyed",
         "title",
-        "unclosed_comment",
+        "unclosed",
         "unsure",
     )
 
     def __init__(self, builder: _Builder, fed: str, unclosed_comment: int) -> None:
         self.root = builder.root
-        self.title = builder.title  #: the first <title> element
+        self.title = builder.title  #: where the text of the first <title> starts and ends
         self.fed = fed  #: the page as tokenized (what :func:`text_end` needs)
         #: elements closed early because they nested deeper than ``max_nesting_depth``
         self.flattened = builder.flattened
@@ -863,8 +873,14 @@ class Tree:
         self.surveyed = builder.surveyed
         #: selectors of the page's sheets not applied that may hide or show text
         self.unsure = builder.unsure
-        #: where the unclosed comment that ends the page starts (-1 when none does)
-        self.unclosed_comment = unclosed_comment
+        #: where markup left open that hides the rest of the page starts (an unclosed
+        #: comment, a <script>, <title> … without its end tag), where the text it hides
+        #: starts, and what it is
+        self.unclosed = (
+            (unclosed_comment, unclosed_comment + 4, "<!--")
+            if unclosed_comment >= 0
+            else builder.unclosed
+        )
 
 
 def build_tree(source: str, limits: Limits) -> Tree:

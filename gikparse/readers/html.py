@@ -18,8 +18,8 @@ from gikparse.limits import DEFAULT_LIMITS, Limits
 from gikparse.readers import _html_page as page
 from gikparse.readers._html_chrome import guard
 from gikparse.readers._html_decode import decode_page
-from gikparse.readers._html_layout import Piece, Prose, Row, Run, Segment, cell_run, lay_out
-from gikparse.readers._html_tree import Element, Tree, build_tree
+from gikparse.readers._html_layout import Piece, Prose, Row, Run, Segment, lay_out
+from gikparse.readers._html_tree import Tree, build_tree
 from gikparse.readers.document import Document, Line, LineKind, TextCell
 
 __all__ = ["decode_page", "read_html"]
@@ -73,18 +73,8 @@ def read_html(source: bytes | str, *, limits: Limits = DEFAULT_LIMITS) -> Docume
                 "read them): cells near them may be misplaced",
             )
         )
-    hidden = tree.unclosed_comment
-    if hidden >= 0 and text[hidden + 4 :].strip():
-        diagnostics.append(
-            _at_offsets(
-                "P422",
-                [hidden],
-                "网页中有未闭合的注释（<!--，位于 {where}），浏览器不显示其后的内容"
-                f"（{len(text) - hidden} 个字符），未读取",
-                "a comment of the page is left unclosed (<!--, page offset {where}): browsers "
-                f"show nothing after it ({len(text) - hidden} characters), and it was not read",
-            )
-        )
+    if tree.unclosed is not None:
+        diagnostics.extend(_hidden_rest(text, *tree.unclosed))
     if tree.unsure:
         selectors = "、".join(tree.unsure)
         diagnostics.append(
@@ -128,6 +118,24 @@ def read_html(source: bytes | str, *, limits: Limits = DEFAULT_LIMITS) -> Docume
     return Document(
         document[0], document[1], kind="html", diagnostics=tuple(diagnostics), meta=found
     )
+
+
+def _hidden_rest(page: str, at: int, after: int, opened: str) -> list[Diagnostic]:
+    """P422 when markup left open at ``at`` (``opened``: "<!--", "<script>" …) hides the
+    text from ``after`` on."""
+    if not page[after:].strip():
+        return []  # nothing after it to hide
+    hidden = len(page) - at
+    return [
+        _at_offsets(
+            "P422",
+            [at],
+            f"网页中的 {opened} 未闭合（位于 {{where}}），浏览器不显示其后的内容"
+            f"（{hidden} 个字符），未读取",
+            f"{opened} is left unclosed in the page (page offset {{where}}): browsers show "
+            f"nothing after it ({hidden} characters), and it was not read",
+        )
+    ]
 
 
 def _at_offsets(code: str, offsets: list[int], message: str, message_en: str) -> Diagnostic:
@@ -250,7 +258,7 @@ def _sliced(run: Run, start: int, end: int) -> Run:
 
 def _with_title(
     items: list[Prose | Row],
-    title_element: Element | None,
+    title: tuple[int, int] | None,
     fed: str,
     found: dict[str, str],
     diagnostics: list[Diagnostic],
@@ -274,8 +282,9 @@ def _with_title(
         found["title_source"] = "heading"
         return items[first:]
     run: Run | None = None
-    if title_element is not None:
-        whole = cell_run(title_element, fed)
+    if title is not None:
+        whole = Run()  # its text is text: a "<" in it is a character of it
+        whole.add(fed[title[0] : title[1]], title[0])
         text = whole.text.strip(_TRIM)
         lead = len(whole.text) - len(whole.text.lstrip(_TRIM))
         start, end = page.title_part(text)
