@@ -285,11 +285,9 @@ _TAG_BY_TAG = re.compile(rf"<(?:(?P<styling>(?!)x)|(?P<cell>(?!)x)|{_each_tag(AT
 _REFERENCE_IN_TAG = re.compile(r"<[^<>&]*&")
 
 
-# Where a <style> is no sheet: inert in a template, text in <noscript> (where scripts run) and
-# in the elements whose content browsers read as text, a MathML element in <math>.
-_NO_SHEETS = (
-    "template", "noscript", "textarea", "title", "iframe", "noembed", "noframes", "math",
-)  # fmt: skip
+# Where a <style> is no sheet: inert in a template, a MathML element in <math>. (In the
+# elements whose content browsers read as text it is text: never a token.)
+_NO_SHEETS = ("template", "math")
 # The tags of the elements whose text browsers read as text that the tree does not keep.
 _TEXT_TAGS = re.compile(r"<(xmp|/xmp|plaintext)(?=[\t\n\r\f />])")
 _BR = "br"
