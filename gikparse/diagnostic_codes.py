@@ -341,6 +341,13 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "a value cell of a Word table is merged down rows (`w:vMerge`): its value counts for "
         "its first row only, the rows below are blank in its column",
     ),
+    _c(
+        "P456",
+        "warning",
+        "word",
+        "equations of a Word document with structure (a fraction, a power, a root …) were "
+        "not read (equations that are a run of text are read as text)",
+    ),
 )
 
 

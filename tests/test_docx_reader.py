@@ -292,7 +292,8 @@ def test_merged_cells_become_spans_and_continuations_are_left_out() -> None:
         [("自然人", 1, 1), ("总计", 1, 1)],
         [("三、本年度办理结果", 2, 1), ("（一）予以公开", 1, 1), ("1", 1, 1), ("1", 1, 1)],
         [("（二）部分公开", 1, 1), ("", 1, 1), ("0", 1, 1)],
-        [("legacy", 1, 2), ("9", 1, 1)],
+        # gridBefore: the row's first grid column is left blank, its cells stay in theirs
+        [("", 1, 1), ("legacy", 1, 2), ("9", 1, 1)],
     ]
     assert {line.table for line in rows[:5]} == {0}
     assert {line.table for line in rows[5:]} == {1}
@@ -601,3 +602,168 @@ def test_a_value_cell_merged_down_leaves_the_next_row_in_its_columns(scanner: bo
         [("甲", 2, 1), ("1", 1, 1), ("2", 1, 1)],
         [("3", 1, 1), ("4", 1, 1)],
     ]
+
+
+# --- what Word shows of revisions, hidden marks, symbols, fields, equations ---------------
+
+_CHINESE_LIST = _numbering(
+    _lvl(0, "chineseCounting", "%1、"),
+    nums='<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>',
+)
+
+
+def _read_both(body: str, **parts: str) -> list[str]:
+    """The lines of ``body`` as the scanner and as the general reader read it (the same)."""
+    found = []
+    for scanner in (True, False):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(docx_module, "_SCAN", scanner)
+            found.append(_texts(_read(body, **parts)))
+    assert found[0] == found[1]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "removed",
+    [
+        # A whole paragraph deleted with tracked changes: its mark and its text.
+        '<w:p><w:pPr>{num}<w:rPr><w:del w:id="1" w:author="a"/></w:rPr></w:pPr>'
+        '<w:del w:id="2" w:author="a"><w:r><w:delText>乙</w:delText></w:r></w:del></w:p>',
+        # Moved elsewhere: the paragraph left behind.
+        '<w:p><w:pPr>{num}<w:rPr><w:moveFrom w:id="1" w:author="a"/></w:rPr></w:pPr>'
+        '<w:moveFrom w:id="2" w:author="a"><w:r><w:t>乙</w:t></w:r></w:moveFrom></w:p>',
+        # An empty paragraph whose mark is deleted (plain for the scanner but for its mark).
+        '<w:p><w:pPr>{num}<w:rPr><w:del w:id="1" w:author="a"/></w:rPr></w:pPr></w:p>',
+    ],
+)
+def test_a_numbered_paragraph_deleted_or_moved_away_is_neither_shown_nor_counted(
+    removed: str,
+) -> None:
+    body = _p("甲", _num(1, 0)) + removed.format(num=_num(1, 0)) + _p("丙", _num(1, 0))
+    assert _read_both(body, numbering=_CHINESE_LIST) == ["一、甲", "二、丙"]
+
+
+def test_a_hidden_numbered_paragraph_is_not_shown_but_counted() -> None:
+    hidden = (
+        f"<w:p><w:pPr>{_num(1, 0)}<w:rPr><w:vanish/></w:rPr></w:pPr>"
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>乙</w:t></w:r></w:p>"
+    )
+    body = _p("甲", _num(1, 0)) + hidden + _p("丙", _num(1, 0))
+    assert _read_both(body, numbering=_CHINESE_LIST) == ["一、甲", "三、丙"]
+
+
+def _sym(font: str, code: str) -> str:
+    return f'<w:r><w:sym w:font="{font}" w:char="{code}"/></w:r>'
+
+
+def _t(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def test_symbol_font_characters_read_as_the_font_draws_them() -> None:
+    symbols = {"F0B1": "±", "F0B4": "×", "F0B8": "÷", "F0A3": "≤", "F0B3": "≥", "F0B0": "°"}
+    symbols |= {"F06D": "μ", "F061": "α", "F044": "Δ", "F0B9": "≠", "F0BB": "≈", "F035": "5"}
+    body = "".join(f"<w:p>{_t('12')}{_sym('Symbol', code)}{_t('3')}</w:p>" for code in symbols)
+    # Not characters: a Wingdings tick, a surrogate, a piece of a large bracket.
+    body += f"<w:p>{_t('4')}{_sym('Wingdings', 'F0FC')}{_sym('Arial', 'D800')}"
+    body += f"{_sym('Symbol', 'F0E6')}{_t('5')}</w:p>"
+    lines = _read_both(body)
+    assert lines == [*(f"12{shown}3" for shown in symbols.values()), "45"]
+    assert all(line.encode("utf-8") for line in lines)
+
+
+def _field(code: str, result: str) -> str:
+    def mark(kind: str) -> str:
+        return f'<w:r><w:fldChar w:fldCharType="{kind}"/></w:r>'
+
+    return mark("begin") + code + mark("separate") + result + mark("end")
+
+
+def _code(text: str) -> str:
+    return f'<w:r><w:instrText xml:space="preserve">{text}</w:instrText></w:r>'
+
+
+def test_a_field_shows_its_result_and_a_field_inside_its_code_is_code() -> None:
+    # { = { REF a } + 1 } with its result 5: the inner field's result 4 is code, not shown.
+    inner = _field(_code(" REF a "), _t("4"))
+    formula = _field(_code(" = ") + inner + _code(" + 1 "), _t("5"))
+    body = f"<w:p>{_t('合计')}{formula}</w:p>" + _tbl(
+        _tc("项目") + _tc("数量"),
+        f"<w:tc><w:p>{_t('合计')}</w:p></w:tc><w:tc><w:p>{formula}</w:p></w:tc>",
+    )
+    # A field left open in its code at a paragraph's end (a broken file) hides no more.
+    body += f'<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>{_code("PAGE")}</w:p>' + _p("后文")
+    assert _read_both(body) == ["合计5", "项目\t数量", "合计\t5", "后文"]
+
+
+def test_equations_of_text_are_read_and_others_are_named() -> None:
+    math = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+    plain = f'<m:oMath xmlns:m="{math}"><m:r><m:t>12.5%</m:t></m:r></m:oMath>'
+    fraction = (
+        f'<m:oMathPara xmlns:m="{math}"><m:oMath><m:f><m:num><m:r><m:t>1</m:t></m:r></m:num>'
+        "<m:den><m:r><m:t>2</m:t></m:r></m:den></m:f></m:oMath></m:oMathPara>"
+    )
+    body = f"<w:p>{_t('增长率')}{plain}{_t('。')}</w:p><w:p>{_t('比例')}{fraction}</w:p>"
+    doc = _read(body)
+    assert _texts(doc) == ["增长率12.5%。", "比例"]
+    (named,) = doc.diagnostics
+    assert named.code == "P456" and named.location is not None
+    assert doc.text[named.location.offset :].lstrip("\n").startswith("比例")  # where it sits
+
+
+def test_bullets_drawn_in_a_symbol_font_are_glyphs_not_letters() -> None:
+    wingdings = '<w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr>'
+    numbering = _numbering(
+        _lvl(0, "bullet", "l", wingdings) + _lvl(1, "bullet", "§", wingdings),
+        nums='<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>',
+    )
+    body = _p("收入100万元", _num(1, 0)) + _p("支出80万元", _num(1, 1))
+    assert _texts(_read(body, numbering=numbering)) == ["收入100万元", "支出80万元"]
+
+
+def test_a_huge_list_start_prints_digits_in_bounded_memory() -> None:
+    numbering = _numbering(
+        _lvl(0, "upperLetter", "%1.").replace('w:val="1"', 'w:val="100000000000"', 1),
+        nums='<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>',
+    )
+    assert _texts(_read(_p("甲", _num(1, 0)), numbering=numbering)) == ["100000000000. 甲"]
+    assert format_number(27, "upperLetter") == "AA"
+
+
+def test_a_utf16_document_part_hides_its_hidden_text() -> None:
+    document = (
+        f'<?xml version="1.0" encoding="UTF-16" standalone="yes"?>\n<w:document {NS}><w:body>'
+        f"<w:p>{_t('12')}<w:r><w:rPr><w:vanish/></w:rPr><w:t>999</w:t></w:r></w:p>"
+        "</w:body></w:document>"
+    )
+    data = docx_package(_p("x"))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(buffer, "w") as out:
+        for item in source.infolist():
+            content = source.read(item)
+            if item.filename == "word/document.xml":
+                content = document.encode("utf-16")
+            out.writestr(item, content)
+    assert _texts(read_docx(buffer.getvalue())) == ["12"]
+
+
+def test_the_numbering_part_is_the_one_the_relationships_name() -> None:
+    data = docx_package(
+        f"<w:document {NS}><w:body>{_p('甲', _num(1, 0))}</w:body></w:document>",
+        {"word/numbering.xml": _CHINESE_LIST},
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(buffer, "w") as out:
+        for item in source.infolist():
+            content = source.read(item)
+            name = item.filename.replace("numbering.xml", "numbering2.xml")
+            if name == "word/_rels/document.xml.rels":
+                content = content.replace(b"numbering.xml", b"numbering2.xml")
+            out.writestr(name, content)
+        # A second member with one name: the last one counts, as zipfile reads it.
+        with pytest.warns(UserWarning, match="Duplicate name"):
+            out.writestr(
+                "word/document.xml",
+                source.read("word/document.xml").replace("甲".encode(), "乙".encode()),
+            )
+    assert _texts(read_docx(buffer.getvalue())) == ["一、乙"]

@@ -26,6 +26,7 @@ from gikparse.errors import Diagnostic, Severity
 from gikparse.limits import Limits
 from gikparse.readers._docx_numbering import Numbering, W
 from gikparse.readers._docx_styles import Styles, num_pr, vanish_of
+from gikparse.readers._symbol_font import symbol_character
 from gikparse.readers.document import Document, Line, LineKind, TextCell
 
 __all__ = ["GridRow", "cell_props", "join_pieces", "layout_grid", "read_body", "slim"]
@@ -37,6 +38,17 @@ SDT, SDT_CONTENT, TXBX = f"{W}sdt", f"{W}sdtContent", f"{W}txbxContent"
 ALTERNATE, CHOICE, FALLBACK = f"{_MC}AlternateContent", f"{_MC}Choice", f"{_MC}Fallback"
 _TAB, _BR, _CR, _SYM, _PTAB = (f"{W}{t}" for t in ("tab", "br", "cr", "sym", "ptab"))
 _NB_HYPHEN = f"{W}noBreakHyphen"
+_FLD_CHAR, _DEL, _MOVE_FROM = f"{W}fldChar", f"{W}del", f"{W}moveFrom"
+_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_MATH, _MATH_PARA, _MATH_TEXT = f"{_M}oMath", f"{_M}oMathPara", f"{_M}t"
+# Equation elements whose parts a line of text cannot show (a fraction's two, a power's).
+_MATH_STRUCTURE = frozenset(
+    f"{_M}{t}"
+    for t in (
+        *("f", "sSup", "sSub", "sSubSup", "sPre", "rad", "nary", "d", "m", "eqArr", "acc"),
+        *("bar", "box", "borderBox", "func", "groupChr", "limLow", "limUpp", "phant"),
+    )
+)
 _PPR, _TCPR, _TRPR, _RPR = f"{W}pPr", f"{W}tcPr", f"{W}trPr", f"{W}rPr"
 _PSTYLE = f"{W}pStyle"
 # What a plain cell holds once the empty formatting is cut (see slim): read in one pass.
@@ -74,7 +86,8 @@ _TRIM = " \t\r\n\u3000\u00a0\ufeff"
 # and a tag the patterns do not match (another prefix, a ">" in an attribute) is simply kept.
 _READ_WHEN_EMPTY = (
     "document|body|p|tab|br|cr|sym|ptab|noBreakHyphen|pStyle|numId|ilvl|outlineLvl|gridBefore|gridSpan"
-    "|vMerge|hMerge|docPartGallery|tbl|tr|tc|txbxContent|vanish|del|altChunk|object"
+    "|vMerge|hMerge|docPartGallery|tbl|tr|tc|txbxContent|vanish|del|moveFrom|fldChar|altChunk"
+    "|object"
 )
 
 
@@ -206,12 +219,17 @@ class _Body:
         #: (content kept in another file of the package) sit: text gikparse does not read
         self.objects: list[tuple[int, str]] = []
         self.alt_chunks: list[int] = []
+        self.equations: list[int] = []  #: where equations with structure (not read) sit
         #: where the first row of a table given a blank in a merged value cell's place starts
         self.merged_values: list[int] = []
         self.limits = limits
         #: whether any run may be hidden (w:vanish, directly or by a style): checked per run
         self.hidden = hidden or styles.may_hide
         self.paragraph_hidden = False  #: whether the paragraph being read hides its runs
+        #: the complex fields open (``w:fldChar`` begin … separate … end), innermost last:
+        #: True while in its code (instructions, and fields nested in them: not shown)
+        self.fields: list[bool] = []
+        self.in_code = 0  #: how many of them are in their code
         self.depth = 0  #: containers being read inside each other (bounded by the limits)
 
     def document(self) -> tuple[Document, tuple[Diagnostic, ...]]:
@@ -221,7 +239,7 @@ class _Body:
         return doc, (
             *self.diagnostics,
             *_merged_values(doc, self.merged_values),
-            *_unread(doc, self.alt_chunks, self.objects),
+            *_unread(doc, self.alt_chunks, self.objects, self.equations),
         )
 
     def _deeper(self) -> None:
@@ -249,7 +267,20 @@ class _Body:
                 branch = _branch(child)
                 if branch is not None:
                     self._inline(branch, out, boxes)
+            elif tag == _MATH_PARA:
+                self._inline(child, out, boxes)
+            elif tag == _MATH:
+                out.append(self._equation(child))
         self.depth -= 1
+
+    def _equation(self, math: Element) -> str:
+        """An equation's text when it is a run of text (``12.5%``, ``a+b``); an equation with
+        structure (a fraction, a power, a root …) is recorded as not read: its text in a
+        line would say another thing."""
+        if any(element.tag in _MATH_STRUCTURE for element in math.iter()):
+            self.equations.append(self.writer.pos)
+            return ""
+        return "".join(t.text or "" for t in math.iter(_MATH_TEXT))
 
     def _run(self, run: Element, out: list[str], boxes: list[Element]) -> None:
         if self.hidden:
@@ -262,13 +293,15 @@ class _Body:
                     hidden = self.styles.hides(char.get(_VAL))
                 if hidden is None:
                     hidden = self.paragraph_hidden
-            if hidden:
-                return  # hidden text: Word neither shows nor prints it
+            if hidden:  # hidden text: Word neither shows nor prints it
+                for child in run.iter(_FLD_CHAR):
+                    self._field_char(child)  # its field marks still count
+                return
         for child in run:
             tag = child.tag
             if tag == T:
                 text = child.text
-                if text:
+                if text and not self.in_code:
                     out.append(text.replace("\n", " ") if "\n" in text else text)
             elif tag in (_TAB, _PTAB):
                 out.append("\t")
@@ -276,6 +309,10 @@ class _Body:
                 out.append("\n")
             elif tag == _NB_HYPHEN:
                 out.append("-")
+            elif tag == _FLD_CHAR:
+                self._field_char(child)
+            elif self.in_code:
+                continue  # a field's code: only its result is shown
             elif tag == _SYM:
                 out.append(_symbol(child))
             elif tag in _DRAWING:
@@ -291,8 +328,24 @@ class _Body:
                     self._run(branch, out, boxes)
                     self.depth -= 1
 
-    def _paragraph_text(self, p: Element, boxes: list[Element]) -> tuple[str, int]:
-        """The paragraph's text as displayed (numbering label first) and its heading level."""
+    def _field_char(self, mark: Element) -> None:
+        """Follow a field's begin, separate and end (fields nest: a field in another's code
+        is part of that code)."""
+        kind = mark.get(f"{W}fldCharType")
+        fields = self.fields
+        if kind == "begin":
+            fields.append(True)
+            self.in_code += 1
+        elif kind == "separate" and fields and fields[-1]:
+            fields[-1] = False
+            self.in_code -= 1
+        elif kind == "end" and fields:
+            self.in_code -= fields.pop()
+
+    def _paragraph_text(self, p: Element, boxes: list[Element]) -> tuple[str, int] | None:
+        """The paragraph's text as displayed (numbering label first) and its heading level;
+        None when Word shows nothing of it: its paragraph mark deleted or moved away (a
+        tracked change; nor is it counted in its list) or hidden, and no text of it shown."""
         ppr = p.find(_PPR)
         style_id = None
         own_level = 0
@@ -312,8 +365,21 @@ class _Body:
         if self.styles.may_hide:
             self.paragraph_hidden = self.styles.paragraph_hides(style_id)
         self._inline(p, out, boxes)
-        self.paragraph_hidden = outer
+        paragraph_hidden, self.paragraph_hidden = self.paragraph_hidden, outer
+        if self.in_code:
+            # A field's code does not run past its paragraph in any file Word writes: a
+            # field left open there (a broken file) must not hide the rest of the document.
+            self.fields = [False] * len(self.fields)
+            self.in_code = 0
         text = "".join(out)
+        mark = ppr.find(_RPR) if ppr is not None else None
+        if mark is not None and not boxes and not text.strip(_TRIM):
+            if mark.find(_DEL) is not None or mark.find(_MOVE_FROM) is not None:
+                return None
+            hidden = vanish_of(mark)
+            if hidden if hidden is not None else paragraph_hidden:
+                self._label(num_id, ilvl, style_id, style.num_id, style.ilvl)  # counted
+                return None
         label = self._label(num_id, ilvl, style_id, style.num_id, style.ilvl)
         if label:
             sep = "" if not text or not label[-1].isascii() else " "
@@ -371,8 +437,9 @@ class _Body:
 
     def paragraph(self, p: Element) -> None:
         boxes: list[Element] = []
-        text, heading = self._paragraph_text(p, boxes)
-        self.emit(text, heading)
+        shown = self._paragraph_text(p, boxes)
+        if shown is not None:
+            self.emit(*shown)
         for box in boxes:
             self.blocks(box)
 
@@ -483,8 +550,9 @@ class _Body:
             tag = child.tag
             if tag == P:
                 boxes: list[Element] = []
-                text, _ = self._paragraph_text(child, boxes)
-                pieces.extend(text.replace("\t", "\n").split("\n"))
+                shown = self._paragraph_text(child, boxes)
+                if shown is not None:
+                    pieces.extend(shown[0].replace("\t", "\n").split("\n"))
                 for box in boxes:
                     self._cell_pieces(box, pieces)
             elif tag == SDT:
@@ -546,7 +614,8 @@ _VALUE = re.compile(r"[-+]?\d[\d,，.．\s]*[%％]?")
 def layout_grid(rows: list[GridRow], merged: list[int] | None = None) -> list[list[list[Any]]]:
     """Rows of cells, each a list [text, row span, col span] (lists, not objects: a table has
     hundreds and the row span grows as rows below continue a cell): legacy horizontal merges
-    widen the cell before, vertical continuations lengthen the cell above and are left out of
+    widen the cell before, ``w:gridBefore`` columns are a blank cell, vertical continuations
+    lengthen the cell above and are left out of
     their row, but for a value cell's: it counts for its first row only, and the rows below
     get a blank cell in its place, so that their own cells stay in their columns (as on a web
     page, see _html_layout). ``merged`` gets the index of each row given such a blank cell."""
@@ -554,7 +623,8 @@ def layout_grid(rows: list[GridRow], merged: list[int] | None = None) -> list[li
     open_merges: dict[int, list[Any]] = {}  # grid column -> the cell a vMerge continues
     for before, cells in rows:
         col = before
-        line: list[list[Any]] = []
+        # Grid columns a row leaves out before its first cell show as a blank.
+        line: list[list[Any]] = [["", 1, before]] if before > 0 else []
         merges: dict[int, list[Any]] = {}
         for text, span, vmerge, hmerge in cells:
             if hmerge is not None and hmerge != "restart" and line and not text:
@@ -591,16 +661,24 @@ def _deleted(tr: Element) -> bool:
 
 
 def _symbol(sym: Element) -> str:
-    """A ``w:sym`` character. Symbol fonts put their glyphs at U+F0xx; those that are plain
-    ASCII there (Symbol's digits and punctuation) are kept, pictographs (Wingdings ticks,
-    boxes) are dropped: they are not text."""
+    """A ``w:sym`` character. Symbol fonts put their glyphs at U+F0xx: the Symbol font's are
+    read as the characters it draws (``F0B1`` is ±, ``F06D`` μ), other fonts' pictographs
+    (Wingdings ticks, boxes) are dropped: they are not text. So is a code that names no
+    character (a surrogate)."""
     try:
         code = int(sym.get(f"{W}char", ""), 16)
     except ValueError:
         return ""
-    if 0xF020 <= code <= 0xF07E and sym.get(f"{W}font", "").lower() == "symbol":
-        code -= 0xF000
-    if code < 0x20 or 0xE000 <= code <= 0xF8FF or code > 0x10FFFF:
+    if sym.get(f"{W}font", "").lower() == "symbol":
+        drawn = symbol_character(code)
+        if drawn is not None:
+            return drawn
+    if (
+        code < 0x20
+        or 0xD800 <= code <= 0xF8FF  # surrogates, private use
+        or code in (0xFFFE, 0xFFFF)
+        or code > 0x10FFFF
+    ):
         return ""
     return chr(code)
 
@@ -636,10 +714,21 @@ def _merged_values(doc: Document, starts: list[int]) -> list[Diagnostic]:
 
 
 def _unread(
-    doc: Document, alt_chunks: list[int], objects: list[tuple[int, str]]
+    doc: Document, alt_chunks: list[int], objects: list[tuple[int, str]], equations: list[int]
 ) -> list[Diagnostic]:
     """Diagnostics for content the reader leaves out but a reader of the file would see."""
     out = []
+    if equations:
+        out.append(
+            Diagnostic(
+                code="P456",
+                severity=Severity.WARNING,
+                message=f"文档中有 {len(equations)} 个含分式、上下标等结构的公式，其内容未读取",
+                message_en=f"{len(equations)} equation(s) with structure (a fraction, a power, "
+                "a root …) were not read",
+                location=doc.location(equations[0], equations[0]),
+            )
+        )
     if alt_chunks:
         out.append(
             Diagnostic(

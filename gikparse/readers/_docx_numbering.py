@@ -9,6 +9,7 @@ level text and restart rule; per-list overrides (``w:lvlOverride``/``w:startOver
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from xml.etree.ElementTree import Element
 
@@ -70,9 +71,14 @@ def _chinese(n: int, digits: str = _COUNTING, units: tuple[str, ...] = _TEN_THOU
     return out
 
 
+# Past this many repeats of a letter, a number is written in digits (a start of 10**11 would
+# otherwise spell billions of letters).
+_MOST_LETTERS = 64
+
+
 def _letters(n: int, upper: bool) -> str:
     # Word repeats the letter: A..Z, AA..ZZ, AAA..
-    if n <= 0:
+    if n <= 0 or n > 26 * _MOST_LETTERS:
         return str(n)
     letter = chr((ord("A") if upper else ord("a")) + (n - 1) % 26)
     return letter * ((n - 1) // 26 + 1)
@@ -142,6 +148,13 @@ class Level:
     restart: int | None = None  #: ``w:lvlRestart``: restart after this (1-based) level; 0 never
     legal: bool = False  #: ``w:isLgl``: every ``%N`` as decimal digits
     style: str | None = None  #: ``w:pStyle``: the paragraph style bound to this level
+    #: its text is drawn in a symbol font (``w:rPr/w:rFonts``: Wingdings, Symbol …), whose
+    #: characters are glyphs ("l" is Wingdings' round bullet), not text
+    symbol_font: bool = False
+
+
+# Fonts whose characters are pictures: their letters draw bullets, arrows, ticks.
+_SYMBOL_FONT = re.compile(r"(?i)wingdings|webdings|symbol|dingbats|marlett")
 
 
 def _int(element: Element | None, default: int | None = None) -> int | None:
@@ -158,6 +171,7 @@ def _level(lvl: Element) -> Level:
     text = lvl.find(f"{W}lvlText")
     style = lvl.find(f"{W}pStyle")
     legal = lvl.find(f"{W}isLgl")
+    fonts = lvl.find(f"{W}rPr/{W}rFonts")
     return Level(
         start=_int(lvl.find(f"{W}start"), 1) or 0,
         fmt=(fmt.get(_VAL) if fmt is not None else None) or "decimal",
@@ -165,6 +179,11 @@ def _level(lvl: Element) -> Level:
         restart=_int(lvl.find(f"{W}lvlRestart")),
         legal=legal is not None and legal.get(_VAL, "true") not in ("0", "false", "off"),
         style=style.get(_VAL) if style is not None else None,
+        symbol_font=fonts is not None
+        and any(
+            _SYMBOL_FONT.search(fonts.get(f"{W}{script}") or "") is not None
+            for script in ("ascii", "hAnsi")
+        ),
     )
 
 
@@ -243,7 +262,10 @@ class Numbering:
             if restart is None or ilvl < restart:
                 del counters[deeper]
         if level.fmt == "bullet":
-            # Bullets drawn from symbol fonts sit in the private use area: not text.
+            # Bullets drawn from symbol fonts are glyphs, not text (most sit in the private
+            # use area, as Word's own bullet, U+F0B7 in Symbol).
+            if level.symbol_font:
+                return ""
             return "".join(ch for ch in level.text or "" if not "\ue000" <= ch <= "\uf8ff")
         if level.text is None:
             return format_number(counters[ilvl], level.fmt)

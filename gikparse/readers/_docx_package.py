@@ -20,7 +20,7 @@ from xml.etree import ElementTree
 from gikparse.errors import SourceError
 from gikparse.limits import Limits
 
-__all__ = ["Package", "parse_xml"]
+__all__ = ["Package", "parse_xml", "utf8"]
 
 _CHUNK = 1024 * 1024
 # Deflate inflates at most 1032 times (a 258-byte match in two bits), plus a block's worth.
@@ -56,8 +56,9 @@ class Package:
         # Names are matched case-insensitively and without a leading slash, as Word reads them.
         self.names: dict[str, zipfile.ZipInfo] = {}
         self.cache: dict[str, bytes] = {}
+        # Of two members with one name, the last counts, as zipfile and LibreOffice read them.
         for info in self.zip.infolist():
-            self.names.setdefault(info.filename.lstrip("/").lower(), info)
+            self.names[info.filename.lstrip("/").lower()] = info
 
     def has(self, name: str) -> bool:
         return name.lower() in self.names
@@ -196,6 +197,26 @@ class Package:
                             return target
         return "word/document.xml" if self.has("word/document.xml") else None
 
+    def related(self, part: str, kind: str) -> str | None:
+        """The member the relationships of ``part`` name with a type ending in ``/kind``
+        (``numbering``, ``styles``), if it exists."""
+        folder, _, name = part.rpartition("/")
+        rels = self.read(f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels")
+        if rels is None:
+            return None
+        try:
+            root = parse_xml(rels, f"{name}.rels")
+        except SourceError:
+            return None
+        for rel in root.iter(f"{_RELS}Relationship"):
+            if (rel.get("Type") or "").endswith(f"/{kind}") and rel.get("TargetMode") != "External":
+                target = rel.get("Target") or ""
+                # A target is relative to the part's folder, or to the package with a "/".
+                path = target.lstrip("/") if target.startswith("/") else _joined(folder, target)
+                if self.has(path):
+                    return path
+        return None
+
     def describe(self) -> str:
         """What kind of zip this is, for an error message about a zip that is not a DOCX."""
         if self.has("xl/workbook.xml"):
@@ -217,18 +238,42 @@ class Package:
         return "a zip archive, not a Word document"
 
 
-def parse_xml(data: bytes, name: str) -> ElementTree.Element:
-    """Parse one XML part; refuse DTDs and entity declarations."""
+def _joined(folder: str, target: str) -> str:
+    """``target`` relative to ``folder`` as a member name (``..`` steps up)."""
+    parts = folder.split("/") if folder else []
+    for piece in target.split("/"):
+        if piece == "..":
+            if parts:
+                parts.pop()
+        elif piece not in ("", "."):
+            parts.append(piece)
+    return "/".join(parts)
+
+
+def utf8(data: bytes, name: str) -> bytes:
+    """An XML part in UTF-8, as the readers read its bytes: a UTF-16 part (legal, though
+    Word writes UTF-8) is decoded, without its declaration."""
     head = data[:4]
     if head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head:
-        # UTF-16 (legal, but Word writes UTF-8): decode so the DTD check below sees the text.
         try:
-            text = data.decode("utf-16")
+            text = data.decode(
+                "utf-16"
+                if head[:2] in (b"\xff\xfe", b"\xfe\xff")
+                else ("utf-16-le" if head[1:2] == b"\x00" else "utf-16-be")
+            )
         except UnicodeDecodeError:
             raise SourceError(f"XML 编码无法识别（{name}: undecodable UTF-16 XML）") from None
+        if text.startswith("\ufeff"):
+            text = text[1:]
         if text.startswith("<?xml"):
             text = text[text.find("?>") + 2 :]
-        data = text.encode("utf-8")
+        data = text.encode("utf-8", "surrogatepass")
+    return data
+
+
+def parse_xml(data: bytes, name: str) -> ElementTree.Element:
+    """Parse one XML part; refuse DTDs and entity declarations."""
+    data = utf8(data, name)
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise SourceError(
             f"XML 中含有 DTD 或实体声明，已拒绝读取（{name} declares a DTD or entities, which "

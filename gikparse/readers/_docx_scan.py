@@ -170,7 +170,7 @@ class _Patterns:
         name = rb"[A-Za-z][A-Za-z0-9]*"
         empty = rb"<w:" + name + attrs + rb" ?/>"
         # Run children the general reader turns into text or records: not in a plain run.
-        special = rb"(?:tab|ptab|br|cr|noBreakHyphen|sym|drawing|pict|object)[ />]"
+        special = rb"(?:tab|ptab|br|cr|noBreakHyphen|sym|drawing|pict|object|fldChar)[ />]"
         run_empty = rb"<w:(?!" + special + rb")" + name + attrs + rb" ?/>"
         # Text: no markup, no character XML forbids, no entity but the predefined ones and
         # character references (unescaped by _unescape).
@@ -440,7 +440,10 @@ class _Scanner:
 
     def _properties(self, ppr: bytes) -> _Para | None:
         """What a plain paragraph's ``w:pPr`` content says; ``None`` when not plain: only a
-        style first, list numbering and an outline level as Word writes them are read here."""
+        style first, list numbering and an outline level as Word writes them are read here,
+        in a paragraph whose mark is shown."""
+        if b"<w:del" in ppr or b"<w:moveFrom" in ppr or b"<w:vanish" in ppr:
+            return None  # a paragraph mark deleted, moved away or hidden
         style_id = None
         if ppr.startswith(b'<w:pStyle w:val="'):
             end = ppr.find(b'"', 17)

@@ -17,7 +17,7 @@ from gikparse.errors import GikparseError, SourceError
 from gikparse.limits import DEFAULT_LIMITS, Limits
 from gikparse.readers._docx_body import _Body, read_body, slim
 from gikparse.readers._docx_numbering import Numbering, read_numbering
-from gikparse.readers._docx_package import Package, parse_xml
+from gikparse.readers._docx_package import Package, parse_xml, utf8
 from gikparse.readers._docx_scan import Decline, scan_body
 from gikparse.readers._docx_styles import Styles, read_styles
 from gikparse.readers.document import Document
@@ -33,9 +33,12 @@ _TRANSITIONAL_W = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main
 _SCAN = True
 
 
-def _part(package: Package, name: str) -> bytes | None:
-    data = package.read(name)
-    if data is not None and _STRICT_W in data:
+def _part(package: Package, name: str | None) -> bytes | None:
+    data = package.read(name) if name is not None else None
+    if data is None:
+        return None
+    data = utf8(data, name or "")  # the scanner and the checks below read UTF-8 bytes
+    if _STRICT_W in data:
         data = data.replace(_STRICT_W, _TRANSITIONAL_W)
     return data
 
@@ -62,12 +65,10 @@ def read_docx(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
             f"ZIP 文件中没有 Word 正文（word/document.xml），不是 DOCX 文件"
             f"（this is {package.describe()}: it holds no word/document.xml）"
         )
-    folder = main.rpartition("/")[0]
-    prefix = f"{folder}/" if folder else ""
     document_bytes = _part(package, main)
     assert document_bytes is not None  # main_part() names an existing member
     if _SCAN:
-        numbering, styles = _lists_and_styles(package, prefix)
+        numbering, styles = _lists_and_styles(package, main)
         # Text hidden by a style (rare) is found run by run, by the general reader.
         if not styles.may_hide:
             try:
@@ -80,7 +81,7 @@ def read_docx(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
                 # Anything the scanner did not expect: the general reader reads the part
                 # from scratch, and says what is wrong if anything is.
                 pass
-    numbering, styles = _lists_and_styles(package, prefix)
+    numbering, styles = _lists_and_styles(package, main)
     root = parse_xml(slim(document_bytes, run_styles=styles.may_hide), main)
     try:
         body = _Body(numbering, styles, limits, hidden=b"vanish" in document_bytes)
@@ -92,9 +93,15 @@ def read_docx(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     return _document(body)
 
 
-def _lists_and_styles(package: Package, prefix: str) -> tuple[Numbering, Styles]:
-    numbering_bytes = _part(package, f"{prefix}numbering.xml")
-    styles_bytes = _part(package, f"{prefix}styles.xml")
+def _lists_and_styles(package: Package, main: str) -> tuple[Numbering, Styles]:
+    """The list definitions and styles of the main part: the parts its relationships name,
+    else those of the usual names beside it."""
+    folder = main.rpartition("/")[0]
+    prefix = f"{folder}/" if folder else ""
+    numbering_bytes, styles_bytes = (
+        _part(package, package.related(main, kind) or f"{prefix}{kind}.xml")
+        for kind in ("numbering", "styles")
+    )
     numbering = read_numbering(
         None if numbering_bytes is None else parse_xml(numbering_bytes, "numbering.xml")
     )
