@@ -364,6 +364,39 @@ def test_unmarked_breadcrumb_and_footer_lines_are_chrome() -> None:
     assert _texts(read_html(page)) == ["安宁市2020年政府信息公开工作年度报告", "正文。"]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "（四）平台建设。全年发布信息1234条，规范标注ICP备案号。",  # the words of a footer
+        "网站标识码规范\t12",  # a table row
+        "内容。详见附件.pdf",  # a sentence ending in a file name
+    ],
+)
+def test_report_lines_with_footer_words_are_kept(line: str) -> None:
+    head = "<h1>某县2023年政府信息公开工作年度报告</h1><p>一、总体情况</p>"
+    body = (
+        f"<table><tr><td>{line.replace(chr(9), '</td><td>')}</td></tr></table>"
+        if "\t" in line
+        else f"<p>{line}</p>"
+    )
+    assert _texts(read_html(head + body))[-1] == line
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "版权所有：安宁市人民政府",
+        "© 2023 安宁市人民政府",
+        "滇ICP备05000888号-1",
+        "网站标识码5301000001",
+        "滇公网安备 53010202000123号",
+    ],
+)
+def test_footer_lines_are_chrome(footer: str) -> None:
+    page = f"<h1>某县2023年政府信息公开工作年度报告</h1><p>正文。</p><div>{footer}</div>"
+    assert _texts(read_html(page)) == ["某县2023年政府信息公开工作年度报告", "正文。"]
+
+
 def test_report_sentences_that_start_like_chrome_are_kept() -> None:
     sentence = "相关信息公开工作由办公室负责，联系我们的方式见本报告。"
     assert _texts(read_html(f"<p>{sentence}</p><p>相关链接</p>")) == [sentence]
@@ -404,6 +437,44 @@ def test_the_title_is_the_text_of_the_first_title_element_as_it_is() -> None:
     assert _texts(read_html(page)) == ["安宁市2020年<b>政府信息公开工作年度报告", "x", "y"]
     page = "<title>安宁市2020年政府信息公开工作年度报告<!--x</title><p>x</p><!--c--><p>y</p>"
     assert _texts(read_html(page))[1:] == ["x", "y"]
+
+
+_TABLE = "<table><tr><td>申请</td><td>125</td></tr></table>"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # A head left open ends where browsers end it: at <body>, at text, at a <p>.
+        f"<html><head><title>报告</title><body><p>一、总体情况</p>{_TABLE}</body></html>",
+        f"<html><head><meta charset=utf-8><style>p{{}}</style>一、总体情况{_TABLE}",
+        f"<head><title>报告</title><p>一、总体情况</p>{_TABLE}",
+        # A head where browsers ignore one: after the page's head, inside the body.
+        f"<head></head><p>一、总体情况</p><head>{_TABLE}</head>",
+        # Void or empty elements that hold nothing hide nothing after them.
+        f'<p>一、总体情况</p><embed src="v.swf">{_TABLE}',
+        f'<p>一、总体情况<a href="#"><svg class="icon"/></a></p>{_TABLE}',
+        f"<p>一、总体情况</p><math/>{_TABLE}",
+        # An <svg> left open ends at the HTML browsers end it at.
+        f"<p>一、总体情况</p><svg><path d='M0'></path>{_TABLE}",
+        f"<p>一、总体情况</p><svg><g><p>{_TABLE}</p>",
+        # Shown as browsers show them: fallback content, a map's content, unknown elements.
+        f'<p>一、总体情况</p><object data="x.swf">{_TABLE}</object>',
+        f"<p>一、总体情况</p><map name=m>{_TABLE}</map>",
+        f"<xml><w:View>Normal</w:View></xml><p>一、总体情况</p>{_TABLE}",
+    ],
+)
+def test_markup_that_ends_where_browsers_end_it_hides_no_report(page: str) -> None:
+    doc = read_html(page)
+    assert "一、总体情况" in _texts(doc)
+    assert _rows(doc) == [["申请", "125"]]
+
+
+def test_a_value_after_a_void_element_in_a_cell_is_read() -> None:
+    doc = read_html(
+        '<table><tr><td>申请</td><td><embed src="a.swf">125</td><td>7</td></tr></table>'
+    )
+    assert _rows(doc) == [["申请", "125", "7"]]
 
 
 def test_preformatted_text_keeps_its_lines() -> None:

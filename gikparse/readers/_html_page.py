@@ -61,7 +61,9 @@ _CHROME = re.compile(
     r"""^[\s【\[]*(?:当前位置|您的位置|您现在的位置|您当前的位置|您所在的位置|所在位置|当前位置是)\s*[:：]
       | 首页\s*(?:>|&gt;|》|›|»|/|＞)
       | 【\s*(?:打印本页|打印|关闭窗口|关闭本页|关闭|收藏|返回顶部|返回|分享到|分享)\s*】
-      | 版权所有|主办单位\s*[:：]|承办单位\s*[:：]|网站标识码|ICP\s*备|公网安备|技术支持\s*[:：]
+      | 版权所有\s*(?:[:：©]|$)|[©Ⓒ]|Copyright|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]
+      # Registration numbers: the words alone occur in reports (规范标注ICP备案号).
+      | 网站标识码\s*[:：]?\s*[0-9A-Za-z]{6}|ICP\s*备\s*[0-9]|公网安备\s*[0-9]
       | 建议使用.{0,20}浏览器|分辨率.{0,10}浏览
     """,
     re.X,
@@ -120,8 +122,9 @@ def is_attachment_heading(text: str) -> bool:
 
 
 def is_file_name(text: str) -> bool:
-    """An attachment link: a file name with its extension (and size)."""
-    return len(text) < 200 and _FILE.search(text) is not None
+    """An attachment link: a file name with its extension (and size); not a sentence that
+    ends in one (…详见附件.pdf。 is a sentence of the report)."""
+    return len(text) < 200 and "。" not in text and _FILE.search(text) is not None
 
 
 def title_like(text: str) -> bool:

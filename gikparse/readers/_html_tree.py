@@ -60,19 +60,15 @@ SKIPPED = frozenset(
         "noscript",
         "template",
         "iframe",
-        "object",
-        "embed",
         "svg",
         "math",
         "canvas",
         "audio",
         "video",
-        "map",
         "select",
         "button",
         "textarea",
         "head",
-        "xml",
         "noembed",  # raw text browsers do not show
         "noframes",
     }
@@ -184,6 +180,22 @@ _CLOSES_P = frozenset(
         "dt",
     }
 )
+# What a <head> holds: anything else (a <body>, text, a <p>) ends it, as browsers end it.
+_HEAD_CONTENT = frozenset(
+    {"html", "head", "meta", "link", "style", "script", "title", "base", "noscript", "template"}
+)
+# SVG and MathML: foreign elements, closed by "/>"; browsers end them at these HTML tags.
+_FOREIGN = frozenset({"svg", "math"})
+_BREAKOUT = frozenset(
+    {
+        *("b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt"),
+        *("em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li"),
+        *("listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span"),
+        *("strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var", "font"),
+    }
+)
+_MARKUP_SPACE = "\t\n\r\f "  # (U+00A0 is no space of markup: it is text)
+_FIRST_NAME = re.compile(r"</?([a-z][^\t\n\r\f />\x00]*)")
 _CELLS = frozenset({"td", "th"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SURVEYED = SKIPPED | HEADINGS | {"title", "table"}
@@ -377,6 +389,9 @@ class _Builder:
         #: starts, and its start tag
         self.unclosed: tuple[int, int, str] | None = None
         self.in_article = 0
+        self.head = 0  #: before the <head>, in it, after it (0, 1, 2)
+        #: whether tokens are watched for what ends the <head> or an open <svg>/<math>
+        self.watch = True
         self.inline_open = 0  #: inline elements kept on the stack (hidden, chrome …)
         self.invisible_open = 0  #: invisible elements open (see Element.invisible)
         self.kept = 0
@@ -415,6 +430,8 @@ class _Builder:
         self.unsure = present(sheet.unsure, outside)
         end = self._tokens(_TOKEN, fed, low, 0, len(fed))
         if end < len(fed):
+            if self.head < 2 and fed[end:].strip(_MARKUP_SPACE):
+                self._leave_head(end)
             self.stack[-1].children.append(end)
             self.runs.append(end)
 
@@ -444,11 +461,15 @@ class _Builder:
                     break  # read on from pos the other way
                 at = m.start()
                 if at > pos:
+                    if self.watch and self.head < 2 and fed[pos:at].strip(_MARKUP_SPACE):
+                        self._leave_head(pos)  # text ends the head
                     stack[-1].children.append(pos)
                     self.runs.append(pos)
                 pos = m.end()
                 # Which alternative matched: the last group it closed.
                 kind = m.lastgroup
+                if self.watch and self._watched(m, kind, low, at):
+                    continue  # a <head> where browsers ignore one
                 if kind == "attrs":  # a start tag
                     tag, attrs = m.group("name", "attrs")
                     if "<" in attrs and SWALLOWED.search(attrs) is not None:
@@ -472,6 +493,10 @@ class _Builder:
                             and self.inline_open
                         ):
                             self._nest(tag, 1)
+                    elif tag in _FOREIGN:
+                        if not attrs.endswith("/"):  # <svg/> is empty: foreign elements close
+                            self.start_tag(tag, [], at)
+                            self.watch = True
                     elif attrs and ("span" in attrs or self._marked(low, at, pos, one_tag=True)):
                         self.start_tag(tag, self._attributes(m, attrs), at)
                     else:
@@ -515,7 +540,7 @@ class _Builder:
                         self.unclosed = (at, pos, f"<{tag}>")  # no end tag: the rest is its text
                     self.start_tag(tag, [], at)
                     if stack[-1].tag == tag:  # the element ends with its text
-                        if tag == "title" and self.title is None:
+                        if tag == "title" and self.title is None and not self._in_foreign():
                             self.title = (pos, end)
                         self._pop_to(len(stack) - 1, end)
                     if end > pos:
@@ -523,6 +548,49 @@ class _Builder:
                         break  # tokens go on after the raw text
                 # else: comments, declarations, processing instructions
         return pos
+
+    def _watched(self, m: re.Match[str], kind: str | None, low: str, at: int) -> bool:
+        """End the <head> or an open <svg>/<math> where the token at ``at`` ends it, as
+        browsers do; whether the token is a <head> browsers ignore."""
+        if kind in ("attrs", "broken", "text", "script", "style"):
+            tag = m.group("name" if kind == "attrs" else kind)
+            end = False
+        elif kind in ("styling", "cend", "end"):
+            found = _FIRST_NAME.match(low, at)
+            tag = found.group(1) if found is not None else ""
+            end = kind == "end" or low.startswith("</", at)
+        else:  # comments, declarations
+            return False
+        ignored = False
+        if self.head < 2:
+            if end:
+                if tag in ("head", "body", "html", "br"):
+                    self._leave_head(at)
+            elif tag == "head":
+                ignored = self.head == 1  # a second <head>
+                self.head = 1
+            elif tag not in _HEAD_CONTENT:
+                self._leave_head(at)
+        elif tag == "head" and not end:
+            ignored = True  # after the head: browsers ignore another
+        if self._in_foreign() and tag in _BREAKOUT and (not end or tag in ("p", "br")):
+            stack = self.stack
+            index = next(i for i in range(1, len(stack)) if stack[i].tag in _FOREIGN)
+            self._pop_to(index, at)
+        self.watch = self.head < 2 or self._in_foreign()
+        return ignored
+
+    def _in_foreign(self) -> bool:
+        open_tags = self.open_tags
+        return bool(open_tags.get("svg") or open_tags.get("math"))
+
+    def _leave_head(self, at: int) -> None:
+        """The <head> ends at ``at`` (if open: else the page is past where one goes)."""
+        if self.head == 1 and self.open_tags.get("head"):
+            stack = self.stack
+            self._pop_to(next(i for i in range(1, len(stack)) if stack[i].tag == "head"), at)
+        self.head = 2
+        self.watch = self._in_foreign()
 
     def _plain_table(self, low: str, at: int, pos: int) -> int:
         """Read the table whose start tag, from ``at`` to ``pos``, was just read, in one pass
@@ -750,6 +818,8 @@ class _Builder:
         hides, marks chrome or is visible inside an invisible element). ``<td/>``, ``<p/>``:
         the slash is ignored, as browsers ignore it on elements that are not void
         (``<td colspan=2/>`` is a cell spanning two)."""
+        if tag == "head" and self.head == 2:
+            return False  # past the head: browsers ignore another
         if attrs:
             flags = _flags(tag, attrs, self.sheet)
         else:
