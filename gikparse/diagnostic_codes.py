@@ -310,6 +310,14 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "offset named)",
     ),
     _c(
+        "P423",
+        "warning",
+        "html",
+        "bytes of a web page do not decode in its encoding (a stray byte after a byte-order "
+        "mark, bytes that fit no encoding): they were read as U+FFFD, as browsers show them; a "
+        "cell holding one is unreadable (the first one's page offset named)",
+    ),
+    _c(
         "P451",
         "info",
         "word",

@@ -69,6 +69,37 @@ def test_wrong_declaration_falls_back_to_what_the_bytes_are() -> None:
     assert _texts(doc) == ["安宁市2020年政府信息公开工作年度报告"]
 
 
+def test_a_meta_charset_in_a_comment_declares_nothing() -> None:
+    meta = '<!-- <meta charset="big5"> --><meta charset="gbk">'
+    page = PAGE.replace("</h1>", "</h1><p>１２３</p>").format(meta=meta).encode("gbk")
+    assert _texts(read_html(page)) == ["安宁市2020年政府信息公开工作年度报告", "１２３"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        codecs.BOM_UTF8
+        + "<table><tr><td>申请</td><td>1".encode()
+        + b"\xd6"
+        + b"2</td></tr></table>",
+        "<table><tr><td>申请</td><td>1".encode("gbk") + b"\xff" + b"2</td></tr></table>",
+    ],
+)
+def test_bytes_that_do_not_decode_show_as_browsers_show_them_and_are_named(data: bytes) -> None:
+    doc = read_html(data)
+    assert _rows(doc) == [["申请", "1\ufffd2"]]
+    (named,) = doc.diagnostics
+    assert named.code == "P423" and named.severity is Severity.WARNING
+    where = len("<table><tr><td>申请</td><td>1")  # in the page's characters
+    assert f"page offset {where})" in named.message_en
+
+
+def test_a_lone_0x80_in_gbk_is_the_euro_sign_as_in_browsers() -> None:
+    doc = read_html('<meta charset="gbk"><p>价格'.encode("gbk") + b"\x80" + b"12</p>")
+    assert _texts(doc) == ["价格€12"]
+    assert doc.diagnostics == ()
+
+
 def test_entities_decode_and_cells_point_at_their_source() -> None:
     page = (
         "<table><tr><td>&#20013;&#x6587;&amp;&lt;&ldquo;X&rdquo;</td><td>1&nbsp;2</td></tr></table>"

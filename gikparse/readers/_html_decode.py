@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import NamedTuple
 
-from gikparse.errors import SourceError
-
-__all__ = ["decode_page"]
+__all__ = ["Decoded", "decode", "decode_page"]
 
 # Declarations are looked for in the first bytes only, as browsers do (the HTML standard's
 # prescan reads 1024 bytes; Word and old CMSs put long style blocks first, so a little more).
@@ -38,44 +37,94 @@ def _label(name: bytes) -> str | None:
         return None
 
 
+class Decoded(NamedTuple):
+    """A page's characters and how they were found."""
+
+    text: str
+    encoding: str
+    declared: bool  #: the page (a byte-order mark, a ``<meta>``) said the encoding
+    replaced: int  #: characters that did not decode, read as U+FFFD
+
+
+def _gbk_euro(exc: UnicodeError) -> tuple[str, int]:
+    """Browsers' GBK decoder reads a lone 0x80 as €; any other misfit stays an error."""
+    if isinstance(exc, UnicodeDecodeError) and exc.object[exc.start : exc.start + 1] == b"\x80":
+        return "\u20ac", exc.start + 1
+    raise exc
+
+
+def _gbk_euro_or_replace(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    if exc.object[exc.start : exc.start + 1] == b"\x80":
+        return "\u20ac", exc.start + 1
+    return "\ufffd", exc.end
+
+
+codecs.register_error("gikparse.gbk", _gbk_euro)
+codecs.register_error("gikparse.gbk-replace", _gbk_euro_or_replace)
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    return data.decode(encoding, "gikparse.gbk" if encoding == "gb18030" else "strict")
+
+
+def _replaced(data: bytes, encoding: str, declared: bool) -> Decoded:
+    errors = "gikparse.gbk-replace" if encoding == "gb18030" else "replace"
+    text = data.decode(encoding, errors)
+    return Decoded(text, encoding, declared, text.count("\ufffd"))
+
+
 def decode_page(data: bytes) -> tuple[str, str, bool]:
-    """(text, encoding, declared) of a page's bytes.
+    """(text, encoding, declared) of a page's bytes (see :func:`decode`)."""
+    return decode(data)[:3]
+
+
+def decode(data: bytes) -> Decoded:
+    """The characters of a page's bytes.
 
     The order browsers use: a byte-order mark, then a ``<meta charset>`` or ``http-equiv``
     content type, then UTF-8 if the bytes are valid UTF-8, else GB18030 (the superset of GBK
     and GB2312 that older government sites use without saying so). A declared encoding the
     bytes do not fit falls back to the same guess, and so does a declared Western single-byte
     encoding (a CMS default) when the bytes are UTF-8 or GB18030. Bytes that fit nothing are
-    decoded as GB18030 with U+FFFD for what is left; a cell that holds one is unreadable,
-    never a number.
+    decoded as GB18030 (after a byte-order mark, as its encoding) with U+FFFD for what is
+    left, as browsers show them; a cell that holds one is unreadable, never a number.
+    GB18030 reads a lone 0x80 as €, as browsers do.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
+            body = data[len(bom) :]
             try:
-                return data[len(bom) :].decode(encoding), encoding, True
-            except UnicodeDecodeError as exc:
-                raise SourceError(
-                    f"网页以 {encoding} 字节序标记开头，但内容无法按此解码"
-                    f"（the page starts with a {encoding} byte-order mark but does not decode: "
-                    f"{exc}）"
-                ) from None
-    m = _META_CHARSET.search(data, 0, _PRESCAN)
+                return Decoded(body.decode(encoding), encoding, True, 0)
+            except UnicodeDecodeError:
+                return _replaced(body, encoding, True)  # a stray byte: browsers show U+FFFD
+    m = _META_CHARSET.search(_without_comments(data[:_PRESCAN]))
     declared = _label(m.group(1)) if m is not None else None
     if declared in _WESTERN and not data.isascii():
         for encoding in ("utf-8", "gb18030"):
             try:
-                return data.decode(encoding), encoding, False
+                return Decoded(_strict(data, encoding), encoding, False, 0)
             except UnicodeDecodeError:
                 continue
     if declared is not None:
         try:
-            return data.decode(declared), declared, True
+            return Decoded(_strict(data, declared), declared, True, 0)
         except UnicodeDecodeError:
             pass  # a wrong declaration is common: guess as if there were none
     for encoding in ("utf-8", "gb18030"):
         try:
-            return data.decode(encoding), encoding, False
+            return Decoded(_strict(data, encoding), encoding, False, 0)
         except UnicodeDecodeError:
             continue
     # GB18030 maps almost every byte sequence; what is left is a page with stray bytes.
-    return data.decode("gb18030", "replace"), "gb18030", False
+    return _replaced(data, "gb18030", False)
+
+
+_COMMENT = re.compile(rb"<!--.*?(?:-->|$)", re.S)
+
+
+def _without_comments(head: bytes) -> bytes:
+    """The first bytes of a page without its comments, where browsers' prescan looks for a
+    ``<meta charset>`` (one in a comment declares nothing)."""
+    return _COMMENT.sub(b" ", head) if b"<!--" in head else head

@@ -17,7 +17,7 @@ from gikparse.errors import Diagnostic, Severity, SourceError
 from gikparse.limits import DEFAULT_LIMITS, Limits
 from gikparse.readers import _html_page as page
 from gikparse.readers._html_chrome import guard
-from gikparse.readers._html_decode import decode_page
+from gikparse.readers._html_decode import decode, decode_page
 from gikparse.readers._html_layout import Piece, Prose, Row, Run, Segment, lay_out
 from gikparse.readers._html_tree import Tree, build_tree
 from gikparse.readers.document import Document, Line, LineKind, TextCell
@@ -38,8 +38,10 @@ def read_html(source: bytes | str, *, limits: Limits = DEFAULT_LIMITS) -> Docume
         data = bytes(source)
         if len(data) > limits.max_source_bytes:
             raise limits.exceeded("max_source_bytes", len(data), "网页大小（page size in bytes）")
-        text, _, _ = decode_page(data)
+        decoded = decode(data)
+        text = decoded.text
     elif isinstance(source, str):
+        decoded = None
         text = source[1:] if source.startswith("\ufeff") else source
         if len(text) > limits.max_source_bytes:
             raise limits.exceeded(
@@ -51,6 +53,19 @@ def read_html(source: bytes | str, *, limits: Limits = DEFAULT_LIMITS) -> Docume
     root, fed, flattened = tree.root, tree.fed, tree.flattened
     # Without elements named like chrome there is nothing to guard.
     diagnostics: list[Diagnostic] = _guarded(tree) if tree.chrome else []
+    if decoded is not None and decoded.replaced:
+        first = text.index("\ufffd")
+        diagnostics.append(
+            _at_offsets(
+                "P423",
+                [first],
+                f"网页中有 {decoded.replaced} 个字符无法按 {decoded.encoding} 解码（首个位于 "
+                "{where}），读作 U+FFFD；含有它的单元格不可读",
+                f"{decoded.replaced} characters of the page do not decode as {decoded.encoding} "
+                "(the first at page offset {where}) and were read as U+FFFD, as browsers show "
+                "them: a cell holding one is unreadable",
+            )
+        )
     if flattened:
         depth = limits.max_nesting_depth
         diagnostics.append(
