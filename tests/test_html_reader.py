@@ -283,6 +283,24 @@ def test_hiding_styles_and_class_names_read_as_browsers_read_them(cell: str, sho
     assert ("9" in doc.text) is shown
 
 
+@pytest.mark.parametrize(
+    "table",
+    [
+        '<table><tbody style="visibility:hidden"><tr><td>a</td><td>9</td></tr></tbody>'
+        "<tr><td>b</td><td>2</td></tr></table>",
+        '<table style="visibility:hidden"><tr><td>a</td><td>9</td></tr>'
+        '<tr style="visibility:visible"><td>b</td><td>2</td></tr></table>',
+        "<style>.h{visibility:collapse}</style><table><thead class=h><tr><td>a</td><td>9</td>"
+        "</tr></thead><tbody><tr><td>b</td><td>2</td></tr></tbody></table>",
+    ],
+)
+def test_an_invisible_table_or_row_group_hides_its_rows_cells(table: str) -> None:
+    # Visibility is inherited from the table and the row group (as Chromium shows these).
+    doc = read_html(table)
+    assert "9" not in doc.text and "a" not in doc.text
+    assert _rows(doc)[-1] == ["b", "2"]
+
+
 def test_a_cell_whose_quote_is_left_open_stays_a_cell_with_a_warning() -> None:
     doc = read_html(_ROW.format('<td>标签</td><td class="x>12</td><td>3</td>'))
     assert _rows(doc)[1] == ["标签", "12", "3"]  # not 3 moved one column left
@@ -499,6 +517,12 @@ def test_markup_that_ends_where_browsers_end_it_hides_no_report(page: str) -> No
     doc = read_html(page)
     assert "一、总体情况" in _texts(doc)
     assert _rows(doc) == [["申请", "125"]]
+
+
+def test_a_template_in_a_cell_adds_no_cell() -> None:
+    # A template's content is inert: its <td> is no cell of the table around it.
+    page = "<table><tr><td>a</td><td>1<template><td>8</td></template></td><td>2</td></tr></table>"
+    assert _rows(read_html(page)) == [["a", "1", "2"]]
 
 
 def test_a_value_after_a_void_element_in_a_cell_is_read() -> None:

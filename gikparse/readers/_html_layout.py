@@ -201,13 +201,19 @@ def _visible_in(children: list[Element | int]) -> list[Element | int]:
     return shown
 
 
-def _cell_shown(cell: Element, row: Element) -> list[Element | int]:
+def _invisible(element: Element, inherited: bool) -> bool:
+    """Whether ``element`` is invisible, inside a parent that is (``inherited``) or not:
+    visibility is inherited unless the element says its own."""
+    return element.invisible or (inherited and not element.visible)
+
+
+def _cell_shown(cell: Element, row_invisible: bool) -> list[Element | int]:
     """What of a table cell's children is shown: nothing of a blank cell's own, what is
-    visible in an invisible cell or in a cell of an invisible row (visibility is inherited),
-    all of a cell visible in an invisible row."""
+    visible in an invisible cell or in a cell of an invisible row (visibility is inherited
+    from the row, its group and the table), all of a cell visible in an invisible row."""
     if cell.blank and not cell.invisible:
         return []  # hidden="until-found"
-    if cell.visible or not (cell.invisible or row.invisible):
+    if cell.visible or not (cell.invisible or row_invisible):
         return cell.children
     return _visible_in(cell.children)
 
@@ -411,6 +417,9 @@ class _Layout:
             return False
         groups: list[list[Element]] = []
         group_tags: list[str] = []  # each group's tag ("" for rows directly in the table)
+        # Each group's visibility (visibility:hidden on the table or a row group hides rows).
+        table_invisible = table.invisible
+        group_invisible: list[bool] = []
         loose: list[Element] | None = None
         captions: list[Element] = []
         strays: list[int] = []  # text outside the cells (browsers show it above the table)
@@ -425,10 +434,12 @@ class _Layout:
                     loose = []
                     groups.append(loose)
                     group_tags.append("")
+                    group_invisible.append(table_invisible)
                 loose.append(child)
             elif child.tag in ("thead", "tbody", "tfoot"):
                 loose = None
                 group_tags.append(child.tag)
+                group_invisible.append(_invisible(child, table_invisible))
                 groups.append(
                     [
                         r
@@ -444,15 +455,18 @@ class _Layout:
                 loose = None
         strays.extend(_fostered_runs(table.children))
         if "thead" in group_tags or "tfoot" in group_tags:
-            groups = [groups[i] for i in display_order(group_tags)]
+            order = display_order(group_tags)
+            groups = [groups[i] for i in order]
+            group_invisible = [group_invisible[i] for i in order]
         rows: list[list[GridCell]] = [
             [
-                (c.start, c.end, c.row_span, c.col_span, _cell_shown(c, tr))
+                (c.start, c.end, c.row_span, c.col_span, _cell_shown(c, row_invisible))
                 for c in tr.children
                 if isinstance(c, Element) and c.tag in ("td", "th") and not c.hidden
             ]
-            for group in groups
+            for group, invisible in zip(groups, group_invisible, strict=True)
             for tr in group
+            for row_invisible in (_invisible(tr, invisible),)
         ]
         if max((len(r) for r in rows), default=0) < 2:
             return False  # one column: a frame around blocks, not a table of data

@@ -248,7 +248,10 @@ _IMPLIED: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = {
 _NAME = r"[a-z][^\t\n\r\f />\x00]*(?![^\t\n\r\f />\x00])"  # all of it: no attribute's
 
 
-_TEXT_END = {name: re.compile(rf"</{name}{NAME_END}") for name in ("style", *TEXT_ELEMENTS)}
+# Read to their end tag unseen, as text: the elements browsers read as text, and <template>,
+# whose content is inert (a <td> in it is no cell of the table around it).
+_TO_END_TAG = (*TEXT_ELEMENTS, "template")
+_TEXT_END = {name: re.compile(rf"</{name}{NAME_END}") for name in ("style", *_TO_END_TAG)}
 
 
 def _each_tag(attrs: str) -> str:
@@ -257,7 +260,7 @@ def _each_tag(attrs: str) -> str:
     return (
         rf"(?P<script>script){NAME_END}{start_tag_rest(attrs)}"
         rf"|(?P<style>style){NAME_END}{start_tag_rest(attrs)}"
-        rf"|(?P<text>{'|'.join(TEXT_ELEMENTS)}){NAME_END}{start_tag_rest(attrs)}"
+        rf"|(?P<text>{'|'.join(_TO_END_TAG)}){NAME_END}{start_tag_rest(attrs)}"
         rf"|(?P<name>{_NAME})(?P<attrs>{attrs})>"
         rf"|/(?P<end>{_NAME}){attrs}>"  # an end tag's attributes are read, and ignored
         r"|!--(?:-?>|.*?--!?>)"  # browsers end a comment at --> or --!>; <!--> is one
@@ -297,9 +300,9 @@ _TAG_BY_TAG = re.compile(rf"<(?:(?P<styling>(?!)x)|(?P<cell>(?!)x)|{_each_tag(AT
 _REFERENCE_IN_TAG = re.compile(r"<[^<>&]*&")
 
 
-# Where a <style> is no sheet: inert in a template, a MathML element in <math>. (In the
-# elements whose content browsers read as text it is text: never a token.)
-_NO_SHEETS = ("template", "math")
+# Where a <style> is no sheet: a MathML element in <math>. (In a <template> and in the
+# elements whose content browsers read as text it is never a token.)
+_NO_SHEETS = ("math",)
 # The tags of the elements whose text browsers read as text that the tree does not keep.
 _TEXT_TAGS = re.compile(r"<(xmp|/xmp|plaintext)(?=[\t\n\r\f />])")
 _BR = "br"
@@ -601,6 +604,7 @@ class _Builder:
         if (
             table.start != at
             or table.hidden
+            or table.invisible
             or table.chrome
             or self.inline_open
             # Read tag by tag, a cell's <p> would be three elements deeper than the table.
