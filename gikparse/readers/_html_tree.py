@@ -66,6 +66,7 @@ SKIPPED = frozenset(
         "audio",
         "video",
         "select",
+        "datalist",
         "button",
         "textarea",
         "head",
