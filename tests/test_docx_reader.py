@@ -691,9 +691,12 @@ def test_a_field_shows_its_result_and_a_field_inside_its_code_is_code() -> None:
         _tc("项目") + _tc("数量"),
         f"<w:tc><w:p>{_t('合计')}</w:p></w:tc><w:tc><w:p>{formula}</w:p></w:tc>",
     )
+    # A tab or a break in a field's code is code too.
+    tabbed = _field(_code("IF 1=1 ") + "<w:r><w:tab/><w:br/></w:r>", _t("a"))
+    body += f"<w:p>{_t('x')}{tabbed}{_t('y')}</w:p>"
     # A field left open in its code at a paragraph's end (a broken file) hides no more.
     body += f'<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>{_code("PAGE")}</w:p>' + _p("后文")
-    assert _read_both(body) == ["合计5", "项目\t数量", "合计\t5", "后文"]
+    assert _read_both(body) == ["合计5", "项目\t数量", "合计\t5", "xay", "后文"]
 
 
 def test_equations_of_text_are_read_and_others_are_named() -> None:
@@ -709,6 +712,18 @@ def test_equations_of_text_are_read_and_others_are_named() -> None:
     (named,) = doc.diagnostics
     assert named.code == "P456" and named.location is not None
     assert doc.text[named.location.offset :].lstrip("\n").startswith("比例")  # where it sits
+    # An equation on its own line is read; one with revisions or hidden text is not: its
+    # text run together would join what Word shows with what it does not (5 → 6: 56%).
+    alone = (
+        f'<m:oMathPara xmlns:m="{math}"><m:oMath><m:r><m:t>x=3</m:t></m:r></m:oMath></m:oMathPara>'
+    )
+    revised = (
+        f'<m:oMath xmlns:m="{math}"><w:del><m:r><m:t>5</m:t></m:r></w:del>'
+        "<w:ins><m:r><m:t>6</m:t></m:r></w:ins><m:r><m:t>%</m:t></m:r></m:oMath>"
+    )
+    doc = _read(alone + f"<w:p>{_t('增长')}{revised}</w:p>")
+    assert _texts(doc) == ["x=3", "增长"]
+    assert [d.code for d in doc.diagnostics] == ["P456"]
 
 
 def test_bullets_drawn_in_a_symbol_font_are_glyphs_not_letters() -> None:

@@ -94,6 +94,15 @@ def test_bytes_that_do_not_decode_show_as_browsers_show_them_and_are_named(data:
     assert f"page offset {where})" in named.message_en
 
 
+@pytest.mark.parametrize("meta", ["<meta charset=utf-8>", ""])
+def test_utf8_with_a_stray_byte_is_utf8_not_another_encoding(meta: str) -> None:
+    # A description cut inside a character: GB18030 would read the page as other characters.
+    cut = b'<meta name=description content="' + "本年".encode()[:-1] + b'">'
+    doc = read_html(meta.encode() + cut + "<p>一、总体情况</p>".encode())
+    assert _texts(doc) == ["一、总体情况"]
+    assert [d.code for d in doc.diagnostics] == ["P423"]
+
+
 def test_a_lone_0x80_in_gbk_is_the_euro_sign_as_in_browsers() -> None:
     doc = read_html('<meta charset="gbk"><p>价格'.encode("gbk") + b"\x80" + b"12</p>")
     assert _texts(doc) == ["价格€12"]
@@ -419,6 +428,8 @@ def test_unmarked_breadcrumb_and_footer_lines_are_chrome() -> None:
         "（四）平台建设。全年发布信息1234条，规范标注ICP备案号。",  # the words of a footer
         "网站标识码规范\t12",  # a table row
         "内容。详见附件.pdf",  # a sentence ending in a file name
+        "商标©\t7",  # a row holding a footer's sign
+        "Copyright登记\t5",
     ],
 )
 def test_report_lines_with_footer_words_are_kept(line: str) -> None:
@@ -439,9 +450,11 @@ def test_report_lines_with_footer_words_are_kept(line: str) -> None:
         "滇ICP备05000888号-1",
         "网站标识码5301000001",
         "滇公网安备 53010202000123号",
+        "版权所有 安宁市人民政府",
     ],
 )
 def test_footer_lines_are_chrome(footer: str) -> None:
+    # (and "版权所有 安宁市人民政府", a line of prose that is no sentence)
     page = f"<h1>某县2023年政府信息公开工作年度报告</h1><p>正文。</p><div>{footer}</div>"
     assert _texts(read_html(page)) == ["某县2023年政府信息公开工作年度报告", "正文。"]
 
@@ -517,6 +530,25 @@ def test_markup_that_ends_where_browsers_end_it_hides_no_report(page: str) -> No
     doc = read_html(page)
     assert "一、总体情况" in _texts(doc)
     assert _rows(doc) == [["申请", "125"]]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<template><template>9</template>9</template><p>y</p>",  # templates nest
+        '<table style="visibility:hidden"><caption>表9</caption><tr><td>a</td><td>9</td></tr>'
+        "</table><p>y</p>",  # the caption of an invisible table is invisible
+        # Word's document properties left in a page (browsers show "Normal 9"): no report.
+        "<xml><w:WordDocument><w:View>Normal</w:View><w:Zoom>9</w:Zoom></w:WordDocument></xml>"
+        "<p>y</p>",
+    ],
+)
+def test_content_not_shown_or_of_no_report_is_left_out(page: str) -> None:
+    assert "9" not in read_html(page).text
+
+
+def test_an_xml_tag_without_its_end_tag_hides_nothing() -> None:
+    assert _texts(read_html("<p>a</p><xml><p>b</p>")) == ["a", "b"]
 
 
 def test_a_template_in_a_cell_adds_no_cell() -> None:

@@ -41,6 +41,7 @@ _NB_HYPHEN = f"{W}noBreakHyphen"
 _FLD_CHAR, _DEL, _MOVE_FROM = f"{W}fldChar", f"{W}del", f"{W}moveFrom"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _MATH, _MATH_PARA, _MATH_TEXT = f"{_M}oMath", f"{_M}oMathPara", f"{_M}t"
+_MATH_UNSURE = frozenset((_DEL, _MOVE_FROM, f"{W}vanish"))
 # Equation elements whose parts a line of text cannot show (a fraction's two, a power's).
 _MATH_STRUCTURE = frozenset(
     f"{_M}{t}"
@@ -276,8 +277,10 @@ class _Body:
     def _equation(self, math: Element) -> str:
         """An equation's text when it is a run of text (``12.5%``, ``a+b``); an equation with
         structure (a fraction, a power, a root …) is recorded as not read: its text in a
-        line would say another thing."""
-        if any(element.tag in _MATH_STRUCTURE for element in math.iter()):
+        line would say another thing. So is one with tracked changes or hidden text in it."""
+        if any(
+            element.tag in _MATH_STRUCTURE or element.tag in _MATH_UNSURE for element in math.iter()
+        ):
             self.equations.append(self.writer.pos)
             return ""
         return "".join(t.text or "" for t in math.iter(_MATH_TEXT))
@@ -303,16 +306,16 @@ class _Body:
                 text = child.text
                 if text and not self.in_code:
                     out.append(text.replace("\n", " ") if "\n" in text else text)
+            elif tag == _FLD_CHAR:
+                self._field_char(child)
+            elif self.in_code:
+                continue  # a field's code: only its result is shown
             elif tag in (_TAB, _PTAB):
                 out.append("\t")
             elif tag in (_BR, _CR):
                 out.append("\n")
             elif tag == _NB_HYPHEN:
                 out.append("-")
-            elif tag == _FLD_CHAR:
-                self._field_char(child)
-            elif self.in_code:
-                continue  # a field's code: only its result is shown
             elif tag == _SYM:
                 out.append(_symbol(child))
             elif tag in _DRAWING:
@@ -369,7 +372,7 @@ class _Body:
         if self.in_code:
             # A field's code does not run past its paragraph in any file Word writes: a
             # field left open there (a broken file) must not hide the rest of the document.
-            self.fields = [False] * len(self.fields)
+            self.fields.clear()
             self.in_code = 0
         text = "".join(out)
         mark = ppr.find(_RPR) if ppr is not None else None
@@ -434,6 +437,10 @@ class _Body:
                 self.blocks(branch)
         elif tag == _ALT_CHUNK:
             self.alt_chunks.append(self.writer.pos)
+        elif tag == _MATH_PARA:  # an equation on its own, outside any paragraph
+            out: list[str] = []
+            self._inline(child, out, [])
+            self.emit("".join(out), 0)
 
     def paragraph(self, p: Element) -> None:
         boxes: list[Element] = []
@@ -567,6 +574,10 @@ class _Body:
                 branch = _branch(child)
                 if branch is not None:
                     self._cell_pieces(branch, pieces)
+            elif tag == _MATH_PARA:
+                out: list[str] = []
+                self._inline(child, out, [])
+                pieces.append("".join(out))
         self.depth -= 1
 
     def _find_boxes(self, element: Element, boxes: list[Element]) -> None:

@@ -56,6 +56,7 @@ class Package:
         # Names are matched case-insensitively and without a leading slash, as Word reads them.
         self.names: dict[str, zipfile.ZipInfo] = {}
         self.cache: dict[str, bytes] = {}
+        self.relationships: dict[str, list[tuple[str, str]]] = {}  #: by part, once read
         # Of two members with one name, the last counts, as zipfile and LibreOffice read them.
         for info in self.zip.infolist():
             self.names[info.filename.lstrip("/").lower()] = info
@@ -200,22 +201,30 @@ class Package:
     def related(self, part: str, kind: str) -> str | None:
         """The member the relationships of ``part`` name with a type ending in ``/kind``
         (``numbering``, ``styles``), if it exists."""
+        for rel_type, path in self._relationships(part):
+            if rel_type.endswith(f"/{kind}") and self.has(path):
+                return path
+        return None
+
+    def _relationships(self, part: str) -> list[tuple[str, str]]:
+        """The internal relationships of ``part``: their types and the members they name."""
+        found = self.relationships.get(part)
+        if found is not None:
+            return found
+        found = self.relationships[part] = []
         folder, _, name = part.rpartition("/")
         rels = self.read(f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels")
-        if rels is None:
-            return None
         try:
-            root = parse_xml(rels, f"{name}.rels")
+            root = parse_xml(rels, f"{name}.rels") if rels is not None else None
         except SourceError:
-            return None
-        for rel in root.iter(f"{_RELS}Relationship"):
-            if (rel.get("Type") or "").endswith(f"/{kind}") and rel.get("TargetMode") != "External":
+            root = None
+        for rel in root.iter(f"{_RELS}Relationship") if root is not None else ():
+            if rel.get("TargetMode") != "External":
                 target = rel.get("Target") or ""
                 # A target is relative to the part's folder, or to the package with a "/".
                 path = target.lstrip("/") if target.startswith("/") else _joined(folder, target)
-                if self.has(path):
-                    return path
-        return None
+                found.append((rel.get("Type") or "", path))
+        return found
 
     def describe(self) -> str:
         """What kind of zip this is, for an error message about a zip that is not a DOCX."""

@@ -37,6 +37,11 @@ def _label(name: bytes) -> str | None:
         return None
 
 
+# UTF-8 with stray bytes: at least this many characters decode for each one that does not
+# (GBK bytes read as UTF-8 give about one character for nine U+FFFD).
+_STRAY_SHARE = 4
+
+
 class Decoded(NamedTuple):
     """A page's characters and how they were found."""
 
@@ -87,7 +92,9 @@ def decode(data: bytes) -> Decoded:
     content type, then UTF-8 if the bytes are valid UTF-8, else GB18030 (the superset of GBK
     and GB2312 that older government sites use without saying so). A declared encoding the
     bytes do not fit falls back to the same guess, and so does a declared Western single-byte
-    encoding (a CMS default) when the bytes are UTF-8 or GB18030. Bytes that fit nothing are
+    encoding (a CMS default) over non-ASCII bytes. UTF-8 with a few stray bytes (four
+    non-ASCII characters decoded for each that does not) is UTF-8 with U+FFFD for them, as
+    browsers read a page that declares it. Bytes that fit nothing are
     decoded as GB18030 (after a byte-order mark, as its encoding) with U+FFFD for what is
     left, as browsers show them; a cell that holds one is unreadable, never a number.
     GB18030 reads a lone 0x80 as €, as browsers do.
@@ -101,24 +108,27 @@ def decode(data: bytes) -> Decoded:
                 return _replaced(body, encoding, True)  # a stray byte: browsers show U+FFFD
     m = _META_CHARSET.search(_without_comments(data[:_PRESCAN]))
     declared = _label(m.group(1)) if m is not None else None
-    if declared in _WESTERN and not data.isascii():
-        for encoding in ("utf-8", "gb18030"):
-            try:
-                return Decoded(_strict(data, encoding), encoding, False, 0)
-            except UnicodeDecodeError:
-                continue
-    if declared is not None:
+    # A Western single-byte declaration over non-ASCII bytes is a CMS default: guessed past.
+    if declared is not None and (declared not in _WESTERN or data.isascii()):
         try:
             return Decoded(_strict(data, declared), declared, True, 0)
         except UnicodeDecodeError:
             pass  # a wrong declaration is common: guess as if there were none
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return Decoded(_strict(data, encoding), encoding, False, 0)
-        except UnicodeDecodeError:
-            continue
-    # GB18030 maps almost every byte sequence; what is left is a page with stray bytes.
-    return _replaced(data, "gb18030", False)
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", False, 0)
+    except UnicodeDecodeError:
+        pass
+    # UTF-8 with a few stray bytes (a description cut inside a character) is UTF-8, as
+    # browsers read a page that says so; GB18030 would read all of it as other characters.
+    nearly = _replaced(data, "utf-8", declared == "utf-8")
+    non_ascii = len(nearly.text) - len(nearly.text.encode("ascii", "ignore"))
+    if nearly.replaced * _STRAY_SHARE <= non_ascii - nearly.replaced:
+        return nearly  # (GBK read as UTF-8 gives nearly nothing but U+FFFD)
+    try:
+        return Decoded(_strict(data, "gb18030"), "gb18030", False, 0)
+    except UnicodeDecodeError:
+        # GB18030 maps almost every byte sequence; what is left is a page with stray bytes.
+        return _replaced(data, "gb18030", False)
 
 
 _COMMENT = re.compile(rb"<!--.*?(?:-->|$)", re.S)

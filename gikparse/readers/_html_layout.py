@@ -481,7 +481,8 @@ class _Layout:
             if BLANK_TEXT.fullmatch(fed, start, text_end(fed, start)) is None
         )
         for caption in captions:
-            self.out.append(Prose(cell_run(caption, self.fed)))
+            if not _invisible(caption, table_invisible):
+                self.out.append(Prose(cell_run(caption, self.fed)))
         index = self._table_index()
         first = 0
         for group in groups:

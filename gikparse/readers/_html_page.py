@@ -61,7 +61,7 @@ _CHROME = re.compile(
     r"""^[\s【\[]*(?:当前位置|您的位置|您现在的位置|您当前的位置|您所在的位置|所在位置|当前位置是)\s*[:：]
       | 首页\s*(?:>|&gt;|》|›|»|/|＞)
       | 【\s*(?:打印本页|打印|关闭窗口|关闭本页|关闭|收藏|返回顶部|返回|分享到|分享)\s*】
-      | 版权所有\s*(?:[:：©]|$)|[©Ⓒ]|Copyright|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]
+      | 版权所有\s*[:：]|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]
       # Registration numbers: the words alone occur in reports (规范标注ICP备案号).
       | 网站标识码\s*[:：]?\s*[0-9A-Za-z]{6}|ICP\s*备\s*[0-9]|公网安备\s*[0-9]
       | 建议使用.{0,20}浏览器|分辨率.{0,10}浏览
@@ -110,11 +110,21 @@ def meta_pairs(text: str) -> list[tuple[str, str]]:
     ]
 
 
-def is_chrome_line(text: str) -> bool:
-    """Breadcrumbs, share/print buttons, footers: lines that are never the report."""
+# Footer words a line of prose that is no sentence holds (a table row may hold them:
+# 商标© | 7).
+_FOOTER = re.compile(r"版权所有|[©Ⓒ]|Copyright", re.I)
+
+
+def is_chrome_line(text: str, row: bool = False) -> bool:
+    """Breadcrumbs, share/print buttons, footers: lines that are never the report (``row``:
+    a table row, which only the surest signs make chrome)."""
     if len(text) <= _SHORT and _CHROME_START.match(text) is not None:
         return True
-    return len(text) < 200 and _CHROME.search(text) is not None
+    if len(text) >= 200:
+        return False
+    if _CHROME.search(text) is not None:
+        return True
+    return not row and not text.endswith("。") and _FOOTER.search(text) is not None
 
 
 def is_attachment_heading(text: str) -> bool:

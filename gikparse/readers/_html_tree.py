@@ -249,10 +249,24 @@ _IMPLIED: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = {
 _NAME = r"[a-z][^\t\n\r\f />\x00]*(?![^\t\n\r\f />\x00])"  # all of it: no attribute's
 
 
-# Read to their end tag unseen, as text: the elements browsers read as text, and <template>,
-# whose content is inert (a <td> in it is no cell of the table around it).
-_TO_END_TAG = (*TEXT_ELEMENTS, "template")
-_TEXT_END = {name: re.compile(rf"</{name}{NAME_END}") for name in ("style", *_TO_END_TAG)}
+# Read to their end tag unseen, as text: the elements browsers read as text; <template>,
+# whose content is inert (a <td> in it is no cell of the table around it); and the <xml> of
+# Word's document properties (`Normal 0 7.8 磅` in browsers), which holds no report.
+_NESTING = ("template", "xml")  # (which may hold their own kind)
+_TO_END_TAG = (*TEXT_ELEMENTS, *_NESTING)
+_TEXT_END = {name: re.compile(rf"</{name}{NAME_END}") for name in ("style", *TEXT_ELEMENTS)}
+_START_OR_END = {name: re.compile(rf"<(/?){name}{NAME_END}") for name in _NESTING}
+
+
+def _nested_end(tag: str, low: str, pos: int, stop: int) -> int:
+    """Where the element ``tag`` whose content starts at ``pos`` ends, elements of its kind
+    nested in it counted; ``stop`` when it does not."""
+    depth = 1
+    for m in _START_OR_END[tag].finditer(low, pos, stop):
+        depth += -1 if m.group(1) else 1
+        if depth == 0:
+            return m.start()
+    return stop
 
 
 def _each_tag(attrs: str) -> str:
@@ -537,6 +551,10 @@ class _Builder:
                         self.styles.append(at)
                     if kind == "script":
                         end = script_end(low, pos, stop)
+                    elif tag in _NESTING:
+                        end = _nested_end(tag, low, pos, stop)
+                        if end == stop and tag == "xml":
+                            continue  # no </xml>: a tag of no meaning, its content shown
                     else:
                         raw_end = _TEXT_END[tag].search(low, pos, stop)
                         end = stop if raw_end is None else raw_end.start()

@@ -239,7 +239,8 @@ def _without_chrome(items: list[Prose | Row]) -> tuple[list[Prose | Row], dict[s
             drop[index] = True
             continue
         attachments = False
-        if page.is_chrome_line(text) or (isinstance(item, Prose) and page.is_file_name(text)):
+        row = isinstance(item, Row)
+        if page.is_chrome_line(text, row) or (not row and page.is_file_name(text)):
             drop[index] = True
     kept = [
         item
