@@ -643,6 +643,22 @@ def test_a_numbered_paragraph_deleted_or_moved_away_is_neither_shown_nor_counted
     assert _read_both(body, numbering=_CHINESE_LIST) == ["一、甲", "二、丙"]
 
 
+def test_a_paragraph_whose_mark_is_deleted_runs_on_into_the_next() -> None:
+    # Two paragraphs joined with tracked changes on: one paragraph, the second's label.
+    joined = (
+        f'<w:p><w:pPr>{_num(1, 0)}<w:rPr><w:del w:id="1" w:author="a"/></w:rPr></w:pPr>'
+        f"{_t('乙，')}</w:p>"
+    )
+    body = _p("甲", _num(1, 0)) + joined + _p("丙", _num(1, 0)) + _p("丁", _num(1, 0))
+    assert _read_both(body, numbering=_CHINESE_LIST) == ["一、甲", "二、乙，丙", "三、丁"]
+    # Before a table, or at the end, it stands alone.
+    assert _read_both(joined + _tbl(_tc("a") + _tc("1")) + joined, numbering=_CHINESE_LIST) == [
+        "乙，",
+        "a\t1",
+        "乙，",
+    ]
+
+
 def test_a_hidden_numbered_paragraph_is_not_shown_but_counted() -> None:
     hidden = (
         f"<w:p><w:pPr>{_num(1, 0)}<w:rPr><w:vanish/></w:rPr></w:pPr>"

@@ -231,10 +231,13 @@ class _Body:
         #: True while in its code (instructions, and fields nested in them: not shown)
         self.fields: list[bool] = []
         self.in_code = 0  #: how many of them are in their code
+        #: the text of a paragraph whose mark was deleted, to run on into the next one
+        self.carried = ""
         self.depth = 0  #: containers being read inside each other (bounded by the limits)
 
     def document(self) -> tuple[Document, tuple[Diagnostic, ...]]:
         """The Document read so far, and what the reader noticed."""
+        self.flush()
         writer = self.writer
         doc = Document("".join(writer.parts), tuple(writer.lines), kind="docx")
         return doc, (
@@ -374,11 +377,18 @@ class _Body:
             # field left open there (a broken file) must not hide the rest of the document.
             self.fields.clear()
             self.in_code = 0
-        text = "".join(out)
+        # The text of a paragraph whose mark was deleted runs on into this one.
+        text = self.carried + "".join(out) if self.carried else "".join(out)
+        self.carried = ""
         mark = ppr.find(_RPR) if ppr is not None else None
+        if mark is not None and (mark.find(_DEL) is not None or mark.find(_MOVE_FROM) is not None):
+            # Its mark deleted (a tracked change): Word shows its text joined to the next
+            # paragraph, which gives the two its properties (its label); this one is not
+            # counted in its list.
+            if text.strip(_TRIM):
+                self.carried = text
+            return None
         if mark is not None and not boxes and not text.strip(_TRIM):
-            if mark.find(_DEL) is not None or mark.find(_MOVE_FROM) is not None:
-                return None
             hidden = vanish_of(mark)
             if hidden if hidden is not None else paragraph_hidden:
                 self._label(num_id, ilvl, style_id, style.num_id, style.ilvl)  # counted
@@ -415,12 +425,21 @@ class _Body:
             self.block(child)
         self.depth -= 1
 
+    def flush(self) -> None:
+        """Write the text of a paragraph whose mark was deleted when no paragraph follows
+        it to run on into (a table does, or the end of the body)."""
+        if self.carried:
+            carried, self.carried = self.carried, ""
+            self.emit(carried, 0)
+
     def block(self, child: Element) -> None:
         """One child of the body or of another block container."""
         tag = child.tag
         if tag == P:
             self.paragraph(child)
-        elif tag == TBL:
+            return
+        self.flush()
+        if tag == TBL:
             self.table(child)
         elif tag == SDT:
             if _is_toc(child):
@@ -578,6 +597,9 @@ class _Body:
                 out: list[str] = []
                 self._inline(child, out, [])
                 pieces.append("".join(out))
+        if self.carried:  # no paragraph after it in the cell
+            pieces.append(self.carried)
+            self.carried = ""
         self.depth -= 1
 
     def _find_boxes(self, element: Element, boxes: list[Element]) -> None:

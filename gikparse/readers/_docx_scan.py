@@ -335,12 +335,17 @@ class _Scanner:
                 if m is None:
                     raise Decline  # a paragraph start not as Word writes it
                 if m.group(1):
-                    body.emit("", 0)  # an empty paragraph: <w:p/>
+                    if body.carried:
+                        body.flush()  # a deleted mark's text runs on into it
+                    else:
+                        body.emit("", 0)  # an empty paragraph: <w:p/>
                     i = m.end()
                     continue
                 end = data.find(b"</w:p>", i)
                 found: list[_Plain] = []
-                if end >= 0 and self._paragraph(data[i:end], found):
+                # (After a paragraph whose mark was deleted, the general reader runs its text
+                # on into this one.)
+                if end >= 0 and not body.carried and self._paragraph(data[i:end], found):
                     text, para = found[0]
                     if para[5]:
                         text = self._labelled(text, para)
@@ -351,6 +356,7 @@ class _Scanner:
                     body.paragraph(self._fragment(i, end))
                     i = end
             elif data.startswith(b"<w:tbl", i) and data[i + 6] in b" >":
+                body.flush()
                 i = self._table(i)
             elif data.startswith(b"</w:body>", i):
                 break
