@@ -438,6 +438,14 @@ def test_a_list_defined_through_a_numbering_style_takes_the_linked_levels() -> N
     )
     body = _p("总体情况", _num(2, 0)) + _p("主动公开政府信息情况", _num(2, 0))
     assert _texts(_read(body, numbering=numbering)) == ["一、总体情况", "二、主动公开政府信息情况"]
+    # Without the back-reference: the style in styles.xml names the list with the levels.
+    unlinked = numbering.replace('<w:styleLink w:val="报告编号"/>', "")
+    styles = (
+        f'<w:styles {NS}><w:style w:type="numbering" w:styleId="报告编号"><w:name w:val="x"/>'
+        '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>'
+    )
+    doc = _read(body, numbering=unlinked, styles=styles)
+    assert _texts(doc) == ["一、总体情况", "二、主动公开政府信息情况"]
 
 
 def test_hidden_text_is_left_out_as_word_does_not_show_it() -> None:

@@ -291,8 +291,9 @@ class Numbering:
         return "".join(out)
 
 
-def read_numbering(root: Element | None) -> Numbering:
-    """The list definitions of ``word/numbering.xml`` (an empty set when there is none)."""
+def read_numbering(root: Element | None, style_lists: dict[str, str] | None = None) -> Numbering:
+    """The list definitions of ``word/numbering.xml`` (an empty set when there is none);
+    ``style_lists``: the list (numId) each numbering style of styles.xml stands for."""
     if root is None:
         return Numbering({}, {})
     abstracts: dict[str, dict[int, Level]] = {}
@@ -336,4 +337,13 @@ def read_numbering(root: Element | None) -> Numbering:
                 starts[ilvl] = start
         abstract_id = abstract.get(_VAL, "")
         lists[num_id] = _List(aliases.get(abstract_id, abstract_id), levels, starts)
+    # A numbering style no definition links back to (w:styleLink): the list its own numPr
+    # in styles.xml names has the levels.
+    for abstract_id, style in num_style_links.items():
+        target = lists.get((style_lists or {}).get(style, ""))
+        if abstract_id in aliases or abstracts[abstract_id] or target is None:
+            continue
+        for num_id, found in lists.items():
+            if found.abstract == abstract_id:
+                lists[num_id] = attrs.evolve(found, abstract=target.abstract)
     return Numbering(abstracts, lists)

@@ -97,8 +97,11 @@ class Styles:
         vanish: dict[tuple[str, str], tuple[str | None, bool | None]] | None = None,
         default_paragraph: str | None = None,
         default_vanish: bool | None = None,
+        lists: dict[str, str] | None = None,
     ) -> None:
         self.raw = raw
+        #: numbering styles (``w:type="numbering"``) -> the list (numId) each stands for
+        self.lists = lists or {}
         self.cache: dict[str, ParagraphStyle] = {}
         #: (type, id) of each paragraph and character style -> its basedOn and whether its own
         #: run properties hide text (None: not said)
@@ -167,10 +170,15 @@ def read_styles(root: Element | None) -> Styles:
         return Styles({})
     raw: dict[str, _Raw] = {}
     vanish: dict[tuple[str, str], tuple[str | None, bool | None]] = {}
+    lists: dict[str, str] = {}
     default_paragraph: str | None = None
     for style in root.findall(f"{W}style"):
         kind = style.get(f"{W}type", "paragraph")
         style_id = style.get(f"{W}styleId")
+        if style_id is not None and kind == "numbering":
+            num_id, _ = num_pr(style.find(f"{W}pPr"))
+            if num_id is not None:
+                lists[style_id] = num_id
         if style_id is None or kind not in ("paragraph", "character"):
             continue
         based = style.find(f"{W}basedOn")
@@ -196,4 +204,4 @@ def read_styles(root: Element | None) -> Styles:
             ilvl=ilvl,
         )
     defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
-    return Styles(raw, vanish, default_paragraph, vanish_of(defaults))
+    return Styles(raw, vanish, default_paragraph, vanish_of(defaults), lists)

@@ -102,10 +102,11 @@ def _lists_and_styles(package: Package, main: str) -> tuple[Numbering, Styles]:
         _part(package, package.related(main, kind) or f"{prefix}{kind}.xml")
         for kind in ("numbering", "styles")
     )
-    numbering = read_numbering(
-        None if numbering_bytes is None else parse_xml(numbering_bytes, "numbering.xml")
-    )
     styles = read_styles(None if styles_bytes is None else parse_xml(styles_bytes, "styles.xml"))
+    numbering = read_numbering(
+        None if numbering_bytes is None else parse_xml(numbering_bytes, "numbering.xml"),
+        styles.lists,
+    )
     return numbering, styles
 
 
