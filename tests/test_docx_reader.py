@@ -78,6 +78,7 @@ def _numbering(*abstracts: str, nums: str) -> str:
         ("lowerRoman", (3,), "iii"),
         ("decimalEnclosedCircle", (1, 10), "①⑩"),
         ("chineseLegalSimplified", (1, 11), "壹壹拾壹"),
+        ("ideographLegalTraditional", (2, 3, 6), "貳參陸"),
         ("decimalFullWidth", (12,), "１２"),
         ("none", (5,), ""),
         ("someFutureFormat", (7,), "7"),

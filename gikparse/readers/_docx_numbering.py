@@ -22,6 +22,7 @@ _VAL = f"{W}val"
 _DIGITS = "〇一二三四五六七八九"  #: digit by digit (ideographDigital): 二〇二一
 _COUNTING = "零一二三四五六七八九"  #: counting: 一百零五
 _LEGAL = "零壹贰叁肆伍陆柒捌玖"
+_LEGAL_TRADITIONAL = "零壹貳參肆伍陸柒捌玖"
 _TEN_THOUSANDS = ("", "十", "百", "千")
 _LEGAL_UNITS = ("", "拾", "佰", "仟")
 _HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
@@ -112,7 +113,7 @@ _FORMATS: dict[str, Callable[[int], str]] = {
     "taiwaneseCounting": _chinese,
     "taiwaneseCountingThousand": _chinese,
     "japaneseCounting": _chinese,
-    "ideographLegalTraditional": lambda n: _chinese(n, _LEGAL, _LEGAL_UNITS),
+    "ideographLegalTraditional": lambda n: _chinese(n, _LEGAL_TRADITIONAL, _LEGAL_UNITS),
     "chineseLegalSimplified": lambda n: _chinese(n, _LEGAL, _LEGAL_UNITS),
     "ideographDigital": lambda n: "".join(_DIGITS[int(d)] for d in str(n)) if n >= 0 else str(n),
     "taiwaneseDigital": lambda n: "".join(_DIGITS[int(d)] for d in str(n)) if n >= 0 else str(n),
