@@ -501,6 +501,12 @@ class _Builder:
                                 self._pop_to(found, at)
                         if tag == _BR:
                             stack[-1].children.append(Element(_BR, at))
+                        elif tag == "col" and self.open_tags.get("table"):
+                            # A column outside a column group: browsers start one, which
+                            # ends the open cell, row and row group (what follows starts anew).
+                            if stack[-1].tag != "colgroup":
+                                self.start_tag("colgroup", [], at)
+                                self._pop_to(len(stack) - 1, pos)
                         elif (
                             not (
                                 attrs
