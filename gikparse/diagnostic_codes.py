@@ -353,8 +353,8 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "P456",
         "warning",
         "word",
-        "equations of a Word document with structure (a fraction, a power, a root …) were "
-        "not read (equations that are a run of text are read as text)",
+        "equations of a Word document with structure (a fraction, a power, a root …), tracked "
+        "changes or hidden text were not read (equations that are a run of text are read)",
     ),
 )
 

@@ -756,9 +756,10 @@ def _unread(
             Diagnostic(
                 code="P456",
                 severity=Severity.WARNING,
-                message=f"文档中有 {len(equations)} 个含分式、上下标等结构的公式，其内容未读取",
+                message=f"文档中有 {len(equations)} 个含分式、上下标等结构（或修订、隐藏文字）"
+                "的公式，其内容未读取",
                 message_en=f"{len(equations)} equation(s) with structure (a fraction, a power, "
-                "a root …) were not read",
+                "a root …), tracked changes or hidden text were not read",
                 location=doc.location(equations[0], equations[0]),
             )
         )
