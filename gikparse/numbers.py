@@ -81,7 +81,10 @@ def digit_run_limit(limit: int) -> Iterator[None]:
 
 _DASH_RUN = regex.compile(r"-{2,}")
 _ZERO_WORDS = frozenset({"持平", "无变化", "不变", "没有变化"})
-_FOOTNOTE = regex.compile(r"(?:[*※]+|[①-⑩]|\(注\d*\)|注\d*)$")
+# A footnote mark after a value: superscript digits too (5¹ is 5 and note 1, never 51).
+_FOOTNOTE = regex.compile(r"(?:[*※]+|[①-⑩]|[⁰¹²³⁴-⁹]+|[₀-₉]+|\(注\d*\)|注\d*)$")
+# Raised or lowered digits left inside a value: NFKC would make them digits of it.
+_RAISED_DIGIT = regex.compile(r"[⁰¹²³⁴-⁹₀-₉]")
 _NUMBER = regex.compile(r"(?P<sign>[+-])?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?")
 _UNIT = regex.compile(r"(?P<unit>万元|元|件|个|项|条|宗|次|人次)$")
 _SIGN_WORD = regex.compile(r"^(?P<word>增加|增|新增|减少|减)")
@@ -90,6 +93,8 @@ _SIGN_WORD = regex.compile(r"^(?P<word>增加|增|新增|减少|减)")
 def _clean(text: str) -> str:
     # Footnote marks go before NFKC, which would turn ① into a digit.
     text = _FOOTNOTE.sub("", text.strip())
+    if _RAISED_DIGIT.search(text) is not None:
+        text = _RAISED_DIGIT.sub("?", text)  # unreadable, not a digit of the value
     text = unicodedata.normalize("NFKC", text)
     text = _SPACES.sub("", text)
     for dash in "—–―−‐﹣－":

@@ -668,6 +668,25 @@ def test_a_paragraph_whose_mark_is_deleted_runs_on_into_the_next() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "rpr",
+    [
+        '<w:vertAlign w:val="superscript"/>',
+        '<w:vertAlign w:val="subscript"/>',
+        "<w:strike/>",
+        '<w:dstrike w:val="1"/>',
+    ],
+)
+def test_raised_or_struck_out_runs_stand_apart_from_a_value(rpr: str) -> None:
+    apart = f"<w:r><w:rPr>{rpr}</w:rPr><w:t>1</w:t></w:r>"
+    body = _tbl(_tc("规章") + f"<w:tc><w:p>{_t('5')}{apart}</w:p></w:tc>")
+    body += f"<w:p>{_t('注')}{apart}{_t('：面积100m')}{apart}</w:p>"
+    assert _read_both(body) == ["规章\t5 1", "注1：面积100m 1"]
+    # Not struck out: one run of text.
+    plain = '<w:r><w:rPr><w:strike w:val="0"/></w:rPr><w:t>1</w:t></w:r>'
+    assert _read_both(f"<w:p>{_t('5')}{plain}</w:p>") == ["51"]
+
+
 def test_a_hidden_numbered_paragraph_is_not_shown_but_counted() -> None:
     hidden = (
         f"<w:p><w:pPr>{_num(1, 0)}<w:rPr><w:vanish/></w:rPr></w:pPr>"

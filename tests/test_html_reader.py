@@ -551,6 +551,21 @@ def test_an_xml_tag_without_its_end_tag_hides_nothing() -> None:
     assert _texts(read_html("<p>a</p><xml><p>b</p>")) == ["a", "b"]
 
 
+@pytest.mark.parametrize("mark", ["<sup>1</sup>", "<sub>1</sub>", "<sup><span>1</span></sup>"])
+@pytest.mark.parametrize("struck", ["", "<del>7</del>", "<s>7</s>", "<strike>7</strike>"])
+def test_raised_or_struck_out_digits_stand_apart_from_a_value(mark: str, struck: str) -> None:
+    # 5 with a footnote mark is never 51, a 7 struck out before 5 never 75: the digits stay
+    # apart, and the table reader names the cell (two values in one).
+    doc = read_html(f"<table><tr><td>规章</td><td>{struck}5{mark}</td><td>3</td></tr></table>")
+    cell = _rows(doc)[0][1]
+    assert cell.replace(" ", "") == ("7" if struck else "") + "51"
+    assert " 5" in cell or cell.startswith("5 ")
+    # Prose keeps Chinese text together: 注<sup>1</sup> is 注1.
+    assert _texts(read_html("<p>面积100m<sup>2</sup>，注<sup>1</sup>：含</p>")) == [
+        "面积100m 2，注1：含"
+    ]
+
+
 def test_a_template_in_a_cell_adds_no_cell() -> None:
     # A template's content is inert: its <td> is no cell of the table around it.
     page = "<table><tr><td>a</td><td>1<template><td>8</td></template></td><td>2</td></tr></table>"

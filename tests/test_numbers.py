@@ -78,6 +78,10 @@ def test_non_integer_count_is_kept_exact_for_the_checks() -> None:
 def test_footnote_marks_are_ignored() -> None:
     assert parse_number("5*").value == 5
     assert parse_number("7①").value == 7
+    # Superscript or subscript digits after a value are a mark, never digits of it.
+    assert parse_number("5¹").value == 5
+    assert parse_number("12₃").value == 12
+    assert parse_number("5¹2").status is ValueStatus.UNREADABLE  # (not 512)
 
 
 def test_value_text() -> None:

@@ -88,7 +88,7 @@ _TRIM = " \t\r\n\u3000\u00a0\ufeff"
 _READ_WHEN_EMPTY = (
     "document|body|p|tab|br|cr|sym|ptab|noBreakHyphen|pStyle|numId|ilvl|outlineLvl|gridBefore|gridSpan"
     "|vMerge|hMerge|docPartGallery|tbl|tr|tc|txbxContent|vanish|del|moveFrom|fldChar|altChunk"
-    "|object"
+    "|object|vertAlign|strike|dstrike"
 )
 
 
@@ -303,6 +303,9 @@ class _Body:
                 for child in run.iter(_FLD_CHAR):
                     self._field_char(child)  # its field marks still count
                 return
+        apart = _apart(run.find(_RPR))
+        if apart:
+            out.append(_APART)
         for child in run:
             tag = child.tag
             if tag == T:
@@ -333,6 +336,8 @@ class _Body:
                     self._deeper()
                     self._run(branch, out, boxes)
                     self.depth -= 1
+        if apart:
+            out.append(_APART)
 
     def _field_char(self, mark: Element) -> None:
         """Follow a field's begin, separate and end (fields nest: a field in another's code
@@ -379,6 +384,8 @@ class _Body:
             self.in_code = 0
         # The text of a paragraph whose mark was deleted runs on into this one.
         text = self.carried + "".join(out) if self.carried else "".join(out)
+        if _APART in text:
+            text = _apart_text(text)
         self.carried = ""
         mark = ppr.find(_RPR) if ppr is not None else None
         if mark is not None and (mark.find(_DEL) is not None or mark.find(_MOVE_FROM) is not None):
@@ -685,6 +692,32 @@ def layout_grid(rows: list[GridRow], merged: list[int] | None = None) -> list[li
         open_merges = merges
         out.append(line)
     return out
+
+
+# Where a run of text apart begins and ends (a superscript, a subscript, struck-out text):
+# between two letters or digits it is a space (5 and a superscript 1 are 5 1, never 51, which
+# the table reader then names as two values in one cell), elsewhere nothing.
+_APART = "\x1f"
+_APART_SPACE = re.compile(r"(?<=[0-9A-Za-z])\x1f+(?=[0-9A-Za-z])")
+_RAISED = frozenset({"superscript", "subscript"})
+
+
+def _apart(rpr: Element | None) -> bool:
+    """Whether a run's properties set its text apart (raised, lowered or struck out)."""
+    if rpr is None:
+        return False
+    align = rpr.find(f"{W}vertAlign")
+    if align is not None and align.get(_VAL) in _RAISED:
+        return True
+    return any(
+        (found := rpr.find(f"{W}{name}")) is not None
+        and found.get(_VAL, "true") not in ("0", "false", "off")
+        for name in ("strike", "dstrike")
+    )
+
+
+def _apart_text(text: str) -> str:
+    return _APART_SPACE.sub(" ", text).replace(_APART, "")
 
 
 def _deleted(tr: Element) -> bool:

@@ -98,12 +98,18 @@ _NUM_PR = re.compile(
 _OUTLINE = re.compile(rb'<w:outlineLvl w:val="([0-9]{1,9})"/>')
 
 
+# Run properties the general reader reads: hidden text, and text that stands apart from the
+# text beside it (a superscript, a subscript, struck-out text: see _docx_body._run).
+_NOT_PLAIN_RUN = rb"(?:vanish|vertAlign|strike|dstrike)[ />]"
+
+
 # Runs as writers most often write them: no attributes, formatting of empty elements only,
 # one text each. Every such run is a plain run (a subset of _Patterns.runs, whose runs may
 # have attributes, entities, several texts, empty elements between them), and a paragraph of
 # them is split into its texts in one pass (see _simple_runs).
 _SIMPLE_RUN = re.compile(
-    rb'<w:r>(?:<w:rPr>(?:<w:(?!vanish[ />])[^<>]*/>)*</w:rPr>)?<w:t(?: xml:space="preserve")?>'
+    rb"<w:r>(?:<w:rPr>(?:<w:(?!" + _NOT_PLAIN_RUN + rb")[^<>]*/>)*</w:rPr>)?"
+    rb'<w:t(?: xml:space="preserve")?>'
     rb"([^<&\x00-\x08\x0b-\x1f]*)</w:t></w:r>"
 )
 
@@ -182,8 +188,9 @@ class _Patterns:
             rb"<w:" + t + attrs + rb">" + text + rb"</w:" + t + rb">"
             for t in (b"t", b"instrText", b"delText")
         )
-        # Hidden text (w:vanish) is not plain.
-        rpr = rb"(?:<w:rPr>" + _inside(b"rPr", rb"<w:(?!vanish[ />])[^<>]*>") + rb"</w:rPr>)?"
+        # Hidden text (w:vanish) is not plain, nor text apart (_NOT_PLAIN_RUN).
+        rpr = rb"(?:<w:rPr>" + _inside(b"rPr", rb"<w:(?!" + _NOT_PLAIN_RUN + rb")[^<>]*>")
+        rpr += rb"</w:rPr>)?"
         run = rb"<w:r" + attrs + rb">" + rpr + rb"(?:" + texts + rb"|" + run_empty + rb")*</w:r>"
         self.p_open = re.compile(rb"<w:p" + attrs + rb"( ?/)?>")
         #: the runs of a plain paragraph (and empty elements between them: bookmarks...)

@@ -15,7 +15,7 @@ from typing import NamedTuple, cast
 from gikparse.limits import Limits
 from gikparse.readers._html_element import Element, GridCell, display_order
 from gikparse.readers._html_markup import BLANK_TEXT
-from gikparse.readers._html_tree import BLOCKS, IMPLIED_BODY_END, SKIPPED, text_end
+from gikparse.readers._html_tree import APART_EDGE, BLOCKS, IMPLIED_BODY_END, SKIPPED, text_end
 
 __all__ = ["Cell", "Piece", "Prose", "Row", "Run", "cell_run", "lay_out"]
 
@@ -306,6 +306,8 @@ def _children_run(children: Sequence[Element | int], fed: str) -> Run:
                 run.add(fed[child:end], child)
         elif child.tag == "br":
             run.line_break()
+        elif child.tag == APART_EDGE:
+            run.line_break()  # apart as a line break is: a space unless Chinese text
         elif not _skipped(child):
             if child.tag in _HEADINGS or child.tag in _BREAKS:
                 run.line_break()
@@ -384,6 +386,12 @@ class _Layout:
             tag = child.tag
             if tag == "br":
                 self._flush()
+                continue
+            if tag == APART_EDGE:
+                if self.run is not None:
+                    # A superscript's (or struck-out) digits stand apart from the number
+                    # before them, as a line break in a cell does: a space unless Chinese.
+                    self.run.line_break()
                 continue
             if _skipped(child):
                 continue

@@ -43,7 +43,7 @@ __all__ = [
 # mark chrome (see _html_prepare.MARK). Either way the tokens are read as the tags they hold
 # would be.
 STYLING = (
-    r"(?:span|font|b|strong|i|em|u|o:p|small|big|sup|sub|s|strike|ins|del|nobr|abbr|label"
+    r"(?:span|font|b|strong|i|em|u|o:p|small|big|ins|nobr|abbr|label"
     r"|st1:[a-z]+|w:[a-z]+)"
 )
 _WS = "\t\n\r\f "  # the whitespace of markup, as browsers know it (not \xa0)

@@ -42,6 +42,7 @@ from gikparse.readers._html_style import blank as style_blank
 from gikparse.readers._html_style import cascaded
 
 __all__ = [
+    "APART_EDGE",
     "BLOCKS",
     "HEADINGS",
     "IMPLIED_BODY_END",
@@ -224,6 +225,11 @@ _ENDS_ROWS = frozenset({"caption", "colgroup"})  # (<col> is void: never kept)
 _TABLE_AND_CELLS = _TABLE_CONTEXT | {"td", "th", "caption"}
 #: the tag of a mark in a table's children where the row group browsers imply ends
 IMPLIED_BODY_END = "#tbody-end"
+# Where a superscript, a subscript or struck-out text starts or ends: its text stands apart
+# from the text beside it (5<sup>1</sup> is 5 and a footnote mark, <del>7</del>5 a 7 struck
+# out and a 5: never 51 or 75; see _html_layout).
+APART_EDGE = "#apart"
+_APART = frozenset({"sup", "sub", "s", "strike", "del"})
 # Shown empty (Element.blank), these keep their place in the table: a row, a cell.
 _SLOTS = frozenset({"tr", "td", "th"})
 _ROWS_AND_GROUPS = _ROW_GROUPS | {"tr"}
@@ -494,6 +500,8 @@ class _Builder:
                         self.broken.append(at)
                     if tag not in BLOCKS:
                         # Inline markup: only its text matters, unless it hides it or is chrome.
+                        if tag in _APART:
+                            stack[-1].children.append(Element(APART_EDGE, at))
                         if tag in _NEVER_NESTED and self.open_tags.get(tag):
                             # A new link ends the open one: browsers never nest them.
                             found = self._find((tag,), _TABLE)
@@ -545,7 +553,10 @@ class _Builder:
                     if self.inline_open or self._marked(low, at, pos) or swallowed(low, at, pos):
                         self._tokens(_TAG_BY_TAG, fed, low, at, pos)
                 elif kind == "end":
-                    self.end_tag(m.group("end"), at, pos)
+                    tag = m.group("end")
+                    self.end_tag(tag, at, pos)
+                    if tag in _APART:
+                        stack[-1].children.append(Element(APART_EDGE, at))
                 elif kind == "broken":
                     self.broken.append(at)
                     tag = m.group("broken")
