@@ -624,6 +624,13 @@ MHT = (
         ("<html><body>页面另存为.doc</body></html>".encode("gbk"), "html"),
         (MHT, "mht"),
         ("一、总体情况\n规章\t0".encode(), "text"),
+        # A page that starts with more than the first 4 KB of script, comment or space.
+        (
+            b"<script>" + b"var _hmt=_hmt||[];" * 300 + b"</script><html><body>x</body></html>",
+            "html",
+        ),
+        (b"<!--" + b" saved " * 800 + b"-->\n<!DOCTYPE html><html>x</html>", "html"),
+        (b"\n" * 5000 + b"<table><tr><td>x</td></tr></table>", "html"),
     ],
 )
 def test_sniff_reads_the_kind_from_the_bytes(data: bytes, kind: str) -> None:
@@ -643,8 +650,31 @@ def test_sniff_text_tells_pages_from_report_text() -> None:
     assert sniff_text("一、总体情况\n规章\t0") == "text"
 
 
+def _mht(*pages: str) -> bytes:
+    parts = b"".join(
+        b"--B\r\nContent-Type: text/html; charset=gbk\r\nContent-Transfer-Encoding: base64\r\n"
+        + f"Content-Location: https://example.gov.cn/{i}.html\r\n\r\n".encode()
+        + codecs.encode(page.encode("gbk"), "base64")
+        + b"\r\n"
+        for i, page in enumerate(pages)
+    )
+    return MHT[: MHT.index(b"--B")] + parts + b"--B--\r\n"
+
+
+def test_an_mht_page_reads_every_frame_the_report_may_be_in() -> None:
+    # Chrome saves a page's frames as further HTML parts: here the report is in the second.
+    outer = '<html><body><div class="nav">首页</div><iframe src="1.html"></iframe></body></html>'
+    page = render_html(fixed_report("2021"), HtmlStyle(kind="template")).text
+    report = gikparse.parse(_mht(outer, page))
+    assert report.agency == "安宁市人民政府" and report.year == 2021
+    assert report.table("active_disclosure.rules") is not None
+
+
 def test_mht_is_read_from_its_html_part() -> None:
-    assert "安宁市" in mht_html(MHT).decode("gbk")
+    assert "安宁市" in mht_html(MHT)
+    # Its charset comes with the part, not as a tag in front of the page (which would put a
+    # page with a doctype in quirks mode).
+    assert mht_html(_mht("<!DOCTYPE html><p>中</p>")) == "<!DOCTYPE html><p>中</p>"
     report = gikparse.parse(MHT)
     assert report.agency == "安宁市"
     assert report.year == 2020

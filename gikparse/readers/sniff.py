@@ -18,6 +18,7 @@ from typing import Literal
 
 from gikparse.errors import SourceError
 from gikparse.limits import DEFAULT_LIMITS
+from gikparse.readers._html_decode import decode
 
 __all__ = ["OLE2_MAGIC", "ZIP_MAGIC", "Kind", "is_docx", "mht_html", "sniff", "sniff_text"]
 
@@ -31,9 +32,13 @@ _HEAD = 4096
 # Sniffing reads untrusted bytes outside any budget, so nothing here may backtrack: comments
 # and MIME headers are skipped by scanning, and the patterns only match at one position.
 _MARKUP_TAG = re.compile(
-    r"<(?:!doctype\s+html|html|head|body|meta|title|table|div|p|h[1-6]|span|font|style)\b",
+    r"<(?:!doctype\s+html|html|head|body|meta|title|table|div|p|h[1-6]|span|font|style"
+    r"|script|link|base|noscript)\b",
     re.I,
 )
+# Where a page's first tag is looked for, past the spaces, comments and scripts some pages
+# start with (the tags counted for text without a leading tag are the first _HEAD's).
+_START = 65536
 _XML_DECLARATION = re.compile(r"<\?xml[^<>]*>", re.I)
 _TEXT_TAGS = re.compile(r"</?(?:html|body|table|tr|td|p|div|br|span|h[1-6])\b[^<>]*>", re.I)
 _MIN_TAGS = 8  #: tags in the first 4 KB that make text without a leading tag HTML
@@ -41,8 +46,7 @@ _MIN_TAGS = 8  #: tags in the first 4 KB that make text without a leading tag HT
 
 def _skip_space_and_comments(head: str, at: int) -> int:
     while True:
-        while at < len(head) and head[at].isspace():
-            at += 1
+        at = len(head) - len(head[at:].lstrip())
         if not head.startswith("<!--", at):
             return at
         end = head.find("-->", at + 4)
@@ -60,8 +64,9 @@ def _starts_with_markup(head: str) -> bool:
     return _MARKUP_TAG.match(head, at) is not None
 
 
-def _is_markup(head: str) -> bool:
-    return _starts_with_markup(head) or len(_TEXT_TAGS.findall(head)) >= _MIN_TAGS
+def _is_markup(start: str) -> bool:
+    """Whether text whose first characters are ``start`` is markup."""
+    return _starts_with_markup(start) or len(_TEXT_TAGS.findall(start, 0, _HEAD)) >= _MIN_TAGS
 
 
 def _ascii_view(head: bytes) -> str:
@@ -103,12 +108,12 @@ def sniff(data: bytes, *, open_zips: bool = True) -> Kind:
         return "rtf"
     if _is_mht(head) and b"multipart/related" in head.lower():
         return "mht"
-    return "html" if _is_markup(_ascii_view(head)) else "text"
+    return "html" if _is_markup(_ascii_view(data[:_START])) else "text"
 
 
 def sniff_text(text: str) -> Literal["html", "text"]:
     """``html`` for text that is a web page or an HTML fragment, else ``text``."""
-    return "html" if _is_markup(text[:_HEAD]) else "text"
+    return "html" if _is_markup(text[:_START]) else "text"
 
 
 def is_docx(data: bytes) -> bool:
@@ -130,13 +135,15 @@ def is_docx(data: bytes) -> bool:
         return False
 
 
-def mht_html(data: bytes) -> bytes:
-    """The HTML part of an MHT (MIME HTML) archive, as bytes with a charset declaration the
-    HTML reader honours. Raises SourceError when there is none."""
+def mht_html(data: bytes) -> str:
+    """The page an MHT (MIME HTML) archive holds: its HTML parts in order, each decoded by its
+    own charset (a page's frames are further parts: a report shown in a frame is one of
+    them). Raises SourceError when there is none."""
     try:
         message = email.message_from_bytes(data, policy=email.policy.compat32)
     except Exception as exc:  # the email package raises many kinds on broken input
         raise SourceError(f"MHT 文件无法解析（the MHT archive cannot be read: {exc}）") from None
+    pages: list[str] = []
     for part in message.walk():
         if part.get_content_type() != "text/html":
             continue
@@ -144,8 +151,10 @@ def mht_html(data: bytes) -> bytes:
         if not isinstance(payload, bytes):
             continue
         charset = part.get_content_charset()
-        if charset:
-            # Declare the part's charset in front, where the reader's prescan finds it first.
-            return f'<meta charset="{charset}">'.encode("ascii", "ignore") + payload
-        return payload
-    raise SourceError("MHT 文件中没有 HTML 部分（the MHT archive holds no text/html part）")
+        try:
+            pages.append(payload.decode(charset) if charset else decode(payload).text)
+        except (LookupError, UnicodeDecodeError):
+            pages.append(decode(payload).text)  # a wrong label: as a page without one
+    if not pages:
+        raise SourceError("MHT 文件中没有 HTML 部分（the MHT archive holds no text/html part）")
+    return "\n".join(pages)
