@@ -228,13 +228,6 @@ def parse(
         return _parse_pdf_bytes(
             data, name, pages=pages, password=password, strict=strict, limits=limits
         )
-    if kind == "rtf":
-        raise SourceError(
-            "这是 RTF 文档（WPS、Word 常以 .doc 保存），gikparse 不读取 RTF；请先转换为 DOCX："
-            "soffice --headless --convert-to docx FILE（this is an RTF document, which WPS and "
-            "Word often save as .doc; gikparse does not read RTF: convert it to DOCX first with "
-            "soffice --headless --convert-to docx FILE)"
-        )
     with _memory_bounded():
         report = _parse_by_kind(data, kind, name, strict=strict, limits=limits)
     if pages is not None or password:
@@ -249,7 +242,7 @@ def _parse_by_kind(
 ) -> Report:
     if kind in ("html", "mht"):
         return _parse_html(data, name, strict=strict, limits=limits)
-    if kind in ("docx", "ole", "zip"):  # a zip that is no Word file is refused by name there
+    if kind in ("docx", "ole", "zip", "rtf"):  # a zip that is no Word file is refused there
         assert isinstance(data, bytes)
         return _parse_word_bytes(data, name, strict=strict, limits=limits, kind=kind)
     doc = read_text(data if isinstance(data, str) else _decode(data), limits=limits)
@@ -349,7 +342,7 @@ def _parse_word_bytes(
     """``kind``: what sniff() said of ``data``, when the caller has asked (sniffing a zip opens
     it, which is a good part of reading a small DOCX)."""
     # Imported here, like the PDF reader: zipfile and the converter only when a file needs them.
-    if (kind if kind is not None else sniff(data)) == "ole":
+    if (kind if kind is not None else sniff(data)) in ("ole", "rtf"):
         from gikparse.readers.convert import read_converted
 
         doc = read_converted(data, name=name, limits=limits)

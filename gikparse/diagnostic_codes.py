@@ -321,7 +321,8 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "P451",
         "info",
         "word",
-        "a .doc/.wps file was converted to DOCX by LibreOffice and read as DOCX",
+        "a .doc/.wps file (or an RTF document) was converted to DOCX by LibreOffice and read "
+        "as DOCX",
     ),
     _c(
         "P452",

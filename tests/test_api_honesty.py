@@ -297,11 +297,6 @@ def test_pdf_options_given_for_other_sources_are_said_to_be_ignored() -> None:
         gikparse.parse(other, pages=[1])
 
 
-def test_rtf_is_refused_with_the_command_that_converts_it() -> None:
-    with pytest.raises(gikparse.SourceError, match="convert-to docx"):
-        gikparse.parse(b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 SimSun;}} report}")
-
-
 @pytest.mark.parametrize("reader", ["gikparse.api.read_text", "gikparse.readers.html.read_html"])
 def test_running_out_of_memory_is_a_source_error_that_says_so(
     reader: str, monkeypatch: pytest.MonkeyPatch

@@ -75,6 +75,28 @@ def test_without_libreoffice_a_doc_is_refused_with_the_command_that_converts_it(
     assert "Word/WPS" in message and "LibreOffice" in message
 
 
+RTF = b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 SimSun;}} report}"
+
+
+def test_without_libreoffice_an_rtf_file_is_refused_with_the_command_that_converts_it(
+    no_soffice: None,
+) -> None:
+    with pytest.raises(gikparse.SourceError, match=r"convert-to docx FILE\.rtf"):
+        gikparse.parse(RTF)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a POSIX script")
+def test_with_libreoffice_an_rtf_file_saved_as_doc_is_converted(
+    fake_soffice: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "报告.doc"  # WPS and Word save RTF under .doc: the bytes decide
+    path.write_bytes(RTF)
+    report = gikparse.parse(path)
+    notes = [d for d in report.diagnostics if d.code == "P451"]
+    assert len(notes) == 1 and "an RTF document" in notes[0].message_en
+    assert "source.rtf" in fake_soffice.read_text("utf-8").splitlines()[0]
+
+
 def test_without_libreoffice_a_wps_file_gets_the_wps_command(
     no_soffice: None, tmp_path: Path
 ) -> None:

@@ -172,17 +172,20 @@ def read_converted(
     limits: Limits = DEFAULT_LIMITS,
     timeout: float = CONVERT_TIMEOUT,
 ) -> Document:
-    """Read a .doc/.wps file: converted to DOCX by LibreOffice, then read as DOCX, with a
-    diagnostic (P451) saying so. Other OLE2 files (.xls, .ppt, encrypted) get a SourceError
+    """Read a .doc/.wps file (or RTF): converted to DOCX by LibreOffice, then read as DOCX,
+    with a diagnostic (P451) saying so. Other OLE2 files (.xls, .ppt, encrypted) get a SourceError
     naming what they are."""
     if len(data) > limits.max_source_bytes:
         raise limits.exceeded("max_source_bytes", len(data), "bytes of the Word/WPS file")
-    kind, zh, en = ole2_kind(data)
-    if kind not in ("doc", "ole2"):
-        raise SourceError(f"这是{zh}，不是年度报告文档（this is {en}, not a report document）")
-    suffix = Path(name).suffix.lower() if name else ""
-    if suffix not in (".doc", ".wps", ".dot", ".wpt"):
-        suffix = ".doc"
+    if data.startswith(b"{\\rtf"):  # RTF, which WPS and Word often save as .doc
+        zh, en, suffix = "RTF 文档", "an RTF document", ".rtf"
+    else:
+        kind, zh, en = ole2_kind(data)
+        if kind not in ("doc", "ole2"):
+            raise SourceError(f"这是{zh}，不是年度报告文档（this is {en}, not a report document）")
+        suffix = Path(name).suffix.lower() if name else ""
+        if suffix not in (".doc", ".wps", ".dot", ".wpt"):
+            suffix = ".doc"
     converted, program = convert_to_docx(data, suffix=suffix, timeout=timeout)
     doc = read_docx(converted, limits=limits)
     note = Diagnostic(
