@@ -361,7 +361,8 @@ def parse_html(
 ) -> Report:
     """Parse a report published as a web page: a path, bytes (any declared encoding, or
     undeclared UTF-8/GBK/GB18030), a binary file, or the page's text (a ``str`` that names no
-    file is the page itself). An MHT archive (MIME HTML) is read from its HTML part.
+    file is the page itself). An MHT archive (MIME HTML) is read from its HTML parts (the
+    page and its frames).
 
     Tables are read on the HTML table model (merged cells, several ``<table>`` elements for
     one report table); site chrome is kept out; the metadata box (索引号, 发布机构, 发文日期)
