@@ -378,9 +378,8 @@ def parse_html(
 def _parse_html(data: bytes | str, name: str | None, *, strict: bool, limits: Limits) -> Report:
     from gikparse.readers.html import read_html
 
-    if isinstance(data, bytes) and sniff(data) == "mht":
-        data = mht_html(data)
-    doc = read_html(data, limits=limits)
+    page = mht_html(data) if isinstance(data, bytes) and sniff(data) == "mht" else data
+    doc = read_html(page, limits=limits)
     return parse_document(doc, source=name, strict=strict, limits=limits)
 
 

@@ -660,12 +660,15 @@ def test_a_paragraph_whose_mark_is_deleted_runs_on_into_the_next() -> None:
     )
     body = _p("甲", _num(1, 0)) + joined + _p("丙", _num(1, 0)) + _p("丁", _num(1, 0))
     assert _read_both(body, numbering=_CHINESE_LIST) == ["一、甲", "二、乙，丙", "三、丁"]
-    # Before a table, or at the end, it stands alone.
+    # Before a table, or at the end, it stands alone; so it does at the end of a container
+    # (a cell of a frame table, read as blocks): it runs on into nothing outside it.
     assert _read_both(joined + _tbl(_tc("a") + _tc("1")) + joined, numbering=_CHINESE_LIST) == [
         "乙，",
         "a\t1",
         "乙，",
     ]
+    frame = _tbl(f"<w:tc>{joined}</w:tc>", f"<w:tc>{_p('丁')}</w:tc>") + _p("后")
+    assert _read_both(frame, numbering=_CHINESE_LIST) == ["乙，", "丁", "后"]
 
 
 @pytest.mark.parametrize(

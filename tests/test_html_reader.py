@@ -430,6 +430,8 @@ def test_unmarked_breadcrumb_and_footer_lines_are_chrome() -> None:
         "内容。详见附件.pdf",  # a sentence ending in a file name
         "商标©\t7",  # a row holding a footer's sign
         "Copyright登记\t5",
+        "本年度受理涉及版权所有人的申请12件；",  # prose with a footer's word, and a number
+        "（三）版权所有权登记办理情况：全年办理 35 件",
     ],
 )
 def test_report_lines_with_footer_words_are_kept(line: str) -> None:
@@ -566,6 +568,13 @@ def test_raised_or_struck_out_digits_stand_apart_from_a_value(mark: str, struck:
     ]
 
 
+@pytest.mark.parametrize("mark", ["<sup>*</sup>", "<sup>①</sup>", "<sub>※</sub>"])
+def test_a_raised_mark_that_is_no_digit_stays_on_its_value(mark: str) -> None:
+    # As a footnote mark written on the line (5* is 5): no space, no ambiguous cell.
+    doc = read_html(f"<table><tr><td>规章</td><td>5{mark}</td><td>3</td></tr></table>")
+    assert _rows(doc) == [["规章", "5" + mark[5], "3"]]
+
+
 def test_a_template_in_a_cell_adds_no_cell() -> None:
     # A template's content is inert: its <td> is no cell of the table around it.
     page = "<table><tr><td>a</td><td>1<template><td>8</td></template></td><td>2</td></tr></table>"
@@ -671,10 +680,23 @@ def test_an_mht_page_reads_every_frame_the_report_may_be_in() -> None:
 
 
 def test_mht_is_read_from_its_html_part() -> None:
-    assert "安宁市" in mht_html(MHT)
+    assert "安宁市" in mht_html(MHT).text
     # Its charset comes with the part, not as a tag in front of the page (which would put a
     # page with a doctype in quirks mode).
-    assert mht_html(_mht("<!DOCTYPE html><p>中</p>")) == "<!DOCTYPE html><p>中</p>"
+    assert mht_html(_mht("<!DOCTYPE html><p>中</p>")).text == "<!DOCTYPE html><p>中</p>"
+
+
+def test_an_mht_part_is_decoded_as_a_page_declaring_its_charset_is() -> None:
+    # A Western label over GBK bytes is guessed past; bytes that fit nothing are named.
+    page = render_html(fixed_report("2021"), HtmlStyle(kind="template")).text
+    western = _mht(page).replace(b"charset=gbk", b"charset=iso-8859-1")
+    assert gikparse.parse(western).agency == "安宁市人民政府"
+    stray = MHT[: MHT.index(b"--B")] + (
+        b"--B\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+        + "<table><tr><td>申请</td><td>1".encode()
+        + b"\xff2</td></tr></table>\r\n--B--\r\n"
+    )
+    assert "P423" in {d.code for d in gikparse.parse(stray).diagnostics}
     report = gikparse.parse(MHT)
     assert report.agency == "安宁市"
     assert report.year == 2020

@@ -430,6 +430,7 @@ class _Body:
         self._deeper()
         for child in container:
             self.block(child)
+        self.flush()  # a deleted mark's text runs on into no paragraph outside its container
         self.depth -= 1
 
     def flush(self) -> None:
@@ -466,13 +467,15 @@ class _Body:
         elif tag == _MATH_PARA:  # an equation on its own, outside any paragraph
             out: list[str] = []
             self._inline(child, out, [])
-            self.emit("".join(out), 0)
+            self.emit(_apart_text("".join(out)), 0)
 
     def paragraph(self, p: Element) -> None:
         boxes: list[Element] = []
         shown = self._paragraph_text(p, boxes)
         if shown is not None:
             self.emit(*shown)
+        elif boxes:
+            self.flush()  # nor into the text box it anchors
         for box in boxes:
             self.blocks(box)
 
@@ -603,7 +606,7 @@ class _Body:
             elif tag == _MATH_PARA:
                 out: list[str] = []
                 self._inline(child, out, [])
-                pieces.append("".join(out))
+                pieces.append(_apart_text("".join(out)))
         if self.carried:  # no paragraph after it in the cell
             pieces.append(self.carried)
             self.carried = ""

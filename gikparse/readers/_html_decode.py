@@ -6,7 +6,7 @@ import codecs
 import re
 from typing import NamedTuple
 
-__all__ = ["Decoded", "decode", "decode_page"]
+__all__ = ["Decoded", "decode", "decode_labelled", "decode_page"]
 
 # Declarations are looked for in the first bytes only, as browsers do (the HTML standard's
 # prescan reads 1024 bytes; Word and old CMSs put long style blocks first, so a little more).
@@ -78,6 +78,19 @@ def _replaced(data: bytes, encoding: str, declared: bool) -> Decoded:
     errors = "gikparse.gbk-replace" if encoding == "gb18030" else "replace"
     text = data.decode(encoding, errors)
     return Decoded(text, encoding, declared, text.count("\ufffd"))
+
+
+def decode_labelled(data: bytes, label: str | None) -> Decoded:
+    """The characters of page bytes whose encoding a label outside them names (an MHT part's
+    charset), read as a ``<meta charset>`` is: a Western label over non-ASCII bytes, or one
+    the bytes do not fit, is guessed past."""
+    declared = _label(label.encode("ascii", "replace")) if label else None
+    if declared is not None and (declared not in _WESTERN or data.isascii()):
+        try:
+            return Decoded(_strict(data, declared), declared, True, 0)
+        except UnicodeDecodeError:
+            pass
+    return decode(data)
 
 
 def decode_page(data: bytes) -> tuple[str, str, bool]:

@@ -54,7 +54,7 @@ def _wide(ch: str) -> bool:
 class Run:
     """Inline text being laid out, with its segments; one line of prose or one cell."""
 
-    __slots__ = ("brk", "parts", "segs", "size", "space")
+    __slots__ = ("apart", "brk", "parts", "segs", "size", "space")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
@@ -62,9 +62,16 @@ class Run:
         self.size = 0
         self.space = False
         self.brk = False
+        #: at the edge of a superscript, subscript or struck-out text: letters and digits on
+        #: either side of it are apart (5<sup>1</sup> is 5 1, never 51; 5<sup>*</sup> is 5*)
+        self.apart = False
 
     def emit(self, chunk: str, start: int, end: int, linear: bool) -> None:
         if self.size:
+            if self.apart:
+                last = self.parts[-1][-1]
+                if last.isascii() and last.isalnum() and chunk[0].isascii() and chunk[0].isalnum():
+                    self.space = True
             if self.brk:
                 # A line break inside a cell: Chinese text runs on, other text gets a space.
                 last = self.parts[-1][-1]
@@ -74,7 +81,7 @@ class Run:
             elif self.space and self.parts[-1][-1] != " ":
                 self.parts.append(" ")
                 self.size += 1
-        self.space = self.brk = False
+        self.space = self.brk = self.apart = False
         if "\xa0" in chunk:
             chunk = chunk.replace("\xa0", " ")
         self.parts.append(chunk)
@@ -307,7 +314,7 @@ def _children_run(children: Sequence[Element | int], fed: str) -> Run:
         elif child.tag == "br":
             run.line_break()
         elif child.tag == APART_EDGE:
-            run.line_break()  # apart as a line break is: a space unless Chinese text
+            run.apart = True
         elif not _skipped(child):
             if child.tag in _HEADINGS or child.tag in _BREAKS:
                 run.line_break()
@@ -389,9 +396,7 @@ class _Layout:
                 continue
             if tag == APART_EDGE:
                 if self.run is not None:
-                    # A superscript's (or struck-out) digits stand apart from the number
-                    # before them, as a line break in a cell does: a space unless Chinese.
-                    self.run.line_break()
+                    self.run.apart = True  # a superscript's digits stand apart (see Run)
                 continue
             if _skipped(child):
                 continue

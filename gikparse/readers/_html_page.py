@@ -111,8 +111,10 @@ def meta_pairs(text: str) -> list[tuple[str, str]]:
 
 
 # Footer words a line of prose that is no sentence holds (a table row may hold them:
-# 商标© | 7).
+# 商标© | 7); with sentence punctuation or a number other than a year it is the report's
+# (本年度受理涉及版权所有人的申请12件；).
 _FOOTER = re.compile(r"版权所有|[©Ⓒ]|Copyright", re.I)
+_NOT_FOOTER = re.compile(r"[。；，：,;]|(?<![0-9])(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]")
 
 
 def is_chrome_line(text: str, row: bool = False) -> bool:
@@ -124,7 +126,7 @@ def is_chrome_line(text: str, row: bool = False) -> bool:
         return False
     if _CHROME.search(text) is not None:
         return True
-    return not row and not text.endswith("。") and _FOOTER.search(text) is not None
+    return not row and _FOOTER.search(text) is not None and _NOT_FOOTER.search(text) is None
 
 
 def is_attachment_heading(text: str) -> bool:

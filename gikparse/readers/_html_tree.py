@@ -509,7 +509,9 @@ class _Builder:
                                 self._pop_to(found, at)
                         if tag == _BR:
                             stack[-1].children.append(Element(_BR, at))
-                        elif tag == "col" and self.open_tags.get("table"):
+                        elif (
+                            tag == "col" and self.open_tags.get("table") and not self._in_foreign()
+                        ):
                             # A column outside a column group: browsers start one, which
                             # ends the open cell, row and row group (what follows starts anew).
                             if stack[-1].tag != "colgroup":

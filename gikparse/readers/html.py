@@ -17,7 +17,7 @@ from gikparse.errors import Diagnostic, Severity, SourceError
 from gikparse.limits import DEFAULT_LIMITS, Limits
 from gikparse.readers import _html_page as page
 from gikparse.readers._html_chrome import guard
-from gikparse.readers._html_decode import decode, decode_page
+from gikparse.readers._html_decode import Decoded, decode, decode_page
 from gikparse.readers._html_layout import Piece, Prose, Row, Run, Segment, lay_out
 from gikparse.readers._html_tree import Tree, build_tree
 from gikparse.readers.document import Document, Line, LineKind, TextCell
@@ -31,10 +31,18 @@ _new_tuple = tuple.__new__
 _TITLE_LOOKAHEAD = 12  #: lines of the page body searched for the report's title
 
 
-def read_html(source: bytes | str, *, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Read a web page (bytes in any declared or common Chinese encoding, or text) into a
-    :class:`Document` (``kind="html"``). Fragments without ``<html>``/``<body>`` are fine."""
-    if isinstance(source, (bytes, bytearray, memoryview)):
+def read_html(source: bytes | str | Decoded, *, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read a web page (bytes in any declared or common Chinese encoding, text, or text as
+    decoded from bytes) into a :class:`Document` (``kind="html"``). Fragments without
+    ``<html>``/``<body>`` are fine."""
+    if isinstance(source, Decoded):
+        decoded = source
+        text = decoded.text
+        if len(text) > limits.max_source_bytes:
+            raise limits.exceeded(
+                "max_source_bytes", len(text), "网页大小（page size in characters）"
+            )
+    elif isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
         if len(data) > limits.max_source_bytes:
             raise limits.exceeded("max_source_bytes", len(data), "网页大小（page size in bytes）")

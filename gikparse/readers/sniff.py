@@ -18,7 +18,7 @@ from typing import Literal
 
 from gikparse.errors import SourceError
 from gikparse.limits import DEFAULT_LIMITS
-from gikparse.readers._html_decode import decode
+from gikparse.readers._html_decode import Decoded, decode_labelled
 
 __all__ = ["OLE2_MAGIC", "ZIP_MAGIC", "Kind", "is_docx", "mht_html", "sniff", "sniff_text"]
 
@@ -135,26 +135,27 @@ def is_docx(data: bytes) -> bool:
         return False
 
 
-def mht_html(data: bytes) -> str:
+def mht_html(data: bytes) -> Decoded:
     """The page an MHT (MIME HTML) archive holds: its HTML parts in order, each decoded by its
-    own charset (a page's frames are further parts: a report shown in a frame is one of
-    them). Raises SourceError when there is none."""
+    own charset as a page's declaration is read (a page's frames are further parts: a report
+    shown in a frame is one of them). Raises SourceError when there is none."""
     try:
         message = email.message_from_bytes(data, policy=email.policy.compat32)
     except Exception as exc:  # the email package raises many kinds on broken input
         raise SourceError(f"MHT 文件无法解析（the MHT archive cannot be read: {exc}）") from None
-    pages: list[str] = []
+    pages: list[Decoded] = []
     for part in message.walk():
         if part.get_content_type() != "text/html":
             continue
         payload = part.get_payload(decode=True)
-        if not isinstance(payload, bytes):
-            continue
-        charset = part.get_content_charset()
-        try:
-            pages.append(payload.decode(charset) if charset else decode(payload).text)
-        except (LookupError, UnicodeDecodeError):
-            pages.append(decode(payload).text)  # a wrong label: as a page without one
+        if isinstance(payload, bytes):
+            pages.append(decode_labelled(payload, part.get_content_charset()))
     if not pages:
         raise SourceError("MHT 文件中没有 HTML 部分（the MHT archive holds no text/html part）")
-    return "\n".join(pages)
+    first = pages[0]
+    return Decoded(
+        "\n".join(page.text for page in pages),
+        first.encoding,
+        first.declared,
+        sum(page.replaced for page in pages),
+    )
