@@ -1044,6 +1044,21 @@ def _missing_table(spec: TableSpec) -> Diagnostic:
     )
 
 
+_DIGIT = regex.compile(r"[0-9０-９]")
+
+
+def _garbled_values(tokens: Sequence[Token]) -> bool:
+    """Whether a line is values among which some are unreadable numbers (``9,0``: a number a
+    narrow cell wrapped onto two lines), not a header: the line is read as values, so that the
+    unreadable ones say so, never skipped for its "labels" (its next line's pieces would then
+    be read as the row)."""
+    labels = [t for t in tokens if t.kind is _LABEL]
+    return (
+        sum(t.kind is _VALUE for t in tokens) >= 2
+        and all(_DIGIT.search(t.text) is not None for t in labels)
+    )
+
+
 def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) -> Table:
     """Section 四's table: one row of 15 numbers, or (rarely) one labelled row per group."""
     matcher = _Matcher.of(spec.rows, spec.columns)
@@ -1070,6 +1085,8 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
             collector.feed([line])
             continue
         if any(t.kind is _LABEL for t in tokens):
+            if _garbled_values(tokens):
+                value_lines.append(tokens)  # its unreadable cells stay in their places
             continue
         if any(t.kind is _VALUE for t in tokens):
             value_lines.append(tokens)

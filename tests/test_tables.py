@@ -183,6 +183,20 @@ def test_review_row_with_one_extra_cell_of_the_same_value() -> None:
     assert "P203" in _codes(table.diagnostics)
 
 
+def test_review_numbers_wrapped_in_their_cells_are_named_never_read_from_the_pieces() -> None:
+    # A narrow PDF cell wraps 9,069,759 as "9,0" over "69,759": the second line alone is not
+    # the row (69759), nor is the first line dropped for its unreadable "labels".
+    row = "5\t0\t0\t0\t5\t0\t0\t9,0\t0\t9,0\t0\t0\t0\t0\t0\n"
+    tail = "\t\t\t\t\t\t\t69,759\t\t69,759\t\t\t\t\t\n"
+    table = gikparse.parse_review_litigation(REVIEW + row + tail)
+    assert "P206" in _codes(table.diagnostics)
+    assert all(v.status is ValueStatus.AMBIGUOUS for v in table.row("litigation_direct").values())
+    # Alone, the line keeps what it states, and its unreadable cells say so.
+    table = gikparse.parse_review_litigation(REVIEW + row)
+    assert table.value("review", "total") == 5
+    assert table.row("litigation_direct")["other"].status is ValueStatus.UNREADABLE
+
+
 def test_review_missing_is_a_diagnostic() -> None:
     table = gikparse.parse_review_litigation("本年度无行政复议和行政诉讼。\n")
     assert table.cells == ()
