@@ -1053,9 +1053,8 @@ def _garbled_values(tokens: Sequence[Token]) -> bool:
     unreadable ones say so, never skipped for its "labels" (its next line's pieces would then
     be read as the row)."""
     labels = [t for t in tokens if t.kind is _LABEL]
-    return (
-        sum(t.kind is _VALUE for t in tokens) >= 2
-        and all(_DIGIT.search(t.text) is not None for t in labels)
+    return sum(t.kind is _VALUE for t in tokens) >= 2 and all(
+        _DIGIT.search(t.text) is not None for t in labels
     )
 
 
