@@ -25,7 +25,7 @@ from xml.etree.ElementTree import Element
 from gikparse.errors import Diagnostic, Severity
 from gikparse.limits import Limits
 from gikparse.readers._docx_numbering import Numbering, W
-from gikparse.readers._docx_styles import Styles, num_pr, vanish_of
+from gikparse.readers._docx_styles import Styles, num_pr, toggle_of, vanish_of
 from gikparse.readers._symbol_font import symbol_character
 from gikparse.readers.document import Document, Line, LineKind, TextCell
 
@@ -712,11 +712,7 @@ def _apart(rpr: Element | None) -> bool:
     align = rpr.find(f"{W}vertAlign")
     if align is not None and align.get(_VAL) in _RAISED:
         return True
-    return any(
-        (found := rpr.find(f"{W}{name}")) is not None
-        and found.get(_VAL, "true") not in ("0", "false", "off")
-        for name in ("strike", "dstrike")
-    )
+    return bool(toggle_of(rpr, "strike") or toggle_of(rpr, "dstrike"))
 
 
 def _apart_text(text: str) -> str:

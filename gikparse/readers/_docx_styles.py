@@ -16,7 +16,7 @@ import regex
 
 from gikparse.readers._docx_numbering import W
 
-__all__ = ["ParagraphStyle", "Styles", "read_styles", "vanish_of"]
+__all__ = ["ParagraphStyle", "Styles", "read_styles", "toggle_of", "vanish_of"]
 
 _VAL = f"{W}val"
 _MAX_CHAIN = 32
@@ -44,12 +44,18 @@ class _Raw:
 _OFF = ("0", "false", "off")
 
 
-def vanish_of(rpr: Element | None) -> bool | None:
-    """Whether run properties hide the text (``w:vanish``); None when they do not say."""
-    found = rpr.find(f"{W}vanish") if rpr is not None else None
+def toggle_of(rpr: Element | None, name: str) -> bool | None:
+    """Whether run properties turn the on/off property ``name`` on (``<w:strike/>``,
+    ``<w:strike w:val="0"/>``); None when they do not say."""
+    found = rpr.find(f"{W}{name}") if rpr is not None else None
     if found is None:
         return None
     return found.get(_VAL) not in _OFF
+
+
+def vanish_of(rpr: Element | None) -> bool | None:
+    """Whether run properties hide the text (``w:vanish``); None when they do not say."""
+    return toggle_of(rpr, "vanish")
 
 
 def _outline(ppr: Element | None) -> int | None:

@@ -59,11 +59,10 @@ def _gbk_euro(exc: UnicodeError) -> tuple[str, int]:
 
 
 def _gbk_euro_or_replace(exc: UnicodeError) -> tuple[str, int]:
-    if not isinstance(exc, UnicodeDecodeError):
-        raise exc
-    if exc.object[exc.start : exc.start + 1] == b"\x80":
-        return "\u20ac", exc.start + 1
-    return "\ufffd", exc.end
+    try:
+        return _gbk_euro(exc)
+    except UnicodeDecodeError as misfit:
+        return "\ufffd", misfit.end
 
 
 codecs.register_error("gikparse.gbk", _gbk_euro)

@@ -23,6 +23,7 @@ __all__ = [
     "STYLING",
     "STYLING_TAG",
     "SWALLOWED",
+    "TAG_NAME",
     "TEXT_ELEMENTS",
     "attributes",
     "attributes_pattern",
@@ -75,6 +76,8 @@ ATTRS = attributes_pattern()
 # A tag's attributes where it ends at its first ">": where no quoted value holds one (see
 # QUOTED_GT), ATTRS reads the same (tests/test_html_tokens.py holds it to that).
 ATTRS_TO_FIRST_GT = "[^>]*"
+# A tag's name as html.parser and browsers read it, all of it (no attribute's characters).
+TAG_NAME = r"[a-z][^\t\n\r\f />\x00]*(?![^\t\n\r\f />\x00])"
 # What ends a tag's name: only the whitespace browsers know (``<td\xa0>`` is no cell).
 NAME_END = r"(?=[\t\n\r\f />])"
 # Where the text of a <style> ends (raw text: no other tag ends it).

@@ -16,6 +16,7 @@ from gikparse.readers._html_markup import (
     ATTRS_TO_FIRST_GT,
     NAME_END,
     QUOTED_GT,
+    TAG_NAME,
     TEXT_ELEMENTS,
     script_end,
     start_tag_rest,
@@ -121,7 +122,7 @@ def _markup_pattern(attrs: str) -> re.Pattern[str]:
     return re.compile(
         r"<(?:!--(?:-?>|.*?--!?>|(?P<unclosed>))"
         rf"|(?P<text>{'|'.join(_TEXT_ELEMENTS)}){NAME_END}{start_tag_rest(attrs)}"
-        rf"|/?[a-z][^\t\n\r\f />\x00]*(?![^\t\n\r\f />\x00]){start_tag_rest(attrs)}"
+        rf"|/?{TAG_NAME}{start_tag_rest(attrs)}"
         r"|[!?/][^>]*>|(?P<unfinished>[a-z!?]|/.))",
         re.I | re.S,
     )

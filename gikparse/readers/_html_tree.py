@@ -24,6 +24,7 @@ from gikparse.readers._html_markup import (
     QUOTED_GT,
     STYLING,
     SWALLOWED,
+    TAG_NAME,
     TEXT_ELEMENTS,
     attributes,
     cell_runs,
@@ -197,7 +198,7 @@ _BREAKOUT = frozenset(
     }
 )
 _MARKUP_SPACE = "\t\n\r\f "  # (U+00A0 is no space of markup: it is text)
-_FIRST_NAME = re.compile(r"</?([a-z][^\t\n\r\f />\x00]*)")
+_FIRST_NAME = re.compile(rf"</?({TAG_NAME})")
 _CELLS = frozenset({"td", "th"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SURVEYED = SKIPPED | HEADINGS | {"title", "table"}
@@ -252,7 +253,6 @@ _IMPLIED: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = {
 # quoted attribute value (a quote counts only after a name's ``=``, so a stray ``"`` does not
 # swallow the tags after it). The text of <script> and <style> is raw: it ends only at their
 # end tag (or the page's end), found apart (see _tokens).
-_NAME = r"[a-z][^\t\n\r\f />\x00]*(?![^\t\n\r\f />\x00])"  # all of it: no attribute's
 
 
 # Read to their end tag unseen, as text: the elements browsers read as text; <template>,
@@ -282,13 +282,13 @@ def _each_tag(attrs: str) -> str:
         rf"(?P<script>script){NAME_END}{start_tag_rest(attrs)}"
         rf"|(?P<style>style){NAME_END}{start_tag_rest(attrs)}"
         rf"|(?P<text>{'|'.join(_TO_END_TAG)}){NAME_END}{start_tag_rest(attrs)}"
-        rf"|(?P<name>{_NAME})(?P<attrs>{attrs})>"
-        rf"|/(?P<end>{_NAME}){attrs}>"  # an end tag's attributes are read, and ignored
+        rf"|(?P<name>{TAG_NAME})(?P<attrs>{attrs})>"
+        rf"|/(?P<end>{TAG_NAME}){attrs}>"  # an end tag's attributes are read, and ignored
         r"|!--(?:-?>|.*?--!?>)"  # browsers end a comment at --> or --!>; <!--> is one
         r"|![^>]*>|\?[^>]*>|/[^>]*>"
         # A quote left open to the page's end: the tag ends at its first ">", without
         # attributes.
-        rf"|(?P<broken>{_NAME})[^>]*>"
+        rf"|(?P<broken>{TAG_NAME})[^>]*>"
     )
 
 
