@@ -181,6 +181,13 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "the row read before them and the next row read (as many rows missing there as lines, "
         "and the table's sums hold); status inferred",
     ),
+    _c(
+        "P221",
+        "error",
+        "tables",
+        "pieces of numbers printed right under some of a row's numbers, with no row label (a "
+        "number wrapped in a narrow cell, as PDFs print them): those cells are ambiguous",
+    ),
     _c("P301", "warning", "prose", "no agency found in the title or the signature"),
     _c("P302", "warning", "prose", "report year not found (neither in the title nor the period)"),
     _c("P303", "warning", "prose", "statistics period ends before it starts"),

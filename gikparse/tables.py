@@ -253,6 +253,11 @@ class _Draft:
     run: TextCell | None = None  #: the row's values as one run whose cell boundaries were lost
     apart: bool = False  #: the values came on lines after the label's, not beside it
     blocked: bool = False  #: the row is in a block of labels printed apart from their numbers
+    line: int = -1  #: index of the line the row's numbers were read from, beside its label
+    tail: int = -1  #: index of the last line holding pieces of its wrapped numbers
+    #: Cells whose number may go on in the cell below (a narrow cell wrapped it), each with
+    #: the pieces printed there: what the number is cannot be told.
+    wrapped: dict[TextCell, list[str]] = attrs.Factory(dict)
 
     def continues(self, core: str) -> bool:
         """Whether ``core`` is the rest of this row's label, broken over lines."""
@@ -441,6 +446,12 @@ class _RowCollector:
             tokens = tokenize(self.doc, line)
             current = self.current
             if (
+                current is not None
+                and current.tail == index - 1
+                and self._wrapped(line, tokens, lines, index)
+            ):
+                continue
+            if (
                 len(tokens) == 1
                 and tokens[0].kind is _VALUE
                 and current is not None
@@ -466,6 +477,44 @@ class _RowCollector:
                     values.append(token)
             if label is not None or values:
                 self._segment(label, values, False, lines, index)
+            current = self.current
+            if current is not None and not current.apart and current.values:
+                last = current.values[-1].cell
+                if line.start <= last.start and last.end <= line.end:
+                    current.line = current.tail = index
+
+    def _wrapped(self, line: Line, tokens: list[Token], lines: Sequence[Line], index: int) -> bool:
+        """Whether this line holds only the rest of numbers a narrow cell wrapped: pieces of
+        numbers right under some of the numbers of the full row read on the line before, and
+        no row label. Those cells' numbers cannot be told (1721 over 699 is 1721699, or two
+        numbers), so they are named, never read as their first piece. A line with numbers
+        under every number of the row is a row without its label (gikparse.recover.blocks)."""
+        current = self.current
+        assert current is not None
+        if current.run is not None or current.filled < self.ncols(current.spec):
+            return False
+        above = lines[current.line].cells
+        if len(above) != len(line.cells):
+            return False
+        numbered = {t.cell.start for t in current.values if t.kind is _VALUE}
+        under = {c.start: i for i, c in enumerate(line.cells)}
+        pieces: dict[int, list[str]] = {}
+        for token in tokens:
+            at = under[token.cell.start]
+            if token.kind is _VALUE:
+                pieces.setdefault(at, []).append(token.text)
+            elif token.kind is _LABEL and (
+                above[at].start in numbered
+                or self.matcher.classify(token.text, self.group)[1] is not None
+            ):
+                return False
+        numbered_at = {i for i, c in enumerate(above) if c.start in numbered}
+        if not pieces or not pieces.keys() < numbered_at:
+            return False
+        for at, texts in pieces.items():
+            current.wrapped.setdefault(above[at], []).extend(texts)
+        current.tail = index  # a number may wrap over more lines than two
+        return True
 
     def _run_line(self, line: Line, lines: Sequence[Line], index: int) -> None:
         """A label and the run of its row's values (gikparse.recover): the run is kept whole,
@@ -784,6 +833,17 @@ def _build_table(
         if len(tokens) == len(columns):
             # The usual row: one cell per column, each read as its column's kind.
             for token, column in zip(tokens, columns, strict=True):
+                if token.cell in draft.wrapped:
+                    cells[row_id, column.id] = _wrapped_value(
+                        doc,
+                        token,
+                        draft.wrapped[token.cell],
+                        table_id,
+                        row_id,
+                        column.id,
+                        diagnostics,
+                    )
+                    continue
                 found = cells[row_id, column.id] = _content(doc, token, column.kind, unit)
                 if isinstance(found, Value):
                     _check_value(found, table_id, row_id, column.id, diagnostics)
@@ -798,6 +858,10 @@ def _build_table(
             ]
             if code is not None:
                 diagnostics.append(_placing(code, doc, draft.label, table_id, row_id))
+            elif draft.wrapped:
+                # Which column each wrapped number went to is not known here: none is sure.
+                placed = [Value(None, ValueStatus.AMBIGUOUS) for _ in columns]
+                diagnostics.append(_placing("P206", doc, draft.label, table_id, row_id))
         for column, value in zip(columns, placed, strict=True):
             cells[row_id, column.id] = value
             _check_value(value, table_id, row_id, column.id, diagnostics)
@@ -950,6 +1014,42 @@ def _reparse(value: Value, column: ColumnSpec, unit: str | None) -> Value:
     return attrs.evolve(
         value, value=parsed.value, status=parsed.status, converted_from=parsed.converted_from
     )
+
+
+def _wrapped_value(
+    doc: Document,
+    token: Token,
+    pieces: Sequence[str],
+    table: str,
+    row: str,
+    column: str,
+    diagnostics: list[Diagnostic],
+) -> Value:
+    """A cell whose number may go on in the cell below: ambiguous, with P221."""
+    rest = "”“".join(pieces)
+    diagnostics.append(
+        _diag(
+            "P221",
+            Severity.ERROR,
+            f"单元格“{token.text}”下方紧接着印有“{rest}”（窄单元格中的数字折行？），无法确定其数值",
+            f"cell {token.text!r} has {', '.join(map(repr, pieces))} printed right under it "
+            "(a number wrapped in a narrow cell?): its value cannot be told",
+            doc,
+            token,
+            table=table,
+            row=row,
+            column=column,
+        )
+    )
+    location = (
+        doc.line_starts,
+        token.start,
+        token.end,
+        token.cell.page,
+        token.cell.box,
+        token.cell.source,
+    )
+    return Value(None, ValueStatus.AMBIGUOUS, doc.text[token.start : token.end], location)
 
 
 def _check_value(

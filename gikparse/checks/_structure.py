@@ -66,6 +66,7 @@ _COVERED: dict[str, str] = {
     "P217": "C309",  # numbers printed apart from their labels, placed (INFERRED values)
     "P218": "C308",  # numbers printed apart from their labels, not placed (AMBIGUOUS values)
     "P220": "C309",  # rows of numbers without labels placed by order (INFERRED values)
+    "P221": "C308",  # numbers wrapped onto the line below (AMBIGUOUS values)
 }
 #: Parser diagnostics about what only the parser saw, reported under a rule of their own.
 _RECODED: dict[str, str] = {
