@@ -690,6 +690,44 @@ def test_raised_or_struck_out_runs_stand_apart_from_a_value(rpr: str) -> None:
     assert _read_both(f"<w:p>{_t('5')}{plain}</w:p>") == ["51"]
 
 
+_APART_STYLES = (
+    f"<w:styles {NS}>"
+    '<w:style w:type="character" w:styleId="Mark"><w:rPr><w:vertAlign w:val="superscript"/>'
+    "</w:rPr></w:style>"
+    '<w:style w:type="character" w:styleId="MarkToo"><w:basedOn w:val="Mark"/></w:style>'
+    '<w:style w:type="character" w:styleId="Struck"><w:rPr><w:strike/></w:rPr></w:style>'
+    '<w:style w:type="paragraph" w:styleId="RaisedPara"><w:rPr><w:vertAlign '
+    'w:val="superscript"/></w:rPr></w:style>'
+    "</w:styles>"
+)
+
+
+@pytest.mark.parametrize(
+    ("rpr", "shown"),
+    [
+        # Raised or lowered by a character style (a footnote reference), directly or through
+        # the style it is based on, or struck out by one.
+        ('<w:rStyle w:val="Mark"/>', "5 1"),
+        ('<w:rStyle w:val="MarkToo"/>', "5 1"),
+        ('<w:rStyle w:val="Struck"/>', "5 1"),
+        # Raised or lowered by w:position (half-points).
+        ('<w:position w:val="6"/>', "5 1"),
+        ('<w:position w:val="-4"/>', "5 1"),
+        # The run's own properties say last; a style of the other type is none.
+        ('<w:rStyle w:val="Mark"/><w:vertAlign w:val="baseline"/>', "51"),
+        ('<w:position w:val="0"/>', "51"),
+        ('<w:rStyle w:val="RaisedPara"/>', "51"),
+    ],
+)
+def test_runs_raised_by_their_style_or_position_stand_apart_from_a_value(
+    rpr: str, shown: str
+) -> None:
+    apart = f"<w:r><w:rPr>{rpr}</w:rPr><w:t>1</w:t></w:r>"
+    body = _tbl(_tc("规章") + f"<w:tc><w:p>{_t('5')}{apart}</w:p></w:tc>")
+    body += f"<w:p>{_t('5')}{apart}</w:p>"
+    assert _read_both(body, styles=_APART_STYLES) == [f"规章\t{shown}", shown]
+
+
 def test_a_hidden_numbered_paragraph_is_not_shown_but_counted() -> None:
     hidden = (
         f"<w:p><w:pPr>{_num(1, 0)}<w:rPr><w:vanish/></w:rPr></w:pPr>"

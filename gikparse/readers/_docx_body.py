@@ -25,7 +25,7 @@ from xml.etree.ElementTree import Element
 from gikparse.errors import Diagnostic, Severity
 from gikparse.limits import Limits
 from gikparse.readers._docx_numbering import Numbering, W
-from gikparse.readers._docx_styles import Styles, num_pr, toggle_of, vanish_of
+from gikparse.readers._docx_styles import Styles, num_pr, raised_of, struck_of, vanish_of
 from gikparse.readers._symbol_font import symbol_character
 from gikparse.readers.document import Document, Line, LineKind, TextCell
 
@@ -88,7 +88,7 @@ _TRIM = " \t\r\n\u3000\u00a0\ufeff"
 _READ_WHEN_EMPTY = (
     "document|body|p|tab|br|cr|sym|ptab|noBreakHyphen|pStyle|numId|ilvl|outlineLvl|gridBefore|gridSpan"
     "|vMerge|hMerge|docPartGallery|tbl|tr|tc|txbxContent|vanish|del|moveFrom|fldChar|altChunk"
-    "|object|vertAlign|strike|dstrike"
+    "|object|vertAlign|position|strike|dstrike"
 )
 
 
@@ -303,7 +303,7 @@ class _Body:
                 for child in run.iter(_FLD_CHAR):
                     self._field_char(child)  # its field marks still count
                 return
-        apart = _apart(run.find(_RPR))
+        apart = _apart(run.find(_RPR), self.styles)
         if apart:
             out.append(_APART)
         for child in run:
@@ -547,7 +547,7 @@ class _Body:
         return out
 
     def _cell_text(self, tc: Element) -> str:
-        if self.fast_cells and not self.styles.may_hide:
+        if self.fast_cells and not (self.styles.may_hide or self.styles.apart):
             simple = self._simple_cell_text(tc)
             if simple is not None:
                 return simple
@@ -702,17 +702,23 @@ def layout_grid(rows: list[GridRow], merged: list[int] | None = None) -> list[li
 # the table reader then names as two values in one cell), elsewhere nothing.
 _APART = "\x1f"
 _APART_SPACE = re.compile(r"(?<=[0-9A-Za-z])\x1f+(?=[0-9A-Za-z])")
-_RAISED = frozenset({"superscript", "subscript"})
+_APART_PROPERTIES = (raised_of, struck_of)
 
 
-def _apart(rpr: Element | None) -> bool:
-    """Whether a run's properties set its text apart (raised, lowered or struck out)."""
-    if rpr is None:
-        return False
-    align = rpr.find(f"{W}vertAlign")
-    if align is not None and align.get(_VAL) in _RAISED:
-        return True
-    return bool(toggle_of(rpr, "strike") or toggle_of(rpr, "dstrike"))
+def _apart(rpr: Element | None, styles: Styles) -> bool:
+    """Whether a run's properties, or else its character style's, set its text apart (raised,
+    lowered or struck out)."""
+    style: str | None = None
+    if styles.apart and rpr is not None:
+        found = rpr.find(_RSTYLE)
+        style = found.get(_VAL) if found is not None else None
+    for reading in _APART_PROPERTIES:
+        said = reading(rpr)
+        if said is None and style is not None:
+            said = styles.says(style, reading)
+        if said:
+            return True
+    return False
 
 
 def _apart_text(text: str) -> str:

@@ -3,12 +3,15 @@
 Word applies outline levels and list numbering through styles as often as directly: a
 ``Heading 2`` style may carry ``w:numPr`` so that every 二级标题 is numbered ``（一）``. A
 paragraph or character style (or the document's defaults) may also hide its text
-(``w:vanish``), which Word neither shows nor prints. Styles inherit through ``w:basedOn``; the
-chain is followed a bounded number of steps (a cycle in a broken file must not hang the reader).
+(``w:vanish``), which Word neither shows nor prints, and a character style may raise, lower or
+strike out text (a footnote mark: 5 and a raised 1 are not 51). Styles inherit through
+``w:basedOn``; the chain is followed a bounded number of steps (a cycle in a broken file must
+not hang the reader).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from xml.etree.ElementTree import Element
 
 import attrs
@@ -16,7 +19,15 @@ import regex
 
 from gikparse.readers._docx_numbering import W
 
-__all__ = ["ParagraphStyle", "Styles", "read_styles", "toggle_of", "vanish_of"]
+__all__ = [
+    "ParagraphStyle",
+    "Styles",
+    "raised_of",
+    "read_styles",
+    "struck_of",
+    "toggle_of",
+    "vanish_of",
+]
 
 _VAL = f"{W}val"
 _MAX_CHAIN = 32
@@ -56,6 +67,39 @@ def toggle_of(rpr: Element | None, name: str) -> bool | None:
 def vanish_of(rpr: Element | None) -> bool | None:
     """Whether run properties hide the text (``w:vanish``); None when they do not say."""
     return toggle_of(rpr, "vanish")
+
+
+_RAISED = frozenset({"superscript", "subscript"})
+
+
+def raised_of(rpr: Element | None) -> bool | None:
+    """Whether run properties raise or lower the text (``w:vertAlign`` superscript or
+    subscript, ``w:position`` other than 0); None when they do not say."""
+    if rpr is None:
+        return None
+    said: bool | None = None
+    align = rpr.find(_VERT_ALIGN)
+    if align is not None:
+        if align.get(_VAL) in _RAISED:
+            return True
+        said = False
+    position = rpr.find(_POSITION)
+    if position is not None:
+        try:
+            return float(position.get(_VAL, "0")) != 0 or bool(said)
+        except ValueError:
+            pass  # Word ignores a position that is no number
+    return said
+
+
+def struck_of(rpr: Element | None) -> bool | None:
+    """Whether run properties strike the text out (``w:strike``, ``w:dstrike``); None when
+    they do not say."""
+    strike, double = toggle_of(rpr, "strike"), toggle_of(rpr, "dstrike")
+    return strike if double is None else double or bool(strike)
+
+
+_VERT_ALIGN, _POSITION = f"{W}vertAlign", f"{W}position"
 
 
 def _outline(ppr: Element | None) -> int | None:
@@ -100,7 +144,7 @@ class Styles:
     def __init__(
         self,
         raw: dict[str, _Raw],
-        vanish: dict[tuple[str, str], tuple[str | None, bool | None]] | None = None,
+        run_properties: dict[tuple[str, str], tuple[str | None, Element | None]] | None = None,
         default_paragraph: str | None = None,
         default_vanish: bool | None = None,
         lists: dict[str, str] | None = None,
@@ -109,26 +153,55 @@ class Styles:
         #: numbering styles (``w:type="numbering"``) -> the list (numId) each stands for
         self.lists = lists or {}
         self.cache: dict[str, ParagraphStyle] = {}
-        #: (type, id) of each paragraph and character style -> its basedOn and whether its own
-        #: run properties hide text (None: not said)
-        self.vanish = vanish or {}
+        #: (type, id) of each paragraph and character style -> its basedOn and its own run
+        #: properties
+        self.run_properties = run_properties or {}
         self.default_paragraph = default_paragraph
         self.default_vanish = bool(default_vanish)
+        styles = self.run_properties.values()
         #: whether any style, or the defaults, may hide text (rare: read run by run then)
-        self.may_hide = self.default_vanish or any(v for _, v in self.vanish.values())
+        self.may_hide = self.default_vanish or any(vanish_of(r) for _, r in styles)
+        #: the character styles that set text apart: raise, lower or strike it out
+        self.apart = frozenset(
+            style_id
+            for kind, style_id in self.run_properties
+            if kind == "character"
+            and (self.says(style_id, raised_of) or self.says(style_id, struck_of))
+        )
 
-    def hides(self, style_id: str | None, kind: str = "character") -> bool | None:
-        """Whether the style ``style_id`` of type ``kind`` (with what it is based on) hides
-        text; None when none of them says (a style of another type is none: Word ignores
-        it)."""
+    def says(
+        self,
+        style_id: str | None,
+        reading: Callable[[Element | None], bool | None],
+        kind: str = "character",
+    ) -> bool | None:
+        """What the style ``style_id`` of type ``kind`` (with what it is based on) says of a
+        run property (``reading`` its run properties); None when none of them says (a style
+        of another type is none: Word ignores it)."""
         seen: set[str] = set()
         while style_id is not None and style_id not in seen and len(seen) < _MAX_CHAIN:
             seen.add(style_id)
-            based_on, vanish = self.vanish.get((kind, style_id), (None, None))
-            if vanish is not None:
-                return vanish
+            based_on, rpr = self.run_properties.get((kind, style_id), (None, None))
+            said = reading(rpr)
+            if said is not None:
+                return said
             style_id = based_on
         return None
+
+    def used_in(self, document: bytes) -> bool:
+        """Whether runs of ``document`` (its XML) must be read with their character styles:
+        a style may hide text, or one that sets text apart is named in it. (Footnote
+        reference styles are raised, and styles.xml often defines them unused.)"""
+        if self.may_hide:
+            return True
+        if not self.apart:
+            return False
+        names = b"|".join(regex.escape(s.encode()) for s in self.apart)
+        return regex.search(rb"rStyle\s[^>]*?[\"'](?:" + names + rb")[\"']", document) is not None
+
+    def hides(self, style_id: str | None, kind: str = "character") -> bool | None:
+        """Whether the style hides text (see ``says``)."""
+        return self.says(style_id, vanish_of, kind)
 
     def paragraph_hides(self, style_id: str | None) -> bool:
         """Whether runs of a paragraph of this style (its default style when None) are
@@ -175,7 +248,7 @@ def read_styles(root: Element | None) -> Styles:
     if root is None:
         return Styles({})
     raw: dict[str, _Raw] = {}
-    vanish: dict[tuple[str, str], tuple[str | None, bool | None]] = {}
+    run_properties: dict[tuple[str, str], tuple[str | None, Element | None]] = {}
     lists: dict[str, str] = {}
     default_paragraph: str | None = None
     for style in root.findall(f"{W}style"):
@@ -188,9 +261,9 @@ def read_styles(root: Element | None) -> Styles:
         if style_id is None or kind not in ("paragraph", "character"):
             continue
         based = style.find(f"{W}basedOn")
-        vanish[kind, style_id] = (
+        run_properties[kind, style_id] = (
             based.get(_VAL) if based is not None else None,
-            vanish_of(style.find(f"{W}rPr")),
+            style.find(f"{W}rPr"),
         )
         if kind != "paragraph":
             continue
@@ -210,4 +283,4 @@ def read_styles(root: Element | None) -> Styles:
             ilvl=ilvl,
         )
     defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
-    return Styles(raw, vanish, default_paragraph, vanish_of(defaults), lists)
+    return Styles(raw, run_properties, default_paragraph, vanish_of(defaults), lists)

@@ -67,22 +67,21 @@ def read_docx(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
         )
     document_bytes = _part(package, main)
     assert document_bytes is not None  # main_part() names an existing member
-    if _SCAN:
-        numbering, styles = _lists_and_styles(package, main)
-        # Text hidden by a style (rare) is found run by run, by the general reader.
-        if not styles.may_hide:
-            try:
-                # hidden=True: the few blocks the scanner hands over look for w:vanish in
-                # every run, which spares searching the whole part for it first.
-                body = _Body(numbering, styles, limits, hidden=True)
-                scan_body(document_bytes, body)
-                return _document(body)
-            except (Decline, GikparseError, RecursionError, ValueError, LookupError):
-                # Anything the scanner did not expect: the general reader reads the part
-                # from scratch, and says what is wrong if anything is.
-                pass
     numbering, styles = _lists_and_styles(package, main)
-    root = parse_xml(slim(document_bytes, run_styles=styles.may_hide), main)
+    run_styles = styles.used_in(document_bytes)
+    # Text a style hides or sets apart (rare) is found run by run, by the general reader.
+    if _SCAN and not run_styles:
+        try:
+            # hidden=True: the few blocks the scanner hands over look for w:vanish in every
+            # run, which spares searching the whole part for it first.
+            body = _Body(numbering, styles, limits, hidden=True)
+            scan_body(document_bytes, body)
+            return _document(body)
+        except (Decline, GikparseError, RecursionError, ValueError, LookupError):
+            # Anything the scanner did not expect: the general reader reads the part from
+            # scratch (with lists counted afresh), and says what is wrong if anything is.
+            numbering, styles = _lists_and_styles(package, main)
+    root = parse_xml(slim(document_bytes, run_styles=run_styles), main)
     try:
         body = _Body(numbering, styles, limits, hidden=b"vanish" in document_bytes)
         read_body(root, body)
