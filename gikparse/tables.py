@@ -37,6 +37,10 @@ _MEMO_LENGTH = 80  # labels are shorter; longer cells are prose met once
 _CAPTION = regex.compile(r"第二十条第\(([一二三四五六七八九十]+)\)项")
 _YUAN = regex.compile(r"(?<!万)元")
 _UNIT_NOTE = regex.compile(r"单位:?(万元|元)")
+# The rest of a number a narrow cell wrapped, when it reads as no number alone (",023").
+_PIECE = regex.compile(r"[.,，．]?[0-9０-９][0-9０-９.,，．]*")
+_DIGIT = regex.compile(r"[0-9０-９]")
+_ZERO = regex.compile(r"[0０]")  # a 0 that goes on in the cell below is no 0
 _CONTENT_HEADER = normalize("信息内容")  # the first header cell of each sub-table of 二
 _HEADER_WORDS = frozenset(
     normalize(w)
@@ -445,12 +449,12 @@ class _RowCollector:
             self.width = len(line.cells)
             tokens = tokenize(self.doc, line)
             current = self.current
-            if (
-                current is not None
-                and current.tail == index - 1
-                and self._wrapped(line, tokens, lines, index)
-            ):
-                continue
+            if current is not None and current.tail == index - 1:
+                if all(t.kind is _EMPTY for t in tokens):
+                    current.tail = index  # a blank line between a row and its wrapped pieces
+                    continue
+                if self._wrapped(line, tokens, lines, index):
+                    continue
             if (
                 len(tokens) == 1
                 and tokens[0].kind is _VALUE
@@ -478,42 +482,85 @@ class _RowCollector:
             if label is not None or values:
                 self._segment(label, values, False, lines, index)
             current = self.current
-            if current is not None and not current.apart and current.values:
+            if current is not None and current.values:
                 last = current.values[-1].cell
                 if line.start <= last.start and last.end <= line.end:
                     current.line = current.tail = index
 
     def _wrapped(self, line: Line, tokens: list[Token], lines: Sequence[Line], index: int) -> bool:
         """Whether this line holds only the rest of numbers a narrow cell wrapped: pieces of
-        numbers right under some of the numbers of the full row read on the line before, and
-        no row label. Those cells' numbers cannot be told (1721 over 699 is 1721699, or two
-        numbers), so they are named, never read as their first piece. A line with numbers
-        under every number of the row is a row without its label (gikparse.recover.blocks)."""
+        numbers (``699``, ``,023``, ``.633648``) right under some of the numbers of the full
+        row read on the line before, and no row label. Those cells' numbers cannot be told
+        (1721 over 699 is 1721699, or two numbers), so they are named, never read as their
+        first piece. Pieces under every number of a row of several, or under a 0, are a row
+        without its label (gikparse.recover.blocks). The line may lack the row's cells at
+        either end (a trimmed line, a merged label column): it is laid under the row from
+        the left and from the right, and every cell either way puts a piece under is named."""
         current = self.current
         assert current is not None
         if current.run is not None or current.filled < self.ncols(current.spec):
             return False
         above = lines[current.line].cells
-        if len(above) != len(line.cells):
+        numbers = [t for t in current.values if t.kind is _VALUE and _DIGIT.search(t.text)]
+        numbered = {t.cell.start for t in numbers}
+        numbered_at = {i for i, c in enumerate(above) if c.start in numbered}
+        if not numbered_at:
             return False
-        numbered = {t.cell.start for t in current.values if t.kind is _VALUE}
+        if len(numbered) == 1 < len(numbers):
+            return self._wrapped_in_one_cell(tokens, numbers, index)
+        if len(numbered_at) == 1 < len(numbered):
+            return False  # numbers one per line: what follows is no piece of theirs
         under = {c.start: i for i, c in enumerate(line.cells)}
         pieces: dict[int, list[str]] = {}
+        labels: list[int] = []
         for token in tokens:
+            kind, text = token.kind, token.text
+            if kind is _EMPTY:
+                continue
             at = under[token.cell.start]
-            if token.kind is _VALUE:
-                pieces.setdefault(at, []).append(token.text)
-            elif token.kind is _LABEL and (
-                above[at].start in numbered
-                or self.matcher.classify(token.text, self.group)[1] is not None
-            ):
-                return False
-        numbered_at = {i for i, c in enumerate(above) if c.start in numbered}
-        if not pieces or not pieces.keys() < numbered_at:
+            if _is_piece(token):
+                pieces.setdefault(at, []).append(text)
+            elif kind is _LABEL and self.matcher.classify(text, self.group)[1] is None:
+                labels.append(at)
+            else:
+                return False  # a dash, a row's label: not the rest of a number
+        if not pieces:
             return False
-        for at, texts in pieces.items():
+        found: dict[int, list[str]] = {}
+        for shift in {0, len(above) - len(line.cells)}:
+            places = {at + shift for at in pieces}
+            if (
+                places <= numbered_at
+                and (places != numbered_at or len(numbered_at) == 1)
+                and not any(_ZERO.fullmatch(above[at].text) for at in places)
+                and not any(at + shift in numbered_at for at in labels)
+            ):
+                for at, texts in pieces.items():
+                    found.setdefault(at + shift, []).extend(texts)
+        if not found:
+            return False
+        for at, texts in found.items():
             current.wrapped.setdefault(above[at], []).extend(texts)
         current.tail = index  # a number may wrap over more lines than two
+        return True
+
+    def _wrapped_in_one_cell(self, tokens: list[Token], numbers: list[Token], index: int) -> bool:
+        """The same for a row whose numbers share one cell (text with spaces between them):
+        under which of them the pieces stand cannot be told, so two or more pieces, fewer
+        than the row's numbers, make all of them doubtful. (A number alone may be a page's
+        number; as many as the row's may be a row without its label.)"""
+        current = self.current
+        assert current is not None
+        pieces = []
+        for token in tokens:
+            if _is_piece(token):
+                pieces.append(token.text)
+            elif token.kind is not _EMPTY:
+                return False
+        if not 1 < len(pieces) < len(numbers):
+            return False
+        current.wrapped.setdefault(numbers[0].cell, []).extend(pieces)
+        current.tail = index
         return True
 
     def _run_line(self, line: Line, lines: Sequence[Line], index: int) -> None:
@@ -756,6 +803,14 @@ class _RowCollector:
         # Read as if the label were printed right: the row's own label, this label's place.
         self._label(label._replace(text=spec.label), values, False, lines, index)
         return True
+
+
+def _is_piece(token: Token) -> bool:
+    """Whether a token may be the rest of a number a narrow cell wrapped: a value with a
+    digit (not a dash), or a "label" such as ",023" or ".633648"."""
+    if token.kind is _VALUE:
+        return _DIGIT.search(token.text) is not None
+    return token.kind is _LABEL and _PIECE.fullmatch(token.text) is not None
 
 
 def _next_label(doc: Document, lines: Sequence[Line], start: int) -> Token | None:

@@ -696,6 +696,10 @@ _APART_STYLES = (
     "</w:rPr></w:style>"
     '<w:style w:type="character" w:styleId="MarkToo"><w:basedOn w:val="Mark"/></w:style>'
     '<w:style w:type="character" w:styleId="Struck"><w:rPr><w:strike/></w:rPr></w:style>'
+    '<w:style w:type="character" w:styleId="Twice"><w:rPr><w:dstrike/></w:rPr></w:style>'
+    '<w:style w:type="character" w:styleId="Up"><w:rPr><w:position w:val="6"/></w:rPr>'
+    "</w:style>"
+    '<w:style w:type="character" w:styleId="a&amp;b"><w:basedOn w:val="Mark"/></w:style>'
     '<w:style w:type="paragraph" w:styleId="RaisedPara"><w:rPr><w:vertAlign '
     'w:val="superscript"/></w:rPr></w:style>'
     "</w:styles>"
@@ -713,8 +717,17 @@ _APART_STYLES = (
         # Raised or lowered by w:position (half-points).
         ('<w:position w:val="6"/>', "5 1"),
         ('<w:position w:val="-4"/>', "5 1"),
+        # Style ids written with references.
+        ('<w:rStyle w:val="a&amp;b"/>', "5 1"),
+        ('<w:rStyle w:val="&#77;ark"/>', "5 1"),
+        # Each property is said on its own: the run's saying one does not stop its style's
+        # saying another.
+        ('<w:rStyle w:val="Mark"/><w:position w:val="0"/>', "5 1"),
+        ('<w:rStyle w:val="Up"/><w:vertAlign w:val="baseline"/>', "5 1"),
+        ('<w:rStyle w:val="Twice"/><w:strike w:val="0"/>', "5 1"),
         # The run's own properties say last; a style of the other type is none.
         ('<w:rStyle w:val="Mark"/><w:vertAlign w:val="baseline"/>', "51"),
+        ('<w:rStyle w:val="Up"/><w:position w:val="0"/>', "51"),
         ('<w:position w:val="0"/>', "51"),
         ('<w:rStyle w:val="RaisedPara"/>', "51"),
     ],

@@ -25,7 +25,7 @@ from xml.etree.ElementTree import Element
 from gikparse.errors import Diagnostic, Severity
 from gikparse.limits import Limits
 from gikparse.readers._docx_numbering import Numbering, W
-from gikparse.readers._docx_styles import Styles, num_pr, raised_of, struck_of, vanish_of
+from gikparse.readers._docx_styles import APART_PROPERTIES, Styles, num_pr, vanish_of
 from gikparse.readers._symbol_font import symbol_character
 from gikparse.readers.document import Document, Line, LineKind, TextCell
 
@@ -702,7 +702,6 @@ def layout_grid(rows: list[GridRow], merged: list[int] | None = None) -> list[li
 # the table reader then names as two values in one cell), elsewhere nothing.
 _APART = "\x1f"
 _APART_SPACE = re.compile(r"(?<=[0-9A-Za-z])\x1f+(?=[0-9A-Za-z])")
-_APART_PROPERTIES = (raised_of, struck_of)
 
 
 def _apart(rpr: Element | None, styles: Styles) -> bool:
@@ -712,7 +711,7 @@ def _apart(rpr: Element | None, styles: Styles) -> bool:
     if styles.apart and rpr is not None:
         found = rpr.find(_RSTYLE)
         style = found.get(_VAL) if found is not None else None
-    for reading in _APART_PROPERTIES:
+    for reading in APART_PROPERTIES:
         said = reading(rpr)
         if said is None and style is not None:
             said = styles.says(style, reading)

@@ -99,8 +99,11 @@ _OUTLINE = re.compile(rb'<w:outlineLvl w:val="([0-9]{1,9})"/>')
 
 
 # Run properties the general reader reads: hidden text, and text that stands apart from the
-# text beside it (a superscript, a subscript, struck-out text: see _docx_body._run).
-_NOT_PLAIN_RUN = rb"(?:vanish|vertAlign|position|strike|dstrike)[ />]"
+# text beside it (a superscript, a subscript, struck-out text: see _docx_body._run). A run set
+# back to the baseline, or raised by 0, is plain (some writers say so on every run).
+_NOT_PLAIN_RUN = (
+    rb'(?:vanish|strike|dstrike|vertAlign(?! w:val="baseline"/>)|position(?! w:val="0"/>))[ />]'
+)
 
 
 # Runs as writers most often write them: no attributes, formatting of empty elements only,

@@ -20,11 +20,10 @@ import regex
 from gikparse.readers._docx_numbering import W
 
 __all__ = [
+    "APART_PROPERTIES",
     "ParagraphStyle",
     "Styles",
-    "raised_of",
     "read_styles",
-    "struck_of",
     "toggle_of",
     "vanish_of",
 ]
@@ -72,31 +71,38 @@ def vanish_of(rpr: Element | None) -> bool | None:
 _RAISED = frozenset({"superscript", "subscript"})
 
 
-def raised_of(rpr: Element | None) -> bool | None:
-    """Whether run properties raise or lower the text (``w:vertAlign`` superscript or
-    subscript, ``w:position`` other than 0); None when they do not say."""
-    if rpr is None:
+def vert_align_of(rpr: Element | None) -> bool | None:
+    """Whether run properties raise or lower the text as a superscript or subscript
+    (``w:vertAlign``); None when they do not say."""
+    align = rpr.find(_VERT_ALIGN) if rpr is not None else None
+    return None if align is None else align.get(_VAL) in _RAISED
+
+
+def position_of(rpr: Element | None) -> bool | None:
+    """Whether run properties raise or lower the text by ``w:position`` (other than 0); None
+    when they do not say (or say no number, which Word ignores)."""
+    position = rpr.find(_POSITION) if rpr is not None else None
+    if position is None:
         return None
-    said: bool | None = None
-    align = rpr.find(_VERT_ALIGN)
-    if align is not None:
-        if align.get(_VAL) in _RAISED:
-            return True
-        said = False
-    position = rpr.find(_POSITION)
-    if position is not None:
-        try:
-            return float(position.get(_VAL, "0")) != 0 or bool(said)
-        except ValueError:
-            pass  # Word ignores a position that is no number
-    return said
+    try:
+        return float(position.get(_VAL, "")) != 0
+    except ValueError:
+        return None
 
 
-def struck_of(rpr: Element | None) -> bool | None:
-    """Whether run properties strike the text out (``w:strike``, ``w:dstrike``); None when
-    they do not say."""
-    strike, double = toggle_of(rpr, "strike"), toggle_of(rpr, "dstrike")
-    return strike if double is None else double or bool(strike)
+def strike_of(rpr: Element | None) -> bool | None:
+    """Whether run properties strike the text out (``w:strike``); None when they do not say."""
+    return toggle_of(rpr, "strike")
+
+
+def double_strike_of(rpr: Element | None) -> bool | None:
+    """Whether run properties strike the text out twice (``w:dstrike``)."""
+    return toggle_of(rpr, "dstrike")
+
+
+#: The run properties that set text apart from the text beside it, each said by the run, else
+#: by its character style (Word reads each property on its own).
+APART_PROPERTIES = (vert_align_of, position_of, strike_of, double_strike_of)
 
 
 _VERT_ALIGN, _POSITION = f"{W}vertAlign", f"{W}position"
@@ -166,7 +172,7 @@ class Styles:
             style_id
             for kind, style_id in self.run_properties
             if kind == "character"
-            and (self.says(style_id, raised_of) or self.says(style_id, struck_of))
+            and any(self.says(style_id, reading) for reading in APART_PROPERTIES)
         )
 
     def says(
@@ -197,7 +203,10 @@ class Styles:
         if not self.apart:
             return False
         names = b"|".join(regex.escape(s.encode()) for s in self.apart)
-        return regex.search(rb"rStyle\s[^>]*?[\"'](?:" + names + rb")[\"']", document) is not None
+        # (A name written with a character or entity reference has an "&" in it.)
+        return (
+            regex.search(rb"rStyle\s[^>]*?[\"'](?:" + names + rb"|[^\"'>]*&)", document) is not None
+        )
 
     def hides(self, style_id: str | None, kind: str = "character") -> bool | None:
         """Whether the style hides text (see ``says``)."""
