@@ -510,6 +510,8 @@ class _RowCollector:
             return self._wrapped_in_one_cell(tokens, numbers, index)
         if len(numbered_at) == 1 < len(numbered):
             return False  # numbers one per line: what follows is no piece of theirs
+        if len(line.cells) == 1 < len(numbered_at):
+            return False  # a number alone says not under which (a page's number?)
         under = {c.start: i for i, c in enumerate(line.cells)}
         pieces: dict[int, list[str]] = {}
         labels: list[int] = []
