@@ -500,69 +500,59 @@ class _RowCollector:
         assert current is not None
         if current.run is not None or current.filled < self.ncols(current.spec):
             return False
-        above = lines[current.line].cells
-        numbers = [t for t in current.values if t.kind is _VALUE and _DIGIT.search(t.text)]
-        numbered = {t.cell.start for t in numbers}
-        numbered_at = {i for i, c in enumerate(above) if c.start in numbered}
-        if not numbered_at:
-            return False
-        if len(numbered) == 1 < len(numbers):
-            return self._wrapped_in_one_cell(tokens, numbers, index)
-        if len(numbered_at) == 1 < len(numbered):
-            return False  # numbers one per line: what follows is no piece of theirs
-        if len(line.cells) == 1 < len(numbered_at):
-            return False  # a number alone says not under which (a page's number?)
-        under = {c.start: i for i, c in enumerate(line.cells)}
-        pieces: dict[int, list[str]] = {}
-        labels: list[int] = []
+        # Most lines after a row are the next row, known by its label: looked at first.
+        pieces: list[Token] = []
+        labels: list[Token] = []
         for token in tokens:
-            kind, text = token.kind, token.text
+            kind = token.kind
             if kind is _EMPTY:
                 continue
-            at = under[token.cell.start]
             if _is_piece(token):
-                pieces.setdefault(at, []).append(text)
-            elif kind is _LABEL and self.matcher.classify(text, self.group)[1] is None:
-                labels.append(at)
+                pieces.append(token)
+            elif kind is _LABEL and self.matcher.classify(token.text, self.group)[1] is None:
+                labels.append(token)  # the rest of a group's label, say
             else:
                 return False  # a dash, a row's label: not the rest of a number
         if not pieces:
             return False
+        above = lines[current.line].cells
+        numbers = [t for t in current.values if t.kind is _VALUE and _DIGIT.search(t.text)]
+        numbered = {t.cell.start for t in numbers}
+        if len(numbered) == 1 < len(numbers):
+            # The row's numbers share a cell (text with spaces): under which of them the
+            # pieces stand cannot be told, so two or more, fewer than the row's numbers, make
+            # all of them doubtful. (As many may be a row without its label.)
+            if not 1 < len(pieces) < len(numbers):
+                return False
+            current.wrapped.setdefault(numbers[0].cell, []).extend(t.text for t in pieces)
+            current.tail = index
+            return True
+        numbered_at = {i for i, c in enumerate(above) if c.start in numbered}
+        if len(numbered_at) == 1 < len(numbered) or not numbered_at:
+            return False  # numbers one per line: what follows is no piece of theirs
+        if len(line.cells) == 1 < len(numbered_at):
+            return False  # a number alone says not under which (a page's number?)
+        under = {c.start: i for i, c in enumerate(line.cells)}
+        placed: dict[int, list[str]] = {}
+        for token in pieces:
+            placed.setdefault(under[token.cell.start], []).append(token.text)
+        label_at = [under[t.cell.start] for t in labels]
         found: dict[int, list[str]] = {}
         for shift in {0, len(above) - len(line.cells)}:
-            places = {at + shift for at in pieces}
+            places = {at + shift for at in placed}
             if (
                 places <= numbered_at
                 and (places != numbered_at or len(numbered_at) == 1)
                 and not any(_ZERO.fullmatch(above[at].text) for at in places)
-                and not any(at + shift in numbered_at for at in labels)
+                and not any(at + shift in numbered_at for at in label_at)
             ):
-                for at, texts in pieces.items():
+                for at, texts in placed.items():
                     found.setdefault(at + shift, []).extend(texts)
         if not found:
             return False
         for at, texts in found.items():
             current.wrapped.setdefault(above[at], []).extend(texts)
         current.tail = index  # a number may wrap over more lines than two
-        return True
-
-    def _wrapped_in_one_cell(self, tokens: list[Token], numbers: list[Token], index: int) -> bool:
-        """The same for a row whose numbers share one cell (text with spaces between them):
-        under which of them the pieces stand cannot be told, so two or more pieces, fewer
-        than the row's numbers, make all of them doubtful. (A number alone may be a page's
-        number; as many as the row's may be a row without its label.)"""
-        current = self.current
-        assert current is not None
-        pieces = []
-        for token in tokens:
-            if _is_piece(token):
-                pieces.append(token.text)
-            elif token.kind is not _EMPTY:
-                return False
-        if not 1 < len(pieces) < len(numbers):
-            return False
-        current.wrapped.setdefault(numbers[0].cell, []).extend(pieces)
-        current.tail = index
         return True
 
     def _run_line(self, line: Line, lines: Sequence[Line], index: int) -> None:
