@@ -509,7 +509,11 @@ class _RowCollector:
                 continue
             if _is_piece(token):
                 pieces.append(token)
-            elif kind is _LABEL and self.matcher.classify(token.text, self.group)[1] is None:
+            elif (
+                kind is _LABEL
+                and self.matcher.classify(token.text, self.group)[1] is None
+                and self._near_row(token.text) is None
+            ):
                 labels.append(token)  # the rest of a group's label, say
             else:
                 return False  # a dash, a row's label: not the rest of a number
@@ -775,8 +779,7 @@ class _RowCollector:
         ):
             current.continue_with(core, values, self.width)
             return True
-        previous = self.drafts[-1].spec if self.drafts else None
-        spec = near_row(core, number, next_row(rows, previous), rows)
+        spec = self._near_row(label.text)
         if spec is None:
             return False
         self.diagnostics.append(
@@ -795,6 +798,13 @@ class _RowCollector:
         # Read as if the label were printed right: the row's own label, this label's place.
         self._label(label._replace(text=spec.label), values, False, lines, index)
         return True
+
+    def _near_row(self, text: str) -> RowSpec | None:
+        """The row a label with a typo stands for, where it stands (gikparse.recover.labels)."""
+        number, _, core = split_ordinal(normalize(text))
+        rows = self.matcher.rows
+        previous = self.drafts[-1].spec if self.drafts else None
+        return near_row(core, number, next_row(rows, previous), rows)
 
 
 def _is_piece(token: Token) -> bool:

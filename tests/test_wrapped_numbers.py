@@ -172,3 +172,11 @@ def test_a_wrapped_number_in_sections_two_and_three_is_named_and_the_rest_read(
         for row_id, column_id, value in generated.cells():
             if read.value(row_id, column_id) != value:
                 assert generated.qualified_id == table_id and (row_id, column_id) in named
+
+
+def test_a_misprinted_row_label_with_blank_cells_is_a_row_not_pieces() -> None:
+    misprinted = "（二）部份公开（区分处理的，只计这一情形，不计其他情形）\t\t\t\t5\t\t\t5\n"
+    table = gikparse.parse_applications(_HEAD + _GRANTED + misprinted)
+    assert table.value("outcome.granted", "total") == 1721
+    assert table.value("outcome.partially_granted", "total") == 5
+    assert not _p221(table)
