@@ -707,37 +707,40 @@ _APART_STYLES = (
 
 
 @pytest.mark.parametrize(
-    ("rpr", "shown"),
+    ("rpr", "shown", "paragraph_style"),
     [
         # Raised or lowered by a character style (a footnote reference), directly or through
         # the style it is based on, or struck out by one.
-        ('<w:rStyle w:val="Mark"/>', "5 1"),
-        ('<w:rStyle w:val="MarkToo"/>', "5 1"),
-        ('<w:rStyle w:val="Struck"/>', "5 1"),
+        ('<w:rStyle w:val="Mark"/>', "5 1", ""),
+        ('<w:rStyle w:val="MarkToo"/>', "5 1", ""),
+        ('<w:rStyle w:val="Struck"/>', "5 1", ""),
         # Raised or lowered by w:position (half-points).
-        ('<w:position w:val="6"/>', "5 1"),
-        ('<w:position w:val="-4"/>', "5 1"),
+        ('<w:position w:val="6"/>', "5 1", ""),
+        ('<w:position w:val="-4"/>', "5 1", ""),
         # Style ids written with references.
-        ('<w:rStyle w:val="a&amp;b"/>', "5 1"),
-        ('<w:rStyle w:val="&#77;ark"/>', "5 1"),
+        ('<w:rStyle w:val="a&amp;b"/>', "5 1", ""),
+        ('<w:rStyle w:val="&#77;ark"/>', "5 1", ""),
         # Each property is said on its own: the run's saying one does not stop its style's
         # saying another.
-        ('<w:rStyle w:val="Mark"/><w:position w:val="0"/>', "5 1"),
-        ('<w:rStyle w:val="Up"/><w:vertAlign w:val="baseline"/>', "5 1"),
-        ('<w:rStyle w:val="Twice"/><w:strike w:val="0"/>', "5 1"),
+        ('<w:rStyle w:val="Mark"/><w:position w:val="0"/>', "5 1", ""),
+        ('<w:rStyle w:val="Up"/><w:vertAlign w:val="baseline"/>', "5 1", ""),
+        ('<w:rStyle w:val="Twice"/><w:strike w:val="0"/>', "5 1", ""),
         # The run's own properties say last; a style of the other type is none.
-        ('<w:rStyle w:val="Mark"/><w:vertAlign w:val="baseline"/>', "51"),
-        ('<w:rStyle w:val="Up"/><w:position w:val="0"/>', "51"),
-        ('<w:position w:val="0"/>', "51"),
-        ('<w:rStyle w:val="RaisedPara"/>', "51"),
+        ('<w:rStyle w:val="Mark"/><w:vertAlign w:val="baseline"/>', "51", ""),
+        ('<w:rStyle w:val="Up"/><w:position w:val="0"/>', "51", ""),
+        ('<w:position w:val="0"/>', "51", ""),
+        ('<w:rStyle w:val="RaisedPara"/>', "51", ""),
+        # A run set back to the baseline in a paragraph whose style raises its runs.
+        ('<w:vertAlign w:val="baseline"/>', "5 1", "RaisedPara"),
     ],
 )
 def test_runs_raised_by_their_style_or_position_stand_apart_from_a_value(
-    rpr: str, shown: str
+    rpr: str, shown: str, paragraph_style: str
 ) -> None:
     apart = f"<w:r><w:rPr>{rpr}</w:rPr><w:t>1</w:t></w:r>"
-    body = _tbl(_tc("规章") + f"<w:tc><w:p>{_t('5')}{apart}</w:p></w:tc>")
-    body += f"<w:p>{_t('5')}{apart}</w:p>"
+    ppr = f'<w:pPr><w:pStyle w:val="{paragraph_style}"/></w:pPr>' if paragraph_style else ""
+    body = _tbl(_tc("规章") + f"<w:tc><w:p>{ppr}{_t('5')}{apart}</w:p></w:tc>")
+    body += f"<w:p>{ppr}{_t('5')}{apart}</w:p>"
     assert _read_both(body, styles=_APART_STYLES) == [f"规章\t{shown}", shown]
 
 

@@ -227,6 +227,7 @@ class _Body:
         #: whether any run may be hidden (w:vanish, directly or by a style): checked per run
         self.hidden = hidden or styles.may_hide
         self.paragraph_hidden = False  #: whether the paragraph being read hides its runs
+        self.paragraph_style: str | None = None  #: the style of the paragraph being read
         #: the complex fields open (``w:fldChar`` begin … separate … end), innermost last:
         #: True while in its code (instructions, and fields nested in them: not shown)
         self.fields: list[bool] = []
@@ -303,7 +304,7 @@ class _Body:
                 for child in run.iter(_FLD_CHAR):
                     self._field_char(child)  # its field marks still count
                 return
-        apart = _apart(run.find(_RPR), self.styles)
+        apart = _apart(run.find(_RPR), self.styles, self.paragraph_style)
         if apart:
             out.append(_APART)
         for child in run:
@@ -372,11 +373,14 @@ class _Body:
         style = self.styles.paragraph(style_id)
         heading = style.heading if own_level == 0 else max(own_level, 0)
         out: list[str] = []
-        outer = self.paragraph_hidden  # (a text box's paragraph is read inside another)
+        # (A text box's paragraph is read inside another.)
+        outer, outer_style = self.paragraph_hidden, self.paragraph_style
         if self.styles.may_hide:
             self.paragraph_hidden = self.styles.paragraph_hides(style_id)
+        self.paragraph_style = style_id if style_id is not None else self.styles.default_paragraph
         self._inline(p, out, boxes)
         paragraph_hidden, self.paragraph_hidden = self.paragraph_hidden, outer
+        self.paragraph_style = outer_style
         if self.in_code:
             # A field's code does not run past its paragraph in any file Word writes: a
             # field left open there (a broken file) must not hide the rest of the document.
@@ -547,7 +551,7 @@ class _Body:
         return out
 
     def _cell_text(self, tc: Element) -> str:
-        if self.fast_cells and not (self.styles.may_hide or self.styles.apart):
+        if self.fast_cells and not (self.styles.may_hide or self.styles.may_set_apart):
             simple = self._simple_cell_text(tc)
             if simple is not None:
                 return simple
@@ -704,17 +708,21 @@ _APART = "\x1f"
 _APART_SPACE = re.compile(r"(?<=[0-9A-Za-z])\x1f+(?=[0-9A-Za-z])")
 
 
-def _apart(rpr: Element | None, styles: Styles) -> bool:
-    """Whether a run's properties, or else its character style's, set its text apart (raised,
-    lowered or struck out)."""
+def _apart(rpr: Element | None, styles: Styles, paragraph_style: str | None) -> bool:
+    """Whether a run's properties, or else its character style's, or else its paragraph
+    style's, set its text apart (raised, lowered or struck out)."""
     style: str | None = None
     if styles.apart and rpr is not None:
         found = rpr.find(_RSTYLE)
         style = found.get(_VAL) if found is not None else None
+    if paragraph_style not in styles.paragraph_apart:
+        paragraph_style = None
     for reading in APART_PROPERTIES:
         said = reading(rpr)
         if said is None and style is not None:
             said = styles.says(style, reading)
+        if said is None and paragraph_style is not None:
+            said = styles.says(paragraph_style, reading, "paragraph")
         if said:
             return True
     return False

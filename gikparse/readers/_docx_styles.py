@@ -167,13 +167,18 @@ class Styles:
         styles = self.run_properties.values()
         #: whether any style, or the defaults, may hide text (rare: read run by run then)
         self.may_hide = self.default_vanish or any(vanish_of(r) for _, r in styles)
-        #: the character styles that set text apart: raise, lower or strike it out
-        self.apart = frozenset(
-            style_id
-            for kind, style_id in self.run_properties
-            if kind == "character"
-            and any(self.says(style_id, reading) for reading in APART_PROPERTIES)
+        #: the character and the paragraph styles that set text apart: raise, lower or
+        #: strike it out
+        self.apart, self.paragraph_apart = (
+            frozenset(
+                style_id
+                for kind, style_id in self.run_properties
+                if kind == of_kind
+                and any(self.says(style_id, reading, kind) for reading in APART_PROPERTIES)
+            )
+            for of_kind in ("character", "paragraph")
         )
+        self.may_set_apart = bool(self.apart or self.paragraph_apart)
 
     def says(
         self,
@@ -195,17 +200,13 @@ class Styles:
         return None
 
     def used_in(self, document: bytes) -> bool:
-        """Whether runs of ``document`` (its XML) must be read with their character styles:
-        a style may hide text, or one that sets text apart is named in it. (Footnote
-        reference styles are raised, and styles.xml often defines them unused.)"""
-        if self.may_hide:
+        """Whether runs of ``document`` (its XML) must be read with their styles: a style may
+        hide text, or one that sets text apart is named in it. (Footnote reference styles are
+        raised, and styles.xml often defines them unused.)"""
+        if self.may_hide or self.default_paragraph in self.paragraph_apart:
             return True
-        if not self.apart:
-            return False
-        names = b"|".join(regex.escape(s.encode()) for s in self.apart)
-        # (A name written with a character or entity reference has an "&" in it.)
-        return (
-            regex.search(rb"rStyle\s[^>]*?[\"'](?:" + names + rb"|[^\"'>]*&)", document) is not None
+        return _named(b"rStyle", self.apart, document) or _named(
+            b"pStyle", self.paragraph_apart, document
         )
 
     def hides(self, style_id: str | None, kind: str = "character") -> bool | None:
@@ -251,6 +252,16 @@ class Styles:
 
 
 _NONE = ParagraphStyle()
+
+
+def _named(tag: bytes, styles: frozenset[str], document: bytes) -> bool:
+    """Whether an element ``tag`` of ``document`` names one of ``styles``."""
+    if not styles:
+        return False
+    names = b"|".join(regex.escape(s.encode()) for s in styles)
+    # (A name written with a character or entity reference has an "&" in it.)
+    pattern = tag + rb"\s[^>]*?[\"'](?:" + names + rb"|[^\"'>]*&)"
+    return regex.search(pattern, document) is not None
 
 
 def read_styles(root: Element | None) -> Styles:
