@@ -188,6 +188,14 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "pieces of numbers printed right under some of a row's numbers, with no row label (a "
         "number wrapped in a narrow cell, as PDFs print them): those cells are ambiguous",
     ),
+    _c(
+        "P222",
+        "error",
+        "tables",
+        "numbers a row took alone from the lines after its label, when the next row comes short "
+        "of as many: whose they are cannot be told (a copy that moved a row's first number "
+        "before its label, or a blank the next number filled); those cells are ambiguous",
+    ),
     _c("P301", "warning", "prose", "no agency found in the title or the signature"),
     _c("P302", "warning", "prose", "report year not found (neither in the title nor the period)"),
     _c("P303", "warning", "prose", "statistics period ends before it starts"),

@@ -262,6 +262,15 @@ class _Draft:
     #: Cells whose number may go on in the cell below (a narrow cell wrapped it), each with
     #: the pieces printed there: what the number is cannot be told.
     wrapped: dict[TextCell, list[str]] = attrs.Factory(dict)
+    taken_after: int = 0  #: numbers taken from lines after the label's (one alone on a line)
+
+    def has_room(self, ncols: int) -> bool:
+        """Whether numbers may still come for this row: fewer than its columns came, and not
+        a line with a cell for every column (its empty cells are blanks: a number on the next
+        line, a page's number, is not this row's)."""
+        return self.filled < ncols and not (
+            self.filled and self.width and len(self.values) >= ncols
+        )
 
     def continues(self, core: str) -> bool:
         """Whether ``core`` is the rest of this row's label, broken over lines."""
@@ -459,12 +468,13 @@ class _RowCollector:
                 len(tokens) == 1
                 and tokens[0].kind is _VALUE
                 and current is not None
-                and current.filled < self.ncols(current.spec)
+                and current.has_room(self.ncols(current.spec))
             ):
                 # A number alone on its line (copies with one cell per line) is the next
                 # value of the row being read: what _values does, without the walk.
                 current.values.append(tokens[0])
                 current.filled += 1
+                current.taken_after += 1
                 current.width = current.width or self.width
                 current.apart = True
                 continue
@@ -498,7 +508,7 @@ class _RowCollector:
         the left and from the right, and every cell either way puts a piece under is named."""
         current = self.current
         assert current is not None
-        if current.run is not None or current.filled < self.ncols(current.spec):
+        if current.run is not None or current.has_room(self.ncols(current.spec)):
             return False
         # Most lines after a row are the next row, known by its label: looked at first.
         pieces: list[Token] = []
@@ -536,6 +546,10 @@ class _RowCollector:
             return False  # numbers one per line: what follows is no piece of theirs
         if len(line.cells) == 1 < len(numbered_at):
             return False  # a number alone says not under which (a page's number?)
+        # A number under one of the row's blank cells may be its number printed lower (in a
+        # cell centred top to bottom beside wrapped ones): named too.
+        blanks = {t.cell.start for t in current.values if t.kind is _EMPTY}
+        cells_at = numbered_at | {i for i, c in enumerate(above) if c.start in blanks}
         under = {c.start: i for i, c in enumerate(line.cells)}
         placed: dict[int, list[str]] = {}
         for token in pieces:
@@ -545,10 +559,10 @@ class _RowCollector:
         for shift in {0, len(above) - len(line.cells)}:
             places = {at + shift for at in placed}
             if (
-                places <= numbered_at
-                and (places != numbered_at or len(numbered_at) == 1)
+                places <= cells_at
+                and (not numbered_at <= places or len(numbered_at) == 1)
                 and not any(_ZERO.fullmatch(above[at].text) for at in places)
-                and not any(at + shift in numbered_at for at in label_at)
+                and not any(at + shift in cells_at for at in label_at)
             ):
                 for at, texts in placed.items():
                     found.setdefault(at + shift, []).extend(texts)
@@ -607,10 +621,11 @@ class _RowCollector:
         if (
             not self.block_open
             and current is not None
-            and current.filled < self.ncols(current.spec)
+            and current.has_room(self.ncols(current.spec))
         ):
             current.values.extend(values)
             current.filled += len(numbers)
+            current.taken_after += len(numbers)
             current.width = current.width or self.width
             current.apart = True
             return
@@ -638,7 +653,7 @@ class _RowCollector:
         last = drafts[-1]
         if last.blocked or (last.values and not (last.apart and last is self.current)):
             return False
-        if last.values and len(numbers) > 1:
+        if last.values and 1 < len(numbers) >= self.ncols(last.spec):
             return False  # a whole row's numbers after a full row: a row without its label
         first = len(drafts) - 1
         while first > 0:
@@ -767,7 +782,7 @@ class _RowCollector:
     def _near(self, label: Token, values: list[Token], lines: Sequence[Line], index: int) -> bool:
         """A label with a typo that stands where a template row belongs is that row
         (gikparse.recover.labels), reported with the label as printed."""
-        number, _, core = split_ordinal(normalize(label.text))
+        core = split_ordinal(normalize(label.text))[2]
         current = self.current
         rows = self.matcher.rows
         # The rest of the current row's label, with a typo: "本年新收" + "政府息公开…".
@@ -843,6 +858,14 @@ def _build_table(
     usual = _usual_width(drafts)
     padding = _trailing_padding(drafts, usual, len(columns))
     runs: list[RunRow] = []
+    # Numbers a row took alone from lines after its label, when the next row comes short of
+    # as many: which of the two rows they are cannot be told (a copy that moved a row's first
+    # number before its label, or a blank the next number filled).
+    shared = {
+        id(before): min(before.taken_after, len(columns) - after.filled)
+        for before, after in itertools.pairwise(drafts)
+        if before.taken_after and after.values and after.has_room(len(columns))
+    }
     for draft in drafts:
         if not draft.values:
             continue  # a header word or a label whose values never came
@@ -885,21 +908,18 @@ def _build_table(
                 cells[row_id, column.id] = Value(None, ValueStatus.AMBIGUOUS)
             diagnostics.append(_placing("P206", doc, draft.label, table_id, row_id))
             continue
+        doubts = _doubts(draft, shared.get(id(draft), 0))
         if len(tokens) != len(columns):
             tokens = _trim_blanks(tokens, len(columns), _is_empty)
         if len(tokens) == len(columns):
             # The usual row: one cell per column, each read as its column's kind.
             for token, column in zip(tokens, columns, strict=True):
-                if token.cell in draft.wrapped:
-                    cells[row_id, column.id] = _wrapped_value(
-                        doc,
-                        token,
-                        draft.wrapped[token.cell],
-                        table_id,
-                        row_id,
-                        column.id,
-                        diagnostics,
+                said = doubts.get(token.cell)
+                if said is not None:
+                    diagnostics.append(
+                        _diag(*said, doc, token, table=table_id, row=row_id, column=column.id)
                     )
+                    cells[row_id, column.id] = _doubtful(doc, token)
                     continue
                 found = cells[row_id, column.id] = _content(doc, token, column.kind, unit)
                 if isinstance(found, Value):
@@ -915,8 +935,8 @@ def _build_table(
             ]
             if code is not None:
                 diagnostics.append(_placing(code, doc, draft.label, table_id, row_id))
-            elif draft.wrapped:
-                # Which column each wrapped number went to is not known here: none is sure.
+            elif doubts:
+                # Which column each doubtful number went to is not known here: none is sure.
                 placed = [Value(None, ValueStatus.AMBIGUOUS) for _ in columns]
                 diagnostics.append(_placing("P206", doc, draft.label, table_id, row_id))
         for column, value in zip(columns, placed, strict=True):
@@ -1073,39 +1093,42 @@ def _reparse(value: Value, column: ColumnSpec, unit: str | None) -> Value:
     )
 
 
-def _wrapped_value(
-    doc: Document,
-    token: Token,
-    pieces: Sequence[str],
-    table: str,
-    row: str,
-    column: str,
-    diagnostics: list[Diagnostic],
-) -> Value:
-    """A cell whose number may go on in the cell below: ambiguous, with P221."""
-    rest = "”“".join(pieces)
-    diagnostics.append(
-        _diag(
+_Said = tuple[str, Severity, str, str]  #: a diagnostic's code, severity and messages
+
+
+def _doubts(draft: _Draft, shared: int) -> dict[TextCell, _Said]:
+    """The row's cells whose numbers cannot be told, and what to say of each: numbers a
+    narrow cell wrapped (P221), and the last ``shared`` numbers it took from the lines after
+    its label, which may be the next row's (P222)."""
+    doubts: dict[TextCell, _Said] = {}
+    for cell, pieces in draft.wrapped.items():
+        rest = "”“".join(pieces)
+        shown = f"单元格“{cell.text}”" if cell.text else "空单元格"
+        doubts[cell] = (
             "P221",
             Severity.ERROR,
-            f"单元格“{token.text}”下方紧接着印有“{rest}”（窄单元格中的数字折行？），无法确定其数值",
-            f"cell {token.text!r} has {', '.join(map(repr, pieces))} printed right under it "
-            "(a number wrapped in a narrow cell?): its value cannot be told",
-            doc,
-            token,
-            table=table,
-            row=row,
-            column=column,
+            f"{shown}下方紧接着印有“{rest}”（窄单元格中的数字折行？），无法确定其数值",
+            f"{f'cell {cell.text!r}' if cell.text else 'a blank cell'} has "
+            f"{', '.join(map(repr, pieces))} printed right under it (a number wrapped in a "
+            "narrow cell, or printed lower?): its value cannot be told",
         )
-    )
-    location = (
-        doc.line_starts,
-        token.start,
-        token.end,
-        token.cell.page,
-        token.cell.box,
-        token.cell.source,
-    )
+    if shared:
+        taken = [t for t in draft.values if t.kind is _VALUE][-shared:]
+        for token in taken:
+            doubts[token.cell] = (
+                "P222",
+                Severity.ERROR,
+                f"数值“{token.text}”单独印在本行标签之后的行上，而下一行缺少数值：它属于本行还是下一行无法确定",
+                f"{token.text!r} stands alone on a line after this row's label and the next row "
+                "is short of numbers: whether it is this row's or the next one's cannot be told",
+            )
+    return doubts
+
+
+def _doubtful(doc: Document, token: Token) -> Value:
+    """A cell whose number cannot be told: ambiguous, with its raw text and place."""
+    cell = token.cell
+    location = (doc.line_starts, token.start, token.end, cell.page, cell.box, cell.source)
     return Value(None, ValueStatus.AMBIGUOUS, doc.text[token.start : token.end], location)
 
 

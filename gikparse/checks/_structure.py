@@ -67,6 +67,7 @@ _COVERED: dict[str, str] = {
     "P218": "C308",  # numbers printed apart from their labels, not placed (AMBIGUOUS values)
     "P220": "C309",  # rows of numbers without labels placed by order (INFERRED values)
     "P221": "C308",  # numbers wrapped onto the line below (AMBIGUOUS values)
+    "P222": "C308",  # numbers that may be the next row's (AMBIGUOUS values)
 }
 #: Parser diagnostics about what only the parser saw, reported under a rule of their own.
 _RECODED: dict[str, str] = {

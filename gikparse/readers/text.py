@@ -112,8 +112,13 @@ def _read_line(source: str, body: str, start: int) -> Line | None:
         unlisted = body
     inner_start = start + len(body) - len(unlisted)
     gap = _WIDE_GAP if "\u3000" in unlisted else _SPACE_GAP
-    if ("  " in unlisted or gap is _WIDE_GAP) and gap.search(unlisted.strip(_TRIM)):
-        cells = _split(source, inner_start, end, gap)
+    inner = unlisted.strip(_TRIM)
+    if ("  " in unlisted or gap is _WIDE_GAP) and gap.search(inner):
+        # Space before the first cell or after the last says no cell is there: where a
+        # blank stands among cells set apart by spaces cannot be told from the end of a line
+        # (a trailing empty cell made "label  250  " read 250 as the first of two columns).
+        first = inner_start + unlisted.index(inner)
+        cells = _split(source, first, first + len(inner), gap)
         if len(cells) > 1:
             return _new_tuple(Line, (tuple(cells), start, end, _ROW, 0, None, None))
     return _new_tuple(Line, ((_cell(unlisted, inner_start),), start, end, _TEXT, 0, None, None))
