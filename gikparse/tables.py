@@ -1318,7 +1318,16 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
             diagnostics=tuple(diagnostics),
         )
     values = [_value(doc, t, NumberKind.COUNT, None) for t in stream]
-    placed, code = place(values, positions, _completer(positions, spec.rules))
+    if len(values) != len(positions) and any(
+        _numbers_share_a_cell(tokens) for tokens in value_lines
+    ):
+        # A cell of a line with cell boundaries holds several numbers ("327 94": a number a
+        # narrow cell wrapped, its pieces at two heights), and the cells do not fit the
+        # columns: which blanks to drop cannot be told. (Squeezed columns may put two
+        # columns' numbers in one cell; as many numbers as columns are read in order.)
+        placed, code = [Value(None, ValueStatus.AMBIGUOUS) for _ in positions], "P206"
+    else:
+        placed, code = place(values, positions, _completer(positions, spec.rules))
     if code is not None:
         first = next(t for t in stream if t.kind is _VALUE)
         diagnostics.append(_placing(code, doc, first, spec.qualified_id, None))

@@ -197,6 +197,19 @@ def test_review_numbers_wrapped_in_their_cells_are_named_never_read_from_the_pie
     assert table.row("litigation_direct")["other"].status is ValueStatus.UNREADABLE
 
 
+def test_review_cell_holding_two_numbers_among_cells_is_ambiguous() -> None:
+    # A PDF cell centred top to bottom with a wrapped number (32794 as "327" over "94") gives
+    # one line whose cell holds both pieces: which column each number is cannot be told.
+    row = "\t\t\t\t\t327 94\t738\t682 3\t794 3\t0\t0\t856\t953 63\t\t276\n"
+    table = gikparse.parse_review_litigation(REVIEW + row)
+    assert all(v.status is ValueStatus.AMBIGUOUS for v in table.row("review").values())
+    assert "P206" in _codes(table.diagnostics)
+    # Numbers set apart by spaces only (one cell) are read in order, over several lines too.
+    table = gikparse.parse_review_litigation(REVIEW + "5 0 0 0 5 0 0 0\n0 0 0 0 0 0 0\n")
+    assert table.value("review", "total") == 5
+    assert table.value("litigation_after_review", "total") == 0
+
+
 def test_review_missing_is_a_diagnostic() -> None:
     table = gikparse.parse_review_litigation("本年度无行政复议和行政诉讼。\n")
     assert table.cells == ()
