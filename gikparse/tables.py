@@ -223,16 +223,20 @@ _PLACE_MESSAGES = {
 
 
 def _numbers_share_a_cell(tokens: Sequence[Token]) -> bool:
-    """Does one cell hold several numbers while other cells of the row hold numbers too?
+    """Does one cell hold several numbers while the row has other cells (with numbers, or
+    empty)?
 
     A row typed with single spaces is one cell whose numbers are the columns; a row with cell
     boundaries (tabs, pipes, a real grid) gives one number per cell.
     """
     counts: dict[int, int] = {}
+    empty = False  # an empty cell is a cell boundary too ("label | | 63739 1 |")
     for token in tokens:
         if token.kind is _VALUE:
             counts[token.cell.start] = counts.get(token.cell.start, 0) + 1
-    return len(counts) > 1 and max(counts.values()) > 1
+        elif token.kind is _EMPTY:
+            empty = True
+    return bool(counts) and max(counts.values()) > 1 and (len(counts) > 1 or empty)
 
 
 def _placing(code: str, doc: Document, token: Token, table: str, row: str | None) -> Diagnostic:
@@ -555,12 +559,15 @@ class _RowCollector:
         for token in pieces:
             placed.setdefault(under[token.cell.start], []).append(token.text)
         label_at = [under[t.cell.start] for t in labels]
+        # The rest of the row's label beside them ("其他对外" / "管理服务事项"): the line is the
+        # row's own, however many of its numbers wrapped.
+        own = any(current.continues(split_ordinal(normalize(t.text))[2]) for t in labels)
         found: dict[int, list[str]] = {}
         for shift in {0, len(above) - len(line.cells)}:
             places = {at + shift for at in placed}
             if (
                 places <= cells_at
-                and (not numbered_at <= places or len(numbered_at) == 1)
+                and (own or not numbered_at <= places or len(numbered_at) == 1)
                 and not any(_ZERO.fullmatch(above[at].text) for at in places)
                 and not any(at + shift in cells_at for at in label_at)
             ):
@@ -900,7 +907,7 @@ def _build_table(
             )
             continue
         seen.add(row_id)
-        if _numbers_share_a_cell(tokens):
+        if _numbers_share_a_cell(draft.values):
             # "0<tab>1 52": one cell of a row with cell boundaries holds several numbers. It
             # is a number broken by a space or a line, or two cells run together; the row's
             # numbers cannot be placed without guessing which.

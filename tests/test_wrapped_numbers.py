@@ -181,3 +181,31 @@ def test_a_misprinted_row_label_with_blank_cells_is_a_row_not_pieces() -> None:
     assert table.value("outcome.granted", "total") == 1721
     assert table.value("outcome.partially_granted", "total") == 5
     assert not _p221(table)
+
+
+_LICENSING = (
+    "第二十条第（五）项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可\t1\t0\t1\n"
+)
+
+
+def test_numbers_wrapped_beside_the_rest_of_a_wrapped_label_are_ambiguous() -> None:
+    # Label and numbers both wrapped: "其他对外" over "管理服务事项", 4303082 as "43030" over
+    # "82", 535061 as "53506" over "1". Pieces under every number are the row's own here.
+    text = _LICENSING + "其他对外\t43030\t53506\t\n管理服务事项\t82\t1\t\n"
+    tables, _ = gikparse.parse_active_disclosure_2020(text)
+    licensing = next(t for t in tables if t.short_id == "licensing")
+    row = licensing.row("other_services")
+    assert row["previous_items"].status is ValueStatus.AMBIGUOUS
+    assert row["change"].status is ValueStatus.AMBIGUOUS
+    assert _p221(licensing) == {("other_services", "previous_items"), ("other_services", "change")}
+
+
+def test_a_cell_holding_two_numbers_beside_empty_cells_is_ambiguous() -> None:
+    # "63739 1": a wrapped 637391 whose pieces a PDF put in one cell; the row has a cell for
+    # each column, so which column each is cannot be told.
+    text = "第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额\t\n政府集中采购\t\t63739 1\t\n"
+    tables, _ = gikparse.parse_active_disclosure_2020(text)
+    procurement = next(t for t in tables if t.short_id == "procurement")
+    row = procurement.row("centralized_procurement")
+    assert all(v.status is ValueStatus.AMBIGUOUS for v in row.values())
+    assert "P206" in {d.code for d in procurement.diagnostics}
