@@ -1325,6 +1325,7 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
             diagnostics=tuple(diagnostics),
         )
     values = [_value(doc, t, NumberKind.COUNT, None) for t in stream]
+    code: str | None
     if len(values) != len(positions) and any(
         _numbers_share_a_cell(tokens) for tokens in value_lines
     ):
