@@ -267,6 +267,10 @@ class _Draft:
     #: the pieces printed there: what the number is cannot be told.
     wrapped: dict[TextCell, list[str]] = attrs.Factory(dict)
     taken_after: int = 0  #: numbers taken from lines after the label's (one alone on a line)
+    #: Pieces under every number of the row (a row without its label, or all of them
+    #: wrapped), and where they start: wrapped ones if the table places no row there.
+    maybe_wrapped: dict[TextCell, list[str]] = attrs.Factory(dict)
+    maybe_pieces: frozenset[int] = frozenset()
 
     def has_room(self, ncols: int) -> bool:
         """Whether numbers may still come for this row: fewer than its columns came, and not
@@ -563,17 +567,24 @@ class _RowCollector:
         # row's own, however many of its numbers wrapped.
         own = any(current.continues(split_ordinal(normalize(t.text))[2]) for t in labels)
         found: dict[int, list[str]] = {}
+        covering: dict[int, list[str]] = {}  # pieces under every number: a row, or not
         for shift in {0, len(above) - len(line.cells)}:
             places = {at + shift for at in placed}
             if (
                 places <= cells_at
-                and (own or not numbered_at <= places or len(numbered_at) == 1)
                 and not any(_ZERO.fullmatch(above[at].text) for at in places)
                 and not any(at + shift in cells_at for at in label_at)
             ):
+                whole = numbered_at <= places and len(numbered_at) > 1 and not own
                 for at, texts in placed.items():
-                    found.setdefault(at + shift, []).extend(texts)
+                    (covering if whole else found).setdefault(at + shift, []).extend(texts)
         if not found:
+            if covering:
+                # A row without its label, or every number of the row wrapped: the table's
+                # sums tell (gikparse.recover.blocks); if the line is no row, the row's
+                # numbers are not sure either (see _build_table).
+                current.maybe_wrapped = {above[at]: texts for at, texts in covering.items()}
+                current.maybe_pieces = frozenset(t.start for t in pieces)
             return False
         for at, texts in found.items():
             current.wrapped.setdefault(above[at], []).extend(texts)
@@ -865,6 +876,7 @@ def _build_table(
     usual = _usual_width(drafts)
     padding = _trailing_padding(drafts, usual, len(columns))
     runs: list[RunRow] = []
+    maybe: list[tuple[_Draft, Token, str, str]] = []  # cells that may have wrapped
     # Numbers a row took alone from lines after its label, when the next row comes short of
     # as many: which of the two rows they are cannot be told (a copy that moved a row's first
     # number before its label, or a blank the next number filled).
@@ -921,6 +933,8 @@ def _build_table(
         if len(tokens) == len(columns):
             # The usual row: one cell per column, each read as its column's kind.
             for token, column in zip(tokens, columns, strict=True):
+                if token.cell in draft.maybe_wrapped:
+                    maybe.append((draft, token, row_id, column.id))
                 said = doubts.get(token.cell)
                 if said is not None:
                     diagnostics.append(
@@ -954,6 +968,27 @@ def _build_table(
         leftover = _recover(
             doc, spec, columns, unit, runs, blocks, seen, cells, diagnostics, stated, orphans
         )
+    if maybe:
+        # Pieces under every number of a row that the table placed as no row: the row's
+        # numbers may have wrapped onto them.
+        left = {t.start for t in (*unplaced, *leftover)}
+        for draft, token, row_id, column_id in maybe:
+            if draft.maybe_pieces & left:
+                code, severity, zh, en = _doubt_of_pieces(token.cell, draft.maybe_wrapped)
+                diagnostics.append(
+                    _diag(
+                        code,
+                        severity,
+                        zh,
+                        en,
+                        doc,
+                        token,
+                        table=table_id,
+                        row=row_id,
+                        column=column_id,
+                    )
+                )
+                cells[row_id, column_id] = _doubtful(doc, token)
     _structure_diagnostics(spec, seen, table_id, diagnostics)
     present = tuple(sorted(seen, key=spec.row_order.__getitem__))
     alternates = [r.id for r in spec.alternate_rows if r.id in seen]
@@ -1107,18 +1142,7 @@ def _doubts(draft: _Draft, shared: int) -> dict[TextCell, _Said]:
     """The row's cells whose numbers cannot be told, and what to say of each: numbers a
     narrow cell wrapped (P221), and the last ``shared`` numbers it took from the lines after
     its label, which may be the next row's (P222)."""
-    doubts: dict[TextCell, _Said] = {}
-    for cell, pieces in draft.wrapped.items():
-        rest = "”“".join(pieces)
-        shown = f"单元格“{cell.text}”" if cell.text else "空单元格"
-        doubts[cell] = (
-            "P221",
-            Severity.ERROR,
-            f"{shown}下方紧接着印有“{rest}”（窄单元格中的数字折行？），无法确定其数值",
-            f"{f'cell {cell.text!r}' if cell.text else 'a blank cell'} has "
-            f"{', '.join(map(repr, pieces))} printed right under it (a number wrapped in a "
-            "narrow cell, or printed lower?): its value cannot be told",
-        )
+    doubts = {cell: _doubt_of_pieces(cell, draft.wrapped) for cell in draft.wrapped}
     if shared:
         taken = [t for t in draft.values if t.kind is _VALUE][-shared:]
         for token in taken:
@@ -1130,6 +1154,21 @@ def _doubts(draft: _Draft, shared: int) -> dict[TextCell, _Said]:
                 "is short of numbers: whether it is this row's or the next one's cannot be told",
             )
     return doubts
+
+
+def _doubt_of_pieces(cell: TextCell, wrapped: Mapping[TextCell, list[str]]) -> _Said:
+    """P221 for a cell with pieces of numbers printed right under it."""
+    pieces = wrapped[cell]
+    rest = "”“".join(pieces)
+    shown = f"单元格“{cell.text}”" if cell.text else "空单元格"
+    return (
+        "P221",
+        Severity.ERROR,
+        f"{shown}下方紧接着印有“{rest}”（窄单元格中的数字折行？），无法确定其数值",
+        f"{f'cell {cell.text!r}' if cell.text else 'a blank cell'} has "
+        f"{', '.join(map(repr, pieces))} printed right under it (a number wrapped in a "
+        "narrow cell, or printed lower?): its value cannot be told",
+    )
 
 
 def _doubtful(doc: Document, token: Token) -> Value:

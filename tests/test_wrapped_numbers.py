@@ -209,3 +209,17 @@ def test_a_cell_holding_two_numbers_beside_empty_cells_is_ambiguous() -> None:
     row = procurement.row("centralized_procurement")
     assert all(v.status is ValueStatus.AMBIGUOUS for v in row.values())
     assert "P206" in {d.code for d in procurement.diagnostics}
+
+
+def test_every_number_of_a_row_wrapped_is_ambiguous_when_the_pieces_are_no_row() -> None:
+    # 199280365 as "1992" over "80365" in every cell: the line of pieces could be a row that
+    # lost its label, but no missing row takes it (the sums do not hold), so the row's
+    # numbers are not sure.
+    received = "一、本年新收政府信息公开申请数量\t1992\t1879\t2726\t2249\t3306\t3718\t1587\n"
+    pieces = "\t80365\t33649\t56478\t57204\t30637\t26928\t291724\n"
+    carried = "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"
+    table = gikparse.parse_applications(_HEAD + received + pieces + carried)
+    row = table.row("received")
+    assert all(v.status is ValueStatus.AMBIGUOUS for v in row.values())
+    assert {column for _, column in _p221(table)} == set(row)
+    assert table.value("carried_over", "total") == 0
