@@ -510,10 +510,11 @@ class _RowCollector:
         numbers (``699``, ``,023``, ``.633648``) right under some of the numbers of the full
         row read on the line before, and no row label. Those cells' numbers cannot be told
         (1721 over 699 is 1721699, or two numbers), so they are named, never read as their
-        first piece. Pieces under every number of a row of several, or under a 0, are a row
-        without its label (gikparse.recover.blocks). The line may lack the row's cells at
-        either end (a trimmed line, a merged label column): it is laid under the row from
-        the left and from the right, and every cell either way puts a piece under is named."""
+        first piece. Pieces under every number of a row of several may be a row without its
+        label (gikparse.recover.blocks): named only if the table places no row there. A
+        number under a 0 is no piece. The line may lack the row's cells at either end (a
+        trimmed line, a merged label column): it is laid under the row from the left and
+        from the right, and every cell either way puts a piece under is named."""
         current = self.current
         assert current is not None
         if current.run is not None or current.has_room(self.ncols(current.spec)):
@@ -974,19 +975,9 @@ def _build_table(
         left = {t.start for t in (*unplaced, *leftover)}
         for draft, token, row_id, column_id in maybe:
             if draft.maybe_pieces & left:
-                code, severity, zh, en = _doubt_of_pieces(token.cell, draft.maybe_wrapped)
+                said = _doubt_of_pieces(token.cell, draft.maybe_wrapped)
                 diagnostics.append(
-                    _diag(
-                        code,
-                        severity,
-                        zh,
-                        en,
-                        doc,
-                        token,
-                        table=table_id,
-                        row=row_id,
-                        column=column_id,
-                    )
+                    _diag(*said, doc, token, table=table_id, row=row_id, column=column_id)
                 )
                 cells[row_id, column_id] = _doubtful(doc, token)
     _structure_diagnostics(spec, seen, table_id, diagnostics)
