@@ -146,3 +146,30 @@ def test_a_column_group_header_is_not_joined_to_the_wider_header_below_it(
     texts = [c.text for line in doc.lines for c in line.cells]
     assert "申请人情况" in texts
     assert not any("申请人情况" in t and t != "申请人情况" for t in texts)
+
+
+@pytest.mark.parametrize("align", ["center", "right"])
+def test_a_blank_printed_as_nothing_in_an_unruled_review_table_moves_no_number(
+    align: str,
+) -> None:
+    # The columns of an unruled table are found from its numbers: a blank printed as nothing
+    # has none. Every number is read in its column or the row is named, never shifted.
+    # (As a generated report printed it: every cell 0 but one row's, and its first blank.)
+    values: dict[tuple[str, str, str], object] = {
+        ("review_litigation", "litigation_after_review", "upheld"): None,
+        ("review_litigation", "litigation_after_review", "corrected"): 508475,
+        ("review_litigation", "litigation_after_review", "total"): 508475,
+    }
+    report = fixed_report("2021", values)
+    parsed = gikparse.parse(render_report(report, Layout(ruled=False, align=align)))
+    table = parsed.table("review_litigation")
+    assert table is not None
+    for row, column, want in report.table("review_litigation").cells():
+        got = table.row(row)[column]
+        assert got.value == want or got.status in (ValueStatus.AMBIGUOUS, ValueStatus.INFERRED), (
+            row,
+            column,
+            got,
+            want,
+        )
+    assert any(d.code in ("P205", "P206") for d in table.diagnostics)

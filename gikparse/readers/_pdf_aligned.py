@@ -552,7 +552,10 @@ def _slot_rows(
 
         if labels:
             zone = sorted((c for c in mine if c[0].col < 0), key=lambda c: _box(c)[0])
-            if not zone:
+            if not zone and not any(f.number_in_slot for c in mine for f in c):
+                # (A line of numbers without a label gets no label cell: the slots come from
+                # the numbers, so a blank printed as nothing has none, and an empty cell in
+                # front would read as that blank, moving every number after it.)
                 cells.append(cell(left, xs[0], "", (left, y0, xs[0], y1)))
             for chain in zone:
                 text = join_lines(f.run.text for f in chain)
