@@ -98,8 +98,8 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "P205",
         "warning",
         "tables",
-        "a row lost one cell; the row's total rule fixes the numbers wherever it was, so the "
-        "restored cell has status inferred",
+        "a row lost one cell; the row's total rule fixes the numbers wherever it was, so "
+        "every cell the lost one may be has status inferred",
     ),
     _c(
         "P206",

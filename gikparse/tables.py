@@ -188,6 +188,7 @@ def place(
         return [Value(None, ValueStatus.AMBIGUOUS) for _ in positions], "P204"
     if len(cells) == ncols - 1 and complete is not None:
         completions: dict[tuple[object, ...], list[Value]] = {}
+        holes: list[int] = []
         for hole in range(ncols):
             candidate: list[Value | None] = [*cells[:hole], None, *cells[hole:]]
             done = complete(candidate)
@@ -196,8 +197,15 @@ def place(
                 break
             # Key by number only: where the lost cell was does not matter if the numbers agree.
             completions[tuple(v.value for v in done)] = done
+            holes.append(hole)
         if len(completions) == 1:
-            return next(iter(completions.values())), "P205"
+            # Which cell was lost is not known, only its number: each cell it may be is
+            # inferred (a blank printed as nothing is not a printed 0).
+            done = next(iter(completions.values()))
+            return [
+                attrs.evolve(v, status=ValueStatus.INFERRED) if i in holes else v
+                for i, v in enumerate(done)
+            ], "P205"
     return [Value(None, ValueStatus.AMBIGUOUS) for _ in positions], "P206"
 
 
