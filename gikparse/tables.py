@@ -1376,7 +1376,14 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
         placed, code = place(values, positions, _completer(positions, spec.rules))
     if code is not None:
         first = next(t for t in stream if t.kind is _VALUE)
-        diagnostics.append(_placing(code, doc, first, spec.qualified_id, None))
+        # The rows whose cells it leaves inferred or ambiguous (one stream holds all three).
+        named = dict.fromkeys(
+            row_id
+            for (row_id, _), value in zip(positions, placed, strict=True)
+            if value.status in (ValueStatus.INFERRED, ValueStatus.AMBIGUOUS)
+        )
+        for row_id in named or (None,):
+            diagnostics.append(_placing(code, doc, first, spec.qualified_id, row_id))
     for (row_id, col_id), value in zip(positions, placed, strict=True):
         cells[row_id, col_id] = value
         _check_value(value, spec.qualified_id, row_id, col_id, diagnostics)

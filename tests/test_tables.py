@@ -212,6 +212,18 @@ def test_review_cell_holding_two_numbers_among_cells_is_ambiguous() -> None:
     assert table.value("litigation_after_review", "total") == 0
 
 
+def test_review_cell_lost_and_restored_names_the_rows_it_may_be_in() -> None:
+    # Fourteen zeros for fifteen columns: the lost cell is 0 wherever it was, in any row.
+    table = gikparse.parse_review_litigation(REVIEW + "\t".join(["0"] * 14) + "\n")
+    assert table.value("review", "total") == 0
+    assert {d.row for d in table.diagnostics if d.code == "P205"} == {
+        "review",
+        "litigation_direct",
+        "litigation_after_review",
+    }
+    assert {v.status for v in table.row("litigation_direct").values()} == {ValueStatus.INFERRED}
+
+
 def test_review_missing_is_a_diagnostic() -> None:
     table = gikparse.parse_review_litigation("本年度无行政复议和行政诉讼。\n")
     assert table.cells == ()
