@@ -3,10 +3,10 @@
 Word applies outline levels and list numbering through styles as often as directly: a
 ``Heading 2`` style may carry ``w:numPr`` so that every 二级标题 is numbered ``（一）``. A
 paragraph or character style (or the document's defaults) may also hide its text
-(``w:vanish``), which Word neither shows nor prints, and a character style may raise, lower or
-strike out text (a footnote mark: 5 and a raised 1 are not 51). Styles inherit through
-``w:basedOn``; the chain is followed a bounded number of steps (a cycle in a broken file must
-not hang the reader).
+(``w:vanish``), which Word neither shows nor prints, and a character or paragraph style may
+raise, lower or strike out text (a footnote mark: 5 and a raised 1 are not 51). Styles
+inherit through ``w:basedOn``; the chain is followed a bounded number of steps (a cycle in a
+broken file must not hang the reader).
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def double_strike_of(rpr: Element | None) -> bool | None:
 
 
 #: The run properties that set text apart from the text beside it, each said by the run, else
-#: by its character style (Word reads each property on its own).
+#: by its character style, else by its paragraph style (Word reads each property on its own).
 APART_PROPERTIES = (vert_align_of, position_of, strike_of, double_strike_of)
 
 
