@@ -568,6 +568,68 @@ def test_raised_or_struck_out_digits_stand_apart_from_a_value(mark: str, struck:
     ]
 
 
+@pytest.mark.parametrize(
+    "style",
+    [
+        "vertical-align:super",
+        "vertical-align: sub;",
+        "VERTICAL-ALIGN:SUPER",
+        "vertical-align:3pt",
+        "vertical-align:-0.5em",
+        "vertical-align:33%",
+        "vertical-align:/* raised */super",
+        "vertical-align:baseline;vertical-align:super",
+        "vertical-align:super!important;vertical-align:baseline",
+        "font-size:9pt;text-decoration:line-through",
+        "text-decoration-line:underline line-through",
+        "vertic\\61 l-align:super",  # a CSS escape spells the name
+    ],
+)
+@pytest.mark.parametrize("tag", ["span", "font", "a"])
+def test_digits_a_style_raises_or_strikes_out_stand_apart_from_a_value(
+    style: str, tag: str
+) -> None:
+    # Editors and Google Docs write superscripts as styled spans: 5 with a raised 1 shows as
+    # 5 and a footnote mark, never 51 (as <sup> above).
+    quoted = style.replace('"', "&quot;")
+    inner = f'<{tag} style="{quoted}">1</{tag}>'
+    for page in (
+        f"<table><tr><td>规章</td><td>5{inner}</td><td>3</td></tr></table>",
+        f"<table><tr><td>规章</td><td><p><span>5</span>{inner}<span>0</span></p></td>"
+        "<td>3</td></tr></table>",
+    ):
+        cell = _rows(read_html(page))[0][1]
+        assert cell.startswith("5 1"), (page, cell)
+    # Text after the styled element stands apart too; a span inside it is part of it.
+    page = f'<table><tr><td>规章</td><td>5<{tag} style="{quoted}"><span>1</span>2</{tag}>0</td>'
+    assert _rows(read_html(page + "<td>3</td></tr></table>"))[0][1] == "5 12 0"
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "vertical-align:baseline",
+        "vertical-align: middle",
+        "vertical-align:top",
+        "vertical-align:0",
+        "vertical-align:super;vertical-align:baseline",
+        "text-decoration:underline",
+        "color:red",
+    ],
+)
+def test_a_style_that_neither_raises_nor_strikes_out_keeps_digits_together(style: str) -> None:
+    page = (
+        f'<table><tr><td>规章</td><td>5<span style="{style}">1</span></td><td>3</td></tr></table>'
+    )
+    assert _rows(read_html(page))[0][1] == "51"
+    # A cell or row aligned in any way is no superscript.
+    page = (
+        f'<table><tr style="{style}"><td>规章</td><td style="vertical-align:super">51</td>'
+        "<td>3</td></tr></table>"
+    )
+    assert _rows(read_html(page))[0] == ["规章", "51", "3"]
+
+
 @pytest.mark.parametrize("mark", ["<sup>*</sup>", "<sup>①</sup>", "<sub>※</sub>"])
 def test_a_raised_mark_that_is_no_digit_stays_on_its_value(mark: str) -> None:
     # As a footnote mark written on the line (5* is 5): no space, no ambiguous cell.

@@ -505,12 +505,12 @@ def test_the_share_of_non_ascii_characters_is_judged_by_a_sample() -> None:
 
 
 def test_the_words_that_mark_a_page_can_be_found_one_by_one() -> None:
-    # What _marks_word_by_word relies on: one word at most starts at a position (their first
-    # letters differ), each pattern starts with the letters str.find looks for, and no word
-    # can start inside another match of itself (a border), so each word's finditer finds all
-    # of its own.
+    # What _marks_word_by_word relies on: one word at most starts at a position (no two
+    # start with the same two letters), each pattern starts with the letters str.find looks
+    # for, and no word can start inside another match of itself (a border), so each word's
+    # finditer finds all of its own.
     words = [start for start, _ in _html_prepare._MARK_WORDS]
-    assert len({word[0] for word in words}) == len(words)
+    assert len({word[:2] for word in words}) == len(words)
     for start, pattern in _html_prepare._MARK_WORDS:
         # Literal characters first, which every match starts with.
         assert pattern.startswith((start, re.escape(start))) and re.match(pattern, start)
@@ -550,6 +550,14 @@ _MARK_PIECES = [
     "i",
     "\\",
     "disp\\lay",
+    "vertical-align",
+    "vertical",
+    ":middle",
+    ": top ",
+    ";",
+    ":super",
+    "line-through",
+    "line",
 ]
 
 

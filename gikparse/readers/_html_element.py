@@ -19,6 +19,7 @@ class Element:
     """
 
     __slots__ = (
+        "apart",
         "blank",
         "body_open",
         "children",
@@ -49,6 +50,9 @@ class Element:
         #: element inside it that is ``visibility:visible`` is (visibility is inherited)
         self.invisible = False
         self.visible = False  #: ``visibility:visible`` said of it (see invisible)
+        #: (inline) raised, lowered or struck out by its style: its text stands apart from the
+        #: text beside it, as a <sup>'s does (see _html_tree.APART_EDGE)
+        self.apart = False
         self.chrome = False
         self.has_table = False  #: a table with a table inside (a layout table)
         self.row_span = 1

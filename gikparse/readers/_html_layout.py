@@ -297,13 +297,17 @@ def _cell_content(children: Sequence[Element | int], fed: str) -> Run | Piece:
 
 def _children_run(children: Sequence[Element | int], fed: str) -> Run:
     run = Run()
-    # Each open element's children, and whether its end breaks the line.
-    stack: list[tuple[Iterator[Element | int], bool]] = [(iter(children), True)]
+    # Each open element's children, whether its end breaks the line, and whether its text
+    # stands apart (see Element.apart).
+    stack: list[tuple[Iterator[Element | int], bool, bool]] = [(iter(children), True, False)]
     while stack:
         child = next(stack[-1][0], None)
         if child is None:
-            if stack.pop()[1]:
+            _, breaks, apart = stack.pop()
+            if breaks:
                 run.line_break()
+            if apart:
+                run.apart = True
             continue
         if isinstance(child, int):
             end = fed.find("<", child)
@@ -318,14 +322,16 @@ def _children_run(children: Sequence[Element | int], fed: str) -> Run:
         elif not _skipped(child):
             if child.tag in _HEADINGS or child.tag in _BREAKS:
                 run.line_break()
-            stack.append((iter(_shown(child)), not _inline_visibility(child)))
+            if child.apart:
+                run.apart = True
+            stack.append((iter(_shown(child)), not _runs_on(child), child.apart))
     return run
 
 
-def _inline_visibility(element: Element) -> bool:
-    """Whether ``element`` is an inline element kept for its visibility (see
-    Element.invisible): its text, if shown, runs on in its line."""
-    return (element.invisible or element.visible) and element.tag not in BLOCKS
+def _runs_on(element: Element) -> bool:
+    """Whether ``element`` is an inline element kept for its visibility or its text's place
+    (see Element.invisible, Element.apart): its text, if shown, runs on in its line."""
+    return (element.invisible or element.visible or element.apart) and element.tag not in BLOCKS
 
 
 class _Layout:
@@ -384,8 +390,10 @@ class _Layout:
                 stack.pop()
                 if element.tag == "pre":
                     self.pre -= 1
-                if element.tag != "#root" and not _inline_visibility(element):
+                if element.tag != "#root" and not _runs_on(element):
                     self._flush()
+                elif element.apart and self.run is not None:
+                    self.run.apart = True  # (see Element.apart)
                 continue
             if isinstance(child, int):
                 self._text(child)
@@ -400,7 +408,9 @@ class _Layout:
                 continue
             if _skipped(child):
                 continue
-            if _inline_visibility(child):
+            if _runs_on(child):
+                if child.apart and self.run is not None:
+                    self.run.apart = True
                 stack.append((child, iter(_shown(child))))
                 continue
             self._flush()

@@ -24,11 +24,12 @@ from gikparse.readers._html_markup import (
 
 __all__ = ["MARK", "feedable", "lowered", "marks"]
 
-# Words that may hide text or mark chrome, found in the page (see marks). A token of the
-# shortcuts with one inside is read tag by tag; a word that only looks like one ("valid", a
-# word of the text) costs that, no more. Each is (the letters it starts with, its pattern):
-# their first letters differ, and none can start inside a match of itself, so each can be
-# found on its own (see _marks_word_by_word).
+_WS = "\t\n\r\f "  # the whitespace of markup and CSS
+# Words that may hide text, set it apart or mark chrome, found in the page (see marks). A
+# token of the shortcuts with one inside is read tag by tag; a word that only looks like one
+# ("valid", a word of the text) costs that, no more. Each is (the letters it starts with,
+# its pattern): no two match at one position, and none can start inside a match of itself,
+# so each can be found on its own (see _marks_word_by_word).
 _MARK_WORDS = (
     ("display", "display"),
     ("visibility", "visibility"),
@@ -37,6 +38,13 @@ _MARK_WORDS = (
     ("id", r"id(?<!\wid)\b"),
     # Word's classes name no chrome.
     ("class", r"class(?!\s*=\s*(?:\"mso\w*\"|'mso\w*'|mso\w*(?=[\s/>])))"),
+    # Raised, lowered or struck-out text (see _html_style.sets_apart); not where a style
+    # aligns a box on the line (a table cell's common vertical-align:middle).
+    ("line-through", "line-through"),
+    (
+        "vertical-align",
+        rf"vertical-align(?![{_WS}]*:[{_WS}]*(?:baseline|middle|top|bottom)[{_WS}]*[;\"'>])",
+    ),
     # A CSS escape may spell any of them in a style (disp\lay:none).
     ("\\", r"\\"),
 )

@@ -1,13 +1,15 @@
 """What an element's ``style`` attribute does to its text, read as browsers apply CSS.
 
-Only ``display`` and ``visibility`` matter: ``display:none`` takes the element out (a cell so
+``display`` and ``visibility`` hide: ``display:none`` takes the element out (a cell so
 styled leaves no slot in its row), ``visibility:hidden`` or ``collapse`` empties it (a cell
-keeps its slot, blank). A declaration counts as browsers count it: comments are no
-declarations, escapes stand for the characters they escape (``disp\\lay``), the last valid
-one wins unless an earlier one is ``!important``, and one whose value is no value of the
-property (``display:nonex``) is dropped. Styles are matched in the page lowercased (see
-_html_prepare.lowered); what ``<style>`` sheets give an element is cascaded with them here
-(see _html_sheet).
+keeps its slot, blank). ``vertical-align`` and ``text-decoration`` set text apart (see
+:func:`sets_apart`): a raised or struck-out digit is no digit of the number beside it. A
+declaration counts as browsers count it: comments are no declarations, escapes stand for the
+characters they escape (``disp\\lay``), the last valid one wins unless an earlier one is
+``!important``, and one whose value is no value of the property (``display:nonex``) is
+dropped. Styles are matched in the page lowercased (see _html_prepare.lowered); what
+``<style>`` sheets give an element (its ``display`` and ``visibility`` only) is cascaded
+with them here (see _html_sheet).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Mapping
 
 from gikparse.readers._html_markup import ASCII_LOWER
 
-__all__ = ["blank", "cascaded", "declarations", "hidden", "says_last"]
+__all__ = ["blank", "cascaded", "declarations", "hidden", "says_last", "sets_apart"]
 
 _WS = "\t\n\r\f "  # CSS knows ASCII whitespace only: "display:\xa0none" is no declaration
 # Comments and strings, read in one pass as CSS reads them (a quote in a comment opens no
@@ -192,3 +194,49 @@ def blank(values: Mapping[str, tuple[object, ...]]) -> bool:
 def hidden(values: Mapping[str, tuple[object, ...]]) -> bool:
     """Whether ``display`` takes the element out (``none``)."""
     return values.get("display", ("",))[0] == "none"
+
+
+# Where an inline element's text sits: raised or lowered (``super``, ``sub``, a length or a
+# percentage not zero) or on the line (the keywords that align a box of the line's own
+# height, as a value cell's text is); struck through (``line-through`` among the lines of
+# ``text-decoration`` or its longhand).
+_ON_THE_LINE = frozenset({"baseline", "middle", "top", "bottom", "text-top", "text-bottom"})
+_SHIFT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:e[-+]?[0-9]+)?(%|[a-z]+)?")
+_LINES = ("text-decoration", "text-decoration-line")
+
+
+def _shifted(value: str) -> bool | None:
+    """Whether a ``vertical-align`` value raises or lowers the text; None if it is no value."""
+    if value in ("super", "sub"):
+        return True
+    if value in _ON_THE_LINE or value in _GLOBAL:
+        return False
+    m = _SHIFT.fullmatch(value)
+    if m is None or (m.group(1) is None and float(value) != 0):
+        return None  # (a number without a unit is no length but zero)
+    return float(value[: m.start(1)] if m.group(1) else value) != 0
+
+
+def sets_apart(style: str) -> bool:
+    """Whether a style attribute (lowercased) raises, lowers or strikes out its element's
+    text, as browsers cascade its declarations (comments, escapes, ``!important``; a value
+    that is none of the property's is dropped)."""
+    if "vertical-align" not in style and "line-through" not in style and "\\" not in style:
+        return False
+    if "/*" in style or "'" in style or '"' in style:
+        style = _COMMENT_OR_STRING.sub(_escaped_neutral if "\\" in style else _neutral, style)
+    said: dict[str, tuple[bool, bool]] = {}  # property: (sets apart, important)
+    for name, colon, value in _pairs(style):
+        name = name.strip(_WS)
+        if not colon or (name != "vertical-align" and name not in _LINES):
+            continue
+        value, marked = _IMPORTANT.subn("", value.strip(_WS))
+        value = value.strip(_WS)
+        if name == "vertical-align":
+            apart = _shifted(value)
+        else:
+            name = _LINES[1]  # the shorthand sets the longhand
+            apart = "line-through" in value.split() if value else None
+        if apart is not None and says_last(bool(marked), said.get(name)):
+            said[name] = (apart, bool(marked))
+    return any(apart for apart, _ in said.values())

@@ -40,7 +40,7 @@ from gikparse.readers._html_plain_table import OverBudget, read_plain_table
 from gikparse.readers._html_prepare import feedable, lowered, marks
 from gikparse.readers._html_sheet import Sheet, page_sheet, present
 from gikparse.readers._html_style import blank as style_blank
-from gikparse.readers._html_style import cascaded
+from gikparse.readers._html_style import cascaded, sets_apart
 
 __all__ = [
     "APART_EDGE",
@@ -338,9 +338,10 @@ class _Flags(NamedTuple):
     chrome: bool  #: named like page chrome
     invisible: bool  #: ``visibility:hidden`` or ``collapse`` (see Element.invisible)
     visible: bool  #: ``visibility:visible``: shown inside an invisible element
+    apart: bool  #: (inline) raised, lowered or struck out: its digits are no others' (APART)
 
 
-_PLAIN = _Flags(False, False, False, False, False)
+_PLAIN = _Flags(False, False, False, False, False, False)
 
 
 def _flags(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet | None = None) -> _Flags:
@@ -375,7 +376,8 @@ def _flags(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet | None = 
     invisible = style_blank(values)
     chrome = tag in CHROME_TAGS or any(is_chrome_name(name) for name in names)
     visible = values.get("visibility", ("",))[0] in ("visible", "initial")
-    return _Flags(hidden, until_found or invisible, chrome, invisible, visible)
+    apart = bool(style) and tag not in BLOCKS and sets_apart(style)
+    return _Flags(hidden, until_found or invisible, chrome, invisible, visible, apart)
 
 
 def _folded_names(attrs: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
@@ -865,11 +867,14 @@ class _Builder:
         if attrs:
             flags = _flags(tag, attrs, self.sheet)
         else:
-            flags = _Flags(False, False, tag in CHROME_TAGS, False, False)
+            flags = _Flags(False, False, tag in CHROME_TAGS, False, False, False)
         hidden, blank, chrome = flags.hidden, flags.blank, flags.chrome
         if tag not in BLOCKS:
-            # Kept when it hides, marks chrome or shows again inside an invisible element.
-            if not (hidden or blank or chrome or (flags.visible and self.invisible_open)):
+            # Kept when it hides, marks chrome, shows again inside an invisible element or
+            # stands apart.
+            if not (
+                hidden or blank or chrome or flags.apart or (flags.visible and self.invisible_open)
+            ):
                 return False
             self.inline_open += 1
         invisible = flags.invisible and not hidden
@@ -898,6 +903,7 @@ class _Builder:
         element.hidden = hidden
         element.blank = blank and not hidden and tag in _SLOTS
         element.visible = flags.visible
+        element.apart = flags.apart
         if invisible:
             element.invisible = True
             self.invisible_open += 1
