@@ -595,7 +595,9 @@ class _RowCollector:
                 current.maybe_wrapped = {above[at]: texts for at, texts in covering.items()}
                 current.maybe_pieces = frozenset(t.start for t in pieces)
             return False
-        for at, texts in found.items():
+        # Pieces one way: the line is no row, so the cells they are under the other way (under
+        # every number) are named too.
+        for at, texts in itertools.chain(found.items(), covering.items()):
             current.wrapped.setdefault(above[at], []).extend(texts)
         current.tail = index  # a number may wrap over more lines than two
         return True

@@ -223,3 +223,28 @@ def test_every_number_of_a_row_wrapped_is_ambiguous_when_the_pieces_are_no_row()
     assert all(v.status is ValueStatus.AMBIGUOUS for v in row.values())
     assert {column for _, column in _p221(table)} == set(row)
     assert table.value("carried_over", "total") == 0
+
+
+def test_a_row_centred_over_three_lines_names_its_wrapped_numbers() -> None:
+    # An unruled PDF table, its cells centred top to bottom: 17919426 wraps in two cells, the
+    # row's zeros stand on the middle line, the pieces on the third; the lines below the
+    # label's have no label cell, so they may be laid from the left or from the right. Laid
+    # from the right, the pieces are under every number (a row without its label?); laid
+    # from the left, under blanks: either way they are pieces, and every cell they may be
+    # under is named, the 1791s above all.
+    carried = "二、上年结转政府信息公开申请数量\t\t\t\t1791\t\t\t1791\n"
+    text = (
+        "三、收到和处理政府信息公开申请情况\n"
+        "一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"
+        + carried
+        + "0\t0\t0\t\t0\t0\t\n"
+        + "\t\t\t9426\t\t\t9426\n"
+        + "三、本年度办理结果\n"
+        + _GRANTED
+    )
+    table = gikparse.parse_applications(text)
+    carried_over = table.row("carried_over")
+    for column in ("social_welfare_org", "total"):
+        assert carried_over[column].status is ValueStatus.AMBIGUOUS, column
+        assert carried_over[column].value is None
+    assert table.value("outcome.granted", "total") == 1721
