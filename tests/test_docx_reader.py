@@ -685,6 +685,9 @@ def test_raised_or_struck_out_runs_stand_apart_from_a_value(rpr: str) -> None:
     body = _tbl(_tc("规章") + f"<w:tc><w:p>{_t('5')}{apart}</w:p></w:tc>")
     body += f"<w:p>{_t('注')}{apart}{_t('：面积100m')}{apart}</w:p>"
     assert _read_both(body) == ["规章\t5 1", "注1：面积100m 1"]
+    # Full-width digits, and characters that show nothing between: apart all the same.
+    wide = f"<w:r><w:rPr>{rpr}</w:rPr><w:t>\u200b１</w:t></w:r>"
+    assert _read_both(f"<w:p>{_t('５')}{wide}</w:p>") == ["５ １"]  # (the space shown)
     # Not struck out: one run of text.
     plain = '<w:r><w:rPr><w:strike w:val="0"/></w:rPr><w:t>1</w:t></w:r>'
     assert _read_both(f"<w:p>{_t('5')}{plain}</w:p>") == ["51"]

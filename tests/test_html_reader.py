@@ -630,6 +630,24 @@ def test_a_style_that_neither_raises_nor_strikes_out_keeps_digits_together(style
     assert _rows(read_html(page))[0] == ["规章", "51", "3"]
 
 
+@pytest.mark.parametrize(
+    ("value", "read"),
+    [
+        ("5<sup>\u200b1</sup>", "5 \u200b1"),  # editors leave zero-width spaces
+        ('５<span style="vertical-align:super">１</span>', "５ １"),  # full-width digits
+        ("５<sup>1</sup>", "５ 1"),
+        # An empty superscript sets nothing apart; raised runs side by side are one.
+        ("5<sup></sup>1", "51"),
+        ('5<span style="vertical-align:super"><span style="display:none">9</span></span>1', "51"),
+        ('5<sup>1</sup><span style="vertical-align:super">2</span>', "5 12"),
+        ("<s>1</s><s>2</s>5", "12 5"),
+    ],
+)
+def test_a_superscript_edge_sees_the_characters_shown_beside_it(value: str, read: str) -> None:
+    page = f"<table><tr><td>规章</td><td>{value}</td><td>3</td></tr></table>"
+    assert _rows(read_html(page))[0][1] == read
+
+
 @pytest.mark.parametrize("mark", ["<sup>*</sup>", "<sup>①</sup>", "<sub>※</sub>"])
 def test_a_raised_mark_that_is_no_digit_stays_on_its_value(mark: str) -> None:
     # As a footnote mark written on the line (5* is 5): no space, no ambiguous cell.

@@ -705,7 +705,11 @@ def layout_grid(rows: list[GridRow], merged: list[int] | None = None) -> list[li
 # between two letters or digits it is a space (5 and a superscript 1 are 5 1, never 51, which
 # the table reader then names as two values in one cell), elsewhere nothing.
 _APART = "\x1f"
-_APART_SPACE = re.compile(r"(?<=[0-9A-Za-z])\x1f+(?=[0-9A-Za-z])")
+_ALNUM = "0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"  # ASCII and full-width
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\xad"  # shown as nothing: looked past
+_APART_SPACE = re.compile(
+    rf"(?<=[{_ALNUM}])([{_INVISIBLE}]*)\x1f[\x1f{_INVISIBLE}]*(?=[{_INVISIBLE}]*[{_ALNUM}])"
+)
 
 
 def _apart(rpr: Element | None, styles: Styles, paragraph_style: str | None) -> bool:
@@ -729,7 +733,7 @@ def _apart(rpr: Element | None, styles: Styles, paragraph_style: str | None) -> 
 
 
 def _apart_text(text: str) -> str:
-    return _APART_SPACE.sub(" ", text).replace(_APART, "")
+    return _APART_SPACE.sub(r"\1 ", text).replace(_APART, "")
 
 
 def _deleted(tr: Element) -> bool:

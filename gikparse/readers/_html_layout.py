@@ -51,10 +51,17 @@ def _wide(ch: str) -> bool:
     return ord(ch) >= 0x2E80
 
 
+# Characters that show nothing (editors leave zero-width spaces in inline elements): a
+# superscript's edge looks past them to the characters shown on either side.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\xad"
+# Letters and digits, ASCII and full-width, that a superscript's edge sets apart.
+_LETTERS_AND_DIGITS = re.compile("[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+
+
 class Run:
     """Inline text being laid out, with its segments; one line of prose or one cell."""
 
-    __slots__ = ("apart", "brk", "parts", "segs", "size", "space")
+    __slots__ = ("apart", "apart_at", "brk", "parts", "segs", "size", "space")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
@@ -65,12 +72,30 @@ class Run:
         #: at the edge of a superscript, subscript or struck-out text: letters and digits on
         #: either side of it are apart (5<sup>1</sup> is 5 1, never 51; 5<sup>*</sup> is 5*)
         self.apart = False
+        self.apart_at = 0  #: the size of the text when the edge was met
+
+    def edge(self) -> None:
+        """An edge of a superscript, subscript or struck-out text (see ``apart``). Two edges
+        with no text between cancel: an empty superscript sets nothing apart, and two raised
+        runs side by side (Word splits runs) are one raised text."""
+        if self.apart and self.size == self.apart_at:
+            self.apart = False
+        else:
+            self.apart = True
+            self.apart_at = self.size
 
     def emit(self, chunk: str, start: int, end: int, linear: bool) -> None:
+        apart = self.apart
         if self.size:
-            if self.apart:
-                last = self.parts[-1][-1]
-                if last.isascii() and last.isalnum() and chunk[0].isascii() and chunk[0].isalnum():
+            if apart:
+                first = chunk.lstrip(_INVISIBLE)[:1]
+                last = "".join(self.parts[-4:]).rstrip(_INVISIBLE)[-1:]
+                if (
+                    first
+                    and last
+                    and _LETTERS_AND_DIGITS.match(first)
+                    and _LETTERS_AND_DIGITS.match(last)
+                ):
                     self.space = True
             if self.brk:
                 # A line break inside a cell: Chinese text runs on, other text gets a space.
@@ -81,7 +106,9 @@ class Run:
             elif self.space and self.parts[-1][-1] != " ":
                 self.parts.append(" ")
                 self.size += 1
-        self.space = self.brk = self.apart = False
+        self.space = self.brk = False
+        # An edge waits for the text shown after it.
+        self.apart = apart and not chunk.strip(_INVISIBLE)
         if "\xa0" in chunk:
             chunk = chunk.replace("\xa0", " ")
         self.parts.append(chunk)
@@ -307,7 +334,7 @@ def _children_run(children: Sequence[Element | int], fed: str) -> Run:
             if breaks:
                 run.line_break()
             if apart:
-                run.apart = True
+                run.edge()
             continue
         if isinstance(child, int):
             end = fed.find("<", child)
@@ -318,12 +345,12 @@ def _children_run(children: Sequence[Element | int], fed: str) -> Run:
         elif child.tag == "br":
             run.line_break()
         elif child.tag == APART_EDGE:
-            run.apart = True
+            run.edge()
         elif not _skipped(child):
             if child.tag in _HEADINGS or child.tag in _BREAKS:
                 run.line_break()
             if child.apart:
-                run.apart = True
+                run.edge()
             stack.append((iter(_shown(child)), not _runs_on(child), child.apart))
     return run
 
@@ -393,7 +420,7 @@ class _Layout:
                 if element.tag != "#root" and not _runs_on(element):
                     self._flush()
                 elif element.apart and self.run is not None:
-                    self.run.apart = True  # (see Element.apart)
+                    self.run.edge()  # (see Element.apart)
                 continue
             if isinstance(child, int):
                 self._text(child)
@@ -404,13 +431,13 @@ class _Layout:
                 continue
             if tag == APART_EDGE:
                 if self.run is not None:
-                    self.run.apart = True  # a superscript's digits stand apart (see Run)
+                    self.run.edge()  # a superscript's digits stand apart (see Run)
                 continue
             if _skipped(child):
                 continue
             if _runs_on(child):
                 if child.apart and self.run is not None:
-                    self.run.apart = True
+                    self.run.edge()
                 stack.append((child, iter(_shown(child))))
                 continue
             self._flush()
