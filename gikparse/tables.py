@@ -756,7 +756,11 @@ class _RowCollector:
             and spec.group is None
             and not has_numbers
             and core in self.matcher.group_keys
-            and (next_is_label or self._member_follows(core, lines, index + 1))
+            and (
+                self._member_beside(core, label, lines[index])
+                if next_is_label
+                else self._member_follows(core, lines, index + 1)
+            )
         ):
             kind, spec = "group", None
         if kind in ("group", "header"):
@@ -783,6 +787,16 @@ class _RowCollector:
             self.current = _Draft(spec, label, core, list(values), width, len(numbers))
             self.drafts.append(self.current)
             return
+        if kind == "unknown" and self._in_a_value_cell(label, lines[index]):
+            # Text where the row's numbers stand ("三", "约2", "未统计"): a value of the row,
+            # unreadable, in its own column (read as the label's rest or as a row we do not
+            # know, the numbers after it would move a column, or be lost).
+            current = self.current
+            assert current is not None
+            current.values += [label._replace(kind=_VALUE), *values]
+            current.filled += 1 + len(numbers)
+            current.width = current.width or self.width
+            return
         # An unknown label: the rest of a label broken over lines, or a row we do not know.
         if current is not None and current.filled == 0 and current.continues(core):
             current.continue_with(core, values, self.width)
@@ -798,6 +812,32 @@ class _RowCollector:
             # The row had no numbers, or all of them: this label is not part of it, and
             # numbers after it are not the row's.
             self.current = None
+
+    def _in_a_value_cell(self, label: Token, line: Line) -> bool:
+        """Whether a label no row has stands in a value cell of the row being read: a cell of
+        the line its whole label is on, after it, fewer numbers than the row's columns before
+        it, and no row's label with a typo."""
+        current = self.current
+        return (
+            current is not None
+            and current.run is None
+            and label.cell is not current.label.cell
+            and any(cell is current.label.cell for cell in line.cells)
+            and current.text in current.spec.keys
+            and current.filled < self.ncols(current.spec)
+            and self._near_row(label.text) is None
+        )
+
+    def _member_beside(self, group: str, label: Token, line: Line) -> bool:
+        """Whether the label after ``label`` on its line may be a row of ``group``: text no
+        row has ("约2") is a value cell's (see _in_a_value_cell)."""
+        after = [t for t in tokenize(self.doc, line) if t.kind is _LABEL and t.start > label.start]
+        if not after:
+            return False
+        kind, spec, _ = self.matcher.classify(after[0].text, group)
+        if kind in ("row", "partial") and spec is not None:
+            return spec.group is not None
+        return kind != "unknown" or self._near_row(after[0].text) is not None
 
     def _member_follows(self, group: str, lines: Sequence[Line], start: int) -> bool:
         """Whether the next line's label may be a row of ``group``: not a row outside every

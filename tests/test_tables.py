@@ -14,6 +14,8 @@ from gikparse.model import Value
 from gikparse.numbers import ValueStatus
 from gikparse.tables import place
 from tests.conftest import SEEDS
+from tests.render import CLEAN, render
+from tests.strategies import GeneratedReport, generated_reports
 
 APPLICANTS = ("natural_person", "commercial_enterprise", "research_institution")
 REVIEW = "行政复议\t行政诉讼\n" + "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n"
@@ -434,3 +436,35 @@ def test_a_cell_holding_two_numbers_never_shifts_a_row(
     expected = dict(zip(("previous_items", "change", "decisions"), values, strict=True))
     for column, value in read.items():
         assert value.status is ValueStatus.AMBIGUOUS or value.value == expected[column], row
+
+
+_NOT_NUMBERS = ("三", "十二", "一百七十四", "约2", "N/A", "未统计", "不详")
+
+
+@given(report=generated_reports(), data=st.data())
+def test_text_where_a_number_stands_is_that_cells_unreadable_value(
+    report: GeneratedReport, data: st.DataObject
+) -> None:
+    # "三" or "约2" printed in a value cell of sections 二 and 三, beside the row's label or
+    # among its numbers: that cell is unreadable (P208), and every other cell keeps its
+    # column (read as the rest of the row's label, or as a row we do not know, the numbers
+    # after it moved a column or were lost, silently).
+    shape = data.draw(st.sampled_from(("tab", "markdown")), label="shape")
+    rendering = render(report, shape, CLEAN)
+    keys = sorted(key for key in rendering.cells if not key[0].startswith("review"))
+    key = data.draw(st.sampled_from(keys), label="cell")
+    printed = data.draw(st.sampled_from(_NOT_NUMBERS), label="printed")
+    span = rendering.cells[key]
+    parsed = gikparse.parse(rendering.text[: span.start] + printed + rendering.text[span.end :])
+    table_id, row, column = key
+    table = parsed.table(table_id)
+    assert table is not None
+    cell = table.row(row)[column]
+    assert cell.status is ValueStatus.UNREADABLE and cell.raw == printed
+    assert ("P208", row, column) in {(d.code, d.row, d.column) for d in table.diagnostics}
+    for generated in report.tables:
+        read = parsed.table(generated.qualified_id)
+        assert read is not None
+        for row_id, column_id, value in generated.cells():
+            if (generated.qualified_id, row_id, column_id) != key:
+                assert read.value(row_id, column_id) == value, (row_id, column_id)
