@@ -13,7 +13,13 @@ from gikparse.model import Meta, Report, Section, Table, TemplateEvidence
 from gikparse.numbers import digit_run_limit
 from gikparse.readers.document import Document, Line, LineKind
 from gikparse.recover.reline import reline
-from gikparse.schema import SECTIONS, TEMPLATES, Template, template_for_year
+from gikparse.schema import (
+    SECTIONS,
+    TEMPLATES,
+    UNKNOWN_EDITION_READ_AS,
+    Template,
+    template_for_year,
+)
 from gikparse.sections import Outline, split_sections
 from gikparse.tables import (
     parse_active_disclosure_lines,
@@ -23,7 +29,6 @@ from gikparse.tables import (
 
 __all__ = ["parse_document"]
 
-_DEFAULT_VARIANT = "2021"
 # Sections whose numbered parts are worth splitting out.
 _WITH_PARTS = frozenset({"overview", "problems", "other_matters"})
 
@@ -132,7 +137,7 @@ def _stated(sections: Sequence[Section]) -> dict[tuple[str, str], int]:
 
 
 def _template(evidence: TemplateEvidence) -> Template:
-    return TEMPLATES[evidence.variant or _DEFAULT_VARIANT]
+    return TEMPLATES[evidence.variant or UNKNOWN_EDITION_READ_AS]
 
 
 def _template_diagnostics(evidence: TemplateEvidence, year: int | None) -> list[Diagnostic]:
@@ -304,17 +309,19 @@ def _parse_document(doc: Document, *, source: str | None, strict: bool) -> Repor
     diagnostics.extend(_template_diagnostics(evidence, meta.year))
     active: tuple[Table, ...] = ()
     applications = review = None
-    if active_lines:
+    # A section whose heading is followed by the next one (its table printed as an image,
+    # or lost in a copy) has its tables not found (P210), as one with only prose has.
+    if outline.section("active_disclosure") is not None:
         active, section_diagnostics = parse_active_disclosure_lines(doc, active_lines, template)
         diagnostics.extend(section_diagnostics)
-    if applications_lines:
+    if outline.section("applications") is not None:
         # Figures stated in words only matter to rows whose cell boundaries were lost.
         lost = any(line.kind is LineKind.RUN for line in applications_lines)
         applications = parse_applications_lines(
             doc, applications_lines, template.applications, _stated(sections) if lost else None
         )
     review_lines = _lines_of(doc, outline, "review_litigation")
-    if review_lines:
+    if outline.section("review_litigation") is not None:
         review = parse_review_lines(doc, review_lines, template.review_litigation)
     for table in active:
         diagnostics.extend(table.diagnostics)

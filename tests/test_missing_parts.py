@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 import gikparse
+from gikparse.schema import TEMPLATES
 from tests.render import render
 from tests.strategies import fixed_report
 
@@ -21,9 +22,12 @@ def _report_text(variant: str, **replace: str) -> str:
 def _section_without_table(text: str, heading: str, next_heading: str, prose: str) -> str:
     start = text.index(heading) + len(heading)
     end = text.index("\n" + next_heading, start)
+    if not prose:  # the next heading right after it (tables printed as images)
+        return text[:start] + text[end:]
     return text[:start] + "\n\n" + prose + "\n\n" + text[end:]
 
 
+@pytest.mark.parametrize("prose", ["本年度无相关情况。", ""])
 @pytest.mark.parametrize("variant", ["2020", "2021"])
 @pytest.mark.parametrize(
     ("heading", "next_heading", "table_id"),
@@ -33,10 +37,10 @@ def _section_without_table(text: str, heading: str, next_heading: str, prose: st
     ],
 )
 def test_a_section_printed_without_its_table_has_no_table_and_fires_c301(
-    variant: str, heading: str, next_heading: str, table_id: str
+    variant: str, heading: str, next_heading: str, table_id: str, prose: str
 ) -> None:
     text = _section_without_table(
-        render(fixed_report(variant), "tab").text, heading, next_heading, "本年度无相关情况。"
+        render(fixed_report(variant), "tab").text, heading, next_heading, prose
     )
     report = gikparse.parse_text(text)
     assert report.table(table_id) is None
@@ -45,6 +49,28 @@ def test_a_section_printed_without_its_table_has_no_table_and_fires_c301(
     findings = gikparse.check(report)
     assert any(f.code == "C301" and f.table == table_id for f in findings)
     assert not any(f.code == "C302" and f.table == table_id for f in findings)
+
+
+@pytest.mark.parametrize("variant", ["2020", "2021"])
+def test_a_section_of_headings_only_has_each_table_not_found(variant: str) -> None:
+    # Section 二 right before 三, 三 before 四, 四 before 五: every table is named missing (a
+    # report of no tables is no report with nothing to report).
+    text = render(fixed_report(variant), "tab").text
+    for heading, next_heading in (
+        ("二、主动公开政府信息情况", "三、收到和处理"),
+        ("三、收到和处理政府信息公开申请情况", "四、政府信息公开"),
+        ("四、政府信息公开行政复议、行政诉讼情况", "五、存在"),
+    ):
+        text = _section_without_table(text, heading, next_heading, "")
+    report = gikparse.parse_text(text)
+    assert not report.tables
+    missing = {d.table for d in report.diagnostics if d.code == "P210"}
+    template = TEMPLATES[variant]
+    assert missing == {
+        *(t.qualified_id for t in template.active_disclosure),
+        "applications",
+        "review_litigation",
+    }
 
 
 @pytest.mark.parametrize("variant", ["2020", "2021"])
