@@ -28,7 +28,7 @@ from gikparse.errors import GikparseError, Severity
 from gikparse.ids import CellId, cell_id, cell_ids, cell_ids_by_id
 from gikparse.model import Number, Report
 from gikparse.numbers import ValueStatus
-from gikparse.schema import template
+from gikparse.schema import UNKNOWN_EDITION_READ_AS, template
 
 __all__ = [
     "DECIMAL",
@@ -185,7 +185,8 @@ def _panel_columns() -> dict[str, Any]:
 
 def _table_status(report: Report, row: dict[str, Any]) -> None:
     """Fill the per-table status columns and ``cell_status`` of ``report``'s panel row."""
-    expected = _edition_cells(report.template.variant)
+    # A report of no known edition was read as the default one: its tables are that one's.
+    expected = _edition_cells(report.template.variant or UNKNOWN_EDITION_READ_AS)
     found = {table.id: table for table in report.tables}
     statuses: list[str] = []
     for table_id in _table_ids():

@@ -203,6 +203,24 @@ def test_a_failed_batch_result_is_a_panel_row_with_its_error_and_no_cells() -> N
     assert len(frames.cells_frame(results)) == len(frames.cells_frame(results[:1]))
 
 
+def test_a_report_of_no_known_edition_is_a_panel_row_not_an_error(
+    seed_reports: list[gikparse.Report],
+) -> None:
+    # An empty text, a page that is no report, a report whose edition nothing tells (read as
+    # the default edition, P111): each a row of the panel (a batch is not lost to one).
+    unknown = attrs.evolve(
+        seed_reports[0], template=attrs.evolve(seed_reports[0].template, variant=None)
+    )
+    reports = [gikparse.parse_text(""), gikparse.parse_text("天气晴。"), unknown]
+    panel = frames.panel_frame(reports, run_checks=False)
+    assert len(panel) == 3 and panel["variant"].isna().all()
+    assert panel["error"].isna().all()
+    # The tables read are the default edition's: found, their cells in the panel.
+    assert panel.loc[2, "applications__found"]
+    received = "applications/received/total"
+    assert panel.loc[2, received] == unknown.table("applications").value("received", "total")
+
+
 def test_read_csv_refuses_a_frame_of_another_kind(seed_reports: list[gikparse.Report]) -> None:
     text = io.StringIO()
     frames.findings_frame(seed_reports).to_csv(text, index=False)

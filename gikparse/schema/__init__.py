@@ -10,6 +10,7 @@ from gikparse.schema.y2021 import TEMPLATE as TEMPLATE_2021
 __all__ = [
     "SECTIONS",
     "TEMPLATES",
+    "UNKNOWN_EDITION_READ_AS",
     "ColumnSpec",
     "RowSpec",
     "SectionSpec",
@@ -21,6 +22,8 @@ __all__ = [
 ]
 
 TEMPLATES: dict[str, Template] = {"2020": TEMPLATE_2020, "2021": TEMPLATE_2021}
+#: The edition a report is parsed as when nothing tells which (P111).
+UNKNOWN_EDITION_READ_AS = "2021"
 
 
 def template(variant: str) -> Template:
