@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from gikparse.model import Report, Table, json_number
+from gikparse.numbers import ValueStatus
 
 __all__ = ["report_to_dict", "report_to_records"]
 
@@ -33,8 +34,23 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             s.id: {"heading": s.heading, "text": s.text, "items": list(s.items)}
             for s in report.sections
         },
+        "cell_status": _cell_status(report),
         "diagnostics": [d.to_dict() for d in report.diagnostics],
     }
+
+
+def _cell_status(report: Report) -> dict[str, dict[str, dict[str, str]]]:
+    """table id → row id → column id → status, for every cell not read as a printed number:
+    ``null`` in the tables above may be blank, a dash, unreadable or ambiguous, and a number
+    may be inferred (restored by the table's sums), which the tables alone do not say."""
+    out: dict[str, dict[str, dict[str, str]]] = {}
+    for table in report.tables:
+        for cell in table.cells:
+            status = cell.value.status
+            if status is not ValueStatus.NUMBER:
+                rows = out.setdefault(table.id, {})
+                rows.setdefault(cell.row, {})[cell.column] = status.value
+    return out
 
 
 def _table(table: Table | None) -> dict[str, dict[str, Any]] | None:

@@ -10,10 +10,13 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
 
 import gikparse
 import gikparse.readers.text
 from tests.conftest import SEEDS
+from tests.render import CLEAN, render
+from tests.strategies import GeneratedReport, generated_reports
 
 SEED = SEEDS / "002_0494dfef68de25df.txt"
 
@@ -180,6 +183,28 @@ def test_to_dict_is_json_ready_and_exact() -> None:
     )
     assert data["applications"]["received"]["total"] == 2
     assert data["sections"]["other_matters"]["heading"] == "(六)其他需要报告的事项"
+
+
+@given(report=generated_reports())
+def test_to_dict_tells_every_cell_not_read_as_a_printed_number(report: GeneratedReport) -> None:
+    # null in the tables may be blank, a dash, unreadable or ambiguous, and a number may be
+    # inferred: cell_status says which, for exactly the cells whose status is not "number".
+    text = render(report, "tab", CLEAN).text
+    # A cell restored by the sums (P205): a value cut out of a full row.
+    parsed = gikparse.parse_text(text.replace("\t0\t", "\t约\t", 1).replace("\t—\t", "\t\t", 1))
+    data = json.loads(json.dumps(parsed.to_dict(), ensure_ascii=False))
+    said = {
+        (table, row, column): status
+        for table, rows in data["cell_status"].items()
+        for row, columns in rows.items()
+        for column, status in columns.items()
+    }
+    assert said == {
+        (table.id, cell.row, cell.column): cell.value.status.value
+        for table in parsed.tables
+        for cell in table.cells
+        if cell.value.status is not gikparse.ValueStatus.NUMBER
+    }
 
 
 def test_to_records_are_long_rows_with_exact_values() -> None:
