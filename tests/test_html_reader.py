@@ -583,6 +583,10 @@ def test_raised_or_struck_out_digits_stand_apart_from_a_value(mark: str, struck:
         "font-size:9pt;text-decoration:line-through",
         "text-decoration-line:underline line-through",
         "vertic\\61 l-align:super",  # a CSS escape spells the name
+        "vertical-align:calc(2px + 1px)",  # not computed: not taken as on the line
+        # Word's raised and lowered text.
+        "position:relative;top:-3.0pt;mso-text-raise:3.0pt",
+        "position: relative; bottom: 2px",
     ],
 )
 @pytest.mark.parametrize("tag", ["span", "font", "a"])
@@ -615,6 +619,9 @@ def test_digits_a_style_raises_or_strikes_out_stand_apart_from_a_value(
         "vertical-align:super;vertical-align:baseline",
         "text-decoration:underline",
         "color:red",
+        "position:relative",
+        "position:relative;top:0pt",
+        "position:absolute;top:3pt;position:static",
     ],
 )
 def test_a_style_that_neither_raises_nor_strikes_out_keeps_digits_together(style: str) -> None:

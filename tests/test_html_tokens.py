@@ -558,6 +558,8 @@ _MARK_PIECES = [
     ":super",
     "line-through",
     "line",
+    "relative",
+    "rel",
 ]
 
 

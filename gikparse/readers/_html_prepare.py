@@ -41,6 +41,7 @@ _MARK_WORDS = (
     # Raised, lowered or struck-out text (see _html_style.sets_apart); not where a style
     # aligns a box on the line (a table cell's common vertical-align:middle).
     ("line-through", "line-through"),
+    ("relative", "relative"),  # position:relative, as Word saves raised text
     (
         "vertical-align",
         rf"vertical-align(?![{_WS}]*:[{_WS}]*(?:baseline|middle|top|bottom)[{_WS}]*[;\"'>])",

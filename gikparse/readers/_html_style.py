@@ -196,47 +196,72 @@ def hidden(values: Mapping[str, tuple[object, ...]]) -> bool:
     return values.get("display", ("",))[0] == "none"
 
 
-# Where an inline element's text sits: raised or lowered (``super``, ``sub``, a length or a
-# percentage not zero) or on the line (the keywords that align a box of the line's own
-# height, as a value cell's text is); struck through (``line-through`` among the lines of
+# Where an inline element's text sits: raised or lowered (``vertical-align`` ``super``,
+# ``sub``, a length or a percentage not zero, or a value computed from functions such as
+# ``calc()``, which may be any; ``position:relative`` moved by ``top`` or ``bottom``, as Word
+# saves raised text) or on the line (the keywords that align a box of the line's own height,
+# as a value cell's text is); struck through (``line-through`` among the lines of
 # ``text-decoration`` or its longhand).
 _ON_THE_LINE = frozenset({"baseline", "middle", "top", "bottom", "text-top", "text-bottom"})
 _SHIFT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:e[-+]?[0-9]+)?(%|[a-z]+)?")
+_FUNCTION = re.compile(r"[a-z-]+\(")
 _LINES = ("text-decoration", "text-decoration-line")
+_APART_PROPERTIES = frozenset({"vertical-align", "position", "top", "bottom", *_LINES})
 
 
-def _shifted(value: str) -> bool | None:
-    """Whether a ``vertical-align`` value raises or lowers the text; None if it is no value."""
+def _shifted(value: str, keywords: frozenset[str] = _ON_THE_LINE) -> bool | None:
+    """Whether a ``vertical-align`` (or ``top``, ``bottom``) value moves the text off the
+    line; None if it is no value."""
     if value in ("super", "sub"):
         return True
-    if value in _ON_THE_LINE or value in _GLOBAL:
+    if value in keywords or value in _GLOBAL:
         return False
+    if _FUNCTION.match(value):
+        return True  # calc(), var() …: not computed here, so not taken as on the line
     m = _SHIFT.fullmatch(value)
     if m is None or (m.group(1) is None and float(value) != 0):
         return None  # (a number without a unit is no length but zero)
     return float(value[: m.start(1)] if m.group(1) else value) != 0
 
 
+_OFFSET_KEYWORDS = frozenset({"auto"})
+
+
 def sets_apart(style: str) -> bool:
     """Whether a style attribute (lowercased) raises, lowers or strikes out its element's
     text, as browsers cascade its declarations (comments, escapes, ``!important``; a value
     that is none of the property's is dropped)."""
-    if "vertical-align" not in style and "line-through" not in style and "\\" not in style:
+    if (
+        "vertical-align" not in style
+        and "line-through" not in style
+        and "relative" not in style
+        and "\\" not in style
+    ):
         return False
     if "/*" in style or "'" in style or '"' in style:
         style = _COMMENT_OR_STRING.sub(_escaped_neutral if "\\" in style else _neutral, style)
     said: dict[str, tuple[bool, bool]] = {}  # property: (sets apart, important)
     for name, colon, value in _pairs(style):
         name = name.strip(_WS)
-        if not colon or (name != "vertical-align" and name not in _LINES):
+        if not colon or name not in _APART_PROPERTIES:
             continue
         value, marked = _IMPORTANT.subn("", value.strip(_WS))
         value = value.strip(_WS)
+        apart: bool | None
         if name == "vertical-align":
             apart = _shifted(value)
+        elif name == "position":
+            apart = value == "relative" if value else None
+        elif name in ("top", "bottom"):
+            apart = None if value in ("super", "sub") else _shifted(value, _OFFSET_KEYWORDS)
         else:
             name = _LINES[1]  # the shorthand sets the longhand
             apart = "line-through" in value.split() if value else None
         if apart is not None and says_last(bool(marked), said.get(name)):
             said[name] = (apart, bool(marked))
-    return any(apart for apart, _ in said.values())
+
+    def says(name: str) -> bool:
+        return said.get(name, (False,))[0]
+
+    moved = says("position") and (says("top") or says("bottom"))
+    return moved or says("vertical-align") or says(_LINES[1])
