@@ -63,6 +63,7 @@ class FrameError(GikparseError, ValueError):
 
 _CELL_COLUMNS: dict[str, Any] = {
     "source": _STR,
+    "error": _STR,
     "agency": _STR,
     "year": _INT,
     "variant": _STR,
@@ -103,6 +104,7 @@ _META_COLUMNS: dict[str, Any] = {
 
 _FINDING_COLUMNS: dict[str, Any] = {
     "source": _STR,
+    "error": _STR,
     "agency": _STR,
     "year": _INT,
     "code": _STR,
@@ -261,19 +263,22 @@ def _reports(items: Iterable[Item]) -> Iterable[tuple[str | None, Report | None,
 def cells_frame(items: Iterable[Item]) -> pd.DataFrame:
     """One row per table cell of every report (the long form).
 
-    Columns: ``source``, ``agency``, ``year``, ``variant`` (the edition), the cell ``id`` and
-    its parts ``section``, ``table``, ``row``, ``column``; the Chinese ``table_label``,
-    ``row_label``, ``column_label`` of the template; ``kind`` (count, signed, money);
+    Columns: ``source``, ``error``, ``agency``, ``year``, ``variant`` (the edition), the cell
+    ``id`` and its parts ``section``, ``table``, ``row``, ``column``; the Chinese
+    ``table_label``, ``row_label``, ``column_label`` of the template; ``kind`` (count,
+    signed, money);
     ``value`` (``Int64``: counts and changes), ``amount`` (exact decimal: money in 万元, and a
     count that is not a whole number, e.g. 2.5, which ``check()`` reports as C202),
     ``value_float`` (either, as a float); ``status`` (number, blank, dash…), ``raw`` (the
-    cell's text), and ``page``, ``offset``, ``line`` of its location. Results without a report
-    give no rows.
+    cell's text), and ``page``, ``offset``, ``line`` of its location. A batch result without
+    a report (a file that could not be read) is one row of its ``source`` and ``error``, every
+    other column missing, so that no file is left out unseen.
     """
     data: dict[str, list[Any]] = {name: [] for name in _CELL_COLUMNS}
     labels = cell_ids_by_id()
-    for source, report, _ in _reports(items):
+    for source, report, result in _reports(items):
         if report is None:
+            _error_row(data, source, result)
             continue
         for table in report.tables:
             section = table.id.partition(".")[0]
@@ -286,6 +291,7 @@ def cells_frame(items: Iterable[Item]) -> pd.DataFrame:
                 loc = cell.value.location
                 row = {
                     "source": source,
+                    "error": None,
                     "agency": report.meta.agency,
                     "year": report.meta.year,
                     "variant": report.template.variant,
@@ -310,6 +316,14 @@ def cells_frame(items: Iterable[Item]) -> pd.DataFrame:
                 for name, found in row.items():
                     data[name].append(found)
     return _frame(_CELL_COLUMNS, data)
+
+
+def _error_row(data: dict[str, list[Any]], source: str | None, result: BatchResult) -> None:
+    """A row for a batch result without a report: its source and its error, nothing else."""
+    for column in data.values():
+        column.append(None)
+    data["source"][-1] = source
+    data["error"][-1] = None if result.error is None else str(result.error)
 
 
 def _count_problems(report: Report) -> int:
@@ -418,17 +432,19 @@ def parse_to_panel_row(source: Any, **options: Any) -> dict[str, Any]:
 
 
 def findings_frame(items: Iterable[Item]) -> pd.DataFrame:
-    """One row per finding of every report: ``source``, ``agency``, ``year``, the rule's
+    """One row per finding of every report: ``source``, ``error``, ``agency``, ``year``, the rule's
     ``code``, ``severity``, ``status``, the ``table``/``row``/``column`` it is about,
     ``finding_year`` (cross-year findings), ``expected``/``actual``/``difference`` (exact
     decimals), the messages, the quoted prose and the first location.
 
     Reports are checked with :func:`gikparse.check`; a checked batch result's findings are
-    used as they are.
+    used as they are. A batch result without a report is one row of its ``source`` and
+    ``error`` (as in :func:`cells_frame`).
     """
     data: dict[str, list[Any]] = {name: [] for name in _FINDING_COLUMNS}
     for source, report, result in _reports(items):
         if report is None:
+            _error_row(data, source, result)
             continue
         findings: Iterable[Finding] = (
             result.findings if result.findings is not None else check(report)
@@ -438,6 +454,7 @@ def findings_frame(items: Iterable[Item]) -> pd.DataFrame:
             loc = finding.locations[0] if finding.locations else None
             row = {
                 "source": source,
+                "error": None,
                 "agency": report.meta.agency,
                 "year": report.meta.year,
                 "code": finding.code,

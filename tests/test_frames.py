@@ -200,7 +200,11 @@ def test_a_failed_batch_result_is_a_panel_row_with_its_error_and_no_cells() -> N
     assert pd.isna(panel.loc[0, "error"]) and panel.loc[1, "error"].startswith("FileNotFoundError")
     cell_columns = [c.id for c in gikparse.cell_ids()]
     assert panel.loc[1, cell_columns].isna().all()
-    assert len(frames.cells_frame(results)) == len(frames.cells_frame(results[:1]))
+    # In the long frames the failed file is one row of its error: never left out unseen.
+    for frame in (frames.cells_frame(results), frames.findings_frame(results)):
+        failed = frame[frame["source"] == str(SEEDS / "missing.txt")]
+        assert len(failed) == 1 and failed["error"].iloc[0].startswith("FileNotFoundError")
+        assert frame[frame["source"] != str(SEEDS / "missing.txt")]["error"].isna().all()
 
 
 def test_a_report_of_no_known_edition_is_a_panel_row_not_an_error(
