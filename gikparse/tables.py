@@ -584,7 +584,11 @@ class _RowCollector:
                 and not any(_ZERO.fullmatch(above[at].text) for at in places)
                 and not any(at + shift in cells_at for at in label_at)
             ):
-                whole = numbered_at <= places and len(numbered_at) > 1 and not own
+                # (Where rows without labels are not read, as in section 二, pieces are
+                # pieces even under every number.)
+                whole = (
+                    numbered_at <= places and len(numbered_at) > 1 and not own and self.keep_orphans
+                )
                 for at, texts in placed.items():
                     (covering if whole else found).setdefault(at + shift, []).extend(texts)
         if not found:

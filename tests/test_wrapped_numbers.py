@@ -248,3 +248,19 @@ def test_a_row_centred_over_three_lines_names_its_wrapped_numbers() -> None:
         assert carried_over[column].status is ValueStatus.AMBIGUOUS, column
         assert carried_over[column].value is None
     assert table.value("outcome.granted", "total") == 1721
+
+
+def test_pieces_under_every_number_of_a_section_two_row_are_pieces() -> None:
+    # Section 二 reads no row without its label: pieces under both numbers of the fees row
+    # (90980051 and 增64394054 wrapped) are pieces, never a row, so both cells are named.
+    text = "二、主动公开政府信息情况\n第二十条第（八）项\n信息内容\t上一年项目数量\t本年增/减\n"
+    text += "行政事业性收费\t909800\t增643\n\t51\t94054\n第二十条第（九）项\n"
+    report = gikparse.parse(text)
+    fees = report.table("active_disclosure.fees")
+    assert fees is not None
+    for column in ("previous_items", "change"):
+        assert fees.row("administrative_fees")[column].status is ValueStatus.AMBIGUOUS, column
+    assert _p221(fees) == {
+        ("administrative_fees", "previous_items"),
+        ("administrative_fees", "change"),
+    }
