@@ -279,6 +279,11 @@ class _Draft:
     #: wrapped), and where they start: wrapped ones if the table places no row there.
     maybe_wrapped: dict[TextCell, list[str]] = attrs.Factory(dict)
     maybe_pieces: frozenset[int] = frozenset()
+    #: Its label's line had blank cells before one of its numbers, and numbers came on a
+    #: line after it: they may stand in those blanks (cells centred top to bottom print a
+    #: short number lower than a tall one) or after them, which cannot be told.
+    gaps: bool = False
+    interleaved: bool = False
 
     def has_room(self, ncols: int) -> bool:
         """Whether numbers may still come for this row: fewer than its columns came, and not
@@ -661,6 +666,7 @@ class _RowCollector:
             current.taken_after += len(numbers)
             current.width = current.width or self.width
             current.apart = True
+            current.interleaved = current.gaps
             return
         if self._to_block(numbers):
             return
@@ -789,6 +795,7 @@ class _RowCollector:
                 self.group = spec.group_key
             width = self.width if has_numbers else 0
             self.current = _Draft(spec, label, core, list(values), width, len(numbers))
+            self.current.gaps = has_numbers and self._gaps(label, values, lines[index], spec)
             self.drafts.append(self.current)
             return
         if kind == "unknown" and self._in_a_value_cell(label, lines[index]):
@@ -816,6 +823,15 @@ class _RowCollector:
             # The row had no numbers, or all of them: this label is not part of it, and
             # numbers after it are not the row's.
             self.current = None
+
+    def _gaps(self, label: Token, values: list[Token], line: Line, spec: RowSpec) -> bool:
+        """Whether a blank cell of the row's values stands before one of its numbers on its
+        label's line (not the label's own merged columns before the values' ones)."""
+        cells = line.cells
+        at = next((i for i, cell in enumerate(cells) if cell is label.cell), -1)
+        padding = max(0, len(cells) - self.ncols(spec) - at - 1)
+        last = max((i for i, t in enumerate(values) if t.kind is _VALUE), default=-1)
+        return sum(1 for t in values[:last] if t.kind is _EMPTY) > padding
 
     def _in_a_value_cell(self, label: Token, line: Line) -> bool:
         """Whether a label no row has stands in a value cell of the row being read: a cell of
@@ -974,10 +990,11 @@ def _build_table(
             )
             continue
         seen.add(row_id)
-        if _numbers_share_a_cell(draft.values):
+        if draft.interleaved or _numbers_share_a_cell(draft.values):
             # "0<tab>1 52": one cell of a row with cell boundaries holds several numbers. It
-            # is a number broken by a space or a line, or two cells run together; the row's
-            # numbers cannot be placed without guessing which.
+            # is a number broken by a space or a line, or two cells run together; or numbers
+            # on a line after the row's may stand in its blanks or after them (see
+            # _Draft.gaps). The row's numbers cannot be placed without guessing which.
             for column in columns:
                 cells[row_id, column.id] = Value(None, ValueStatus.AMBIGUOUS)
             diagnostics.append(_placing("P206", doc, draft.label, table_id, row_id))

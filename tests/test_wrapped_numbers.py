@@ -264,3 +264,25 @@ def test_pieces_under_every_number_of_a_section_two_row_are_pieces() -> None:
         ("administrative_fees", "previous_items"),
         ("administrative_fees", "change"),
     }
+
+
+def test_numbers_a_line_after_may_put_in_the_rows_blanks_make_the_row_doubtful() -> None:
+    # An unruled PDF table, cells centred top to bottom: the received row's label line holds
+    # blanks and the first piece of its total, its other numbers stand on the next line.
+    # Whether they fill the blanks or follow the total cannot be told: the whole row is
+    # ambiguous (P206), never its numbers shifted one column.
+    text = (
+        "三、收到和处理政府信息公开申请情况\n"
+        "一、本年新收政府信息公\t\t\t\t\t\t103886678\n"
+        "204224255\t250817976\t153370252\t275520725\t27021897\t127911684\n"
+        "开申请数量\t\t\t\t\t\t9\n"
+        "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"
+    )
+    table = gikparse.parse_applications(text)
+    received = table.row("received")
+    assert all(value.status is ValueStatus.AMBIGUOUS for value in received.values())
+    assert ("P206", "received") in {(d.code, d.row) for d in table.diagnostics}
+    assert table.value("carried_over", "total") == 0
+    # Numbers beside the label's blanks on its own line are read as they stand.
+    whole = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t\t1\t\t\t\t\t1\n"
+    assert gikparse.parse_applications(whole).value("received", "total") == 1
