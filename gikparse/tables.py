@@ -543,7 +543,7 @@ class _RowCollector:
                 pieces.append(token)
             elif (
                 kind is _LABEL
-                and self.matcher.classify(token.text, self.group)[1] is None
+                and self._no_new_row(token.text)
                 and self._near_row(token.text) is None
             ):
                 labels.append(token)  # the rest of a group's label, say
@@ -577,9 +577,6 @@ class _RowCollector:
         for token in pieces:
             placed.setdefault(under[token.cell.start], []).append(token.text)
         label_at = [under[t.cell.start] for t in labels]
-        # The rest of the row's label beside them ("其他对外" / "管理服务事项"): the line is the
-        # row's own, however many of its numbers wrapped.
-        own = any(current.continues(split_ordinal(normalize(t.text))[2]) for t in labels)
         found: dict[int, list[str]] = {}
         covering: dict[int, list[str]] = {}  # pieces under every number: a row, or not
         for shift in {0, len(above) - len(line.cells)}:
@@ -589,10 +586,15 @@ class _RowCollector:
                 and not any(_ZERO.fullmatch(above[at].text) for at in places)
                 and not any(at + shift in cells_at for at in label_at)
             ):
-                # (Where rows without labels are not read, as in section 二, pieces are
-                # pieces even under every number.)
+                # Under every number of the row: a row without its label, or every number
+                # wrapped. Not a row beside a label that starts none (the rest of the row's
+                # label, "其他对外" / "管理服务事项", or of a group's, "三、" / "本年" / "度办理
+                # 结果"), nor where rows without labels are not read (section 二).
                 whole = (
-                    numbered_at <= places and len(numbered_at) > 1 and not own and self.keep_orphans
+                    numbered_at <= places
+                    and len(numbered_at) > 1
+                    and not labels
+                    and self.keep_orphans
                 )
                 for at, texts in placed.items():
                     (covering if whole else found).setdefault(at + shift, []).extend(texts)
@@ -823,6 +825,12 @@ class _RowCollector:
             # The row had no numbers, or all of them: this label is not part of it, and
             # numbers after it are not the row's.
             self.current = None
+
+    def _no_new_row(self, text: str) -> bool:
+        """Whether a label starts no row: none's, or the start of one already read ("本年" of
+        "三、本年度办理结果" broken over lines, also the start of "本年新收…")."""
+        kind, spec, _ = self.matcher.classify(text, self.group)
+        return spec is None or (kind == "partial" and any(d.spec is spec for d in self.drafts))
 
     def _gaps(self, label: Token, values: list[Token], line: Line, spec: RowSpec) -> bool:
         """Whether a blank cell of the row's values stands before one of its numbers on its

@@ -286,3 +286,23 @@ def test_numbers_a_line_after_may_put_in_the_rows_blanks_make_the_row_doubtful()
     # Numbers beside the label's blanks on its own line are read as they stand.
     whole = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t\t1\t\t\t\t\t1\n"
     assert gikparse.parse_applications(whole).value("received", "total") == 1
+
+
+def test_numbers_wrapped_beside_the_rest_of_a_group_label_are_ambiguous() -> None:
+    # "三、本年度办理结果" broken over the three lines a centred row takes: "本年" also starts
+    # the received row's label, but that row was read; the lines are the granted row's.
+    text = (
+        _HEAD
+        + "一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"
+        + "三、\t（一）予以公开\t\t\t912\t156\t\t\t106\n"
+        + "本年\t0\t0\t548\t718\t0\t0\t926\n"
+        + "度办理结果\t\t\t68\t97\t\t\t765\n"
+        + _PARTIAL
+    )
+    table = gikparse.parse_applications(text)
+    granted = table.row("outcome.granted")
+    for column in ("research_institution", "social_welfare_org", "total"):
+        assert granted[column].status is ValueStatus.AMBIGUOUS, column
+    assert {("outcome.granted", "total")} <= _p221(table)
+    assert table.value("received", "total") == 0
+    assert table.value("outcome.partially_granted", "total") == 0
