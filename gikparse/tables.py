@@ -40,6 +40,8 @@ _UNIT_NOTE = regex.compile(r"单位:?(万元|元)")
 # The rest of a number a narrow cell wrapped, when it reads as no number alone (",023").
 _PIECE = regex.compile(r"[.,，．]?[0-9０-９][0-9０-９.,，．]*")
 _DIGIT = regex.compile(r"[0-9０-９]")
+# A note beside a row's label, in brackets or after 注 (说明, 备注): no value of the row.
+_NOTE = regex.compile(r"\s*(?:[（(].*[）)]|(?:注|备注|说明)\s*[:：].*)\s*")
 _ZERO = regex.compile(r"[0０]")  # a 0 that goes on in the cell below is no 0
 _CONTENT_HEADER = normalize("信息内容")  # the first header cell of each sub-table of 二
 _HEADER_WORDS = frozenset(
@@ -535,6 +537,7 @@ class _RowCollector:
         # Most lines after a row are the next row, known by its label: looked at first.
         pieces: list[Token] = []
         labels: list[Token] = []
+        dashes: list[Token] = []
         for token in tokens:
             kind = token.kind
             if kind is _EMPTY:
@@ -547,8 +550,10 @@ class _RowCollector:
                 and self._near_row(token.text) is None
             ):
                 labels.append(token)  # the rest of a group's label, say
+            elif kind is _VALUE:
+                dashes.append(token)  # no rest of a number; under a blank, its mark printed lower
             else:
-                return False  # a dash, a row's label: not the rest of a number
+                return False  # a row's label: not the rest of a number
         if not pieces:
             return False
         above = lines[current.line].cells
@@ -577,12 +582,15 @@ class _RowCollector:
         for token in pieces:
             placed.setdefault(under[token.cell.start], []).append(token.text)
         label_at = [under[t.cell.start] for t in labels]
+        dash_at = {under[t.cell.start]: t.text for t in dashes}
         found: dict[int, list[str]] = {}
         covering: dict[int, list[str]] = {}  # pieces under every number: a row, or not
         for shift in {0, len(above) - len(line.cells)}:
             places = {at + shift for at in placed}
+            marks = {at + shift for at in dash_at}
             if (
                 places <= cells_at
+                and marks <= cells_at - numbered_at
                 and not any(_ZERO.fullmatch(above[at].text) for at in places)
                 and not any(at + shift in cells_at for at in label_at)
             ):
@@ -598,6 +606,8 @@ class _RowCollector:
                 )
                 for at, texts in placed.items():
                     (covering if whole else found).setdefault(at + shift, []).extend(texts)
+                for at, text in dash_at.items():
+                    (covering if whole else found).setdefault(at + shift, []).append(text)
         if not found:
             if covering:
                 # A row without its label, or every number of the row wrapped: the table's
@@ -800,7 +810,7 @@ class _RowCollector:
             self.current.gaps = has_numbers and self._gaps(label, values, lines[index], spec)
             self.drafts.append(self.current)
             return
-        if kind == "unknown" and self._in_a_value_cell(label, lines[index]):
+        if kind == "unknown" and self._in_a_value_cell(label, core, lines[index]):
             # Text where the row's numbers stand ("三", "约2", "未统计"): a value of the row,
             # unreadable, in its own column (read as the label's rest or as a row we do not
             # know, the numbers after it would move a column, or be lost).
@@ -841,10 +851,11 @@ class _RowCollector:
         last = max((i for i, t in enumerate(values) if t.kind is _VALUE), default=-1)
         return sum(1 for t in values[:last] if t.kind is _EMPTY) > padding
 
-    def _in_a_value_cell(self, label: Token, line: Line) -> bool:
+    def _in_a_value_cell(self, label: Token, core: str, line: Line) -> bool:
         """Whether a label no row has stands in a value cell of the row being read: a cell of
         the line its whole label is on, after it, fewer numbers than the row's columns before
-        it, and no row's label with a typo."""
+        it; not the rest of the label (split into a cell of its own), a note such as
+        "（万元）" or "注：…", or a row's label with a typo."""
         current = self.current
         return (
             current is not None
@@ -853,6 +864,8 @@ class _RowCollector:
             and any(cell is current.label.cell for cell in line.cells)
             and current.text in current.spec.keys
             and current.filled < self.ncols(current.spec)
+            and not (current.filled == 0 and current.continues(core))
+            and _NOTE.fullmatch(label.text) is None
             and self._near_row(label.text) is None
         )
 

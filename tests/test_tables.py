@@ -15,7 +15,7 @@ from gikparse.numbers import ValueStatus
 from gikparse.tables import place
 from tests.conftest import SEEDS
 from tests.render import CLEAN, render
-from tests.strategies import GeneratedReport, generated_reports
+from tests.strategies import GeneratedReport, fixed_report, generated_reports
 
 APPLICANTS = ("natural_person", "commercial_enterprise", "research_institution")
 REVIEW = "行政复议\t行政诉讼\n" + "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n"
@@ -468,3 +468,48 @@ def test_text_where_a_number_stands_is_that_cells_unreadable_value(
         for row_id, column_id, value in generated.cells():
             if (generated.qualified_id, row_id, column_id) != key:
                 assert read.value(row_id, column_id) == value, (row_id, column_id)
+
+
+@pytest.mark.parametrize(
+    ("variant", "table_id", "row", "label", "head"),
+    [
+        ("2021", "applications", "received", "一、本年新收政府信息公开申请数量", "一、本年新收"),
+        ("2021", "applications", "carried_forward", "四、结转下年度继续办理", "四、结转下年度"),
+        (
+            "2021",
+            "applications",
+            "outcome.other.no_correction",
+            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+            "1.申请人无正当理由逾期不补正",
+        ),
+        (
+            "2020",
+            "active_disclosure.licensing",
+            "other_services",
+            "其他对外管理服务事项",
+            "其他对外管理服务",
+        ),
+    ],
+)
+@pytest.mark.parametrize("shape", ["tab", "space"])
+def test_a_row_label_split_into_two_cells_is_the_label_not_a_value(
+    variant: str, table_id: str, row: str, label: str, head: str, shape: str
+) -> None:
+    # A PDF reader put the label's second half in a cell of its own (its first half is a
+    # key of the row too): the row is read, never the half a value that moves the numbers a
+    # column or makes one too many.
+    report = fixed_report(variant)
+    spec = report.table(table_id).spec
+    columns = [c.id for c in spec.columns]
+    report = fixed_report(variant, {(table_id, row, c): 3 + i for i, c in enumerate(columns)})
+    text = render(report, shape).text
+    separator = "\t" if shape == "tab" else "  "
+    at = text.index(label)
+    text = text[:at] + head + separator + label[len(head) :] + text[at + len(label) :]
+    read = gikparse.parse(text).table(table_id)
+    assert read is not None
+    truth = report.table(table_id)
+    for column in columns:
+        value = read.row(row)[column]
+        assert value.status is ValueStatus.NUMBER, column
+        assert value.value == truth.value(row, column), column

@@ -306,3 +306,22 @@ def test_numbers_wrapped_beside_the_rest_of_a_group_label_are_ambiguous() -> Non
     assert {("outcome.granted", "total")} <= _p221(table)
     assert table.value("received", "total") == 0
     assert table.value("outcome.partially_granted", "total") == 0
+
+
+def test_a_dash_printed_lower_under_a_blank_does_not_hide_the_pieces_beside_it() -> None:
+    # The carried-over row's total wraps; its other cells, centred, stand on the next line,
+    # one a dash: they are under the row's blanks, so the line is the row's, every cell named.
+    text = (
+        _HEAD
+        + "一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"
+        + "二、上年结转政府信息公开申请数量\t\t\t\t\t\t\t157126997\n"
+        + "0\t990169270\t—\t581100709\t0\t0\t\n"
+        + "9\n"
+        + "三、本年度办理结果\t"
+        + _GRANTED
+    )
+    table = gikparse.parse_applications(text)
+    carried = table.row("carried_over")
+    assert all(value.status is ValueStatus.AMBIGUOUS for value in carried.values())
+    assert ("carried_over", "total") in _p221(table)
+    assert table.value("outcome.granted", "total") == 1721
