@@ -15,7 +15,7 @@ with them here (see _html_sheet).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Container, Iterator, Mapping
 
 from gikparse.readers._html_markup import ASCII_LOWER
 
@@ -139,21 +139,26 @@ def _pairs(style: str) -> list[tuple[str, str, str]]:
     return pairs
 
 
+def _declared(style: str, names: Container[str]) -> Iterator[tuple[str, str, bool]]:
+    """The declarations of ``style`` (lowercased) of the properties ``names``, in order:
+    name, value and whether it is important (comments and strings made neutral)."""
+    if "/*" in style or "'" in style or '"' in style:
+        style = _COMMENT_OR_STRING.sub(_escaped_neutral if "\\" in style else _neutral, style)
+    for name, colon, value in _pairs(style):
+        name = name.strip(_WS)
+        if colon and name in names:
+            value, marked = _IMPORTANT.subn("", value.strip(_WS))
+            yield name, value.strip(_WS), bool(marked)
+
+
 def declarations(style: str) -> dict[str, tuple[str, bool]]:
     """The value of ``display`` and ``visibility`` that applies, as browsers cascade the
     declarations of one block (a style attribute, a rule), with whether it is important."""
-    if "/*" in style or "'" in style or '"' in style:
-        style = _COMMENT_OR_STRING.sub(_escaped_neutral if "\\" in style else _neutral, style)
     values: dict[str, tuple[str, bool]] = {}
-    for name, colon, value in _pairs(style):
-        name = name.strip(_WS)
-        if not colon or name not in _VALUES:
-            continue
-        value, marked = _IMPORTANT.subn("", value.strip(_WS))
-        value = value.strip(_WS)
+    for name, value, important in _declared(style, _VALUES):
         valid = _KEYWORDS.match(value) is not None and _valid(name, value.split())
-        if valid and says_last(bool(marked), values.get(name)):
-            values[name] = (value, bool(marked))
+        if valid and says_last(important, values.get(name)):
+            values[name] = (value, important)
     return values
 
 
@@ -238,15 +243,8 @@ def sets_apart(style: str) -> bool:
         and "\\" not in style
     ):
         return False
-    if "/*" in style or "'" in style or '"' in style:
-        style = _COMMENT_OR_STRING.sub(_escaped_neutral if "\\" in style else _neutral, style)
     said: dict[str, tuple[bool, bool]] = {}  # property: (sets apart, important)
-    for name, colon, value in _pairs(style):
-        name = name.strip(_WS)
-        if not colon or name not in _APART_PROPERTIES:
-            continue
-        value, marked = _IMPORTANT.subn("", value.strip(_WS))
-        value = value.strip(_WS)
+    for name, value, important in _declared(style, _APART_PROPERTIES):
         apart: bool | None
         if name == "vertical-align":
             apart = _shifted(value)
@@ -257,8 +255,8 @@ def sets_apart(style: str) -> bool:
         else:
             name = _LINES[1]  # the shorthand sets the longhand
             apart = "line-through" in value.split() if value else None
-        if apart is not None and says_last(bool(marked), said.get(name)):
-            said[name] = (apart, bool(marked))
+        if apart is not None and says_last(important, said.get(name)):
+            said[name] = (apart, important)
 
     def says(name: str) -> bool:
         return said.get(name, (False,))[0]
