@@ -15,6 +15,7 @@ from tests.strategies import GeneratedReport, generated_reports
 _GRANTED = "（一）予以公开\t0\t0\t0\t1721\t0\t0\t1721\n"
 _PARTIAL = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t0\t0\t0\t0\t0\t0\t0\n"
 _HEAD = "三、收到和处理政府信息公开申请情况\n"
+_RECEIVED = "一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"
 
 
 def _p221(table: gikparse.Table) -> set[tuple[str | None, str | None]]:
@@ -234,8 +235,8 @@ def test_a_row_centred_over_three_lines_names_its_wrapped_numbers() -> None:
     # under is named, the 1791s above all.
     carried = "二、上年结转政府信息公开申请数量\t\t\t\t1791\t\t\t1791\n"
     text = (
-        "三、收到和处理政府信息公开申请情况\n"
-        "一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"
+        _HEAD
+        + _RECEIVED
         + carried
         + "0\t0\t0\t\t0\t0\t\n"
         + "\t\t\t9426\t\t\t9426\n"
@@ -293,7 +294,7 @@ def test_numbers_wrapped_beside_the_rest_of_a_group_label_are_ambiguous() -> Non
     # the received row's label, but that row was read; the lines are the granted row's.
     text = (
         _HEAD
-        + "一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"
+        + _RECEIVED
         + "三、\t（一）予以公开\t\t\t912\t156\t\t\t106\n"
         + "本年\t0\t0\t548\t718\t0\t0\t926\n"
         + "度办理结果\t\t\t68\t97\t\t\t765\n"
@@ -313,7 +314,7 @@ def test_a_dash_printed_lower_under_a_blank_does_not_hide_the_pieces_beside_it()
     # one a dash: they are under the row's blanks, so the line is the row's, every cell named.
     text = (
         _HEAD
-        + "一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"
+        + _RECEIVED
         + "二、上年结转政府信息公开申请数量\t\t\t\t\t\t\t157126997\n"
         + "0\t990169270\t—\t581100709\t0\t0\t\n"
         + "9\n"
