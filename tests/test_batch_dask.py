@@ -29,7 +29,7 @@ def client() -> Iterator[Any]:
             n_workers=1,
             threads_per_worker=2,
             processes=False,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port: two clusters at once (xdist) do not clash
         ) as cluster,
         distributed.Client(cluster) as dask_client,
     ):
