@@ -40,8 +40,12 @@ _UNIT_NOTE = regex.compile(r"单位:?(万元|元)")
 # The rest of a number a narrow cell wrapped, when it reads as no number alone (",023").
 _PIECE = regex.compile(r"[.,，．]?[0-9０-９][0-9０-９.,，．]*")
 _DIGIT = regex.compile(r"[0-9０-９]")
-# A note beside a row's label, in brackets or after 注 (说明, 备注): no value of the row.
-_NOTE = regex.compile(r"\s*(?:[（(].*[）)]|(?:注|备注|说明)\s*[:：].*)\s*")
+# A note beside a row's label: a unit or a remark in brackets ("（万元）", "（单位：件）",
+# "（注：…）") or after 注 (说明, 备注). Not any bracketed word: "（无）" or "(略)" in a value cell
+# is that cell's text.
+_NOTE = regex.compile(
+    r"\s*(?:[（(][^）)]*(?:单位|万元|元|件|个|项|注|说明|备注)[^）)]*[）)]|(?:注|备注|说明)\s*[:：].*)\s*"
+)
 _ZERO = regex.compile(r"[0０]")  # a 0 that goes on in the cell below is no 0
 _CONTENT_HEADER = normalize("信息内容")  # the first header cell of each sub-table of 二
 _HEADER_WORDS = frozenset(
