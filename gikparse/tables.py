@@ -594,7 +594,10 @@ class _RowCollector:
             marks = {at + shift for at in dash_at}
             if (
                 places <= cells_at
+                # Dashes under blanks beside numbers under blanks only: the row's short cells
+                # printed lower; beside a piece under a number, a row that prints blanks so.
                 and marks <= cells_at - numbered_at
+                and not (marks and places & numbered_at)
                 and not any(_ZERO.fullmatch(above[at].text) for at in places)
                 and not any(at + shift in cells_at for at in label_at)
             ):

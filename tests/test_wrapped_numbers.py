@@ -326,3 +326,15 @@ def test_a_dash_printed_lower_under_a_blank_does_not_hide_the_pieces_beside_it()
     assert all(value.status is ValueStatus.AMBIGUOUS for value in carried.values())
     assert ("carried_over", "total") in _p221(table)
     assert table.value("outcome.granted", "total") == 1721
+
+
+def test_a_row_without_its_label_printing_blanks_as_dashes_is_no_pieces() -> None:
+    # Its numbers under the row's blanks and under its total, dashes under blanks: a row
+    # that prints blanks so (P202: placed nowhere), not the row above printed lower.
+    received = "一、本年新收政府信息公开申请数量\t5\t\t3\t\t\t\t8\n"
+    text = _HEAD + received + "\t2\t\t—\t—\t—\t2\n" + "三、本年度办理结果\t" + _GRANTED
+    table = gikparse.parse_applications(text)
+    row = table.row("received")
+    assert [row[c].value for c in ("natural_person", "research_institution", "total")] == [5, 3, 8]
+    assert row["commercial_enterprise"].status is ValueStatus.BLANK
+    assert not _p221(table)
