@@ -105,10 +105,16 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "P206",
         "error",
         "tables",
-        "the number of cells does not fit the columns and cannot be resolved: cells ambiguous",
+        "the number of cells does not fit the columns and cannot be resolved, or numbers on a "
+        "line after the row may fill its blanks or follow them: cells ambiguous",
     ),
     _c("P207", "warning", "tables", "a row is printed twice; the first one is used"),
-    _c("P208", "error", "tables", "a cell is not a number (unreadable)"),
+    _c(
+        "P208",
+        "error",
+        "tables",
+        "a cell is not a number (unreadable): 三, 约2, N/A, （无） where a number stands",
+    ),
     _c("P209", "info", "tables", "an amount in 元 was converted to 万元"),
     _c("P210", "error", "tables", "a table was not found"),
     _c("P211", "warning", "tables", "a row the template prescribes is missing"),
