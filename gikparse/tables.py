@@ -288,7 +288,6 @@ class _Draft:
     #: Its label's line had blank cells before one of its numbers, and numbers came on a
     #: line after it: they may stand in those blanks (cells centred top to bottom print a
     #: short number lower than a tall one) or after them, which cannot be told.
-    gaps: bool = False
     interleaved: bool = False
 
     def has_room(self, ncols: int) -> bool:
@@ -476,8 +475,10 @@ class _RowCollector:
     block_open: bool = False
 
     width: int = 0  #: cells in the line being read
+    lines: Sequence[Line] = ()  #: the lines being read
 
     def feed(self, lines: Sequence[Line]) -> None:
+        self.lines = lines
         for index, line in enumerate(lines):
             if line.kind is _RUN:
                 self._run_line(line, lines, index)
@@ -680,12 +681,13 @@ class _RowCollector:
             and current is not None
             and current.has_room(self.ncols(current.spec))
         ):
+            # (Asked once, of the numbers beside the label: most rows have none after it.)
+            current.interleaved |= bool(current.width) and not current.apart and self._gaps()
             current.values.extend(values)
             current.filled += len(numbers)
             current.taken_after += len(numbers)
             current.width = current.width or self.width
             current.apart = True
-            current.interleaved = current.gaps
             return
         if self._to_block(numbers):
             return
@@ -814,7 +816,6 @@ class _RowCollector:
                 self.group = spec.group_key
             width = self.width if has_numbers else 0
             self.current = _Draft(spec, label, core, list(values), width, len(numbers))
-            self.current.gaps = has_numbers and self._gaps(label, values, lines[index], spec)
             self.drafts.append(self.current)
             return
         if kind == "unknown" and self._in_a_value_cell(label, core, lines[index]):
@@ -849,12 +850,17 @@ class _RowCollector:
         kind, spec, _ = self.matcher.classify(text, self.group)
         return spec is None or (kind == "partial" and any(d.spec is spec for d in self.drafts))
 
-    def _gaps(self, label: Token, values: list[Token], line: Line, spec: RowSpec) -> bool:
-        """Whether a blank cell of the row's values stands before one of its numbers on its
-        label's line (not the label's own merged columns before the values' ones)."""
-        cells = line.cells
-        at = next((i for i, cell in enumerate(cells) if cell is label.cell), -1)
-        padding = max(0, len(cells) - self.ncols(spec) - at - 1)
+    def _gaps(self) -> bool:
+        """Whether a blank cell of the current row's values stands before one of its numbers
+        on its label's line (not the label's own merged columns before the values' ones)."""
+        current = self.current
+        assert current is not None
+        values = current.values
+        cells = self.lines[current.line].cells
+        at = next((i for i, cell in enumerate(cells) if cell is current.label.cell), -1)
+        if at < 0:
+            return False  # (the numbers were read on a line of their own)
+        padding = max(0, len(cells) - self.ncols(current.spec) - at - 1)
         last = max((i for i, t in enumerate(values) if t.kind is _VALUE), default=-1)
         return sum(1 for t in values[:last] if t.kind is _EMPTY) > padding
 
@@ -1022,7 +1028,7 @@ def _build_table(
             # "0<tab>1 52": one cell of a row with cell boundaries holds several numbers. It
             # is a number broken by a space or a line, or two cells run together; or numbers
             # on a line after the row's may stand in its blanks or after them (see
-            # _Draft.gaps). The row's numbers cannot be placed without guessing which.
+            # _Draft.interleaved). The row's numbers cannot be placed without guessing which.
             for column in columns:
                 cells[row_id, column.id] = Value(None, ValueStatus.AMBIGUOUS)
             diagnostics.append(_placing("P206", doc, draft.label, table_id, row_id))
