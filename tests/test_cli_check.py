@@ -283,3 +283,14 @@ def test_password_and_pages_reach_the_pdf_reader(
     main(["parse", "-q", "-f", "jsonl", "--password", "secret", "--pages", "9", str(locked)])
     no_page = json.loads(capsys.readouterr().out)
     assert no_page["status"] == "error" and "[9]" in no_page["error"]
+
+
+def test_the_summary_line_of_an_input_with_no_report_says_what_is_unknown_not_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert main(["parse", str(empty)]) == 1
+    line = capsys.readouterr().out.strip()
+    assert line.startswith(f"{empty}: ? variant=? cells=0") and "None" not in line
+    assert "P001" in line

@@ -158,7 +158,12 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when reports fail (not on misuse)"
     )
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
+    parser.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default="zh",
+        help="language of findings' messages (reasons and errors are in English)",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:

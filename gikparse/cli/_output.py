@@ -157,8 +157,9 @@ def _summary_line(outcome: Outcome) -> str:
         return f"{outcome.source}: {outcome.status.upper()} {outcome.reason}"
     problems = [d for d in report.diagnostics if d.severity is not Severity.INFO]
     cells = sum(len(t.cells) for t in report.tables)
+    who = " ".join(str(p) for p in (report.agency, report.year) if p is not None) or "?"
     line = (
-        f"{outcome.source}: {report.agency} {report.year} variant={report.variant} "
+        f"{outcome.source}: {who} variant={report.variant or '?'} "
         f"cells={cells} problems={len(problems)}"
     )
     if outcome.status != Status.PARSED:
