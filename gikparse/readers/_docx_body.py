@@ -24,6 +24,7 @@ from xml.etree.ElementTree import Element
 
 from gikparse.errors import Diagnostic, Severity
 from gikparse.limits import Limits
+from gikparse.readers._apart import INVISIBLE, LETTERS_AND_DIGITS
 from gikparse.readers._docx_numbering import Numbering, W
 from gikparse.readers._docx_styles import APART_PROPERTIES, Styles, num_pr, vanish_of
 from gikparse.readers._symbol_font import symbol_character
@@ -705,10 +706,9 @@ def layout_grid(rows: list[GridRow], merged: list[int] | None = None) -> list[li
 # between two letters or digits it is a space (5 and a superscript 1 are 5 1, never 51, which
 # the table reader then names as two values in one cell), elsewhere nothing.
 _APART = "\x1f"
-_ALNUM = "0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"  # ASCII and full-width
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\xad"  # shown as nothing: looked past
 _APART_SPACE = re.compile(
-    rf"(?<=[{_ALNUM}])([{_INVISIBLE}]*)\x1f[\x1f{_INVISIBLE}]*(?=[{_INVISIBLE}]*[{_ALNUM}])"
+    rf"(?<=[{LETTERS_AND_DIGITS}])([{INVISIBLE}]*)\x1f[\x1f{INVISIBLE}]*"
+    rf"(?=[{INVISIBLE}]*[{LETTERS_AND_DIGITS}])"
 )
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple, cast
 
 from gikparse.limits import Limits
+from gikparse.readers._apart import INVISIBLE, LETTERS_AND_DIGITS
 from gikparse.readers._html_element import Element, GridCell, display_order
 from gikparse.readers._html_markup import BLANK_TEXT
 from gikparse.readers._html_tree import APART_EDGE, BLOCKS, IMPLIED_BODY_END, SKIPPED, text_end
@@ -51,11 +52,7 @@ def _wide(ch: str) -> bool:
     return ord(ch) >= 0x2E80
 
 
-# Characters that show nothing (editors leave zero-width spaces in inline elements): a
-# superscript's edge looks past them to the characters shown on either side.
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\xad"
-# Letters and digits, ASCII and full-width, that a superscript's edge sets apart.
-_LETTERS_AND_DIGITS = re.compile("[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_LETTERS_AND_DIGITS = re.compile(f"[{LETTERS_AND_DIGITS}]")
 
 
 class Run:
@@ -88,8 +85,8 @@ class Run:
         apart = self.apart
         if self.size:
             if apart:
-                first = chunk.lstrip(_INVISIBLE)[:1]
-                last = "".join(self.parts[-4:]).rstrip(_INVISIBLE)[-1:]
+                first = chunk.lstrip(INVISIBLE)[:1]
+                last = "".join(self.parts[-4:]).rstrip(INVISIBLE)[-1:]
                 if (
                     first
                     and last
@@ -108,7 +105,7 @@ class Run:
                 self.size += 1
         self.space = self.brk = False
         # An edge waits for the text shown after it.
-        self.apart = apart and not chunk.strip(_INVISIBLE)
+        self.apart = apart and not chunk.strip(INVISIBLE)
         if "\xa0" in chunk:
             chunk = chunk.replace("\xa0", " ")
         self.parts.append(chunk)

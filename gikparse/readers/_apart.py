@@ -1,0 +1,15 @@
+"""Text set apart (a superscript, a subscript, struck-out text): what its edges look at.
+
+Shared by the web-page and Word readers, so that both set the same digits apart.
+"""
+
+from __future__ import annotations
+
+__all__ = ["INVISIBLE", "LETTERS_AND_DIGITS"]
+
+# Characters that show nothing (editors leave zero-width spaces in inline elements, Word a
+# soft hyphen): an edge looks past them to the characters shown on either side.
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\xad"
+# The letters and digits, ASCII and full-width, that an edge sets apart (a character class's
+# content): 5 and a raised 1 are 5 1; Chinese text runs on (注 and a raised 1 are 注1).
+LETTERS_AND_DIGITS = "0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
