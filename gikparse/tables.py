@@ -583,15 +583,16 @@ class _RowCollector:
         blanks = {t.cell.start for t in current.values if t.kind is _EMPTY}
         cells_at = numbered_at | {i for i, c in enumerate(above) if c.start in blanks}
         under = {c.start: i for i, c in enumerate(line.cells)}
-        placed: dict[int, list[str]] = {}
-        for token in pieces:
+        placed: dict[int, list[str]] = {}  # what stands under each cell: pieces, dashes
+        for token in (*pieces, *dashes):
             placed.setdefault(under[token.cell.start], []).append(token.text)
+        piece_at = {under[t.cell.start] for t in pieces}
+        dash_at = {under[t.cell.start] for t in dashes}
         label_at = [under[t.cell.start] for t in labels]
-        dash_at = {under[t.cell.start]: t.text for t in dashes}
         found: dict[int, list[str]] = {}
         covering: dict[int, list[str]] = {}  # pieces under every number: a row, or not
         for shift in {0, len(above) - len(line.cells)}:
-            places = {at + shift for at in placed}
+            places = {at + shift for at in piece_at}
             marks = {at + shift for at in dash_at}
             if (
                 places <= cells_at
@@ -614,8 +615,6 @@ class _RowCollector:
                 )
                 for at, texts in placed.items():
                     (covering if whole else found).setdefault(at + shift, []).extend(texts)
-                for at, text in dash_at.items():
-                    (covering if whole else found).setdefault(at + shift, []).append(text)
         if not found:
             if covering:
                 # A row without its label, or every number of the row wrapped: the table's
