@@ -507,18 +507,18 @@ class _RowCollector:
                 current.apart = True
                 continue
             # The line's segments, each a label (None for leading values) and its values; a
-            # segment is handled once the next starts, so it knows whether a label follows.
+            # segment is handled once the next starts, so it knows the label that follows.
             label: Token | None = None
             values: list[Token] = []
             for token in tokens:
                 if token.kind is _LABEL:
                     if label is not None or values:
-                        self._segment(label, values, True, lines, index)
+                        self._segment(label, values, token, lines, index)
                     label, values = token, []
                 else:
                     values.append(token)
             if label is not None or values:
-                self._segment(label, values, False, lines, index)
+                self._segment(label, values, None, lines, index)
             current = self.current
             if current is not None and current.values:
                 last = current.values[-1].cell
@@ -645,7 +645,7 @@ class _RowCollector:
         values = [] if run is None else [Token(_VALUE, run.text, run.start, run.end, run)]
         self.width = 0
         before = self.current
-        self._label(label, values, False, lines, index)
+        self._label(label, values, None, lines, index)
         current = self.current
         # A new row, or the row whose label this line's label continues, takes the run.
         if (
@@ -661,14 +661,14 @@ class _RowCollector:
         self,
         label: Token | None,
         values: list[Token],
-        next_is_label: bool,
+        next_label: Token | None,
         lines: Sequence[Line],
         index: int,
     ) -> None:
         if label is None:
-            self._values(values, not next_is_label)
+            self._values(values, next_label is None)
         else:
-            self._label(label, values, next_is_label, lines, index)
+            self._label(label, values, next_label, lines, index)
 
     def _values(self, values: list[Token], whole: bool = False) -> None:
         numbers = [t for t in values if t.kind is _VALUE]
@@ -766,7 +766,7 @@ class _RowCollector:
         self,
         label: Token,
         values: list[Token],
-        next_is_label: bool,
+        next_label: Token | None,
         lines: Sequence[Line],
         index: int,
     ) -> None:
@@ -787,8 +787,8 @@ class _RowCollector:
             and not has_numbers
             and core in self.matcher.group_keys
             and (
-                self._member_beside(core, label, lines[index])
-                if next_is_label
+                self._member_beside(core, next_label)
+                if next_label is not None
                 else self._member_follows(core, lines, index + 1)
             )
         ):
@@ -881,16 +881,13 @@ class _RowCollector:
             and self._near_row(label.text) is None
         )
 
-    def _member_beside(self, group: str, label: Token, line: Line) -> bool:
-        """Whether the label after ``label`` on its line may be a row of ``group``: text no
-        row has ("约2") is a value cell's (see _in_a_value_cell)."""
-        after = [t for t in tokenize(self.doc, line) if t.kind is _LABEL and t.start > label.start]
-        if not after:
-            return False
-        kind, spec, _ = self.matcher.classify(after[0].text, group)
+    def _member_beside(self, group: str, label: Token) -> bool:
+        """Whether ``label``, the next on the line, may be a row of ``group``: text no row has
+        ("约2") is a value cell's (see _in_a_value_cell)."""
+        kind, spec, _ = self.matcher.classify(label.text, group)
         if kind in ("row", "partial") and spec is not None:
             return spec.group is not None
-        return kind != "unknown" or self._near_row(after[0].text) is not None
+        return kind != "unknown" or self._near_row(label.text) is not None
 
     def _member_follows(self, group: str, lines: Sequence[Line], start: int) -> bool:
         """Whether the next line's label may be a row of ``group``: not a row outside every
@@ -933,7 +930,7 @@ class _RowCollector:
             )
         )
         # Read as if the label were printed right: the row's own label, this label's place.
-        self._label(label._replace(text=spec.label), values, False, lines, index)
+        self._label(label._replace(text=spec.label), values, None, lines, index)
         return True
 
     def _near_row(self, text: str) -> RowSpec | None:
