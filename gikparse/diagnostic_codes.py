@@ -317,9 +317,10 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "info",
         "html",
         "the page's `<style>` sheet has rules gikparse does not apply that may hide or show "
-        "elements (a descendant or bare-tag selector, a pseudo-class such as `:checked`, a "
-        "condition on the screen such as `@media (min-width: …)`, an escape): text may have "
-        "been read that the page hides, or left out that it shows (selectors named)",
+        "elements, or raise, lower or strike out text (a descendant or bare-tag selector, a "
+        "pseudo-class such as `:checked`, a condition on the screen such as "
+        "`@media (min-width: …)`, an escape): text may have been read that the page hides, or "
+        "left out that it shows (selectors named)",
     ),
     _c(
         "P422",

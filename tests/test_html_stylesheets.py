@@ -18,9 +18,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gikparse
+from gikparse import ValueStatus
 from gikparse.readers._html_mode import quirks
 from gikparse.readers._html_prepare import lowered
 from gikparse.readers.html import read_html
+from tests.conftest import FIXTURES
 from tests.html_render import STYLES, HtmlStyle, render_html
 from tests.strategies import GeneratedReport, generated_reports
 from tests.test_html_roundtrip import _assert_values as assert_values
@@ -259,6 +261,81 @@ def test_a_rule_that_is_not_applied_but_may_hide_text_is_named(sheet: str) -> No
 )
 def test_a_rule_that_cannot_hide_text_here_is_not_named(sheet: str) -> None:
     assert _row(_table(sheet, "<td class=m>1<span>9</span>2</td>")) == (["a", "192"], [])
+
+
+@pytest.mark.parametrize(
+    ("sheet", "cells", "shown"),
+    [
+        # A footnote mark raised by a class: 5 and a raised 1, never 51 (as a style attribute
+        # or <sup> would raise it: see test_html_reader).
+        (".fn{vertical-align:super}", "<td>5<span class=fn>1</span></td>", "5 1"),
+        ("span.fn{vertical-align:-3pt}", "<td>5<span class='x fn'>1</span></td>", "5 1"),
+        ("#f1{vertical-align:sub}", "<td>5<span id=f1>1</span></td>", "5 1"),
+        (".x{text-decoration:line-through}", "<td><font class=x>7</font>5</td>", "7 5"),
+        ("@media screen{.fn{vertical-align:super}}", "<td>5<a class=fn>1</a></td>", "5 1"),
+        # Cascaded property by property with the element's own style.
+        (".fn{position:relative}", "<td>5<span class=fn style='top:-3pt'>1</span></td>", "5 1"),
+        (
+            ".fn{vertical-align:super!important}",
+            "<td>5<span class=fn style='vertical-align:baseline'>1</span></td>",
+            "5 1",
+        ),
+        # What sets nothing apart keeps the digits together.
+        (
+            ".fn{vertical-align:super}",
+            "<td>5<span class=fn style='vertical-align:baseline'>1</span></td>",
+            "51",
+        ),
+        (
+            ".fn{vertical-align:super} .fn{vertical-align:baseline}",
+            "<td>5<span class=fn>1</span></td>",
+            "51",
+        ),
+        ("@media print{.fn{vertical-align:super}}", "<td>5<span class=fn>1</span></td>", "51"),
+        ("td.fn{vertical-align:super}", "<td class=fn>51</td>", "51"),  # a cell: no superscript
+        # Word's footnote reference class (its marks print brackets) is not read.
+        (
+            "span.MsoFootnoteReference{vertical-align:super}",
+            "<td>5<span class=MsoFootnoteReference>1</span></td>",
+            "51",
+        ),
+    ],
+)
+def test_a_sheet_sets_apart_what_it_raises_or_strikes_out(
+    sheet: str, cells: str, shown: str
+) -> None:
+    assert _row(_table(sheet, cells)) == (["a", shown], [])
+
+
+def test_a_rule_not_applied_that_may_raise_digits_is_named() -> None:
+    # A descendant selector is not applied: the cell reads 51, and the rule is named.
+    cells, codes = _row(_table("td .fn{vertical-align:super}", "<td>5<span class=fn>1</span></td>"))
+    assert (cells, codes) == (["a", "51"], ["P421"])
+    # Sites nudge icons and menus by position: such rules are not named.
+    assert _row(_table(".m a{position:relative;top:2px}", "<td class=m>5<a>1</a></td>")) == (
+        ["a", "51"],
+        [],
+    )
+
+
+def test_a_value_with_a_mark_a_sheet_raises_is_no_number() -> None:
+    # Through the whole parse of a seed page: the received row's first value, 5 with a
+    # footnote mark a class raises, is no number (two values in one cell), never 51.
+    page = (FIXTURES / "rendered" / "000_623967a19d51db49.html").read_text("utf-8")
+    label = '<td colspan="3">一、本年新收政府信息公开申请数量</td>'
+    assert page.count(label + "<td>0</td>") == 1
+    page = page.replace(label + "<td>0</td>", label + "<td>5<span class=fn>1</span></td>")
+    sheet = "<style>.fn{vertical-align:super}</style></head>"
+    for head, value, status in (
+        ("</head>", 51, ValueStatus.NUMBER),  # no rule raises it: the page shows 51
+        (sheet, None, ValueStatus.AMBIGUOUS),
+    ):
+        report = gikparse.parse_html(page.replace("</head>", head, 1))
+        table = report.table("applications")
+        assert table is not None
+        cell = table.cell("received", "natural_person")
+        assert cell is not None and (cell.value, cell.status) == (value, status)
+        assert ("P206" in {d.code for d in report.diagnostics}) == (value is None)
 
 
 @pytest.mark.parametrize(

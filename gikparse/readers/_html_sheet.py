@@ -1,6 +1,9 @@
-"""The rules of a page's ``<style>`` sheets that show or hide elements, cascaded as browsers do.
+"""The rules of a page's ``<style>`` sheets that show or hide elements or set text apart,
+cascaded as browsers do.
 
-Only ``display`` and ``visibility`` matter (see _html_style). A sheet is read as CSS parses
+Only ``display`` and ``visibility`` matter, and what raises, lowers or strikes out text
+(``vertical-align``, ``position`` with ``top``/``bottom``, ``text-decoration``: see
+_html_style). A sheet is read as CSS parses
 it (comments, strings, escapes, the ``<!-- -->`` old pages wrap it in; a rule with an invalid
 selector is dropped whole, as browsers drop it). A rule is applied when its selector is a
 compound of classes and ids, with a tag or not (``.hide``, ``span.x``, ``#share``,
@@ -24,7 +27,14 @@ from typing import NamedTuple
 from gikparse.limits import Limits
 from gikparse.readers._html_markup import ASCII_LOWER, ATTRS, NAME_END, STYLE_END, attributes
 from gikparse.readers._html_mode import quirks
-from gikparse.readers._html_style import blank, declarations, hidden, says_last
+from gikparse.readers._html_style import (
+    APART_WORDS,
+    apart_declarations,
+    blank,
+    declarations,
+    hidden,
+    says_last,
+)
 
 __all__ = ["Sheet", "page_sheet", "present", "read_sheet"]
 
@@ -224,9 +234,9 @@ class Sheet:
         return names
 
     def values(self, tag: str, classes: list[str], element_id: str) -> dict[str, tuple[str, bool]]:
-        """The ``display`` and ``visibility`` the sheets give an element, with whether each is
-        important: of the rules that select it, the important one, then the most specific,
-        then the last."""
+        """What the sheets give an element (``display``, ``visibility``, what sets text apart:
+        see _html_style.cascaded), each with whether it is important: of the rules that select
+        it, the important one, then the most specific, then the last."""
         found: dict[str, tuple[tuple[bool, tuple[int, int, int], int], str]] = {}
         keys = [f".{name}" for name in classes]
         if element_id:
@@ -301,6 +311,22 @@ def _media_applies(query: str) -> bool | None:
 
 def _hides(values: Mapping[str, tuple[object, ...]]) -> bool:
     return hidden(values) or blank(values)
+
+
+def _raises_or_strikes(values: Mapping[str, tuple[object, ...]]) -> bool:
+    """Whether a rule's ``vertical-align`` or ``text-decoration`` sets text apart (a rule
+    not applied that only moves it by ``position``, as sites nudge icons and menus, is not
+    named: see sets_apart)."""
+    return any(values.get(name, ("",))[0] == "apart" for name in _RAISING)
+
+
+_RAISING = ("vertical-align", "text-decoration-line")
+_CHANGING_WORDS = ("display", "visibility", *APART_WORDS)
+
+
+def _may_change(css: str) -> bool:
+    """Whether CSS (lowercased) may hide, show or set apart text (see _html_style)."""
+    return any(word in css for word in _CHANGING_WORDS)
 
 
 def _selectors(prelude: str) -> list[str]:
@@ -417,7 +443,8 @@ class _Reader:
                 continue
             body.append(piece)
             depth = _depth(depth, piece)
-        values = declarations("".join(body).translate(ASCII_LOWER))
+        block = "".join(body).translate(ASCII_LOWER)
+        values = {**declarations(block), **apart_declarations(block)}
         if not values or applies is False:
             return
         selectors = _selectors(prelude)
@@ -432,6 +459,7 @@ class _Reader:
     def selector(
         self, selector: str, kind: str, values: dict[str, tuple[str, bool]], applies: bool | None
     ) -> None:
+        word = False  # a rule of a class Word names (its footnote marks print brackets)
         if kind == "compound" and applies:
             # Tags and signs read folded; class and id names as the sheet writes them (on a
             # page in quirks mode, the sheet was lowered whole: see page_sheet).
@@ -457,7 +485,8 @@ class _Reader:
                     self.order,
                 )
                 return
-        if _hides(values):
+            word = True
+        if _hides(values) or (not word and _raises_or_strikes(values)):
             self.sheet.unsure.append(selector)
         else:
             self.showing.append(selector)
@@ -476,7 +505,7 @@ def _skip(pieces: Iterator[str]) -> bool:
                 break
         else:
             folded = piece.translate(ASCII_LOWER)
-            display = display or "\\" in piece or "display" in folded or "visibility" in folded
+            display = display or _may_change(folded)
     return display
 
 
@@ -519,7 +548,7 @@ def page_sheet(
         close = STYLE_END.search(low, tag.end())
         stop = len(low) if close is None else close.start()
         css = low[tag.end() : stop]
-        if "display" in css or "visibility" in css or "\\" in css:
+        if _may_change(css):
             attrs = dict(attributes(tag.group(tag.lastindex or 0)))
             if attrs.get("type") not in (None, "", "text/css"):
                 continue  # no CSS, for browsers

@@ -8,8 +8,7 @@ declaration counts as browsers count it: comments are no declarations, escapes s
 characters they escape (``disp\\lay``), the last valid one wins unless an earlier one is
 ``!important``, and one whose value is no value of the property (``display:nonex``) is
 dropped. Styles are matched in the page lowercased (see _html_prepare.lowered); what
-``<style>`` sheets give an element (its ``display`` and ``visibility`` only) is cascaded
-with them here (see _html_sheet).
+``<style>`` sheets give an element is cascaded with them here (see _html_sheet).
 """
 
 from __future__ import annotations
@@ -19,7 +18,16 @@ from collections.abc import Container, Iterator, Mapping
 
 from gikparse.readers._html_markup import ASCII_LOWER
 
-__all__ = ["blank", "cascaded", "declarations", "hidden", "says_last", "sets_apart"]
+__all__ = [
+    "APART_WORDS",
+    "apart_declarations",
+    "blank",
+    "cascaded",
+    "declarations",
+    "hidden",
+    "says_last",
+    "sets_apart",
+]
 
 _WS = "\t\n\r\f "  # CSS knows ASCII whitespace only: "display:\xa0none" is no declaration
 # Comments and strings, read in one pass as CSS reads them (a quote in a comment opens no
@@ -173,15 +181,18 @@ _NONE: dict[str, tuple[str, bool]] = {}
 
 
 def cascaded(style: str, sheet: dict[str, tuple[str, bool]] = _NONE) -> dict[str, tuple[str, bool]]:
-    """The ``display`` and ``visibility`` of an element with this style attribute and what
+    """What decides how an element with this style attribute shows its text (its ``display``
+    and ``visibility``, and what may set it apart: see :func:`apart_declarations`), with what
     the page's sheets give it (see _html_sheet), each with whether it is important: the
     attribute says last, unless only the sheet's value is important."""
-    if "display" not in style and "visibility" not in style and "\\" not in style:
+    shows = "display" in style or "visibility" in style or "\\" in style
+    if not shows and not any(word in style for word in _APART_OR_OFFSET):
         return sheet
     values = dict(sheet)
-    for name, (value, important) in declarations(style).items():
-        if says_last(important, values.get(name)):
-            values[name] = (value, important)
+    for said in (declarations(style) if shows else _NONE, apart_declarations(style)):
+        for name, (value, important) in said.items():
+            if says_last(important, values.get(name)):
+                values[name] = (value, important)
     return values
 
 
@@ -212,6 +223,10 @@ _SHIFT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:e[-+]?[0-9]+)?(%|[
 _FUNCTION = re.compile(r"[a-z-]+\(")
 _LINES = ("text-decoration", "text-decoration-line")
 _APART_PROPERTIES = frozenset({"vertical-align", "position", "top", "bottom", *_LINES})
+#: words one of which a rule that may set text apart holds (a CSS escape may spell any)
+APART_WORDS = ("vertical-align", "line-through", "relative", "\\")
+# A style attribute may hold only the offset of a position:relative a sheet gives.
+_APART_OR_OFFSET = (*APART_WORDS, "top", "bottom")
 
 
 def _shifted(value: str, keywords: frozenset[str] = _ON_THE_LINE) -> bool | None:
@@ -232,18 +247,15 @@ def _shifted(value: str, keywords: frozenset[str] = _ON_THE_LINE) -> bool | None
 _OFFSET_KEYWORDS = frozenset({"auto"})
 
 
-def sets_apart(style: str) -> bool:
-    """Whether a style attribute (lowercased) raises, lowers or strikes out its element's
-    text, as browsers cascade its declarations (comments, escapes, ``!important``; a value
-    that is none of the property's is dropped)."""
-    if (
-        "vertical-align" not in style
-        and "line-through" not in style
-        and "relative" not in style
-        and "\\" not in style
-    ):
-        return False
-    said: dict[str, tuple[bool, bool]] = {}  # property: (sets apart, important)
+def apart_declarations(style: str) -> dict[str, tuple[str, bool]]:
+    """What the declarations of one block (a style attribute, a rule; lowercased) that may
+    set text apart say, as browsers cascade them (comments, escapes, ``!important``; a value
+    that is none of the property's is dropped): each property (``text-decoration`` as its
+    longhand) with ``"apart"`` or ``""`` (it does or does not move or strike the text), and
+    whether it is important. See :func:`sets_apart`."""
+    if not any(word in style for word in _APART_OR_OFFSET):
+        return _NONE
+    said: dict[str, tuple[str, bool]] = {}
     for name, value, important in _declared(style, _APART_PROPERTIES):
         apart: bool | None
         if name == "vertical-align":
@@ -256,10 +268,16 @@ def sets_apart(style: str) -> bool:
             name = _LINES[1]  # the shorthand sets the longhand
             apart = "line-through" in value.split() if value else None
         if apart is not None and says_last(important, said.get(name)):
-            said[name] = (apart, important)
+            said[name] = ("apart" if apart else "", important)
+    return said
+
+
+def sets_apart(values: Mapping[str, tuple[object, ...]]) -> bool:
+    """Whether an inline element's cascaded declarations (see :func:`apart_declarations`)
+    raise, lower or strike out its text."""
 
     def says(name: str) -> bool:
-        return said.get(name, (False,))[0]
+        return values.get(name, ("",))[0] == "apart"
 
     moved = says("position") and (says("top") or says("bottom"))
     return moved or says("vertical-align") or says(_LINES[1])

@@ -105,10 +105,12 @@ def read_html(source: bytes | str | Decoded, *, limits: Limits = DEFAULT_LIMITS)
                 code="P421",
                 severity=Severity.INFO,
                 message=f"网页样式表中有 gikparse 未应用的规则（{selectors}），可能隐藏或显示"
-                "文字：所读文字可能含有网页隐藏的内容，或缺少网页显示的内容",
+                "文字，或使其上标、下标、加删除线：所读文字可能含有网页隐藏的内容，或缺少网页"
+                "显示的内容，数字可能与其旁边的上标连读",
                 message_en=f"the page's style sheet has rules gikparse does not apply that may "
-                f"hide or show elements ({selectors}): text may have been read that the page "
-                "hides, or left out that it shows",
+                f"hide or show elements, or raise, lower or strike out text ({selectors}): text "
+                "may have been read that the page hides, or left out that it shows, or a "
+                "number read together with a raised digit beside it",
             )
         )
     items, merged, strays = lay_out(root, fed, limits)
