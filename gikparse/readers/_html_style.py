@@ -186,10 +186,14 @@ def cascaded(style: str, sheet: dict[str, tuple[str, bool]] = _NONE) -> dict[str
     the page's sheets give it (see _html_sheet), each with whether it is important: the
     attribute says last, unless only the sheet's value is important."""
     shows = "display" in style or "visibility" in style or "\\" in style
-    if not shows and not any(word in style for word in _APART_OR_OFFSET):
+    # A style may hold only the offset of a position:relative the sheet gives.
+    moves = any(word in style for word in APART_WORDS) or (
+        "position" in sheet and ("top" in style or "bottom" in style)
+    )
+    if not shows and not moves:
         return sheet
     values = dict(sheet)
-    for said in (declarations(style) if shows else _NONE, apart_declarations(style)):
+    for said in (declarations(style) if shows else _NONE, _apart_said(style) if moves else _NONE):
         for name, (value, important) in said.items():
             if says_last(important, values.get(name)):
                 values[name] = (value, important)
@@ -225,8 +229,6 @@ _LINES = ("text-decoration", "text-decoration-line")
 _APART_PROPERTIES = frozenset({"vertical-align", "position", "top", "bottom", *_LINES})
 #: words one of which a rule that may set text apart holds (a CSS escape may spell any)
 APART_WORDS = ("vertical-align", "line-through", "relative", "\\")
-# A style attribute may hold only the offset of a position:relative a sheet gives.
-_APART_OR_OFFSET = (*APART_WORDS, "top", "bottom")
 
 
 def _shifted(value: str, keywords: frozenset[str] = _ON_THE_LINE) -> bool | None:
@@ -253,8 +255,12 @@ def apart_declarations(style: str) -> dict[str, tuple[str, bool]]:
     that is none of the property's is dropped): each property (``text-decoration`` as its
     longhand) with ``"apart"`` or ``""`` (it does or does not move or strike the text), and
     whether it is important. See :func:`sets_apart`."""
-    if not any(word in style for word in _APART_OR_OFFSET):
+    if not any(word in style for word in APART_WORDS):
         return _NONE
+    return _apart_said(style)
+
+
+def _apart_said(style: str) -> dict[str, tuple[str, bool]]:
     said: dict[str, tuple[str, bool]] = {}
     for name, value, important in _declared(style, _APART_PROPERTIES):
         apart: bool | None

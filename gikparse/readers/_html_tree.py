@@ -376,7 +376,7 @@ def _flags(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet | None = 
     invisible = style_blank(values)
     chrome = tag in CHROME_TAGS or any(is_chrome_name(name) for name in names)
     visible = values.get("visibility", ("",))[0] in ("visible", "initial")
-    apart = tag not in BLOCKS and sets_apart(values)
+    apart = bool(values) and tag not in BLOCKS and sets_apart(values)
     return _Flags(hidden, until_found or invisible, chrome, invisible, visible, apart)
 
 
