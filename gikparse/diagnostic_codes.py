@@ -202,6 +202,14 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "of as many: whose they are cannot be told (a copy that moved a row's first number "
         "before its label, or a blank the next number filled); those cells are ambiguous",
     ),
+    _c(
+        "P223",
+        "error",
+        "tables",
+        "a cell of a table's grid (a web page, a Word file, a ruled PDF) holds several numbers "
+        "(`5 1`: a number and a footnote mark, or a number broken by a space): that cell is "
+        "ambiguous, with its raw text; the row's other cells are read by the grid",
+    ),
     _c("P301", "warning", "prose", "no agency found in the title or the signature"),
     _c("P302", "warning", "prose", "report year not found (neither in the title nor the period)"),
     _c("P303", "warning", "prose", "statistics period ends before it starts"),

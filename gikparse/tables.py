@@ -8,6 +8,7 @@ numbers; otherwise the row is reported as ambiguous, never guessed.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 from collections.abc import Callable, Mapping, Sequence
@@ -251,6 +252,83 @@ def _numbers_share_a_cell(tokens: Sequence[Token]) -> bool:
         elif token.kind is _EMPTY:
             empty = True
     return bool(counts) and max(counts.values()) > 1 and (len(counts) > 1 or empty)
+
+
+def _holds_several(tokens: Sequence[Token]) -> bool:
+    """Whether a cell holds several of ``tokens``' numbers."""
+    return any(
+        a.cell is b.cell and a.kind is _VALUE and b.kind is _VALUE
+        for a, b in itertools.pairwise(tokens)
+    )
+
+
+class _GridLines:
+    """Which lines of a document are rows of a table's grid (an HTML, Word or ruled PDF
+    table), looked up by a cell's offset; made when first asked (most tables never ask)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.starts: list[int] | None = None
+
+    def line_of(self, cell: TextCell) -> int:
+        if self.starts is None:
+            self.starts = [line.start for line in self.doc.lines]
+        return bisect.bisect_right(self.starts, cell.start) - 1
+
+    def on_a_grid(self, tokens: Sequence[Token], one_line: bool) -> bool:
+        """Whether ``tokens`` are cells of a grid, of one line of it if ``one_line``."""
+        lines = {self.line_of(token.cell) for token in tokens}
+        lines_of_doc = self.doc.lines
+        return (not one_line or len(lines) == 1) and all(
+            lines_of_doc[i].table is not None for i in lines
+        )
+
+
+def _grid_cells(
+    grid: _GridLines, tokens: Sequence[Token], ncols: int, one_line: bool = True
+) -> list[list[Token]] | None:
+    """Tokens cell by cell, when they are cells of a table's grid (an HTML, Word or ruled PDF
+    table: its cell boundaries are the table's, never lost in a copy), of one line of it
+    (``one_line``: a row's) or of several (section 四's one stream), and, trimmed as a row's
+    cells are, one for each column; else None."""
+    by_cell: list[list[Token]] = []
+    for token in tokens:
+        if by_cell and by_cell[-1][0].cell is token.cell:
+            by_cell[-1].append(token)
+        else:
+            by_cell.append([token])
+    by_cell = _trim_blanks(by_cell, ncols, lambda cell: cell[0].kind is _EMPTY)
+    if len(by_cell) != ncols or not grid.on_a_grid(tokens, one_line):
+        return None
+    return by_cell
+
+
+def _several(
+    doc: Document,
+    tokens: Sequence[Token],
+    table: str,
+    row: str,
+    column: str,
+    diagnostics: list[Diagnostic],
+) -> Value:
+    """A cell of a grid that holds several numbers: ambiguous, with its raw text (P223)."""
+    first, end = tokens[0], tokens[-1].end
+    whole = first._replace(text=doc.text[first.start : end], end=end)
+    diagnostics.append(
+        _diag(
+            "P223",
+            Severity.ERROR,
+            "表格单元格中有多个数值（如数值与脚注标记，或被空格断开的数值），无法确定其数值",
+            "a cell of the table holds several numbers (a number and a footnote mark, or a "
+            "number broken by a space): what it is cannot be told",
+            doc,
+            whole,
+            table=table,
+            row=row,
+            column=column,
+        )
+    )
+    return _doubtful(doc, whole)
 
 
 def _placing(code: str, doc: Document, token: Token, table: str, row: str | None) -> Diagnostic:
@@ -977,6 +1055,7 @@ def _build_table(
     usual = _usual_width(drafts)
     padding = _trailing_padding(drafts, usual, len(columns))
     runs: list[RunRow] = []
+    grid = _GridLines(doc)
     maybe: list[tuple[_Draft, Token, str, str]] = []  # cells that may have wrapped
     # Numbers a row took alone from lines after its label, when the next row comes short of
     # as many: which of the two rows they are cannot be told (a copy that moved a row's first
@@ -1020,21 +1099,36 @@ def _build_table(
             )
             continue
         seen.add(row_id)
-        if draft.interleaved or _numbers_share_a_cell(draft.values):
+        by_cell: list[list[Token]] | None = None
+        if not draft.interleaved and _holds_several(draft.values):
+            by_cell = _grid_cells(grid, draft.values, len(columns))
+        if by_cell is None and (draft.interleaved or _numbers_share_a_cell(draft.values)):
             # "0<tab>1 52": one cell of a row with cell boundaries holds several numbers. It
             # is a number broken by a space or a line, or two cells run together; or numbers
             # on a line after the row's may stand in its blanks or after them (see
-            # _Draft.interleaved). The row's numbers cannot be placed without guessing which.
+            # _Draft.interleaved). The row's numbers cannot be placed without guessing which,
+            # unless the cells are a table's grid, one for each column (then only that
+            # cell's number is doubtful).
             for column in columns:
                 cells[row_id, column.id] = Value(None, ValueStatus.AMBIGUOUS)
             diagnostics.append(_placing("P206", doc, draft.label, table_id, row_id))
             continue
         doubts = _doubts(draft, shared.get(id(draft), 0))
-        if len(tokens) != len(columns):
-            tokens = _trim_blanks(tokens, len(columns), _is_empty)
-        if len(tokens) == len(columns):
+        if by_cell is None:
+            if len(tokens) != len(columns):
+                tokens = _trim_blanks(tokens, len(columns), _is_empty)
+            if len(tokens) == len(columns):
+                by_cell = [[token] for token in tokens]
+        if by_cell is not None:
             # The usual row: one cell per column, each read as its column's kind.
-            for token, column in zip(tokens, columns, strict=True):
+            for (token, *more), column in zip(by_cell, columns, strict=True):
+                if more:
+                    # Several numbers in one cell of the grid ("5 1": a number and its
+                    # footnote mark, or a number broken by a space): that cell alone.
+                    cells[row_id, column.id] = _several(
+                        doc, [token, *more], table_id, row_id, column.id, diagnostics
+                    )
+                    continue
                 if token.cell in draft.maybe_wrapped:
                     maybe.append((draft, token, row_id, column.id))
                 said = doubts.get(token.cell)
@@ -1456,15 +1550,26 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
             diagnostics=tuple(diagnostics),
         )
     values = [_value(doc, t, NumberKind.COUNT, None) for t in stream]
-    code: str | None
+    code: str | None = None
+    by_cell: list[list[Token]] | None = None
     if len(values) != len(positions) and any(
         _numbers_share_a_cell(tokens) for tokens in value_lines
     ):
         # A cell of a line with cell boundaries holds several numbers ("327 94": a number a
         # narrow cell wrapped, its pieces at two heights), and the cells do not fit the
-        # columns: which blanks to drop cannot be told. (Squeezed columns may put two
-        # columns' numbers in one cell; as many numbers as columns are read in order.)
-        placed, code = [Value(None, ValueStatus.AMBIGUOUS) for _ in positions], "P206"
+        # columns: which blanks to drop cannot be told, unless the cells are a table's grid,
+        # one for each column. (Squeezed columns may put two columns' numbers in one cell;
+        # as many numbers as columns are read in order.)
+        by_cell = _grid_cells(_GridLines(doc), stream, len(positions), one_line=False)
+        if by_cell is None:
+            placed, code = [Value(None, ValueStatus.AMBIGUOUS) for _ in positions], "P206"
+        else:
+            placed = [
+                _several(doc, cell, spec.qualified_id, *position, diagnostics)
+                if len(cell) > 1
+                else _value(doc, cell[0], NumberKind.COUNT, None)
+                for cell, position in zip(by_cell, positions, strict=True)
+            ]
     else:
         placed, code = place(values, positions, _completer(positions, spec.rules))
     if code is not None:

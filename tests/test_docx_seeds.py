@@ -4,6 +4,7 @@ values, like their text copies."""
 from __future__ import annotations
 
 import io
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -82,3 +83,46 @@ def test_parse_docx_takes_a_path_bytes_or_binary_file_and_refuses_the_rest(
         gikparse.parse_docx(str(tmp_path / "missing.docx"))
     with pytest.raises(gikparse.SourceError, match="not a DOCX"):
         gikparse.parse_docx(b"plain text, not a Word file")
+
+
+@pytest.mark.parametrize(
+    "runs",
+    [
+        # A value and a footnote mark in a run Word raises; a value broken by a space.
+        '<w:r><w:t>5</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+        "<w:t>1</w:t></w:r>",
+        '<w:r><w:t xml:space="preserve">5 1</w:t></w:r>',
+    ],
+)
+def test_a_word_table_cell_holding_several_numbers_is_that_cells_ambiguous_value(
+    runs: str,
+) -> None:
+    # The cells of a Word table are its grid: the received row's first cell, "5 1", is that
+    # cell ambiguous (P223) with its raw text; every other cell of the row is read.
+    data = (RENDERED / "000_623967a19d51db49.docx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    body = parts["word/document.xml"].decode("utf-8")
+    label = body.index("一、本年新收政府信息公开申请数量")
+    first = body.index("<w:r><w:rPr></w:rPr><w:t>0</w:t></w:r>", label)
+    assert body.count("<w:t>", label, first) == 0  # the row's first value cell
+    parts["word/document.xml"] = (
+        body[:first] + runs + body[first + len("<w:r><w:rPr></w:rPr><w:t>0</w:t></w:r>") :]
+    ).encode("utf-8")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name, content in parts.items():
+            target.writestr(name, content)
+    report = gikparse.parse_docx(out.getvalue())
+    table = report.table("applications")
+    assert table is not None
+    cell = table.cell("received", "natural_person")
+    assert cell is not None and cell.status is gikparse.ValueStatus.AMBIGUOUS
+    assert cell.raw is not None and cell.raw.split() == ["5", "1"]
+    assert ("P223", "received", "natural_person") in {
+        (d.code, d.row, d.column) for d in table.diagnostics
+    }
+    expected = load_expected("000_623967a19d51db49")["applications"]["received"]
+    for column, value in table.row("received").items():
+        if column != "natural_person":
+            assert value.value == expected[column], column

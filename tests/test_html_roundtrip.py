@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gikparse
+from gikparse import ValueStatus
 from tests.conftest import RENDERED, SEEDS, load_expected
 from tests.html_render import STYLES, HtmlStyle, Page, render_html
 from tests.strategies import GeneratedReport, generated_reports
@@ -248,3 +249,42 @@ def test_report_in_containers_named_like_chrome_parses_to_the_same_values(
     page = _wrap(page, start, end if end >= 0 else len(page), around_body)
     report = gikparse.parse_html(page)
     _assert_values(report, generated)
+
+
+# A number with a footnote mark, two numbers, a number broken by a space.
+_SEVERAL_NUMBERS = (
+    "{}<sup>1</sup>",
+    '{}<span style="vertical-align:super">2</span>',
+    "{} 3",
+    "1 {}",
+)
+
+
+@settings(max_examples=30)
+@given(generated=generated_reports(), data=st.data())
+def test_a_cell_of_the_grid_holding_several_numbers_is_that_cells_ambiguous_value(
+    generated: GeneratedReport, data: st.DataObject
+) -> None:
+    # On a page the cells are the table's grid: one holding "5 1" is that cell ambiguous
+    # (P223) with its raw text, and every other cell keeps its value (the whole row was
+    # P206, and its other numbers lost).
+    style = HtmlStyle(kind=data.draw(st.sampled_from(STYLES), label="kind"), blank="&nbsp;")
+    page = render_html(generated, style)
+    key = data.draw(st.sampled_from(sorted(page.cells)), label="cell")
+    start, end = page.cells[key]
+    inner = page.text.index(">", start) + 1
+    shown = data.draw(st.sampled_from(_SEVERAL_NUMBERS), label="printed").format(7)
+    report = gikparse.parse_html(page.text[:inner] + shown + page.text[end - len("</td>") :])
+    table_id, row, column = key
+    table = report.table(table_id)
+    assert table is not None
+    cell = table.cell(row, column)
+    assert cell is not None and cell.status is ValueStatus.AMBIGUOUS
+    assert cell.raw is not None and _TAG.sub(" ", shown).split() == cell.raw.split()
+    assert ("P223", row, column) in {(d.code, d.row, d.column) for d in table.diagnostics}
+    for made in generated.tables:
+        read = report.table(made.qualified_id)
+        assert read is not None
+        for row_id, column_id, value in made.cells():
+            if (made.qualified_id, row_id, column_id) != key:
+                assert read.value(row_id, column_id) == value, (row_id, column_id)

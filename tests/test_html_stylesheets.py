@@ -320,7 +320,7 @@ def test_a_rule_not_applied_that_may_raise_digits_is_named() -> None:
 
 def test_a_value_with_a_mark_a_sheet_raises_is_no_number() -> None:
     # Through the whole parse of a seed page: the received row's first value, 5 with a
-    # footnote mark a class raises, is no number (two values in one cell), never 51.
+    # footnote mark a class raises, is no number (two values in one cell: P223), never 51.
     page = (FIXTURES / "rendered" / "000_623967a19d51db49.html").read_text("utf-8")
     label = '<td colspan="3">一、本年新收政府信息公开申请数量</td>'
     assert page.count(label + "<td>0</td>") == 1
@@ -335,7 +335,9 @@ def test_a_value_with_a_mark_a_sheet_raises_is_no_number() -> None:
         assert table is not None
         cell = table.cell("received", "natural_person")
         assert cell is not None and (cell.value, cell.status) == (value, status)
-        assert ("P206" in {d.code for d in report.diagnostics}) == (value is None)
+        assert ("P223" in {d.code for d in report.diagnostics}) == (value is None)
+        # The other cells of the row are read by the grid.
+        assert table.value("received", "total") == 0
 
 
 @pytest.mark.parametrize(
