@@ -1100,7 +1100,11 @@ def _build_table(
             continue
         seen.add(row_id)
         by_cell: list[list[Token]] | None = None
-        if not draft.interleaved and _holds_several(draft.values):
+        if (
+            len(draft.values) > len(columns)
+            and not draft.interleaved
+            and _holds_several(draft.values)
+        ):
             by_cell = _grid_cells(grid, draft.values, len(columns))
         if by_cell is None and (draft.interleaved or _numbers_share_a_cell(draft.values)):
             # "0<tab>1 52": one cell of a row with cell boundaries holds several numbers. It
@@ -1114,19 +1118,21 @@ def _build_table(
             diagnostics.append(_placing("P206", doc, draft.label, table_id, row_id))
             continue
         doubts = _doubts(draft, shared.get(id(draft), 0))
-        if by_cell is None:
-            if len(tokens) != len(columns):
-                tokens = _trim_blanks(tokens, len(columns), _is_empty)
-            if len(tokens) == len(columns):
-                by_cell = [[token] for token in tokens]
+        # Cells of a grid that hold several numbers, by their first token.
+        several: dict[int, list[Token]] = {}
         if by_cell is not None:
+            tokens = [cell[0] for cell in by_cell]
+            several = {id(cell[0]): cell for cell in by_cell if len(cell) > 1}
+        elif len(tokens) != len(columns):
+            tokens = _trim_blanks(tokens, len(columns), _is_empty)
+        if len(tokens) == len(columns):
             # The usual row: one cell per column, each read as its column's kind.
-            for (token, *more), column in zip(by_cell, columns, strict=True):
-                if more:
+            for token, column in zip(tokens, columns, strict=True):
+                if several and id(token) in several:
                     # Several numbers in one cell of the grid ("5 1": a number and its
                     # footnote mark, or a number broken by a space): that cell alone.
                     cells[row_id, column.id] = _several(
-                        doc, [token, *more], table_id, row_id, column.id, diagnostics
+                        doc, several[id(token)], table_id, row_id, column.id, diagnostics
                     )
                     continue
                 if token.cell in draft.maybe_wrapped:
