@@ -192,7 +192,9 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "error",
         "tables",
         "pieces of numbers printed right under some of a row's numbers, with no row label (a "
-        "number wrapped in a narrow cell, as PDFs print them): those cells are ambiguous",
+        "number wrapped in a narrow cell, as PDFs print them): those cells are ambiguous; or a "
+        "number a row took from a later line that stands in the column of another of its "
+        "numbers (the cells' boxes): every cell of the row is ambiguous",
     ),
     _c(
         "P222",

@@ -254,6 +254,25 @@ def _numbers_share_a_cell(tokens: Sequence[Token]) -> bool:
     return bool(counts) and max(counts.values()) > 1 and (len(counts) > 1 or empty)
 
 
+def _stacked(tokens: Sequence[Token]) -> tuple[str, str] | None:
+    """Two numbers of a row in different cells that stand one above the other (their cells'
+    boxes overlap from left to right: one column), the upper one first; None if none do
+    (or the cells have no boxes)."""
+    boxed = [(t, box) for t in tokens if t.kind is _VALUE and (box := t.cell.box) is not None]
+    for i, (a, box_a) in enumerate(boxed):
+        for b, box_b in boxed[i + 1 :]:
+            if (
+                a.cell is not b.cell
+                and box_a[0] < box_b[2] - _OVERLAP
+                and box_b[0] < box_a[2] - _OVERLAP
+            ):
+                return (a.text, b.text) if box_a[3] >= box_b[3] else (b.text, a.text)
+    return None
+
+
+_OVERLAP = 0.5  #: points two cells' boxes must overlap by to stand in one column
+
+
 def _holds_several(tokens: Sequence[Token]) -> bool:
     """Whether a cell holds several of ``tokens``' numbers."""
     return any(
@@ -1116,6 +1135,30 @@ def _build_table(
             for column in columns:
                 cells[row_id, column.id] = Value(None, ValueStatus.AMBIGUOUS)
             diagnostics.append(_placing("P206", doc, draft.label, table_id, row_id))
+            continue
+        stacked = _stacked(draft.values) if draft.taken_after else None
+        if stacked is not None:
+            # Two of the row's numbers stand one above the other (the cells' boxes say so):
+            # the lower is a piece of a number a narrow cell wrapped, or another row's, never
+            # the row's next cell; which column each of the others is cannot be told either.
+            for column in columns:
+                cells[row_id, column.id] = Value(None, ValueStatus.AMBIGUOUS)
+            upper, lower = stacked
+            diagnostics.append(
+                _diag(
+                    "P221",
+                    Severity.ERROR,
+                    f"本行数值“{upper}”正下方印有“{lower}”（窄单元格中的数字折行，或他行的数值），"
+                    "本行各数值所属的列无法确定",
+                    f"{lower!r} is printed right under this row's {upper!r} (a number wrapped "
+                    "in a narrow cell, or another row's): which column each of the row's "
+                    "numbers is cannot be told",
+                    doc,
+                    draft.label,
+                    table=table_id,
+                    row=row_id,
+                )
+            )
             continue
         doubts = _doubts(draft, shared.get(id(draft), 0))
         # Cells of a grid that hold several numbers, by their first token.

@@ -4,13 +4,20 @@ them."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import gikparse
 from gikparse.numbers import ValueStatus
+from gikparse.readers.pdf import read_pdf
+from tests import pdf_render
+from tests.pdf_render import Layout, render_report
 from tests.render import CLEAN, render
-from tests.strategies import GeneratedReport, generated_reports
+from tests.strategies import GeneratedReport, GeneratedTable, fixed_report, generated_reports
 
 _GRANTED = "（一）予以公开\t0\t0\t0\t1721\t0\t0\t1721\n"
 _PARTIAL = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t0\t0\t0\t0\t0\t0\t0\n"
@@ -338,3 +345,37 @@ def test_a_row_without_its_label_printing_blanks_as_dashes_is_no_pieces() -> Non
     assert [row[c].value for c in ("natural_person", "research_institution", "total")] == [5, 3, 8]
     assert row["commercial_enterprise"].status is ValueStatus.BLANK
     assert not _p221(table)
+
+
+def test_a_number_printed_under_another_of_its_row_in_a_pdf_is_no_cell_of_the_row(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # An unruled PDF with narrow number columns, numbers right-aligned and centred top to
+    # bottom: 12300653 wraps ("123006" on the row's line, "53" under it), the short 0 of the
+    # last column sits between them. The lines read "行政处罚 123006" / "0" / "53": taken
+    # in order, 123006, 0 and 53 were the row's three cells, silently. The cells' boxes say
+    # "53" stands in the column of "123006": no cell of the row is sure (P221).
+    narrow = pdf_render._active_grid
+
+    def narrowed(table: GeneratedTable, layout: Layout) -> Any:
+        grid = narrow(table, layout)
+        widths = [w * (0.5 if i < grid.labels else 0.3) for i, w in enumerate(grid.widths)]
+        return attrs.evolve(grid, widths=widths)
+
+    monkeypatch.setattr(pdf_render, "_active_grid", narrowed)
+    table_id = "active_disclosure.enforcement"
+    penalty = {"previous_items": 12300653, "change": None, "decisions": 0}
+    report = fixed_report(
+        "2020", {(table_id, "administrative_penalty", c): v for c, v in penalty.items()}
+    )
+    pdf = render_report(report, Layout(ruled=False, align="right"))
+    lines = [[c.text for c in line.cells] for line in read_pdf(pdf).lines]
+    at = lines.index(["行政处罚", "123006"])
+    assert lines[at + 1 : at + 3] == [["0"], ["53"]]  # the page as the case needs it
+    table = gikparse.parse_pdf(pdf).table(table_id)
+    assert table is not None
+    row = table.row("administrative_penalty")
+    assert {c: v.status for c, v in row.items()} == dict.fromkeys(penalty, ValueStatus.AMBIGUOUS)
+    assert ("P221", "administrative_penalty") in {(d.code, d.row) for d in table.diagnostics}
+    # The row below keeps its numbers.
+    assert table.value("administrative_coercion", "decisions") == 0
