@@ -208,7 +208,7 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "P223",
         "error",
         "tables",
-        "a cell of a table's grid (a web page, a Word file, a ruled PDF) holds several numbers "
+        "a cell of a web page's or a Word file's table holds several numbers "
         "(`5 1`: a number and a footnote mark, or a number broken by a space): that cell is "
         "ambiguous, with its raw text; the row's other cells are read by the grid",
     ),

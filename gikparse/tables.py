@@ -282,8 +282,9 @@ def _holds_several(tokens: Sequence[Token]) -> bool:
 
 
 class _GridLines:
-    """Which lines of a document are rows of a table's grid (an HTML, Word or ruled PDF
-    table), looked up by a cell's offset; made when first asked (most tables never ask)."""
+    """Which lines of a document are rows of a table whose cells are its source's markup (a
+    web page's or a Word file's table: see Document.marked_cells), looked up by a cell's
+    offset; made when first asked (most tables never ask)."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -294,22 +295,21 @@ class _GridLines:
             self.starts = [line.start for line in self.doc.lines]
         return bisect.bisect_right(self.starts, cell.start) - 1
 
-    def on_a_grid(self, tokens: Sequence[Token], one_line: bool) -> bool:
-        """Whether ``tokens`` are cells of a grid, of one line of it if ``one_line``."""
+    def on_a_grid(self, tokens: Sequence[Token]) -> bool:
+        """Whether ``tokens`` are cells of one line of a grid."""
+        if not self.doc.marked_cells:
+            return False  # cells cut from positions (a PDF) may hold two cells' numbers
         lines = {self.line_of(token.cell) for token in tokens}
         lines_of_doc = self.doc.lines
-        return (not one_line or len(lines) == 1) and all(
-            lines_of_doc[i].table is not None for i in lines
-        )
+        return len(lines) == 1 and lines_of_doc[lines.pop()].table is not None
 
 
-def _grid_cells(
-    grid: _GridLines, tokens: Sequence[Token], ncols: int, one_line: bool = True
-) -> list[list[Token]] | None:
-    """Tokens cell by cell, when they are cells of a table's grid (an HTML, Word or ruled PDF
-    table: its cell boundaries are the table's, never lost in a copy), of one line of it
-    (``one_line``: a row's) or of several (section 四's one stream), and, trimmed as a row's
-    cells are, one for each column; else None."""
+def _grid_cells(grid: _GridLines, tokens: Sequence[Token], ncols: int) -> list[list[Token]] | None:
+    """Tokens cell by cell, when they are cells of a table's grid (a web page's or a Word
+    file's table: its cell boundaries are the table's, never lost in a copy) on one line, and,
+    trimmed as a row's cells are, one for each column, one cell at most holding several
+    numbers (two rows typed into one, each cell holding both rows' numbers, are no row);
+    else None."""
     by_cell: list[list[Token]] = []
     for token in tokens:
         if by_cell and by_cell[-1][0].cell is token.cell:
@@ -317,7 +317,11 @@ def _grid_cells(
         else:
             by_cell.append([token])
     by_cell = _trim_blanks(by_cell, ncols, lambda cell: cell[0].kind is _EMPTY)
-    if len(by_cell) != ncols or not grid.on_a_grid(tokens, one_line):
+    if (
+        len(by_cell) != ncols
+        or sum(1 for cell in by_cell if len(cell) > 1) > 1
+        or not grid.on_a_grid(tokens)
+    ):
         return None
     return by_cell
 
@@ -1130,8 +1134,8 @@ def _build_table(
             # is a number broken by a space or a line, or two cells run together; or numbers
             # on a line after the row's may stand in its blanks or after them (see
             # _Draft.interleaved). The row's numbers cannot be placed without guessing which,
-            # unless the cells are a table's grid, one for each column (then only that
-            # cell's number is doubtful).
+            # unless the cells are a web page's or a Word table's, one for each column (then
+            # only that cell's number is doubtful).
             for column in columns:
                 cells[row_id, column.id] = Value(None, ValueStatus.AMBIGUOUS)
             diagnostics.append(_placing("P206", doc, draft.label, table_id, row_id))
@@ -1601,15 +1605,17 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
     values = [_value(doc, t, NumberKind.COUNT, None) for t in stream]
     code: str | None = None
     by_cell: list[list[Token]] | None = None
-    if len(values) != len(positions) and any(
+    if (len(values) != len(positions) or doc.marked_cells) and any(
         _numbers_share_a_cell(tokens) for tokens in value_lines
     ):
         # A cell of a line with cell boundaries holds several numbers ("327 94": a number a
         # narrow cell wrapped, its pieces at two heights), and the cells do not fit the
-        # columns: which blanks to drop cannot be told, unless the cells are a table's grid,
-        # one for each column. (Squeezed columns may put two columns' numbers in one cell;
-        # as many numbers as columns are read in order.)
-        by_cell = _grid_cells(_GridLines(doc), stream, len(positions), one_line=False)
+        # columns: which blanks to drop cannot be told, unless they are one row of a web
+        # page's or a Word file's table, one for each column. (Squeezed columns of a PDF may
+        # put two columns' numbers in one cell: as many numbers as columns are read in
+        # order. A web page's or a Word file's cell holds one cell's text: "7<sup>1</sup>"
+        # in a row one cell short is no two cells.)
+        by_cell = _grid_cells(_GridLines(doc), stream, len(positions))
         if by_cell is None:
             placed, code = [Value(None, ValueStatus.AMBIGUOUS) for _ in positions], "P206"
         else:

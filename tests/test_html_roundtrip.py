@@ -288,3 +288,55 @@ def test_a_cell_of_the_grid_holding_several_numbers_is_that_cells_ambiguous_valu
         for row_id, column_id, value in made.cells():
             if (made.qualified_id, row_id, column_id) != key:
                 assert read.value(row_id, column_id) == value, (row_id, column_id)
+
+
+def _seed_page() -> str:
+    return (RENDERED / "000_623967a19d51db49.html").read_text("utf-8")
+
+
+def test_two_rows_typed_into_one_row_of_a_page_are_no_row() -> None:
+    # 一、本年新收 and 二、上年结转 in one row, each cell holding both rows' numbers: several
+    # cells hold two numbers, so the cells are not one row's (read cell by cell, the blanks
+    # of the first row took the second row's numbers): the row is ambiguous (P206).
+    page = _seed_page()
+    rows = [
+        f'<tr><td colspan="3">{label}政府信息公开申请数量</td>' + "<td>0</td>" * 7 + "</tr>"
+        for label in ("一、本年新收", "二、上年结转")
+    ]
+    assert all(row in page for row in rows)
+    merged = (
+        '<tr><td colspan="3">一、本年新收政府信息公开申请数量<br>二、上年结转政府信息公开申请数量'
+        "</td><td>3<br>1</td>"
+        + "".join(f"<td>&nbsp;<br>{n}</td>" for n in range(2, 7))
+        + "<td>3<br>21</td></tr>"
+    )
+    report = gikparse.parse_html(page.replace(rows[0], merged).replace(rows[1], ""))
+    table = report.table("applications")
+    assert table is not None
+    assert {v.status for v in table.row("received").values()} == {ValueStatus.AMBIGUOUS}
+    assert ("P206", "received") in {(d.code, d.row) for d in table.diagnostics}
+
+
+def test_a_mark_in_a_section_four_row_one_cell_short_moves_no_number() -> None:
+    # A page's section 四 row with a blank cell left out and 7<sup>1</sup> in a cell: 15
+    # numbers for 15 columns, but one cell holds two: read in order, the mark was the last
+    # cell and every number after the lost cell moved one column. Its cells are 14: P206.
+    page = _seed_page()
+    row = (
+        "<tr>" + "<td></td>" * 5 + "".join(f"<td>{n}</td>" for n in (1, 1, 0, 3, 5, 1, 0, 0, 6, 7))
+    ) + "</tr>"
+    assert row in page
+    short = row.replace("<td></td>", "", 1).replace("<td>7</td>", "<td>7<sup>1</sup></td>")
+    table = gikparse.parse_html(page.replace(row, short)).table("review_litigation")
+    assert table is not None
+    assert {c.value.status for c in table.cells} == {ValueStatus.AMBIGUOUS}
+    assert "P206" in {d.code for d in table.diagnostics}
+    # With the cell it lost, only the cell holding the mark is doubtful (P223).
+    table = gikparse.parse_html(
+        page.replace(row, row.replace("<td>7</td>", "<td>7<sup>1</sup></td>"))
+    ).table("review_litigation")
+    assert table is not None
+    total = table.cell("litigation_after_review", "total")
+    assert total is not None and total.status is ValueStatus.AMBIGUOUS
+    assert table.value("litigation_after_review", "pending") == 6
+    assert {d.code for d in table.diagnostics} == {"P223"}

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 import gikparse
 from gikparse.model import Value
 from gikparse.numbers import ValueStatus
+from gikparse.readers.document import Document
+from gikparse.readers.text import read_text
 from gikparse.tables import place
 from tests.conftest import SEEDS
 from tests.render import CLEAN, render
@@ -513,3 +515,28 @@ def test_a_row_label_split_into_two_cells_is_the_label_not_a_value(
         value = read.row(row)[column]
         assert value.status is ValueStatus.NUMBER, column
         assert value.value == truth.value(row, column), column
+
+
+@pytest.mark.parametrize("marked", [True, False])
+def test_a_cell_holding_two_numbers_is_read_alone_only_where_cells_are_markup(
+    marked: bool,
+) -> None:
+    # The same row as a table's grid: from a web page or a Word file (cells are markup) the
+    # cell "5 1" alone is doubtful (P223); from a PDF (cells cut from positions, which may
+    # hold two cells' numbers) the row is (P206), never read cell by cell.
+    text = "行政处罚\t5 1\t增3\t84\n"
+    doc = read_text(text)
+    grid = Document(
+        doc.text,
+        tuple(line._replace(table=0) for line in doc.lines),
+        kind="html" if marked else "pdf",
+        marked_cells=marked,
+    )
+    tables, _ = gikparse.parse_active_disclosure_2020(grid)
+    row = next(t for t in tables if t.id.endswith("enforcement")).row("administrative_penalty")
+    statuses = {column: value.status for column, value in row.items()}
+    if marked:
+        assert statuses["previous_items"] is ValueStatus.AMBIGUOUS
+        assert [row["change"].value, row["decisions"].value] == [3, 84]
+    else:
+        assert set(statuses.values()) == {ValueStatus.AMBIGUOUS}

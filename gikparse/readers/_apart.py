@@ -5,7 +5,7 @@ Shared by the web-page and Word readers, so that both set the same digits apart.
 
 from __future__ import annotations
 
-__all__ = ["INVISIBLE", "LETTERS_AND_DIGITS"]
+__all__ = ["APART_TAGS", "INVISIBLE", "LETTERS_AND_DIGITS"]
 
 # Characters that show nothing (editors leave zero-width spaces in inline elements, Word a
 # soft hyphen): an edge looks past them to the characters shown on either side.
@@ -13,3 +13,5 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\xad"
 # The letters and digits, ASCII and full-width, that an edge sets apart (a character class's
 # content): 5 and a raised 1 are 5 1; Chinese text runs on (注 and a raised 1 are 注1).
 LETTERS_AND_DIGITS = "0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+# The web page's elements whose text stands apart by their tag.
+APART_TAGS = frozenset({"sup", "sub", "s", "strike", "del"})

@@ -241,7 +241,7 @@ class _Body:
         """The Document read so far, and what the reader noticed."""
         self.flush()
         writer = self.writer
-        doc = Document("".join(writer.parts), tuple(writer.lines), kind="docx")
+        doc = Document("".join(writer.parts), tuple(writer.lines), kind="docx", marked_cells=True)
         return doc, (
             *self.diagnostics,
             *_merged_values(doc, self.merged_values),

@@ -25,6 +25,7 @@ from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
 from gikparse.limits import Limits
+from gikparse.readers._apart import APART_TAGS
 from gikparse.readers._html_markup import ASCII_LOWER, ATTRS, NAME_END, STYLE_END, attributes
 from gikparse.readers._html_mode import quirks
 from gikparse.readers._html_style import (
@@ -321,6 +322,11 @@ def _raises_or_strikes(values: Mapping[str, tuple[object, ...]]) -> bool:
 
 
 _RAISING = ("vertical-align", "text-decoration-line")
+# Subjects whose text stands apart by their tag already, or that hold no text: a rule that
+# raises or strikes them out is not named.
+_APART_ANYWAY = frozenset(
+    f"<{tag}" for tag in (*APART_TAGS, "img", "input", "svg", "video", "iframe")
+)
 _CHANGING_WORDS = ("display", "visibility", *APART_WORDS)
 
 
@@ -486,7 +492,9 @@ class _Reader:
                 )
                 return
             word = True
-        if _hides(values) or (not word and _raises_or_strikes(values)):
+        if _hides(values) or (
+            not word and _raises_or_strikes(values) and _subject_name(selector) not in _APART_ANYWAY
+        ):
             self.sheet.unsure.append(selector)
         else:
             self.showing.append(selector)

@@ -186,10 +186,10 @@ def cascaded(style: str, sheet: dict[str, tuple[str, bool]] = _NONE) -> dict[str
     the page's sheets give it (see _html_sheet), each with whether it is important: the
     attribute says last, unless only the sheet's value is important."""
     shows = "display" in style or "visibility" in style or "\\" in style
-    # A style may hold only the offset of a position:relative the sheet gives.
-    moves = any(word in style for word in APART_WORDS) or (
-        "position" in sheet and ("top" in style or "bottom" in style)
-    )
+    # Where a sheet sets the text apart, the style may undo it (text-decoration:none,
+    # position:static) or hold only the offset of the position:relative the sheet gives.
+    words = _APART_NAMES if sheet and any(name in sheet for name in _SAID) else APART_WORDS
+    moves = any(word in style for word in words)
     if not shows and not moves:
         return sheet
     values = dict(sheet)
@@ -229,6 +229,10 @@ _LINES = ("text-decoration", "text-decoration-line")
 _APART_PROPERTIES = frozenset({"vertical-align", "position", "top", "bottom", *_LINES})
 #: words one of which a rule that may set text apart holds (a CSS escape may spell any)
 APART_WORDS = ("vertical-align", "line-through", "relative", "\\")
+# The properties that may set text apart or undo what sets it apart; what apart_declarations
+# says of them is under these names.
+_APART_NAMES = ("vertical-align", "text-decoration", "position", "top", "bottom", "\\")
+_SAID = ("vertical-align", "position", "top", "bottom", _LINES[1])
 
 
 def _shifted(value: str, keywords: frozenset[str] = _ON_THE_LINE) -> bool | None:
@@ -254,8 +258,9 @@ def apart_declarations(style: str) -> dict[str, tuple[str, bool]]:
     set text apart say, as browsers cascade them (comments, escapes, ``!important``; a value
     that is none of the property's is dropped): each property (``text-decoration`` as its
     longhand) with ``"apart"`` or ``""`` (it does or does not move or strike the text), and
-    whether it is important. See :func:`sets_apart`."""
-    if not any(word in style for word in APART_WORDS):
+    whether it is important. See :func:`sets_apart`. (Read of every rule of a sheet: a
+    later rule may undo what an earlier one says.)"""
+    if not any(name in style for name in _APART_NAMES):
         return _NONE
     return _apart_said(style)
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import NamedTuple, NoReturn
 
 from gikparse.limits import Limits
+from gikparse.readers._apart import APART_TAGS
 from gikparse.readers._html_element import Element
 from gikparse.readers._html_markup import (
     ATTRS,
@@ -230,7 +231,6 @@ IMPLIED_BODY_END = "#tbody-end"
 # from the text beside it (5<sup>1</sup> is 5 and a footnote mark, <del>7</del>5 a 7 struck
 # out and a 5: never 51 or 75; see _html_layout).
 APART_EDGE = "#apart"
-_APART = frozenset({"sup", "sub", "s", "strike", "del"})
 # Shown empty (Element.blank), these keep their place in the table: a row, a cell.
 _SLOTS = frozenset({"tr", "td", "th"})
 _ROWS_AND_GROUPS = _ROW_GROUPS | {"tr"}
@@ -502,7 +502,7 @@ class _Builder:
                         self.broken.append(at)
                     if tag not in BLOCKS:
                         # Inline markup: only its text matters, unless it hides it or is chrome.
-                        if tag in _APART:
+                        if tag in APART_TAGS:
                             stack[-1].children.append(Element(APART_EDGE, at))
                         if tag in _NEVER_NESTED and self.open_tags.get(tag):
                             # A new link ends the open one: browsers never nest them.
@@ -559,7 +559,7 @@ class _Builder:
                 elif kind == "end":
                     tag = m.group("end")
                     self.end_tag(tag, at, pos)
-                    if tag in _APART:
+                    if tag in APART_TAGS:
                         stack[-1].children.append(Element(APART_EDGE, at))
                 elif kind == "broken":
                     self.broken.append(at)

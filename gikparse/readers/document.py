@@ -89,6 +89,10 @@ class Document:
     #: a web page: ``agency``, ``published``, ``title``); the parser uses it only for facts the
     #: report text does not state. Surface-neutral: any reader may fill it.
     meta: Mapping[str, str] = attrs.field(factory=dict, eq=False, converter=_meta_copy)
+    #: Whether the cells of its tables' rows (lines with a ``table``) are the source's own
+    #: markup (a web page's ``<td>``, a Word table's ``w:tc``), never cut from positions as a
+    #: PDF's are: a cell then holds exactly what one cell of the table shows.
+    marked_cells: bool = attrs.field(default=False, eq=False)
     #: The offset in ``text`` where each line of it starts (what ``locate`` needs).
     line_starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
 

@@ -141,7 +141,12 @@ def read_html(source: bytes | str | Decoded, *, limits: Limits = DEFAULT_LIMITS)
     items = _with_title(items, tree.title, fed, found, diagnostics)
     document = _write(items, limits)
     return Document(
-        document[0], document[1], kind="html", diagnostics=tuple(diagnostics), meta=found
+        document[0],
+        document[1],
+        kind="html",
+        diagnostics=tuple(diagnostics),
+        meta=found,
+        marked_cells=True,
     )
 
 
