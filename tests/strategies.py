@@ -11,12 +11,16 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
 from hypothesis import strategies as st
 
 from gikparse.numbers import NumberKind
 from gikparse.schema import TEMPLATES, SumRule, TableSpec, Template
+
+if TYPE_CHECKING:
+    from gikparse.model import Report
 
 __all__ = [
     "AGENCY_PLACES",
@@ -88,6 +92,16 @@ class GeneratedReport:
     @property
     def active_disclosure(self) -> tuple[GeneratedTable, ...]:
         return tuple(t for t in self.tables if t.spec.section == "active_disclosure")
+
+    def assert_read_but(self, report: Report, but: tuple[str, str, str]) -> None:
+        """Every cell of ``report`` (a parsed Report) but ``but`` (table, row, column) holds
+        the number this report states."""
+        for made in self.tables:
+            read = report.table(made.qualified_id)
+            assert read is not None, made.qualified_id
+            for row_id, column_id, value in made.cells():
+                if (made.qualified_id, row_id, column_id) != but:
+                    assert read.value(row_id, column_id) == value, (row_id, column_id)
 
 
 # ---------------------------------------------------------------------------------------------
