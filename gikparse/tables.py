@@ -281,30 +281,18 @@ def _holds_several(tokens: Sequence[Token]) -> bool:
     )
 
 
-class _GridLines:
-    """Which lines of a document are rows of a table whose cells are its source's markup (a
-    web page's or a Word file's table: see Document.marked_cells), looked up by a cell's
-    offset; made when first asked (most tables never ask)."""
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.starts: list[int] | None = None
-
-    def line_of(self, cell: TextCell) -> int:
-        if self.starts is None:
-            self.starts = [line.start for line in self.doc.lines]
-        return bisect.bisect_right(self.starts, cell.start) - 1
-
-    def on_a_grid(self, tokens: Sequence[Token]) -> bool:
-        """Whether ``tokens`` are cells of one line of a grid."""
-        if not self.doc.marked_cells:
-            return False  # cells cut from positions (a PDF) may hold two cells' numbers
-        lines = {self.line_of(token.cell) for token in tokens}
-        lines_of_doc = self.doc.lines
-        return len(lines) == 1 and lines_of_doc[lines.pop()].table is not None
+def _on_a_marked_row(doc: Document, tokens: Sequence[Token]) -> bool:
+    """Whether ``tokens`` are cells of one row of a table whose cells are its source's markup
+    (a web page's or a Word file's: see Document.marked_cells), never cut from positions as
+    a PDF's are (such a cell may hold two cells' numbers)."""
+    if not doc.marked_cells:
+        return False
+    starts = [line.start for line in doc.lines]
+    lines = {bisect.bisect_right(starts, token.cell.start) - 1 for token in tokens}
+    return len(lines) == 1 and doc.lines[lines.pop()].table is not None
 
 
-def _grid_cells(grid: _GridLines, tokens: Sequence[Token], ncols: int) -> list[list[Token]] | None:
+def _grid_cells(doc: Document, tokens: Sequence[Token], ncols: int) -> list[list[Token]] | None:
     """Tokens cell by cell, when they are cells of a table's grid (a web page's or a Word
     file's table: its cell boundaries are the table's, never lost in a copy) on one line, and,
     trimmed as a row's cells are, one for each column, one cell at most holding several
@@ -320,7 +308,7 @@ def _grid_cells(grid: _GridLines, tokens: Sequence[Token], ncols: int) -> list[l
     if (
         len(by_cell) != ncols
         or sum(1 for cell in by_cell if len(cell) > 1) > 1
-        or not grid.on_a_grid(tokens)
+        or not _on_a_marked_row(doc, tokens)
     ):
         return None
     return by_cell
@@ -1078,7 +1066,6 @@ def _build_table(
     usual = _usual_width(drafts)
     padding = _trailing_padding(drafts, usual, len(columns))
     runs: list[RunRow] = []
-    grid = _GridLines(doc)
     maybe: list[tuple[_Draft, Token, str, str]] = []  # cells that may have wrapped
     # Numbers a row took alone from lines after its label, when the next row comes short of
     # as many: which of the two rows they are cannot be told (a copy that moved a row's first
@@ -1128,7 +1115,7 @@ def _build_table(
             and not draft.interleaved
             and _holds_several(draft.values)
         ):
-            by_cell = _grid_cells(grid, draft.values, len(columns))
+            by_cell = _grid_cells(doc, draft.values, len(columns))
         if by_cell is None and (draft.interleaved or _numbers_share_a_cell(draft.values)):
             # "0<tab>1 52": one cell of a row with cell boundaries holds several numbers. It
             # is a number broken by a space or a line, or two cells run together; or numbers
@@ -1604,7 +1591,6 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
         )
     values = [_value(doc, t, NumberKind.COUNT, None) for t in stream]
     code: str | None = None
-    by_cell: list[list[Token]] | None = None
     if (len(values) != len(positions) or doc.marked_cells) and any(
         _numbers_share_a_cell(tokens) for tokens in value_lines
     ):
@@ -1615,7 +1601,7 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
         # put two columns' numbers in one cell: as many numbers as columns are read in
         # order. A web page's or a Word file's cell holds one cell's text: "7<sup>1</sup>"
         # in a row one cell short is no two cells.)
-        by_cell = _grid_cells(_GridLines(doc), stream, len(positions))
+        by_cell = _grid_cells(doc, stream, len(positions))
         if by_cell is None:
             placed, code = [Value(None, ValueStatus.AMBIGUOUS) for _ in positions], "P206"
         else:
