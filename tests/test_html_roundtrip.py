@@ -312,6 +312,23 @@ def test_two_rows_typed_into_one_row_of_a_page_are_no_row() -> None:
     assert ("P206", "received") in {(d.code, d.row) for d in table.diagnostics}
 
 
+def test_a_cell_holding_two_numbers_beside_a_cell_spanning_columns_reads_no_cell_alone() -> None:
+    # Which columns a cell spanning two covers is not read by position: a row with one, and
+    # a cell "5 1", is ambiguous whole (P206), never its cells read one by one (the cell
+    # spanning two moved every number after it a column, silently).
+    page = _seed_page()
+    row = '<tr><td colspan="3">一、本年新收政府信息公开申请数量</td>' + "<td>0</td>" * 7 + "</tr>"
+    assert row in page
+    spanning = (
+        '<tr><td colspan="3">一、本年新收政府信息公开申请数量</td><td>5 1</td>'
+        "<td colspan=2>1</td><td>2</td><td>3</td><td>4</td><td>21</td><td></td></tr>"
+    )
+    table = gikparse.parse_html(page.replace(row, spanning)).table("applications")
+    assert table is not None
+    assert {v.status for v in table.row("received").values()} == {ValueStatus.AMBIGUOUS}
+    assert ("P206", "received") in {(d.code, d.row) for d in table.diagnostics}
+
+
 def test_a_mark_in_a_section_four_row_one_cell_short_moves_no_number() -> None:
     # A page's section 四 row with a blank cell left out and 7<sup>1</sup> in a cell: 15
     # numbers for 15 columns, but one cell holds two: read in order, the mark was the last
