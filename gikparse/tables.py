@@ -295,9 +295,10 @@ def _on_a_marked_row(doc: Document, tokens: Sequence[Token]) -> bool:
 def _grid_cells(doc: Document, tokens: Sequence[Token], ncols: int) -> list[list[Token]] | None:
     """Tokens cell by cell, when they are cells of a table's grid (a web page's or a Word
     file's table: its cell boundaries are the table's, never lost in a copy) on one line, and,
-    trimmed as a row's cells are, one for each column, none spanning columns or rows (which
-    columns it covers is not read here), one cell at most holding several numbers (two rows
-    typed into one, each cell holding both rows' numbers, are no row); else None."""
+    trimmed as a row's cells are, one for each column, none spanning columns or rows in a row
+    of several columns (which columns it covers is not read here), one cell at most holding
+    several numbers (two rows typed into one, each cell holding both rows' numbers, are no
+    row); else None."""
     by_cell: list[list[Token]] = []
     for token in tokens:
         if by_cell and by_cell[-1][0].cell is token.cell:
@@ -308,7 +309,7 @@ def _grid_cells(doc: Document, tokens: Sequence[Token], ncols: int) -> list[list
     if (
         len(by_cell) != ncols
         or sum(1 for cell in by_cell if len(cell) > 1) > 1
-        or any(token.cell.col_span > 1 or token.cell.row_span > 1 for token in tokens)
+        or (ncols > 1 and any(t.cell.col_span > 1 or t.cell.row_span > 1 for t in tokens))
         or not _on_a_marked_row(doc, tokens)
     ):
         return None
