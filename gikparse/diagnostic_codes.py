@@ -212,6 +212,14 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "(`5 1`: a number and a footnote mark, or a number broken by a space): that cell is "
         "ambiguous, with its raw text; the row's other cells are read by the grid",
     ),
+    _c(
+        "P224",
+        "error",
+        "tables",
+        "a cell of a row of a web page's or a Word file's table spans columns, and the row "
+        "reaches past the columns of the table's other rows (a browser puts the cells after "
+        "the span a column further right than their order): every cell of the row is ambiguous",
+    ),
     _c("P301", "warning", "prose", "no agency found in the title or the signature"),
     _c("P302", "warning", "prose", "report year not found (neither in the title nor the period)"),
     _c("P303", "warning", "prose", "statistics period ends before it starts"),

@@ -9,6 +9,7 @@ numbers; otherwise the row is reported as ambiguous, never guessed.
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import itertools
 from collections.abc import Callable, Mapping, Sequence
@@ -234,6 +235,11 @@ _PLACE_MESSAGES = {
         "单元格数与列数不符，无法确定各数值所属的列",
         "the number of cells does not match the columns; values cannot be placed",
     ),
+    "P224": (
+        "本行有跨列的单元格，且比表格的其他行宽，其后各数值所属的列无法确定",
+        "a cell of this row spans columns and the row is wider than the table's others: "
+        "which column each number after it is cannot be told",
+    ),
 }
 
 
@@ -290,6 +296,29 @@ def _on_a_marked_row(doc: Document, tokens: Sequence[Token]) -> bool:
     starts = [line.start for line in doc.lines]
     lines = {bisect.bisect_right(starts, token.cell.start) - 1 for token in tokens}
     return len(lines) == 1 and doc.lines[lines.pop()].table is not None
+
+
+def _grid_end(line: Line) -> int:
+    """The grid column after a line's last cell (0 when the reader laid out no grid)."""
+    last = line.cells[-1]
+    return 0 if last.column is None else last.column + last.col_span
+
+
+def _past_its_table(doc: Document, tokens: Sequence[Token], ncols: int) -> bool:
+    """Whether ``tokens``, a row of several columns on one line of a table's grid, include a
+    cell spanning columns on a line that reaches past the columns of most of the table's
+    lines. A browser (and Word) lays its cells out by the grid: the cells after the span
+    stand a column further right than their order says, under no column of their own."""
+    if ncols < 2 or not doc.marked_cells or all(t.cell.col_span == 1 for t in tokens):
+        return False
+    lines = doc.lines
+    starts = [line.start for line in lines]
+    found = {bisect.bisect_right(starts, token.cell.start) - 1 for token in tokens}
+    line = lines[found.pop()]
+    if found or line.table is None:
+        return False
+    ends = collections.Counter(_grid_end(other) for other in lines if other.table == line.table)
+    return 0 < ends.most_common(1)[0][0] < _grid_end(line)
 
 
 def _grid_cells(doc: Document, tokens: Sequence[Token], ncols: int) -> list[list[Token]] | None:
@@ -1129,6 +1158,11 @@ def _build_table(
                 cells[row_id, column.id] = Value(None, ValueStatus.AMBIGUOUS)
             diagnostics.append(_placing("P206", doc, draft.label, table_id, row_id))
             continue
+        if _past_its_table(doc, draft.values, len(columns)):
+            for column in columns:
+                cells[row_id, column.id] = Value(None, ValueStatus.AMBIGUOUS)
+            diagnostics.append(_placing("P224", doc, draft.label, table_id, row_id))
+            continue
         stacked = _stacked(draft.values) if draft.taken_after else None
         if stacked is not None:
             # Two of the row's numbers stand one above the other (the cells' boxes say so):
@@ -1593,7 +1627,9 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
         )
     values = [_value(doc, t, NumberKind.COUNT, None) for t in stream]
     code: str | None = None
-    if (len(values) != len(positions) or doc.marked_cells) and any(
+    if any(_past_its_table(doc, tokens, len(positions)) for tokens in value_lines):
+        placed, code = [Value(None, ValueStatus.AMBIGUOUS) for _ in positions], "P224"
+    elif (len(values) != len(positions) or doc.marked_cells) and any(
         _numbers_share_a_cell(tokens) for tokens in value_lines
     ):
         # A cell of a line with cell boundaries holds several numbers ("327 94": a number a

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,27 @@ def test_parse_docx_takes_a_path_bytes_or_binary_file_and_refuses_the_rest(
         gikparse.parse_docx(b"plain text, not a Word file")
 
 
+_SEED = "000_623967a19d51db49"
+_ZERO = "<w:r><w:rPr></w:rPr><w:t>0</w:t></w:r>"  # the runs of a value cell holding 0
+
+
+def _with_received_row(change: Callable[[str], str]) -> bytes:
+    """The seed Word file with its table row 一、本年新收 (its w:tr) changed."""
+    data = (RENDERED / f"{_SEED}.docx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    body = parts["word/document.xml"].decode("utf-8")
+    label = body.index("一、本年新收政府信息公开申请数量")
+    start, end = body.rfind("<w:tr>", 0, label), body.index("</w:tr>", label)
+    assert body.count(_ZERO, start, end) == 7
+    parts["word/document.xml"] = (body[:start] + change(body[start:end]) + body[end:]).encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name, content in parts.items():
+            target.writestr(name, content)
+    return out.getvalue()
+
+
 @pytest.mark.parametrize(
     "runs",
     [
@@ -99,21 +121,11 @@ def test_a_word_table_cell_holding_several_numbers_is_that_cells_ambiguous_value
 ) -> None:
     # The cells of a Word table are its grid: the received row's first cell, "5 1", is that
     # cell ambiguous (P223) with its raw text; every other cell of the row is read.
-    data = (RENDERED / "000_623967a19d51db49.docx").read_bytes()
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        parts = {name: source.read(name) for name in source.namelist()}
-    body = parts["word/document.xml"].decode("utf-8")
-    label = body.index("一、本年新收政府信息公开申请数量")
-    first = body.index("<w:r><w:rPr></w:rPr><w:t>0</w:t></w:r>", label)
-    assert body.count("<w:t>", label, first) == 0  # the row's first value cell
-    parts["word/document.xml"] = (
-        body[:first] + runs + body[first + len("<w:r><w:rPr></w:rPr><w:t>0</w:t></w:r>") :]
-    ).encode("utf-8")
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for name, content in parts.items():
-            target.writestr(name, content)
-    report = gikparse.parse_docx(out.getvalue())
+    def first_cell(row: str) -> str:
+        at = row.index(_ZERO)
+        return row[:at] + runs + row[at + len(_ZERO) :]
+
+    report = gikparse.parse_docx(_with_received_row(first_cell))
     table = report.table("applications")
     assert table is not None
     cell = table.cell("received", "natural_person")
@@ -122,7 +134,29 @@ def test_a_word_table_cell_holding_several_numbers_is_that_cells_ambiguous_value
     assert ("P223", "received", "natural_person") in {
         (d.code, d.row, d.column) for d in table.diagnostics
     }
-    expected = load_expected("000_623967a19d51db49")["applications"]["received"]
+    expected = load_expected(_SEED)["applications"]["received"]
     for column, value in table.row("received").items():
         if column != "natural_person":
             assert value.value == expected[column], column
+
+
+def test_a_word_cell_spanning_columns_in_a_row_wider_than_its_table_moves_no_number() -> None:
+    # As on a web page: Word lays the row's cells out by the grid, those after a cell
+    # spanning two a column further right than their order says. The row is ambiguous (P224).
+    def widened(row: str) -> str:
+        head, label, *values = row.split("<w:tc>")
+        values = [
+            cell.replace(_ZERO, f"<w:r><w:t>{number}</w:t></w:r>")
+            for cell, number in zip(values, (5, 1, 2, 3, 4, 21, ""), strict=True)
+        ]
+        values[1] = values[1].replace("/>", '/><w:gridSpan w:val="2"/>', 1)
+        return "<w:tc>".join([head, label, *values]) + "<w:tc><w:p/></w:tc>"
+
+    report = gikparse.parse_docx(_with_received_row(widened))
+    table = report.table("applications")
+    assert table is not None
+    assert {v.status for v in table.row("received").values()} == {gikparse.ValueStatus.AMBIGUOUS}
+    assert ("P224", "received") in {(d.code, d.row) for d in table.diagnostics}
+    got, expected = report.to_dict()["applications"], load_expected(_SEED)["applications"]
+    del got["received"], expected["received"]
+    assert _exact(got) == _exact(expected)

@@ -285,8 +285,11 @@ def test_a_cell_of_the_grid_holding_several_numbers_is_that_cells_ambiguous_valu
     generated.assert_read_but(report, key)
 
 
+_SEED = "000_623967a19d51db49"
+
+
 def _seed_page() -> str:
-    return (RENDERED / "000_623967a19d51db49.html").read_text("utf-8")
+    return (RENDERED / f"{_SEED}.html").read_text("utf-8")
 
 
 def test_two_rows_typed_into_one_row_of_a_page_are_no_row() -> None:
@@ -327,6 +330,44 @@ def test_a_cell_holding_two_numbers_beside_a_cell_spanning_columns_reads_no_cell
     assert table is not None
     assert {v.status for v in table.row("received").values()} == {ValueStatus.AMBIGUOUS}
     assert ("P206", "received") in {(d.code, d.row) for d in table.diagnostics}
+
+
+def test_a_value_cell_spanning_columns_in_a_row_wider_than_its_table_moves_no_number() -> None:
+    # A browser puts such a row's cells by the grid: the cell spanning two stands under two
+    # columns and every cell after it one column further right than its order says (the
+    # last past the table's end). Read in order, every number after it went to the column
+    # before its own, silently; the row is ambiguous (P224), the table's other rows exact.
+    page = _seed_page()
+    row = '<tr><td colspan="3">一、本年新收政府信息公开申请数量</td>' + "<td>0</td>" * 7 + "</tr>"
+    assert row in page
+    spanning = (
+        '<tr><td colspan="3">一、本年新收政府信息公开申请数量</td><td>5</td>'
+        "<td colspan=2>1</td><td>2</td><td>3</td><td>4</td><td>21</td><td></td></tr>"
+    )
+    report = gikparse.parse_html(page.replace(row, spanning))
+    table = report.table("applications")
+    assert table is not None
+    assert {v.status for v in table.row("received").values()} == {ValueStatus.AMBIGUOUS}
+    assert ("P224", "received") in {(d.code, d.row) for d in table.diagnostics}
+    got, expected = report.to_dict()["applications"], load_expected(_SEED)["applications"]
+    del got["received"], expected["received"]
+    assert _exact(got) == _exact(expected)
+
+
+def test_a_page_whose_every_cell_spans_twice_the_columns_parses_the_same() -> None:
+    # Grids of pages saved from Word often give every cell of a column the same span: value
+    # cells spanning columns in rows as wide as the table's others are read in order.
+    doubled = re.sub(
+        r'<td(?: colspan="(\d+)")?',
+        lambda m: f'<td colspan="{2 * int(m.group(1) or 1)}"',
+        _seed_page(),
+    )
+    assert doubled.count('colspan="2"') > 200
+    report = gikparse.parse_html(doubled)
+    got, expected = report.to_dict(), load_expected(_SEED)
+    for key in TABLE_KEYS:
+        assert _exact(got[key]) == _exact(expected[key]), key
+    assert "P224" not in {d.code for d in report.diagnostics}
 
 
 def test_a_mark_in_a_section_four_row_one_cell_short_moves_no_number() -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, cast
 from xml.etree.ElementTree import Element
 
@@ -133,7 +133,7 @@ def join_pieces(pieces: list[str]) -> str:
 
 
 _new_tuple = tuple.__new__
-assert len(TextCell._fields) == 8  # the fields _Writer.line gives each cell
+assert len(TextCell._fields) == 9  # the fields _Writer.line gives each cell
 assert len(Line._fields) == 7  # and each line
 
 
@@ -148,7 +148,7 @@ class _Writer:
 
     def line(
         self,
-        cells: list[tuple[str, int, int]],
+        cells: Sequence[tuple[str, int, int, int | None]],
         kind: LineKind,
         level: int = 0,
         table: int | None = None,
@@ -161,12 +161,14 @@ class _Writer:
         start = pos
         out: list[TextCell] = []
         texts: list[str] = []
-        for text, row_span, col_span in cells:
+        for text, row_span, col_span, column in cells:
             texts.append(text)
             end = pos + len(text)
             # tuple.__new__ directly: the named tuple's own __new__ is a Python call, and
             # this is the innermost loop of the Word reader
-            out.append(_new_tuple(TextCell, (text, pos, end, row_span, col_span, None, None, None)))
+            out.append(
+                _new_tuple(TextCell, (text, pos, end, row_span, col_span, None, None, None, column))
+            )
             pos = end + 1  # and a tab
         if texts:  # the cells tab-separated, in one piece
             parts.append("\t".join(texts))
@@ -496,12 +498,12 @@ class _Body:
                     continue
                 if "\t" in stripped:
                     # Tab-aligned text: cells, as the text reader reads tabs.
-                    cells = [(c.strip(_TRIM), 1, 1) for c in stripped.split("\t")]
+                    cells = [(c.strip(_TRIM), 1, 1, None) for c in stripped.split("\t")]
                     writer.line(cells, LineKind.ROW)
                 elif heading:
-                    writer.line([(stripped, 1, 1)], LineKind.HEADING, heading)
+                    writer.line([(stripped, 1, 1, None)], LineKind.HEADING, heading)
                 else:
-                    writer.line([(stripped, 1, 1)], LineKind.TEXT)
+                    writer.line([(stripped, 1, 1, None)], LineKind.TEXT)
 
     def _toc_skipped(self) -> None:
         self.diagnostics.append(
@@ -537,7 +539,7 @@ class _Body:
         self.tables += 1
         line = self.writer.line
         row = LineKind.ROW
-        for number, row_cells in enumerate(cast(list[list[tuple[str, int, int]]], grid)):
+        for number, row_cells in enumerate(cast(list[list[tuple[str, int, int, int]]], grid)):
             if number == first_merged:
                 self.merged_values.append(self.writer.pos)
             line(row_cells, row, 0, index)
@@ -660,11 +662,11 @@ _VALUE = re.compile(r"[-+]?\d[\d,，.．\s]*[%％]?")
 
 
 def layout_grid(rows: list[GridRow], merged: list[int] | None = None) -> list[list[list[Any]]]:
-    """Rows of cells, each a list [text, row span, col span] (lists, not objects: a table has
-    hundreds and the row span grows as rows below continue a cell): legacy horizontal merges
-    widen the cell before, ``w:gridBefore`` columns are a blank cell, vertical continuations
-    lengthen the cell above and are left out of
-    their row, but for a value cell's: it counts for its first row only, and the rows below
+    """Rows of cells, each a list [text, row span, col span, grid column] (lists, not objects:
+    a table has hundreds and the row span grows as rows below continue a cell): legacy
+    horizontal merges widen the cell before, ``w:gridBefore`` columns are a blank cell,
+    vertical continuations lengthen the cell above and are left out of their row, but for a
+    value cell's: it counts for its first row only, and the rows below
     get a blank cell in its place, so that their own cells stay in their columns (as on a web
     page, see _html_layout). ``merged`` gets the index of each row given such a blank cell."""
     out: list[list[list[Any]]] = []
@@ -672,7 +674,7 @@ def layout_grid(rows: list[GridRow], merged: list[int] | None = None) -> list[li
     for before, cells in rows:
         col = before
         # Grid columns a row leaves out before its first cell show as a blank.
-        line: list[list[Any]] = [["", 1, before]] if before > 0 else []
+        line: list[list[Any]] = [["", 1, before, 0]] if before > 0 else []
         merges: dict[int, list[Any]] = {}
         for text, span, vmerge, hmerge in cells:
             if hmerge is not None and hmerge != "restart" and line and not text:
@@ -686,15 +688,15 @@ def layout_grid(rows: list[GridRow], merged: list[int] | None = None) -> list[li
                         above[1] += 1
                         merges[col] = above
                         if isinstance(above[0], str) and _VALUE.fullmatch(above[0]):
-                            line.append(["", 1, span])
+                            line.append(["", 1, span, col])
                             if merged is not None:
                                 merged.append(len(out))
                         col += span
                         continue
-                cell = [text, 1, span]
+                cell = [text, 1, span, col]
                 merges[col] = cell
             else:
-                cell = [text, 1, span]
+                cell = [text, 1, span, col]
             line.append(cell)
             col += span
         open_merges = merges

@@ -194,6 +194,7 @@ class Cell(NamedTuple):
     col_span: int
     start: int
     end: int
+    column: int  #: the grid column it starts in
 
 
 class Row:
@@ -586,7 +587,7 @@ class _Layout:
                         slots = taken.setdefault(y + dy, {})
                         for sx in range(x, x + col_span):
                             slots[sx] = span
-                cells.append(_new_tuple(Cell, (run, row_span, col_span, start, end)))
+                cells.append(_new_tuple(Cell, (run, row_span, col_span, start, end, x)))
                 x += col_span
             if free and max(free) >= x:
                 self._spanned(free, x, cells, end=True)
@@ -605,7 +606,7 @@ class _Layout:
         while x in free or x <= last:
             span = free.get(x)
             if span is not None and span[2] and span[0] == x:
-                cells.append(Cell(Run(), 1, span[1], span[3], span[4]))
+                cells.append(Cell(Run(), 1, span[1], span[3], span[4], x))
             x += 1
         return x
 

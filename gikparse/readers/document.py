@@ -45,6 +45,9 @@ class TextCell(NamedTuple):
     #: (start, end) of the cell in the original source when the reader laid out its own text
     #: (HTML: offsets into the decoded page); ``None`` when ``Document.text`` is the source.
     source: tuple[int, int] | None = None
+    #: The grid column the cell starts in (0 first), when the reader laid out a table's grid
+    #: from its markup (a web page's, a Word file's); ``None`` otherwise.
+    column: int | None = None
 
 
 class Line(NamedTuple):

@@ -420,7 +420,7 @@ class _Writer:
         pos = line_start = self.pos
         cells: list[TextCell] = []
         parts = self.parts
-        for run, row_span, col_span, cell_start, cell_end in item.cells:
+        for run, row_span, col_span, cell_start, cell_end, column in item.cells:
             if cells:
                 parts.append("\t")
                 pos += 1
@@ -434,7 +434,9 @@ class _Writer:
                 pos = self.pos
                 source = (cell_start, cell_end) if found is None else found
             cells.append(
-                _new_tuple(TextCell, (body, start, pos, row_span, col_span, None, None, source))
+                _new_tuple(
+                    TextCell, (body, start, pos, row_span, col_span, None, None, source, column)
+                )
             )
         self.pos = pos
         self.lines.append(
