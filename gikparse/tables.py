@@ -687,7 +687,12 @@ class _RowCollector:
         if len(numbered) == 1 < len(numbers):
             # The row's numbers share a cell (text with spaces): under which of them the
             # pieces stand cannot be told, so two or more, fewer than the row's numbers, make
-            # all of them doubtful. (As many may be a row without its label.)
+            # all of them doubtful. As many may be a row without its label, or every number
+            # wrapped: doubtful if the table places no row there (see _build_table).
+            if len(pieces) == len(numbers) and not labels and self.keep_orphans:
+                current.maybe_wrapped = {numbers[0].cell: [t.text for t in pieces]}
+                current.maybe_pieces = frozenset(t.start for t in pieces)
+                return False
             if not 1 < len(pieces) < len(numbers):
                 return False
             current.wrapped.setdefault(numbers[0].cell, []).extend(t.text for t in pieces)
@@ -994,7 +999,7 @@ class _RowCollector:
             and current.run is None
             and label.cell is not current.label.cell
             and any(cell is current.label.cell for cell in line.cells)
-            and current.text in current.spec.keys
+            and (current.text in current.spec.keys or _PIECE.fullmatch(label.text) is not None)
             and current.filled < self.ncols(current.spec)
             and not (current.filled == 0 and current.continues(core))
             and _NOTE.fullmatch(label.text) is None
@@ -1536,11 +1541,13 @@ _DIGIT = regex.compile(r"[0-9０-９]")
 
 
 def _garbled_values(tokens: Sequence[Token]) -> bool:
-    """Whether a line is values among which some are unreadable numbers (``9,0``: a number a
-    narrow cell wrapped onto two lines), not a header: the line is read as values, so that the
-    unreadable ones say so, never skipped for its "labels" (its next line's pieces would then
-    be read as the row)."""
+    """Whether a line with "labels" is values among which some are unreadable numbers
+    (``9,0``: a number a narrow cell wrapped onto two lines), or pieces of numbers alone
+    (``69,666,0``), not a header: the line is read as values, so that the unreadable ones say
+    so, never skipped (its next lines' pieces would then be read as the row, silently)."""
     labels = [t for t in tokens if t.kind is _LABEL]
+    if all(_PIECE.fullmatch(t.text) is not None for t in labels):
+        return True  # pieces of numbers alone ("69,666,0" over "44"), or with numbers
     return sum(t.kind is _VALUE for t in tokens) >= 2 and all(
         _DIGIT.search(t.text) is not None for t in labels
     )

@@ -379,3 +379,67 @@ def test_a_number_printed_under_another_of_its_row_in_a_pdf_is_no_cell_of_the_ro
     assert ("P221", "administrative_penalty") in {(d.code, d.row) for d in table.diagnostics}
     # The row below keeps its numbers.
     assert table.value("administrative_coercion", "decisions") == 0
+
+
+def test_a_row_whose_label_wrapped_and_whose_numbers_stand_lower_is_ambiguous_not_blank() -> None:
+    # Cells centred top to bottom beside a label wrapped over three lines: the label's first
+    # line has the first piece of the total, "145,427,27" (145,427,275 wrapped, no number
+    # as it stands), the short numbers come on the next line, the total's last piece on the
+    # third beside the label's rest. The piece kept the row open as its value cell: every
+    # cell with a number printed lower is ambiguous (P221); the row read blank, silently.
+    text = (
+        _HEAD
+        + _RECEIVED
+        + "（四）无\t1.本机关不掌握相关政府信\t\t\t\t\t\t\t145,427,27\n"
+        + "99,342,328\t0\t0\t46,084,947\t\t0\t\n"
+        + "法提供\t息\t\t\t\t\t\t\t5\n"
+        + "\t2.没有现成信息需要另行制作\t0\t0\t0\t0\t0\t0\t0\n"
+    )
+    table = gikparse.parse_applications(text)
+    row = table.row("outcome.unavailable.not_held")
+    assert {c for c, v in row.items() if v.status is ValueStatus.AMBIGUOUS} == {
+        "natural_person",
+        "commercial_enterprise",
+        "research_institution",
+        "social_welfare_org",
+        "other_org",
+        "total",
+    }
+    assert row["legal_service_org"].status is ValueStatus.BLANK  # nothing printed there
+    assert {c for r, c in _p221(table) if r == "outcome.unavailable.not_held"} == {
+        c for c, v in row.items() if v.status is ValueStatus.AMBIGUOUS
+    }
+    assert [v.value for v in table.row("outcome.unavailable.needs_creation").values()] == [0] * 7
+
+
+def test_pieces_under_every_number_of_a_row_whose_numbers_share_a_cell_are_named() -> None:
+    # A row's numbers in one cell (a squeezed PDF table read as one text cell), every number
+    # wrapped: "212260031" prints "212260" on the row's line and "031" under it. The line of
+    # pieces is no row of the template (none stands between 一 and 二): every number is
+    # ambiguous (P221), not its first piece.
+    text = (
+        _HEAD
+        + "一、本年新收政府信息公开申请数量 212260 573762 238716 364484 158030 434992 198224\n"
+        + "031\t741\t072\t538\t128\t493\t6003\n"
+        + "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n"
+    )
+    table = gikparse.parse_applications(text)
+    assert {v.status for v in table.row("received").values()} == {ValueStatus.AMBIGUOUS}
+    assert {c for r, c in _p221(table) if r == "received"} == set(table.row("received"))
+    assert [v.value for v in table.row("carried_over").values()] == [0] * 7
+
+
+def test_a_line_of_pieces_alone_in_section_four_is_read_as_values_not_skipped() -> None:
+    # Section 四 squeezed: 69,666,044 wraps as "69,666,0" over "44" (around a line of the
+    # short numbers, two to a cell). The first line, pieces only, was skipped as a header:
+    # the 15 numbers left were read in order, "44" and "4" as counts, silently.
+    text = (
+        "四、政府信息公开行政复议、行政诉讼情况\n行政复议\t行政诉讼\n\t未经复议直接起诉\t复议后起诉\n"
+        + "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)
+        + "\n69,666,0\t69,666,0\t6,413,14\t6,413,14\n"
+        + "0\t0\t0\t0\t0\t0 0\t0 0\t0 0\t\n"
+        + "44\t44\t4\t4\n"
+    )
+    table = gikparse.parse_review_litigation(text)
+    assert {c.value.status for c in table.cells} == {ValueStatus.AMBIGUOUS}
+    assert "P206" in {d.code for d in table.diagnostics}
