@@ -8,7 +8,12 @@ from typing import Any
 import pytest
 
 import gikparse
-from tests.conftest import SEEDS, load_expected
+from gikparse.readers.document import Line, TextCell
+from gikparse.readers.docx import read_docx
+from gikparse.readers.html import read_html
+from gikparse.readers.pdf import read_pdf
+from gikparse.readers.text import read_text
+from tests.conftest import RENDERED, SEEDS, load_expected
 
 TABLE_KEYS = ("active_disclosure", "applications", "review_litigation")
 
@@ -71,3 +76,19 @@ def test_seed_text_parses_like_its_bytes(seed_name: str) -> None:
     from_text = gikparse.parse_text(path.read_text("utf-8"))
     from_bytes = gikparse.parse(path.read_bytes())
     assert from_text == from_bytes
+
+
+@pytest.mark.parametrize("suffix", ["txt", "html", "docx", "pdf"])
+def test_every_reader_gives_cells_of_every_field(seed_name: str, suffix: str) -> None:
+    # Readers build cells and lines as tuples directly, for speed: each must have every field
+    # of TextCell and Line (a field added to one and not given by a reader breaks the cells).
+    if suffix == "txt":
+        doc = read_text((SEEDS / f"{seed_name}.txt").read_text("utf-8"))
+    else:
+        data = (RENDERED / f"{seed_name}.{suffix}").read_bytes()
+        doc = {"html": read_html, "docx": read_docx, "pdf": read_pdf}[suffix](data)
+    assert doc.lines
+    for line in doc.lines:
+        assert len(line) == len(Line._fields)
+        for cell in line.cells:
+            assert len(cell) == len(TextCell._fields)

@@ -28,6 +28,7 @@ _TRIM = " \u3000\ufeff\u200b"
 _ROW = LineKind.ROW
 # The named tuples' own __new__ is a Python call; a page has hundreds of cells (see text.py).
 _new_tuple = tuple.__new__
+assert len(TextCell._fields) == 9  # the fields _Writer.row gives each cell
 _TITLE_LOOKAHEAD = 12  #: lines of the page body searched for the report's title
 
 

@@ -26,17 +26,18 @@ _TEXT, _ROW = LineKind.TEXT, LineKind.ROW
 # TextCell(...) goes through a Python-level __new__; the reader's inner loop makes hundreds of
 # cells per report, and building the tuple directly takes half the time.
 _new_tuple = tuple.__new__
+assert len(TextCell._fields) == 9  # the fields each cell below is given
 
 
 def _cell(raw: str, start: int) -> TextCell:
     """The cell whose raw text ``raw`` starts at ``start``; its span excludes the padding."""
     if not raw or raw.isdigit():
-        return _new_tuple(TextCell, (raw, start, start + len(raw), 1, 1, None, None, None))
+        return _new_tuple(TextCell, (raw, start, start + len(raw), 1, 1, None, None, None, None))
     stripped_left = raw.lstrip(_TRIM)
     start += len(raw) - len(stripped_left)
     stripped = stripped_left.rstrip(_TRIM)
     text = stripped if stripped.isdigit() else strip_inline(stripped).strip(_TRIM)
-    return _new_tuple(TextCell, (text, start, start + len(stripped), 1, 1, None, None, None))
+    return _new_tuple(TextCell, (text, start, start + len(stripped), 1, 1, None, None, None, None))
 
 
 def _split_on(body: str, start: int, separator: str) -> list[TextCell]:
@@ -45,11 +46,13 @@ def _split_on(body: str, start: int, separator: str) -> list[TextCell]:
         end = start + len(piece)
         # The common cells without a call: a count or nothing, bare or padded with spaces.
         if not piece or piece.isdigit():
-            cells.append(_new_tuple(TextCell, (piece, start, end, 1, 1, None, None, None)))
+            cells.append(_new_tuple(TextCell, (piece, start, end, 1, 1, None, None, None, None)))
         elif not (count := piece.strip(" ")) or count.isdigit():
             first = start + piece.index(count) if count else end  # as _cell places them
             cells.append(
-                _new_tuple(TextCell, (count, first, first + len(count), 1, 1, None, None, None))
+                _new_tuple(
+                    TextCell, (count, first, first + len(count), 1, 1, None, None, None, None)
+                )
             )
         else:
             cells.append(_cell(piece, start))
@@ -66,7 +69,7 @@ def _split(
         gap = m.start()
         piece = source[pos:gap]
         if piece.isdigit():  # the common cell, without a call
-            cells.append(_new_tuple(TextCell, (piece, pos, gap, 1, 1, None, None, None)))
+            cells.append(_new_tuple(TextCell, (piece, pos, gap, 1, 1, None, None, None, None)))
         else:
             cells.append(_cell(piece, pos))
         pos = m.end()
@@ -141,7 +144,7 @@ def read_text(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     for body in bodies:
         end = start + len(body)
         if body.isdigit():  # a count alone on its line, as in copies with one cell per line
-            cell = _new_tuple(TextCell, (body, start, end, 1, 1, None, None, None))
+            cell = _new_tuple(TextCell, (body, start, end, 1, 1, None, None, None, None))
             lines.append(_new_tuple(Line, ((cell,), start, end, _TEXT, 0, None, None)))
         elif not body.strip(_TRIM):
             lines.append(_new_tuple(Line, ((), start, end, _TEXT, 0, None, None)))
