@@ -716,9 +716,9 @@ class _RowCollector:
         label_at = [under[t.cell.start] for t in labels]
         found: dict[int, list[str]] = {}
         covering: dict[int, list[str]] = {}  # pieces under every number: a row, or not
-        for shift in {0, len(above) - len(line.cells)}:
-            places = {at + shift for at in piece_at}
-            marks = {at + shift for at in dash_at}
+        for way in _ways_under(above, line.cells, {*placed, *label_at}):
+            places = {way[at] for at in piece_at}
+            marks = {way[at] for at in dash_at}
             if (
                 places <= cells_at
                 # Dashes under blanks beside numbers under blanks only: the row's short cells
@@ -726,7 +726,7 @@ class _RowCollector:
                 and marks <= cells_at - numbered_at
                 and not (marks and places & numbered_at)
                 and not any(_ZERO.fullmatch(above[at].text) for at in places)
-                and not any(at + shift in cells_at for at in label_at)
+                and not any(way[at] in cells_at for at in label_at)
             ):
                 # Under every number of the row: a row without its label, or every number
                 # wrapped. Not a row beside a label that starts none (the rest of the row's
@@ -739,7 +739,7 @@ class _RowCollector:
                     and self.keep_orphans
                 )
                 for at, texts in placed.items():
-                    (covering if whole else found).setdefault(at + shift, []).extend(texts)
+                    (covering if whole else found).setdefault(way[at], []).extend(texts)
         if not found:
             if covering:
                 # A row without its label, or every number of the row wrapped: the table's
@@ -1064,6 +1064,33 @@ class _RowCollector:
         rows = self.matcher.rows
         previous = self.drafts[-1].spec if self.drafts else None
         return near_row(core, number, next_row(rows, previous), rows)
+
+
+def _ways_under(
+    above: Sequence[TextCell], cells: Sequence[TextCell], used: set[int]
+) -> list[dict[int, int]]:
+    """Each way the cells of a line may stand under those of the line ``above``: for the
+    index of each cell in ``used``, the index of the cell above it. By their boxes when they
+    have them (a PDF's: a number alone on its line stands under the column it is printed
+    in); else laid under from the left and from the right (a line trimmed of its trailing
+    cells, or without the label column)."""
+    if all(c.box is not None for c in above):
+        by_box: dict[int, int] = {}
+        for at in used:
+            box = cells[at].box
+            if box is None:
+                break
+            width, column = max(
+                (min(box[2], a[2]) - max(box[0], a[0]), i)
+                for i, c in enumerate(above)
+                if (a := c.box) is not None
+            )
+            if width <= 0:
+                break
+            by_box[at] = column
+        else:
+            return [by_box]
+    return [{at: at + shift for at in used} for shift in {0, len(above) - len(cells)}]
 
 
 def _is_piece(token: Token) -> bool:

@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 import gikparse
 from gikparse.numbers import ValueStatus
+from gikparse.readers.document import Document
 from gikparse.readers.pdf import read_pdf
+from gikparse.readers.text import read_text
 from tests import pdf_render
 from tests.pdf_render import Layout, render_report
 from tests.render import CLEAN, render
@@ -443,3 +445,51 @@ def test_a_line_of_pieces_alone_in_section_four_is_read_as_values_not_skipped() 
     table = gikparse.parse_review_litigation(text)
     assert {c.value.status for c in table.cells} == {ValueStatus.AMBIGUOUS}
     assert "P206" in {d.code for d in table.diagnostics}
+
+
+def test_a_piece_alone_on_its_line_is_named_under_the_column_its_box_stands_in() -> None:
+    # A PDF's row whose short numbers stand lower (cells centred top to bottom) and whose
+    # 33438251 wrapped in the legal-service column: "334382" beside the label, "51" alone on
+    # a line below it. Laid under the row by position, a line of one cell stood under the
+    # last column (the total's): the legal-service cell kept 334382, silently. By the boxes,
+    # the piece stands under its own column.
+    text = (
+        _HEAD
+        + _RECEIVED
+        + "二、上年结转政府信息公开申请数量\t\t\t\t\t334382\t\t\n"
+        + "0\t0\t0\t0\t\t0\t33438251\n"
+        + "51\n"
+        + "三、本年度办理结果\n"
+        + _GRANTED.replace("1721", "0")
+    )
+    doc = read_text(text)
+
+    def column(i: int) -> tuple[float, float, float, float]:
+        return (236.0 + 30 * i, 0.0, 264.0 + 30 * i, 8.0)
+
+    lines = []
+    for line in doc.lines:
+        cells = line.cells
+        if len(cells) == 8:  # a label, then the seven columns
+            boxes = [(97.0, 0.0, 185.0, 8.0), *(column(i) for i in range(7))]
+        elif len(cells) == 7:  # the seven columns
+            boxes = [column(i) for i in range(7)]
+        elif cells[0].text == "51":  # inside the legal-service column
+            boxes = [(246.0 + 30 * 4, 0.0, 254.0 + 30 * 4, 8.0)]
+        else:
+            lines.append(line)
+            continue
+        boxed = tuple(c._replace(box=b) for c, b in zip(cells, boxes, strict=True))
+        lines.append(line._replace(cells=boxed, table=0))
+    table = gikparse.parse_applications(Document(doc.text, tuple(lines), kind="pdf"))
+    legal = table.cell("carried_over", "legal_service_org")
+    assert legal is not None and legal.status is ValueStatus.AMBIGUOUS
+    message = next(
+        d.message_en
+        for d in table.diagnostics
+        if d.code == "P221" and d.column == "legal_service_org"
+    )
+    assert "'334382'" in message and "'51'" in message
+    assert "'51'" not in next(
+        d.message_en for d in table.diagnostics if d.code == "P221" and d.column == "total"
+    )
