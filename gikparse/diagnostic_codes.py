@@ -216,9 +216,10 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "P224",
         "error",
         "tables",
-        "a cell of a row of a web page's or a Word file's table spans columns, and the row "
-        "reaches past the columns of the table's other rows (a browser puts the cells after "
-        "the span a column further right than their order): every cell of the row is ambiguous",
+        "a value cell of a row of a web page's or a Word file's table spans columns, and the "
+        "row's cells do not stand in the grid columns of the table's other rows and header (a "
+        "browser puts the cells after the span a column off their order): every cell of the "
+        "row is ambiguous",
     ),
     _c("P301", "warning", "prose", "no agency found in the title or the signature"),
     _c("P302", "warning", "prose", "report year not found (neither in the title nor the period)"),

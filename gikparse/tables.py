@@ -14,7 +14,7 @@ import functools
 import itertools
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import attrs
 import regex
@@ -236,9 +236,9 @@ _PLACE_MESSAGES = {
         "the number of cells does not match the columns; values cannot be placed",
     ),
     "P224": (
-        "本行有跨列的单元格，且比表格的其他行宽，其后各数值所属的列无法确定",
-        "a cell of this row spans columns and the row is wider than the table's others: "
-        "which column each number after it is cannot be told",
+        "本行有跨列的单元格，各单元格不在表格其他行的列位置上，各数值所属的列无法确定",
+        "a cell of this row spans columns and its cells do not stand in the columns of the "
+        "table's other rows: which column each number is cannot be told",
     ),
 }
 
@@ -298,27 +298,81 @@ def _on_a_marked_row(doc: Document, tokens: Sequence[Token]) -> bool:
     return len(lines) == 1 and doc.lines[lines.pop()].table is not None
 
 
-def _grid_end(line: Line) -> int:
-    """The grid column after a line's last cell (0 when the reader laid out no grid)."""
-    last = line.cells[-1]
-    return 0 if last.column is None else last.column + last.col_span
+def _value_columns(tokens: Sequence[Token], ncols: int) -> tuple[tuple[int, int], ...] | None:
+    """The grid column each of a row's value cells starts in and how many it spans, trimmed
+    as a row's cells are, when there is one for each column and the reader laid out a grid
+    (see TextCell.column); else None."""
+    cells: list[TextCell] = []
+    for token in tokens:
+        if not cells or cells[-1] is not token.cell:
+            cells.append(token.cell)
+    cells = _trim_blanks(cells, ncols, lambda cell: not cell.text)
+    if len(cells) != ncols or any(cell.column is None for cell in cells):
+        return None
+    return tuple((cast(int, cell.column), cell.col_span) for cell in cells)
 
 
-def _past_its_table(doc: Document, tokens: Sequence[Token], ncols: int) -> bool:
-    """Whether ``tokens``, a row of several columns on one line of a table's grid, include a
-    cell spanning columns on a line that reaches past the columns of most of the table's
-    lines. A browser (and Word) lays its cells out by the grid: the cells after the span
-    stand a column further right than their order says, under no column of their own."""
-    if ncols < 2 or not doc.marked_cells or all(t.cell.col_span == 1 for t in tokens):
-        return False
+def _usual_columns(doc: Document, drafts: Sequence[_Draft], ncols: int) -> tuple[int, ...] | None:
+    """The grid columns the value cells of a table's rows start in, when two or more of its
+    rows (or its header, a line of a label and a cell for each column just before the rows)
+    agree and no other columns are as common (None otherwise, and where the cells are not a
+    grid's markup, or the row has one column: section 二's one-number rows span)."""
+    if not doc.marked_cells or ncols < 2 or not drafts:
+        return None
+    counts = collections.Counter(
+        tuple(column for column, _ in found)
+        for d in drafts
+        if d.values and (found := _value_columns(d.values, ncols)) is not None
+    )
     lines = doc.lines
-    starts = [line.start for line in lines]
-    found = {bisect.bisect_right(starts, token.cell.start) - 1 for token in tokens}
-    line = lines[found.pop()]
-    if found or line.table is None:
+    at = bisect.bisect_right([line.start for line in lines], drafts[0].label.start) - 1
+    for line in reversed(lines[max(0, at - _HEADER_LINES) : at]):
+        if line.table != lines[at].table:
+            break
+        cells = line.cells
+        if len(cells) == ncols + 1 and all(
+            c.column is not None and not _DIGIT.search(c.text) for c in cells
+        ):
+            counts[tuple(cast(int, c.column) for c in cells[1:])] += 1
+            break
+    common = counts.most_common(2)
+    if not common or common[0][1] < 2 or (len(common) > 1 and common[1][1] == common[0][1]):
+        return None
+    return common[0][0]
+
+
+_HEADER_LINES = 3  #: lines above a table's first row its column headers may be on
+
+
+def _moved_by_a_span(found: tuple[tuple[int, int], ...] | None, usual: tuple[int, ...]) -> bool:
+    """Whether a row's value cells (see _value_columns), one of which spans columns, stand
+    elsewhere than in the table's usual columns: a browser (and Word) shows each cell where
+    the grid puts it, not by its order, so some number is not under its column. Each cell
+    must cover its column's usual start (a cell that spans its column and a sliver of the
+    grid, or the last cell reaching past the table, moves none)."""
+    return (
+        found is not None
+        and any(span > 1 for _, span in found)
+        and not all(
+            column <= start < column + span
+            for (column, span), start in zip(found, usual, strict=True)
+        )
+    )
+
+
+def _spans_unevenly(doc: Document, tokens: Sequence[Token], ncols: int) -> bool:
+    """Whether a line of a table's grid holding all of section 四's cells (no other row to
+    compare it with) has a cell before its last spanning more columns than another: the
+    cells after it stand a column off their order (a grid whose every cell spans two, or
+    whose last cell reaches past the table, moves none)."""
+    if not doc.marked_cells:
         return False
-    ends = collections.Counter(_grid_end(other) for other in lines if other.table == line.table)
-    return 0 < ends.most_common(1)[0][0] < _grid_end(line)
+    found = _value_columns(tokens, ncols)
+    return (
+        found is not None
+        and len({span for _, span in found}) > 1
+        and any(span > 1 for _, span in found[:-1])
+    )
 
 
 def _grid_cells(doc: Document, tokens: Sequence[Token], ncols: int) -> list[list[Token]] | None:
@@ -1070,27 +1124,28 @@ def _ways_under(
     above: Sequence[TextCell], cells: Sequence[TextCell], used: set[int]
 ) -> list[dict[int, int]]:
     """Each way the cells of a line may stand under those of the line ``above``: for the
-    index of each cell in ``used``, the index of the cell above it. By their boxes when they
-    have them (a PDF's: a number alone on its line stands under the column it is printed
-    in); else laid under from the left and from the right (a line trimmed of its trailing
-    cells, or without the label column)."""
+    index of each cell in ``used``, the index of the cell above it. Laid under from the left
+    and from the right (a line trimmed of its trailing cells, or without the label column),
+    and by their boxes when they have them (a PDF's: a number alone on its line stands under
+    the column it is printed in, which neither end may say)."""
+    ways = [{at: at + shift for at in used} for shift in {0, len(above) - len(cells)}]
     if all(c.box is not None for c in above):
         by_box: dict[int, int] = {}
         for at in used:
             box = cells[at].box
             if box is None:
-                break
+                return ways
             width, column = max(
                 (min(box[2], a[2]) - max(box[0], a[0]), i)
                 for i, c in enumerate(above)
                 if (a := c.box) is not None
             )
             if width <= 0:
-                break
+                return ways
             by_box[at] = column
-        else:
-            return [by_box]
-    return [{at: at + shift for at in used} for shift in {0, len(above) - len(cells)}]
+        if by_box not in ways:
+            ways.append(by_box)
+    return ways
 
 
 def _is_piece(token: Token) -> bool:
@@ -1128,6 +1183,7 @@ def _build_table(
     kind = _lenient_kind(columns)
     usual = _usual_width(drafts)
     padding = _trailing_padding(drafts, usual, len(columns))
+    usual_columns = _usual_columns(doc, drafts, len(columns))
     runs: list[RunRow] = []
     maybe: list[tuple[_Draft, Token, str, str]] = []  # cells that may have wrapped
     # Numbers a row took alone from lines after its label, when the next row comes short of
@@ -1190,7 +1246,9 @@ def _build_table(
                 cells[row_id, column.id] = Value(None, ValueStatus.AMBIGUOUS)
             diagnostics.append(_placing("P206", doc, draft.label, table_id, row_id))
             continue
-        if _past_its_table(doc, draft.values, len(columns)):
+        if usual_columns is not None and _moved_by_a_span(
+            _value_columns(draft.values, len(columns)), usual_columns
+        ):
             for column in columns:
                 cells[row_id, column.id] = Value(None, ValueStatus.AMBIGUOUS)
             diagnostics.append(_placing("P224", doc, draft.label, table_id, row_id))
@@ -1661,7 +1719,7 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
         )
     values = [_value(doc, t, NumberKind.COUNT, None) for t in stream]
     code: str | None = None
-    if any(_past_its_table(doc, tokens, len(positions)) for tokens in value_lines):
+    if len(value_lines) == 1 and _spans_unevenly(doc, value_lines[0], len(positions)):
         placed, code = [Value(None, ValueStatus.AMBIGUOUS) for _ in positions], "P224"
     elif (len(values) != len(positions) or doc.marked_cells) and any(
         _numbers_share_a_cell(tokens) for tokens in value_lines

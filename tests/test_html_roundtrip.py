@@ -285,6 +285,54 @@ def test_a_cell_of_the_grid_holding_several_numbers_is_that_cells_ambiguous_valu
     generated.assert_read_but(report, key)
 
 
+#: the last value cell of a table's rows where it is not each row's last column
+_LAST_CELL_OF_ITS_ROW = {"review_litigation": ("litigation_after_review", "total")}
+
+
+def _last(generated: GeneratedReport, table_id: str) -> str:
+    return generated.table(table_id).spec.columns[-1].id
+
+
+@settings(max_examples=30)
+@given(generated=generated_reports(), data=st.data())
+def test_a_value_cell_spanning_columns_before_its_rows_last_moves_no_number_silently(
+    generated: GeneratedReport, data: st.DataObject
+) -> None:
+    # Any value cell but the last of a row of several columns given colspan=2, and an empty
+    # cell added at the row's end: a browser shows every cell after the span a column right
+    # of its order. The row's cells (section 四: its one row of 15 cells) are ambiguous
+    # (P224), every other cell of the report exact. (The last cell spanning moves none.)
+    style = HtmlStyle(kind=data.draw(st.sampled_from(STYLES), label="kind"), blank="&nbsp;")
+    page = render_html(generated, style)
+    keys = sorted(
+        key
+        for key, (start, _) in page.cells.items()
+        if len(generated.table(key[0]).spec.columns) > 1
+        and "colspan" not in page.text[start : page.text.index(">", start)]
+        and key[1:] != _LAST_CELL_OF_ITS_ROW.get(key[0], (key[1], _last(generated, key[0])))
+    )
+    key = data.draw(st.sampled_from(keys), label="cell")
+    start, end = page.cells[key]
+    row_end = page.text.index("</tr>", end)
+    text = (
+        page.text[: start + len("<td")]
+        + ' colspan="2"'
+        + page.text[start + len("<td") : row_end]
+        + "<td></td>"
+        + page.text[row_end:]
+    )
+    report = gikparse.parse_html(text)
+    table_id, row, _ = key
+    table = report.table(table_id)
+    assert table is not None
+    spec = generated.table(table_id).spec
+    rows = [r.id for r in spec.rows] if table_id == "review_litigation" else [row]
+    doubted = [(table_id, r, c.id) for r in rows for c in spec.columns]
+    assert {table.cell(r, c).status for _, r, c in doubted} == {ValueStatus.AMBIGUOUS}
+    assert "P224" in {d.code for d in table.diagnostics if d.row in rows}
+    generated.assert_read_but(report, *doubted)
+
+
 _SEED = "000_623967a19d51db49"
 
 
@@ -339,6 +387,38 @@ def test_a_value_cell_spanning_columns_in_a_row_wider_than_its_table_moves_no_nu
     got, expected = report.to_dict()["applications"], load_expected(_SEED)["applications"]
     del got["received"], expected["received"]
     assert _exact(got) == _exact(expected)
+
+
+def test_a_row_whose_last_cell_reaches_past_the_table_is_read_in_order() -> None:
+    # The last cell spanning two moves no number: each stands under its own column.
+    page = _seed_page()
+    row = '<tr><td colspan="3">一、本年新收政府信息公开申请数量</td>' + "<td>0</td>" * 7 + "</tr>"
+    ragged = row.replace("<td>0</td></tr>", "<td colspan=2>0</td></tr>")
+    report = gikparse.parse_html(page.replace(row, ragged))
+    got, expected = report.to_dict(), load_expected(_SEED)
+    assert _exact(got["applications"]) == _exact(expected["applications"])
+    assert "P224" not in {d.code for d in report.diagnostics}
+
+
+def test_a_spanning_cell_is_doubted_where_every_other_row_ends_with_an_empty_cell() -> None:
+    # Every row of the page one empty cell wider, the received row not, but its second value
+    # cell spanning two: as wide as the others, its cells after the span still stand a
+    # column off their order (P224).
+    page = _seed_page().replace("</td></tr>", "</td><td></td></tr>")
+    row = (
+        '<tr><td colspan="3">一、本年新收政府信息公开申请数量</td>'
+        + "<td>0</td>" * 7
+        + "<td></td></tr>"
+    )
+    assert row in page
+    spanning = (
+        '<tr><td colspan="3">一、本年新收政府信息公开申请数量</td><td>5</td>'
+        "<td colspan=2>1</td><td>2</td><td>3</td><td>4</td><td>6</td><td>21</td></tr>"
+    )
+    table = gikparse.parse_html(page.replace(row, spanning)).table("applications")
+    assert table is not None
+    assert {v.status for v in table.row("received").values()} == {ValueStatus.AMBIGUOUS}
+    assert ("P224", "received") in {(d.code, d.row) for d in table.diagnostics}
 
 
 def test_a_page_whose_every_cell_spans_twice_the_columns_parses_the_same() -> None:
