@@ -1046,16 +1046,18 @@ class _RowCollector:
         """Whether a label no row has stands in a value cell of the row being read: a cell of
         the line its whole label is on, after it, fewer numbers than the row's columns before
         it; not the rest of the label (split into a cell of its own), a note such as
-        "（万元）" or "注：…", or a row's label with a typo."""
+        "（万元）" or "注：…", or a row's label with a typo. A piece of a number ("23,",
+        "145,427,27": one a narrow cell wrapped) is no label's rest, whole or not."""
         current = self.current
+        piece = _PIECE.fullmatch(label.text) is not None
         return (
             current is not None
             and current.run is None
             and label.cell is not current.label.cell
             and any(cell is current.label.cell for cell in line.cells)
-            and (current.text in current.spec.keys or _PIECE.fullmatch(label.text) is not None)
+            and (piece or current.text in current.spec.keys)
             and current.filled < self.ncols(current.spec)
-            and not (current.filled == 0 and current.continues(core))
+            and (piece or not (current.filled == 0 and current.continues(core)))
             and _NOTE.fullmatch(label.text) is None
             and self._near_row(label.text) is None
         )

@@ -490,3 +490,23 @@ def test_a_piece_alone_on_its_line_is_named_under_the_column_its_box_stands_in()
         if d.code == "P221" and d.column == "legal_service_org"
     )
     assert "'334382'" in message and "'51'" in message
+
+
+def test_a_piece_of_a_total_beside_a_whole_label_keeps_the_row_open() -> None:
+    # Narrow right-aligned cells, thousands separators, centred top to bottom: the row's
+    # line holds only "23," (23,024 wrapped) in the total's column; the other numbers come in
+    # pieces on the lines below. "23," read as a label's rest (an empty ordinal-less rest
+    # "continues" any label) ended the row: seven cells blank, a table-level P202 only.
+    text = (
+        _HEAD
+        + "一、本年新收政府信息公开申请数量\t\t\t\t\t\t\t23,\n"
+        + "4,8\t5,4\t1,7\t4,2\t\t6,6\t\n"
+        + "\t\t\t\t94\t\t02\n"
+        + "38\t17\t32\t50\t\t93\t\n"
+        + "\t\t\t\t\t\t4\n"
+        + "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"
+    )
+    table = gikparse.parse_applications(text)
+    assert {v.status for v in table.row("received").values()} == {ValueStatus.AMBIGUOUS}
+    assert {c for r, c in _p221(table) if r == "received"} == set(table.row("received"))
+    assert [v.value for v in table.row("carried_over").values()] == [0] * 7
