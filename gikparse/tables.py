@@ -313,28 +313,26 @@ def _value_columns(tokens: Sequence[Token], ncols: int) -> tuple[tuple[int, int]
 
 
 def _usual_columns(doc: Document, drafts: Sequence[_Draft], ncols: int) -> tuple[int, ...] | None:
-    """The grid columns the value cells of a table's rows start in, when two or more of its
-    rows (or its header, a line of a label and a cell for each column just before the rows)
-    agree and no other columns are as common (None otherwise, and where the cells are not a
-    grid's markup, or the row has one column: section 二's one-number rows span)."""
-    if not doc.marked_cells or ncols < 2 or not drafts:
-        return None
-    counts = collections.Counter(
-        tuple(column for column, _ in found)
-        for d in drafts
-        if d.values and (found := _value_columns(d.values, ncols)) is not None
-    )
+    """The grid columns a table's value cells start in: its header's (a line of a label and a
+    cell for each column, just above the first row), else those two or more of its rows agree
+    on, no other columns as common (None otherwise)."""
     lines = doc.lines
     at = bisect.bisect_right([line.start for line in lines], drafts[0].label.start) - 1
     for line in reversed(lines[max(0, at - _HEADER_LINES) : at]):
         if line.table != lines[at].table:
             break
         cells = line.cells
+        while len(cells) > ncols + 1 and not cells[-1].text:
+            cells = cells[:-1]  # the table's columns past this sub-table's (section 二)
         if len(cells) == ncols + 1 and all(
             c.column is not None and not _DIGIT.search(c.text) for c in cells
         ):
-            counts[tuple(cast(int, c.column) for c in cells[1:])] += 1
-            break
+            return tuple(cast(int, c.column) for c in cells[1:])
+    counts = collections.Counter(
+        tuple(column for column, _ in found)
+        for d in drafts
+        if d.values and (found := _value_columns(d.values, ncols)) is not None
+    )
     common = counts.most_common(2)
     if not common or common[0][1] < 2 or (len(common) > 1 and common[1][1] == common[0][1]):
         return None
@@ -1185,7 +1183,10 @@ def _build_table(
     kind = _lenient_kind(columns)
     usual = _usual_width(drafts)
     padding = _trailing_padding(drafts, usual, len(columns))
-    usual_columns = _usual_columns(doc, drafts, len(columns))
+    # Where the table's value cells start (see _moved_by_a_span): looked for at the first
+    # row of a grid whose value cell spans columns, which most tables have none of.
+    spans = doc.marked_cells and len(columns) > 1
+    usual_columns: tuple[int, ...] | None = None
     runs: list[RunRow] = []
     maybe: list[tuple[_Draft, Token, str, str]] = []  # cells that may have wrapped
     # Numbers a row took alone from lines after its label, when the next row comes short of
@@ -1248,9 +1249,15 @@ def _build_table(
                 cells[row_id, column.id] = Value(None, ValueStatus.AMBIGUOUS)
             diagnostics.append(_placing("P206", doc, draft.label, table_id, row_id))
             continue
-        if usual_columns is not None and _moved_by_a_span(
-            _value_columns(draft.values, len(columns)), usual_columns
-        ):
+        if spans and any(t.cell.col_span > 1 for t in draft.values):
+            if usual_columns is None:
+                usual_columns = _usual_columns(doc, drafts, len(columns)) or ()
+            moved = bool(usual_columns) and _moved_by_a_span(
+                _value_columns(draft.values, len(columns)), usual_columns
+            )
+        else:
+            moved = False
+        if moved:
             for column in columns:
                 cells[row_id, column.id] = Value(None, ValueStatus.AMBIGUOUS)
             diagnostics.append(_placing("P224", doc, draft.label, table_id, row_id))
