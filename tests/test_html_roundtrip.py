@@ -260,6 +260,12 @@ _SEVERAL_NUMBERS = (
 )
 
 
+def _in_any_style(generated: GeneratedReport, data: st.DataObject) -> Page:
+    """The report as a page in a style drawn from all, blanks printed as &nbsp;."""
+    kind = data.draw(st.sampled_from(STYLES), label="kind")
+    return render_html(generated, HtmlStyle(kind=kind, blank="&nbsp;"))
+
+
 @settings(max_examples=30)
 @given(generated=generated_reports(), data=st.data())
 def test_a_cell_of_the_grid_holding_several_numbers_is_that_cells_ambiguous_value(
@@ -268,8 +274,7 @@ def test_a_cell_of_the_grid_holding_several_numbers_is_that_cells_ambiguous_valu
     # On a page the cells are the table's grid: one holding "5 1" is that cell ambiguous
     # (P223) with its raw text, and every other cell keeps its value (the whole row was
     # P206, and its other numbers lost).
-    style = HtmlStyle(kind=data.draw(st.sampled_from(STYLES), label="kind"), blank="&nbsp;")
-    page = render_html(generated, style)
+    page = _in_any_style(generated, data)
     key = data.draw(st.sampled_from(sorted(page.cells)), label="cell")
     start, end = page.cells[key]
     inner = page.text.index(">", start) + 1
@@ -302,8 +307,7 @@ def test_a_value_cell_spanning_columns_before_its_rows_last_moves_no_number_sile
     # shows every cell after the span a column right of its order (the last past the
     # table's end). The row's cells (section 四: its one row of 15 cells) are ambiguous
     # (P224), every other cell of the report exact. (The last cell spanning moves none.)
-    style = HtmlStyle(kind=data.draw(st.sampled_from(STYLES), label="kind"), blank="&nbsp;")
-    page = render_html(generated, style)
+    page = _in_any_style(generated, data)
     keys = sorted(
         key
         for key, (start, _) in page.cells.items()
