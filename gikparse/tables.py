@@ -12,7 +12,7 @@ import bisect
 import collections
 import functools
 import itertools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TypeVar, cast
 
@@ -60,6 +60,7 @@ _C = TypeVar("_C")
 # call, and the loops below read them hundreds of times per report.
 _LABEL, _VALUE, _EMPTY = TokenKind.LABEL, TokenKind.VALUE, TokenKind.EMPTY
 _BLANK, _UNREADABLE = ValueStatus.BLANK, ValueStatus.UNREADABLE
+_AMBIGUOUS = Value(None, ValueStatus.AMBIGUOUS)  #: a cell whose number cannot be told
 _NUMBER, _MONEY = ValueStatus.NUMBER, NumberKind.MONEY
 _RUN = LineKind.RUN
 # Cells whose numbers the rules across rows may rely on when cutting runs (blank counts as 0).
@@ -287,26 +288,39 @@ def _holds_several(tokens: Sequence[Token]) -> bool:
     )
 
 
+def _line_indexes(doc: Document, offsets: Iterable[int]) -> set[int]:
+    """The indexes of the lines of ``doc`` the offsets fall on (a rare path: the lines'
+    starts are gathered each time)."""
+    starts = [line.start for line in doc.lines]
+    return {bisect.bisect_right(starts, offset) - 1 for offset in offsets}
+
+
 def _on_a_marked_row(doc: Document, tokens: Sequence[Token]) -> bool:
     """Whether ``tokens`` are cells of one row of a table whose cells are its source's markup
     (a web page's or a Word file's: see Document.marked_cells), never cut from positions as
     a PDF's are (such a cell may hold two cells' numbers)."""
     if not doc.marked_cells:
         return False
-    starts = [line.start for line in doc.lines]
-    lines = {bisect.bisect_right(starts, token.cell.start) - 1 for token in tokens}
+    lines = _line_indexes(doc, (token.cell.start for token in tokens))
     return len(lines) == 1 and doc.lines[lines.pop()].table is not None
+
+
+def _by_cell(tokens: Sequence[Token], ncols: int) -> list[list[Token]]:
+    """A row's tokens cell by cell, trimmed as a row's cells are (see _trim_blanks)."""
+    by_cell: list[list[Token]] = []
+    for token in tokens:
+        if by_cell and by_cell[-1][0].cell is token.cell:
+            by_cell[-1].append(token)
+        else:
+            by_cell.append([token])
+    return _trim_blanks(by_cell, ncols, lambda cell: cell[0].kind is _EMPTY)
 
 
 def _value_columns(tokens: Sequence[Token], ncols: int) -> tuple[tuple[int, int], ...] | None:
     """The grid column each of a row's value cells starts in and how many it spans, trimmed
     as a row's cells are, when there is one for each column and the reader laid out a grid
     (see TextCell.column); else None."""
-    cells: list[TextCell] = []
-    for token in tokens:
-        if not cells or cells[-1] is not token.cell:
-            cells.append(token.cell)
-    cells = _trim_blanks(cells, ncols, lambda cell: not cell.text)
+    cells = [cell[0].cell for cell in _by_cell(tokens, ncols)]
     if len(cells) != ncols or any(cell.column is None for cell in cells):
         return None
     return tuple((cast(int, cell.column), cell.col_span) for cell in cells)
@@ -317,7 +331,7 @@ def _usual_columns(doc: Document, drafts: Sequence[_Draft], ncols: int) -> tuple
     cell for each column, just above the first row), else those two or more of its rows agree
     on, no other columns as common (None otherwise)."""
     lines = doc.lines
-    at = bisect.bisect_right([line.start for line in lines], drafts[0].label.start) - 1
+    at = _line_indexes(doc, (drafts[0].label.start,)).pop()
     for line in reversed(lines[max(0, at - _HEADER_LINES) : at]):
         if line.table != lines[at].table:
             break
@@ -380,13 +394,7 @@ def _grid_cells(doc: Document, tokens: Sequence[Token], ncols: int) -> list[list
     of several columns (which columns it covers is not read here), one cell at most holding
     several numbers (two rows typed into one, each cell holding both rows' numbers, are no
     row); else None."""
-    by_cell: list[list[Token]] = []
-    for token in tokens:
-        if by_cell and by_cell[-1][0].cell is token.cell:
-            by_cell[-1].append(token)
-        else:
-            by_cell.append([token])
-    by_cell = _trim_blanks(by_cell, ncols, lambda cell: cell[0].kind is _EMPTY)
+    by_cell = _by_cell(tokens, ncols)
     if (
         len(by_cell) != ncols
         or sum(1 for cell in by_cell if len(cell) > 1) > 1
@@ -1245,30 +1253,24 @@ def _build_table(
             # _Draft.interleaved). The row's numbers cannot be placed without guessing which,
             # unless the cells are a web page's or a Word table's, one for each column (then
             # only that cell's number is doubtful).
-            for column in columns:
-                cells[row_id, column.id] = Value(None, ValueStatus.AMBIGUOUS)
+            cells.update(dict.fromkeys(((row_id, c.id) for c in columns), _AMBIGUOUS))
             diagnostics.append(_placing("P206", doc, draft.label, table_id, row_id))
             continue
         if spans and any(t.cell.col_span > 1 for t in draft.values):
             if usual_columns is None:
                 usual_columns = _usual_columns(doc, drafts, len(columns)) or ()
-            moved = bool(usual_columns) and _moved_by_a_span(
+            if usual_columns and _moved_by_a_span(
                 _value_columns(draft.values, len(columns)), usual_columns
-            )
-        else:
-            moved = False
-        if moved:
-            for column in columns:
-                cells[row_id, column.id] = Value(None, ValueStatus.AMBIGUOUS)
-            diagnostics.append(_placing("P224", doc, draft.label, table_id, row_id))
-            continue
+            ):
+                cells.update(dict.fromkeys(((row_id, c.id) for c in columns), _AMBIGUOUS))
+                diagnostics.append(_placing("P224", doc, draft.label, table_id, row_id))
+                continue
         stacked = _stacked(draft.values) if draft.taken_after else None
         if stacked is not None:
             # Two of the row's numbers stand one above the other (the cells' boxes say so):
             # the lower is a piece of a number a narrow cell wrapped, or another row's, never
             # the row's next cell; which column each of the others is cannot be told either.
-            for column in columns:
-                cells[row_id, column.id] = Value(None, ValueStatus.AMBIGUOUS)
+            cells.update(dict.fromkeys(((row_id, c.id) for c in columns), _AMBIGUOUS))
             upper, lower = stacked
             diagnostics.append(
                 _diag(
