@@ -329,7 +329,7 @@ def _value_columns(tokens: Sequence[Token], ncols: int) -> tuple[tuple[int, int]
 def _usual_columns(doc: Document, drafts: Sequence[_Draft], ncols: int) -> tuple[int, ...] | None:
     """The grid columns a table's value cells start in: its header's (a line of a label and a
     cell for each column, just above the first row), else those two or more of its rows agree
-    on, no other columns as common (None otherwise)."""
+    on, no other columns as common (None otherwise: see _spans_unevenly)."""
     lines = doc.lines
     at = _line_indexes(doc, (drafts[0].label.start,)).pop()
     for line in reversed(lines[max(0, at - _HEADER_LINES) : at]):
@@ -372,14 +372,12 @@ def _moved_by_a_span(found: tuple[tuple[int, int], ...] | None, usual: tuple[int
     )
 
 
-def _spans_unevenly(doc: Document, tokens: Sequence[Token], ncols: int) -> bool:
-    """Whether a line of a table's grid holding all of section 四's cells (no other row to
-    compare it with) has a cell before its last spanning more columns than another: the
-    cells after it stand a column off their order (a grid whose every cell spans two, or
-    whose last cell reaches past the table, moves none)."""
-    if not doc.marked_cells:
-        return False
-    found = _value_columns(tokens, ncols)
+def _spans_unevenly(found: tuple[tuple[int, int], ...] | None) -> bool:
+    """Whether a row's value cells (see _value_columns), with no other row or header to
+    compare them with (section 四's one row, a sub-table without a header line), have a cell
+    before the last spanning more columns than another: the cells after it stand a column
+    off their order (a grid whose every cell spans two, or whose last cell reaches past the
+    table, moves none)."""
     return (
         found is not None
         and len({span for _, span in found}) > 1
@@ -1259,9 +1257,8 @@ def _build_table(
         if spans and any(t.cell.col_span > 1 for t in draft.values):
             if usual_columns is None:
                 usual_columns = _usual_columns(doc, drafts, len(columns)) or ()
-            if usual_columns and _moved_by_a_span(
-                _value_columns(draft.values, len(columns)), usual_columns
-            ):
+            grid = _value_columns(draft.values, len(columns))
+            if _moved_by_a_span(grid, usual_columns) if usual_columns else _spans_unevenly(grid):
                 cells.update(dict.fromkeys(((row_id, c.id) for c in columns), _AMBIGUOUS))
                 diagnostics.append(_placing("P224", doc, draft.label, table_id, row_id))
                 continue
@@ -1730,7 +1727,11 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
         )
     values = [_value(doc, t, NumberKind.COUNT, None) for t in stream]
     code: str | None = None
-    if len(value_lines) == 1 and _spans_unevenly(doc, value_lines[0], len(positions)):
+    if (
+        doc.marked_cells
+        and len(value_lines) == 1
+        and _spans_unevenly(_value_columns(value_lines[0], len(positions)))
+    ):
         placed, code = [Value(None, ValueStatus.AMBIGUOUS) for _ in positions], "P224"
     elif (len(values) != len(positions) or doc.marked_cells) and any(
         _numbers_share_a_cell(tokens) for tokens in value_lines

@@ -418,6 +418,30 @@ def test_a_spanning_cell_is_doubted_where_every_other_row_ends_with_an_empty_cel
     assert ("P224", "received") in {(d.code, d.row) for d in table.diagnostics}
 
 
+def test_a_spanning_cell_in_a_sub_table_without_a_header_line_is_doubted() -> None:
+    # Section 二's 第二十条第（六）项 without its header line: two rows, nothing to say which
+    # columns are the table's. 6 spanning two of three columns puts 0 and 152 a column right
+    # of their order (152 past the table): the row is ambiguous (P224), its neighbour read.
+    page = _seed_page()
+    header = (
+        "<tr><td>信息内容</td><td>上一年项目数量</td><td>本年增/减</td><td>处理决定数量</td></tr>"
+    )
+    row = "<tr><td>行政处罚</td><td>6</td><td>0</td><td>152</td></tr>"
+    caption = '<tr><td colspan="4">第二十条第（六）项</td></tr>\n'
+    assert caption + header in page and row in page
+    spanning = row.replace("<td>6</td>", "<td colspan=2>6</td>")
+    report = gikparse.parse_html(page.replace(caption + header, caption).replace(row, spanning))
+    table = report.table("active_disclosure.enforcement")
+    assert table is not None
+    penalty = table.row("administrative_penalty")
+    assert {v.status for v in penalty.values()} == {ValueStatus.AMBIGUOUS}
+    assert ("P224", "administrative_penalty") in {(d.code, d.row) for d in table.diagnostics}
+    expected = load_expected(_SEED)["active_disclosure"]["enforcement"]["administrative_coercion"]
+    assert _exact(
+        report.to_dict()["active_disclosure"]["enforcement"]["administrative_coercion"]
+    ) == (_exact(expected))
+
+
 def test_a_page_whose_every_cell_spans_twice_the_columns_parses_the_same() -> None:
     # Grids of pages saved from Word often give every cell of a column the same span: value
     # cells spanning columns in rows as wide as the table's others are read in order.
