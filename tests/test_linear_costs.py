@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from gikparse.narrative import _first_email, _fold
 from gikparse.readers._pdf_aligned import _chains, _Frag, _Run
-from gikparse.tables import _usual_width
+from gikparse.tables._build import _usual_width
 
 #: the single pattern _first_email replaces; it backtracks quadratically on long runs
 _EMAIL_REFERENCE = regex.compile(

@@ -14,7 +14,7 @@ from gikparse.model import Value
 from gikparse.numbers import ValueStatus
 from gikparse.readers.document import Document
 from gikparse.readers.text import read_text
-from gikparse.tables import place
+from gikparse.tables._placing import place
 from tests.conftest import SEEDS
 from tests.render import CLEAN, render
 from tests.strategies import GeneratedReport, fixed_report, generated_reports
