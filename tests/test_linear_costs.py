@@ -12,7 +12,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gikparse.narrative import _first_email, _fold
+from gikparse.narrative._contact import _first_email
+from gikparse.narrative._view import _fold
 from gikparse.readers._pdf_aligned import _chains, _Frag, _Run
 from gikparse.tables._build import _usual_width
 

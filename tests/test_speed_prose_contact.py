@@ -7,21 +7,19 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gikparse.narrative import (
+from gikparse.narrative._contact import (
     _ADDRESS,
     _AUTOLINK,
     _EMAIL_HEAD,
     _MD_LINK,
-    _MD_PREFIX,
     _PHONE_LABEL,
     _PHONE_LABEL_WORDS,
     _POSTCODE,
     _URL,
-    _clean_line,
     _may_hold_url,
-    _view,
-    _without,
 )
+from gikparse.narrative._title import _MD_PREFIX, _clean_line
+from gikparse.narrative._view import _view, _without
 
 _PIECES = st.sampled_from(
     [

@@ -8,7 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gikparse.narrative import _FOLD_TABLE, _SELF_FOLDING_RUNS, _fold, _fold_char
+from gikparse.narrative._view import _FOLD_TABLE, _SELF_FOLDING_RUNS, _fold, _fold_char
 
 _PLANES_0_1 = [chr(code) for code in range(0x20000) if not 0xD800 <= code <= 0xDFFF]
 

@@ -6,15 +6,15 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gikparse.narrative import (
+from gikparse.narrative._items import (
     _HAN_ORD,
     _INLINE_SHI,
     _LINE_GROUPS,
     _LINE_MARKER,
-    _fold,
     _line_markers,
     _marker_of,
 )
+from gikparse.narrative._view import _fold
 
 # The pattern as it was: spaces before the marker matched outside the look-behind.
 _PLAIN_INLINE_SHI = regex.compile(

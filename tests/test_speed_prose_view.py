@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gikparse.narrative import _DROP, _fold, _NewlineMode, _runs, _view
+from gikparse.narrative._view import _DROP, _fold, _NewlineMode, _runs, _view
 
 _MODES: tuple[_NewlineMode, ...] = get_args(_NewlineMode)
 _TEXT = st.text(alphabet=st.sampled_from([*sorted(_DROP), "\n", "地", "址", "ａ", "１", "—", "x"]))
