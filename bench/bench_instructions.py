@@ -15,6 +15,11 @@ paths on one report, then parses the sources between two marker calls that callg
 its counters before and dumps them before (``binascii.crc_hqx`` and ``binascii.b2a_uu``,
 which gikparse never calls), once for the pages or files and once for the texts. Prints
 instructions per report (millions) and their ratio; the aim of issue 10 is at most 2.
+
+For web pages it also counts the standard library's ``html.parser`` tokenizing each page
+(decoded, no handlers: no tree, no layout, no report), the least a pure-Python reader of the
+page does: a page saved from Word holds 30 times the characters of its text, and that alone
+costs more than the text path (the last column, "tokenize").
 """
 
 from __future__ import annotations
@@ -68,10 +73,13 @@ def child(workload: str, count: int) -> None:
     """Parse the workload's sources between the markers (run under callgrind)."""
     import binascii
     import gc
+    from html.parser import HTMLParser
 
     import gikparse
+    from gikparse.readers._html_decode import decode
 
     sources, texts = _sources(workload, count)
+    pages = [decode(s).text for s in sources[1:]] if workload.startswith(("html-", "seed-")) else []
     gikparse.parse(sources[0])  # regular expressions compiled, label caches warm
     gikparse.parse_text(texts[0])
     sources, texts = sources[1:], texts[1:]
@@ -88,11 +96,18 @@ def child(workload: str, count: int) -> None:
     for text in texts:
         gikparse.parse_text(text)
     binascii.b2a_uu(b"")
+    binascii.crc_hqx(b"", 0)
+    for page in pages:
+        tokenizer = HTMLParser()
+        tokenizer.feed(page)
+        tokenizer.close()
+    binascii.b2a_uu(b"")
     print(len(sources))
 
 
-def measure(workload: str, count: int) -> tuple[float, float]:
-    """Millions of instructions per report: the pages or files, and the texts."""
+def measure(workload: str, count: int) -> tuple[float, float, float]:
+    """Millions of instructions per report: the pages or files, the texts, and html.parser
+    tokenizing the pages (0 for Word files)."""
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "callgrind.out"
         done = subprocess.run(
@@ -117,9 +132,9 @@ def measure(workload: str, count: int) -> tuple[float, float]:
         reports = int(done.stdout.split()[-1])
         counts = [
             int(re.search(r"^summary: (\d+)", (Path(f"{out}.{n}")).read_text(), re.M).group(1))  # type: ignore[union-attr]
-            for n in (1, 2)
+            for n in (1, 2, 3)
         ]
-    return counts[0] / reports / 1e6, counts[1] / reports / 1e6
+    return counts[0] / reports / 1e6, counts[1] / reports / 1e6, counts[2] / reports / 1e6
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,10 +153,11 @@ def main(argv: list[str] | None = None) -> int:
         child(args.child, args.count)
         return 0
     chosen = args.only.split(",") if args.only else workloads
-    print(f"{'workload':<18}{'M instr/report':>15}{'text':>8}{'ratio':>8}")
+    print(f"{'workload':<18}{'M instr/report':>15}{'text':>8}{'ratio':>8}{'tokenize':>10}")
     for workload in chosen:
-        source, text = measure(workload, args.count)
-        print(f"{workload:<18}{source:>15.1f}{text:>8.1f}{source / text:>8.2f}", flush=True)
+        source, text, tokenize = measure(workload, args.count)
+        shown = f"{tokenize:>10.1f}" if tokenize else f"{'-':>10}"
+        print(f"{workload:<18}{source:>15.1f}{text:>8.1f}{source / text:>8.2f}{shown}", flush=True)
     return 0
 
 
