@@ -217,12 +217,11 @@ def test_cells_of_tables_that_lost_their_shape_are_right_or_left_out(
     text = lost(report, shape, noise)
     note("rendered text:\n" + text)
     got = gikparse.parse_text(text)
-    recovered, _, wrong = _tally(report, got)
+    _, _, wrong = _tally(report, got)
+    # How many cells come back is no property of one report: one whose rows mix five-digit
+    # numbers with blanks may allow no sure cut of any run, and every cell is then rightly left
+    # out. What comes back is measured on the seeds (below) and by bench/bench_recover.py.
     assert not wrong, "\n".join(wrong)
-    # Text broken at a narrow width may hold no line that shows it is a flattened report, and
-    # where blank cells vanished every row may allow a cut with a cell gone; every other
-    # rendering gives back some cells.
-    assert recovered > 0 or shape in ("wrapped", "flattened_dropped")
 
 
 @settings(max_examples=30, phases=_PHASES)
@@ -289,7 +288,7 @@ def _seed_report(name: str) -> GeneratedReport:
     )
 
 
-SEED_SHAPES = ("flattened", "flat", "column_order")
+SEED_SHAPES = ("flat", *LOST_SHAPES)
 
 
 def _seed_text(name: str, shape: str, seed: int) -> str:
