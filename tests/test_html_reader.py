@@ -587,10 +587,14 @@ def test_raised_or_struck_out_digits_stand_apart_from_a_value(mark: str, struck:
         # Word's raised and lowered text.
         "position:relative;top:-3.0pt;mso-text-raise:3.0pt",
         "position: relative; bottom: 2px",
+        # A footnote mark floated to the cell's edge: 5 at the left, 1 at the right.
+        "float:right",
+        "FLOAT: left",
+        "float:none;float:inline-end",
     ],
 )
 @pytest.mark.parametrize("tag", ["span", "font", "a"])
-def test_digits_a_style_raises_or_strikes_out_stand_apart_from_a_value(
+def test_digits_a_style_raises_strikes_out_or_floats_stand_apart_from_a_value(
     style: str, tag: str
 ) -> None:
     # Editors and Google Docs write superscripts as styled spans: 5 with a raised 1 shows as
@@ -622,9 +626,14 @@ def test_digits_a_style_raises_or_strikes_out_stand_apart_from_a_value(
         "position:relative",
         "position:relative;top:0pt",
         "position:absolute;top:3pt;position:static",
+        "float:none",
+        "float:right;float:none",
+        "float:middle",  # no value of float: dropped
     ],
 )
-def test_a_style_that_neither_raises_nor_strikes_out_keeps_digits_together(style: str) -> None:
+def test_a_style_that_neither_raises_nor_strikes_out_nor_floats_keeps_digits_together(
+    style: str,
+) -> None:
     page = (
         f'<table><tr><td>规章</td><td>5<span style="{style}">1</span></td><td>3</td></tr></table>'
     )

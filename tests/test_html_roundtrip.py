@@ -255,6 +255,7 @@ def test_report_in_containers_named_like_chrome_parses_to_the_same_values(
 _SEVERAL_NUMBERS = (
     "{}<sup>1</sup>",
     '{}<span style="vertical-align:super">2</span>',
+    '{}<span style="float:right">4</span>',
     "{} 3",
     "1 {}",
 )

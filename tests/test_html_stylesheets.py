@@ -273,6 +273,9 @@ def test_a_rule_that_cannot_hide_text_here_is_not_named(sheet: str) -> None:
         ("#f1{vertical-align:sub}", "<td>5<span id=f1>1</span></td>", "5 1"),
         (".x{text-decoration:line-through}", "<td><font class=x>7</font>5</td>", "7 5"),
         ("@media screen{.fn{vertical-align:super}}", "<td>5<a class=fn>1</a></td>", "5 1"),
+        # Floated to the cell's edge: 5 at the left, 1 at the right.
+        (".fn{float:right}", "<td>5<span class=fn>1</span></td>", "5 1"),
+        (".fn{float:right}", "<td>5<span class=fn style='float:none'>1</span></td>", "51"),
         # Cascaded property by property with the element's own style.
         (".fn{position:relative}", "<td>5<span class=fn style='top:-3pt'>1</span></td>", "5 1"),
         (

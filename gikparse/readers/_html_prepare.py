@@ -42,6 +42,7 @@ _MARK_WORDS = (
     # aligns a box on the line (a table cell's common vertical-align:middle).
     ("line-through", "line-through"),
     ("relative", "relative"),  # position:relative, as Word saves raised text
+    ("float", "float"),  # a footnote mark floated to the cell's edge
     (
         "vertical-align",
         rf"vertical-align(?![{_WS}]*:[{_WS}]*(?:baseline|middle|top|bottom)[{_WS}]*[;\"'>])",

@@ -2,8 +2,9 @@
 
 ``display`` and ``visibility`` hide: ``display:none`` takes the element out (a cell so
 styled leaves no slot in its row), ``visibility:hidden`` or ``collapse`` empties it (a cell
-keeps its slot, blank). ``vertical-align`` and ``text-decoration`` set text apart (see
-:func:`sets_apart`): a raised or struck-out digit is no digit of the number beside it. A
+keeps its slot, blank). ``vertical-align``, ``text-decoration`` and ``float`` set text apart
+(see :func:`sets_apart`): a raised, struck-out or floated digit is no digit of the number
+beside it. A
 declaration counts as browsers count it: comments are no declarations, escapes stand for the
 characters they escape (``disp\\lay``), the last valid one wins unless an earlier one is
 ``!important``, and one whose value is no value of the property (``display:nonex``) is
@@ -221,18 +222,22 @@ def hidden(values: Mapping[str, tuple[object, ...]]) -> bool:
 # ``calc()``, which may be any; ``position:relative`` moved by ``top`` or ``bottom``, as Word
 # saves raised text) or on the line (the keywords that align a box of the line's own height,
 # as a value cell's text is); struck through (``line-through`` among the lines of
-# ``text-decoration`` or its longhand).
+# ``text-decoration`` or its longhand); floated to a side of its line (``float`` ``left``,
+# ``right``: ``5<span style="float:right">1</span>`` shows 5 and, at the cell's far edge, 1).
 _ON_THE_LINE = frozenset({"baseline", "middle", "top", "bottom", "text-top", "text-bottom"})
 _SHIFT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:e[-+]?[0-9]+)?(%|[a-z]+)?")
 _FUNCTION = re.compile(r"[a-z-]+\(")
 _LINES = ("text-decoration", "text-decoration-line")
-_APART_PROPERTIES = frozenset({"vertical-align", "position", "top", "bottom", *_LINES})
+_APART_PROPERTIES = frozenset({"vertical-align", "position", "top", "bottom", "float", *_LINES})
 #: words one of which a rule that may set text apart holds (a CSS escape may spell any)
-APART_WORDS = ("vertical-align", "line-through", "relative", "\\")
+APART_WORDS = ("vertical-align", "line-through", "relative", "float", "\\")
 # The properties that may set text apart or undo what sets it apart; what apart_declarations
 # says of them is under these names.
-_APART_NAMES = ("vertical-align", "text-decoration", "position", "top", "bottom", "\\")
-_SAID = ("vertical-align", "position", "top", "bottom", _LINES[1])
+_APART_NAMES = ("vertical-align", "text-decoration", "position", "top", "bottom", "float", "\\")
+_SAID = ("vertical-align", "position", "top", "bottom", "float", _LINES[1])
+# The values of ``float`` that take the element to a side of its line (``none`` keeps it in
+# the text; a value of none of them is dropped).
+_FLOATED = {"left": True, "right": True, "inline-start": True, "inline-end": True, "none": False}
 
 
 def _shifted(value: str, keywords: frozenset[str] = _ON_THE_LINE) -> bool | None:
@@ -275,6 +280,8 @@ def _apart_said(style: str) -> dict[str, tuple[str, bool]]:
             apart = value == "relative" if value else None
         elif name in ("top", "bottom"):
             apart = None if value in ("super", "sub") else _shifted(value, _OFFSET_KEYWORDS)
+        elif name == "float":
+            apart = _FLOATED.get(value)
         else:
             name = _LINES[1]  # the shorthand sets the longhand
             apart = "line-through" in value.split() if value else None
@@ -285,10 +292,10 @@ def _apart_said(style: str) -> dict[str, tuple[str, bool]]:
 
 def sets_apart(values: Mapping[str, tuple[object, ...]]) -> bool:
     """Whether an inline element's cascaded declarations (see :func:`apart_declarations`)
-    raise, lower or strike out its text."""
+    raise, lower, strike out or float its text."""
 
     def says(name: str) -> bool:
         return values.get(name, ("",))[0] == "apart"
 
     moved = says("position") and (says("top") or says("bottom"))
-    return moved or says("vertical-align") or says(_LINES[1])
+    return moved or says("vertical-align") or says(_LINES[1]) or says("float")
