@@ -55,6 +55,9 @@ class ParsedNumber:
 
 
 _SPACES = regex.compile(r"[\s\u3000\u200b\ufeff]+")
+# A space shown between the digits or separators of a number ("1. 25": a list label and a
+# number; "12, 345"): no one number, whatever the space was (two lines of a cell, a typo).
+_BROKEN = regex.compile(r"[0-9０-９.,，．][\s\u3000]+[0-9０-９.,，．]")
 _DASHES = frozenset({"-", "--", "/", "无", "\\", "空", "不适用", "_"})
 MAX_DIGITS = 30  #: more digits than this are cells run together, not a number (the default)
 #: The digit limit of the parse under way (``Limits.max_digit_run``); :func:`digit_run_limit`
@@ -145,6 +148,8 @@ def parse_number(
 
 @functools.lru_cache(maxsize=8192)
 def _parse_number(text: str, kind: NumberKind, unit: str | None, limit: int) -> ParsedNumber:
+    if _BROKEN.search(text) is not None:
+        return ParsedNumber(None, ValueStatus.UNREADABLE)
     cleaned = _clean(text)
     if not cleaned:
         return ParsedNumber(None, ValueStatus.BLANK)

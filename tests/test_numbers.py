@@ -92,6 +92,32 @@ def test_value_text() -> None:
     assert not is_value_text("1.属于国家秘密")
 
 
+_SHOWN_SPACES = st.sampled_from([" ", "  ", "\t", "\u3000", "\xa0"])
+
+
+@given(st.decimals(min_value=10, max_value=10**7, places=2, allow_nan=False), st.data())
+def test_a_number_broken_by_a_shown_space_is_no_number(
+    amount: Decimal, data: st.DataObject
+) -> None:
+    # "1. 25" (a list label and a number), "12, 345", "1 .5": a space shown between the
+    # digits or separators of a number leaves it no one number, in any kind.
+    text = f"{amount:,}"
+    cut = data.draw(st.integers(1, len(text) - 1), label="cut")
+    broken = text[:cut] + data.draw(_SHOWN_SPACES, label="space") + text[cut:]
+    for kind in NumberKind:
+        assert parse_number(broken, kind).status is ValueStatus.UNREADABLE
+        assert parse_number(broken.translate(FULL_WIDTH), kind).status is ValueStatus.UNREADABLE
+    # Characters that show nothing do not break it.
+    assert parse_number(text[:cut] + "\u200b" + text[cut:], NumberKind.MONEY).value == amount
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [(" 12 ", 12), ("5 件", 5), ("增 3", 3), ("12\u200b34", 1234)]
+)
+def test_spaces_around_a_number_or_beside_its_words_are_no_break(text: str, value: int) -> None:
+    assert parse_number(text, NumberKind.SIGNED).value == value
+
+
 def test_runaway_digit_strings_are_unreadable() -> None:
     assert parse_number("9" * 5000).status is ValueStatus.UNREADABLE
 

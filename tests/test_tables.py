@@ -440,7 +440,20 @@ def test_a_cell_holding_two_numbers_never_shifts_a_row(
         assert value.status is ValueStatus.AMBIGUOUS or value.value == expected[column], row
 
 
-_NOT_NUMBERS = ("三", "十二", "一百七十四", "约2", "N/A", "未统计", "不详", "（无）", "(略)")
+_NOT_NUMBERS = (
+    "三",
+    "十二",
+    "一百七十四",
+    "约2",
+    "N/A",
+    "未统计",
+    "不详",
+    "（无）",
+    "(略)",
+    # A number broken by a space: a list label and a number (Word's "1.⇥25"), a typo.
+    "1. 25",
+    "12, 345",
+)
 
 
 @given(report=generated_reports(), data=st.data())
