@@ -196,6 +196,29 @@ def test_cell_text_split_over_markup_is_one_cell() -> None:
     assert _rows(read_html(page)) == [["结果维持", "12", "规章文件", "", ""]]
 
 
+@pytest.mark.parametrize("plain", [True, False])
+@pytest.mark.parametrize(
+    ("cell", "shown"),
+    [
+        ("１２<br>３４", "１２ ３４"),
+        ("<p>１２</p><p>３４</p>", "１２ ３４"),
+        ("12<br/>３４", "12 ３４"),
+        ("<div>ＡＢ</div>１", "ＡＢ １"),
+        # Chinese text and its full-width punctuation run on, as a wrapped label.
+        ("其他（<br>一）", "其他（一）"),
+    ],
+)
+def test_full_width_letters_and_digits_on_two_lines_of_a_cell_stay_apart(
+    cell: str, shown: str, plain: bool
+) -> None:
+    # Full-width digits are wide, but no Chinese text: two lines of them are two numbers,
+    # never one (１２ over ３４ is no 1234). ``plain``: a table read in one pass, or tag by tag
+    # (a caption makes it no plain table).
+    caption = "" if plain else "<caption>表</caption>"
+    page = f"<table>{caption}<tr><td>规章</td><td>{cell}</td></tr></table>"
+    assert _rows(read_html(page))[-1] == ["规章", shown]
+
+
 _ROW = "<table><tr><td>A</td><td>B</td><td>C</td></tr><tr>{}</tr></table>"
 
 

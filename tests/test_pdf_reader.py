@@ -173,6 +173,35 @@ def test_running_header_and_page_numbers_are_dropped() -> None:
     assert [line.text for line in doc.lines] == ["第1页正文", "第2页正文", "第3页正文"]
 
 
+@pytest.mark.parametrize(
+    ("lines", "shown"),
+    [
+        (("１２", "３４"), "１２ ３４"),
+        (("12", "３４"), "12 ３４"),
+        (("其他对外", "公开"), "其他对外公开"),
+    ],
+)
+def test_full_width_digits_on_two_lines_of_a_ruled_cell_stay_apart(
+    lines: tuple[str, str], shown: str
+) -> None:
+    # Two lines of digits in one cell are two numbers (or a wrapped one, which the table
+    # engine names), never one: full-width ones as ASCII ones; Chinese text runs on.
+    def draw(canvas: Canvas) -> None:
+        canvas.setFont(FONT, 10)
+        xs, ys = (100, 200, 300), (700, 670)
+        for y in ys:
+            canvas.line(xs[0], y, xs[-1], y)
+        for x in xs:
+            canvas.line(x, ys[0], x, ys[-1])
+        canvas.drawString(105, 681, "规章")
+        canvas.drawString(205, 687, lines[0])
+        canvas.drawString(205, 675, lines[1])
+
+    doc = read_pdf(simple_pdf(draw))
+    (row,) = [line for line in doc.lines if line.kind is LineKind.ROW]
+    assert [c.text for c in row.cells] == ["规章", shown]
+
+
 def test_ruled_table_with_merged_cells() -> None:
     def draw(canvas: Canvas) -> None:
         canvas.setFont(FONT, 10)

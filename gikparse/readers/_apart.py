@@ -1,11 +1,12 @@
-"""Text set apart (a superscript, a subscript, struck-out text): what its edges look at.
+"""Text set apart (a superscript, a subscript, struck-out text, the lines of a cell): what
+its edges look at.
 
-Shared by the web-page and Word readers, so that both set the same digits apart.
+Shared by the readers, so that all set the same digits apart.
 """
 
 from __future__ import annotations
 
-__all__ = ["APART_TAGS", "INVISIBLE", "LETTERS_AND_DIGITS"]
+__all__ = ["APART_TAGS", "INVISIBLE", "LETTERS_AND_DIGITS", "full_width_alnum"]
 
 # Characters that show nothing (editors leave zero-width spaces in inline elements, Word a
 # soft hyphen): an edge looks past them to the characters shown on either side.
@@ -15,3 +16,10 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\xad"
 LETTERS_AND_DIGITS = "0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
 # The web page's elements whose text stands apart by their tag.
 APART_TAGS = frozenset({"sup", "sub", "s", "strike", "del"})
+
+
+def full_width_alnum(ch: str) -> bool:
+    """Whether ``ch`` is a full-width letter or digit (``１``, ``Ａ``): wide, but no Chinese
+    text, so the lines of a cell that end and start in one are apart, as ASCII ones are
+    (``１２`` over ``３４`` is two numbers, never 1234)."""
+    return "\uff10" <= ch <= "\uff5a" and ch.isalnum()

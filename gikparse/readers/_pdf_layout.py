@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from gikparse.readers._apart import full_width_alnum
 from gikparse.readers._pdf_types import Box, Edge, Glyph
 
 __all__ = [
@@ -238,11 +239,12 @@ def line_text(glyphs: Sequence[Glyph]) -> str:
 
 
 def _latin(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
+    return (ch.isascii() and ch.isalnum()) or full_width_alnum(ch)
 
 
 def join_lines(texts: Iterable[str]) -> str:
-    """Join the lines of wrapped text: a space only between two Latin letters or digits."""
+    """Join the lines of wrapped text: a space only between two Latin letters or digits
+    (ASCII or full-width)."""
     parts: list[str] = []
     last = ""
     for text in texts:
