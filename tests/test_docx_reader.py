@@ -762,6 +762,26 @@ def test_runs_raised_by_their_style_or_position_stand_apart_from_a_value(
     assert _read_both(body, styles=_APART_STYLES) == [f"规章\t{shown}", shown]
 
 
+def test_a_list_label_its_level_hides_is_counted_not_shown() -> None:
+    numbering = _numbering(
+        _lvl(0, "decimal", "%1.", "<w:rPr><w:vanish/></w:rPr>")
+        + _lvl(1, "decimal", "%1.%2", '<w:rPr><w:vanish w:val="0"/></w:rPr>'),
+        nums='<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>',
+    )
+    body = _p("甲", _num(1, 0)) + _p("乙", _num(1, 0)) + _p("丙", _num(1, 1))
+    body += _tbl(_tc("规章") + f"<w:tc>{_p('25', _num(1, 0))}</w:tc>")
+    assert _read_both(body, numbering=numbering) == ["甲", "乙", "2.1 丙", "规章\t25"]
+
+
+def test_a_value_cell_in_a_list_reads_as_its_label_and_number_never_one_number() -> None:
+    # Word shows "1.⇥25": the label and the number typed after it (not 1.25).
+    numbering = _numbering(
+        _lvl(0, "decimal", "%1."), nums='<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    )
+    body = _tbl(_tc("规章") + f"<w:tc>{_p('25', _num(1, 0))}</w:tc>")
+    assert _read_both(body, numbering=numbering) == ["规章\t1. 25"]
+
+
 def test_a_hidden_numbered_paragraph_is_not_shown_but_counted() -> None:
     hidden = (
         f"<w:p><w:pPr>{_num(1, 0)}<w:rPr><w:vanish/></w:rPr></w:pPr>"

@@ -152,6 +152,11 @@ class Level:
     #: its text is drawn in a symbol font (``w:rPr/w:rFonts``: Wingdings, Symbol …), whose
     #: characters are glyphs ("l" is Wingdings' round bullet), not text
     symbol_font: bool = False
+    #: its label is hidden (``w:rPr/w:vanish``): counted, not shown
+    hidden: bool = False
+
+
+_OFF = ("0", "false", "off")  #: the values that turn an on/off property off
 
 
 # Fonts whose characters are pictures: their letters draw bullets, arrows, ticks.
@@ -173,18 +178,20 @@ def _level(lvl: Element) -> Level:
     style = lvl.find(f"{W}pStyle")
     legal = lvl.find(f"{W}isLgl")
     fonts = lvl.find(f"{W}rPr/{W}rFonts")
+    vanish = lvl.find(f"{W}rPr/{W}vanish")
     return Level(
         start=_int(lvl.find(f"{W}start"), 1) or 0,
         fmt=(fmt.get(_VAL) if fmt is not None else None) or "decimal",
         text=text.get(_VAL) if text is not None else None,
         restart=_int(lvl.find(f"{W}lvlRestart")),
-        legal=legal is not None and legal.get(_VAL, "true") not in ("0", "false", "off"),
+        legal=legal is not None and legal.get(_VAL, "true") not in _OFF,
         style=style.get(_VAL) if style is not None else None,
         symbol_font=fonts is not None
         and any(
             _SYMBOL_FONT.search(fonts.get(f"{W}{script}") or "") is not None
             for script in ("ascii", "hAnsi")
         ),
+        hidden=vanish is not None and vanish.get(_VAL) not in _OFF,
     )
 
 
@@ -262,6 +269,8 @@ class Numbering:
             restart = deeper_level.restart if deeper_level is not None else None
             if restart is None or ilvl < restart:
                 del counters[deeper]
+        if level.hidden:
+            return ""
         if level.fmt == "bullet":
             # Bullets drawn from symbol fonts are glyphs, not text (most sit in the private
             # use area, as Word's own bullet, U+F0B7 in Symbol).

@@ -17,7 +17,7 @@ from xml.etree.ElementTree import Element
 import attrs
 import regex
 
-from gikparse.readers._docx_numbering import W
+from gikparse.readers._docx_numbering import _OFF, W
 
 __all__ = [
     "APART_PROPERTIES",
@@ -49,9 +49,6 @@ class _Raw:
     heading: int | None  # None: not stated by this style (inherit)
     num_id: str | None
     ilvl: int | None
-
-
-_OFF = ("0", "false", "off")
 
 
 def toggle_of(rpr: Element | None, name: str) -> bool | None:
