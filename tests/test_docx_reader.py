@@ -523,28 +523,50 @@ def test_text_hidden_by_a_style_is_left_out(
     assert _texts(doc)[-1] == shown
 
 
+_TO_STRICT = (
+    (
+        "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        "http://purl.oclc.org/ooxml/wordprocessingml/main",
+    ),
+    (
+        "http://schemas.openxmlformats.org/officeDocument/2006/math",
+        "http://purl.oclc.org/ooxml/officeDocument/math",
+    ),
+)
+
+
+def _strict(xml: str) -> str:
+    for transitional, strict in _TO_STRICT:
+        xml = xml.replace(transitional, strict)
+    return xml
+
+
 def test_strict_open_xml_reads_like_transitional() -> None:
-    body = _p("总体情况", _num(1, 0)) + _tbl(_tc("规章") + _tc("3"))
+    math = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+    equation = f'<m:oMath xmlns:m="{math}"><m:r><m:t>3</m:t></m:r></m:oMath>'
+    body = _p("总体情况", _num(1, 0)) + _tbl(_tc("规章") + f"<w:tc><w:p>{equation}</w:p></w:tc>")
     numbering = _numbering(
         _lvl(0, "chineseCounting", "%1、"),
         nums='<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>',
     )
     transitional = _read(body, numbering=numbering)
-    strict_ns = "http://purl.oclc.org/ooxml/wordprocessingml/main"
     strict = read_docx(
         docx_package(
-            f"<w:document {NS}><w:body>{body}</w:body></w:document>".replace(
-                "http://schemas.openxmlformats.org/wordprocessingml/2006/main", strict_ns
-            ),
-            {
-                "word/numbering.xml": numbering.replace(
-                    "http://schemas.openxmlformats.org/wordprocessingml/2006/main", strict_ns
-                )
-            },
+            _strict(f"<w:document {NS}><w:body>{body}</w:body></w:document>"),
+            {"word/numbering.xml": _strict(numbering)},
         )
     )
     assert strict == transitional
     assert _texts(strict) == ["一、总体情况", "规章\t3"]
+
+
+def test_text_under_a_phonetic_guide_is_read_and_the_guide_is_not() -> None:
+    ruby = (
+        '<w:r><w:ruby><w:rubyPr><w:hps w:val="10"/></w:rubyPr><w:rt><w:r><w:t>sān</w:t></w:r>'
+        "</w:rt><w:rubyBase><w:r><w:t>3</w:t></w:r></w:rubyBase></w:ruby></w:r>"
+    )
+    body = _tbl(_tc("规章") + f"<w:tc><w:p>{ruby}</w:p></w:tc>") + f"<w:p>{_t('共')}{ruby}</w:p>"
+    assert _read_both(body) == ["规章\t3", "共3"]
 
 
 def test_a_row_deleted_with_tracked_changes_is_left_out() -> None:

@@ -39,6 +39,7 @@ SDT, SDT_CONTENT, TXBX = f"{W}sdt", f"{W}sdtContent", f"{W}txbxContent"
 ALTERNATE, CHOICE, FALLBACK = f"{_MC}AlternateContent", f"{_MC}Choice", f"{_MC}Fallback"
 _TAB, _BR, _CR, _SYM, _PTAB = (f"{W}{t}" for t in ("tab", "br", "cr", "sym", "ptab"))
 _NB_HYPHEN = f"{W}noBreakHyphen"
+_RUBY, _RUBY_BASE = f"{W}ruby", f"{W}rubyBase"  #: a phonetic guide (拼音指南) and its text
 _FLD_CHAR, _DEL, _MOVE_FROM = f"{W}fldChar", f"{W}del", f"{W}moveFrom"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _MATH, _MATH_PARA, _MATH_TEXT = f"{_M}oMath", f"{_M}oMathPara", f"{_M}t"
@@ -340,6 +341,11 @@ class _Body:
                     self._deeper()
                     self._run(branch, out, boxes)
                     self.depth -= 1
+            elif tag == _RUBY:
+                # Word shows the base text on the line, the guide (w:rt) small above it.
+                base = child.find(_RUBY_BASE)
+                if base is not None:
+                    self._inline(base, out, boxes)
         if apart:
             out.append(_APART)
 

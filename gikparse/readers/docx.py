@@ -25,9 +25,22 @@ from gikparse.readers.sniff import ZIP_MAGIC
 
 __all__ = ["read_docx"]
 
-# "Strict Open XML" (Word: Save as Strict) names the same elements in another namespace.
-_STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
-_TRANSITIONAL_W = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# "Strict Open XML" (Word: Save as Strict) names the same elements in other namespaces:
+# (strict, transitional) for the text, equations and relationship ids the reader reads.
+_STRICT_NAMESPACES = (
+    (
+        b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/math",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/math",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    ),
+)
 #: read the body with the scanner first (gikparse/readers/_docx_scan.py); False: the general
 #: reader only, for tests to compare the two
 _SCAN = True
@@ -38,8 +51,9 @@ def _part(package: Package, name: str | None) -> bytes | None:
     if data is None:
         return None
     data = utf8(data, name or "")  # the scanner and the checks below read UTF-8 bytes
-    if _STRICT_W in data:
-        data = data.replace(_STRICT_W, _TRANSITIONAL_W)
+    if b"http://purl.oclc.org/ooxml/" in data:
+        for strict, transitional in _STRICT_NAMESPACES:
+            data = data.replace(strict, transitional)
     return data
 
 
