@@ -234,6 +234,13 @@ _ROW = "<table><tr><td>A</td><td>B</td><td>C</td></tr><tr>{}</tr></table>"
         ("<td>1<!-->2</td><td>3</td>", ["12", "3"]),
         # A reference inside an attribute can spell the style that hides a cell.
         ('<td>标签</td><td style="displ&#97;y:none">9</td><td>3</td>', ["标签", "3"]),
+        # A ruby's guide is not on the line (its base is the text; <rp> shows only where ruby
+        # is not supported), unless a style shows it there; a dialog is hidden unless open.
+        ("<td>标签</td><td><ruby>3<rt>1</rt></ruby></td><td>2</td>", ["标签", "3", "2"]),
+        ("<td>标签</td><td><ruby>3<rp>(</rp><rt>1</rt><rp>)</rp></ruby></td>", ["标签", "3"]),
+        ("<td>标签</td><td><ruby>3<rt style=display:inline>1</rt></ruby></td>", ["标签", "31"]),
+        ("<td>标签</td><td><dialog>5</dialog>3</td><td>2</td>", ["标签", "3", "2"]),
+        ("<td>标签</td><td><dialog open>5</dialog>3</td>", ["标签", "5 3"]),
         # A new link ends the open one (here a hidden one): links never nest.
         ("<td>标签</td><td><a style=display:none><a>9</a>8</a>5</td>", ["标签", "985"]),
         # <![CDATA[…]]> in a page is a bogus comment up to its first ">".

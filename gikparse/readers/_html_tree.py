@@ -142,6 +142,7 @@ BLOCKS = frozenset(
         "legend",
         "details",
         "summary",
+        "dialog",
         "menu",
         "colgroup",
         *SKIPPED,
@@ -342,12 +343,17 @@ class _Flags(NamedTuple):
 
 
 _PLAIN = _Flags(False, False, False, False, False, False)
+# Elements browsers do not show on the line unless a style does, as if they had the hidden
+# attribute: a ruby's guide (its base is the text; ``<rp>`` is shown only where ruby is not
+# supported) and a dialog not open.
+_HIDDEN_UNLESS_SHOWN = frozenset({"rt", "rp", "dialog"})
 
 
 def _flags(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet | None = None) -> _Flags:
     """What an element's attributes and the page's sheets say of it."""
     style = ""
-    hidden_attribute = until_found = False
+    hidden_attribute = tag in _HIDDEN_UNLESS_SHOWN
+    until_found = False
     classes: list[str] = []
     element_id = ""
     names: list[str] = []
@@ -362,6 +368,8 @@ def _flags(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet | None = 
                     classes = split
                 else:
                     element_id = value
+        elif key == "open" and tag == "dialog":
+            hidden_attribute = False
         elif key == "hidden":
             if (value or "").lower() == "until-found":
                 until_found = tag not in _ROWS_AND_GROUPS  # (which browsers show whole)
@@ -511,6 +519,11 @@ class _Builder:
                                 self._pop_to(found, at)
                         if tag == _BR:
                             stack[-1].children.append(Element(_BR, at))
+                        elif tag in _HIDDEN_UNLESS_SHOWN:
+                            # Hidden unless a style shows it: read whatever its attributes.
+                            given = self._attributes(m, attrs) if attrs else []
+                            if not self.start_tag(tag, given, at) and self.inline_open:
+                                self._nest(tag, 1)
                         elif (
                             tag == "col" and self.open_tags.get("table") and not self._in_foreign()
                         ):
@@ -533,7 +546,11 @@ class _Builder:
                         if not attrs.endswith("/"):  # <svg/> is empty: foreign elements close
                             self.start_tag(tag, [], at)
                             self.watch = True
-                    elif attrs and ("span" in attrs or self._marked(low, at, pos, one_tag=True)):
+                    elif attrs and (
+                        "span" in attrs
+                        or tag in _HIDDEN_UNLESS_SHOWN  # (an open dialog shows)
+                        or self._marked(low, at, pos, one_tag=True)
+                    ):
                         self.start_tag(tag, self._attributes(m, attrs), at)
                     else:
                         self.start_tag(tag, [], at)
@@ -864,7 +881,7 @@ class _Builder:
         (``<td colspan=2/>`` is a cell spanning two)."""
         if tag == "head" and self.head == 2:
             return False  # past the head: browsers ignore another
-        if attrs:
+        if attrs or tag in _HIDDEN_UNLESS_SHOWN:
             flags = _flags(tag, attrs, self.sheet)
         else:
             flags = _Flags(False, False, tag in CHROME_TAGS, False, False, False)
