@@ -56,8 +56,12 @@ class ParsedNumber:
 
 _SPACES = regex.compile(r"[\s\u3000\u200b\ufeff]+")
 # A space shown between the digits or separators of a number ("1. 25": a list label and a
-# number; "12, 345"): no one number, whatever the space was (two lines of a cell, a typo).
-_BROKEN = regex.compile(r"[0-9０-９.,，．][\s\u3000]+[0-9０-９.,，．]")
+# number; "1 .5"): no one number, whatever the space was (two lines of a cell, a typo). But
+# after a thousands separator, before a group of three digits ("1, 234"): a number wrapped
+# at its separator, one number.
+_BROKEN = regex.compile(
+    r"(?:[0-9０-９.．]|[,，](?![\s\u3000]+[0-9０-９]{3}(?![0-9０-９])))[\s\u3000]+[0-9０-９.,，．]"
+)
 _DASHES = frozenset({"-", "--", "/", "无", "\\", "空", "不适用", "_"})
 MAX_DIGITS = 30  #: more digits than this are cells run together, not a number (the default)
 #: The digit limit of the parse under way (``Limits.max_digit_run``); :func:`digit_run_limit`

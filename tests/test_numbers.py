@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from gikparse.numbers import NumberKind, ValueStatus, is_value_text, parse_number, plain_count
@@ -99,10 +99,12 @@ _SHOWN_SPACES = st.sampled_from([" ", "  ", "\t", "\u3000", "\xa0"])
 def test_a_number_broken_by_a_shown_space_is_no_number(
     amount: Decimal, data: st.DataObject
 ) -> None:
-    # "1. 25" (a list label and a number), "12, 345", "1 .5": a space shown between the
-    # digits or separators of a number leaves it no one number, in any kind.
+    # "1. 25" (a list label and a number), "1 .5", "12 ,345": a space shown between the
+    # digits or separators of a number leaves it no one number, in any kind (but after a
+    # thousands separator: see below).
     text = f"{amount:,}"
     cut = data.draw(st.integers(1, len(text) - 1), label="cut")
+    assume(text[cut - 1] != ",")
     broken = text[:cut] + data.draw(_SHOWN_SPACES, label="space") + text[cut:]
     for kind in NumberKind:
         assert parse_number(broken, kind).status is ValueStatus.UNREADABLE
@@ -112,7 +114,17 @@ def test_a_number_broken_by_a_shown_space_is_no_number(
 
 
 @pytest.mark.parametrize(
-    ("text", "value"), [(" 12 ", 12), ("5 件", 5), ("增 3", 3), ("12\u200b34", 1234)]
+    ("text", "value"),
+    [
+        (" 12 ", 12),
+        ("5 件", 5),
+        ("增 3", 3),
+        ("12\u200b34", 1234),
+        # A number wrapped after a thousands separator (a narrow cell's two lines) is one.
+        ("1, 234", 1234),
+        ("12，\u3000345", 12345),
+        ("1, 234, 567", 1234567),
+    ],
 )
 def test_spaces_around_a_number_or_beside_its_words_are_no_break(text: str, value: int) -> None:
     assert parse_number(text, NumberKind.SIGNED).value == value

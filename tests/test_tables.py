@@ -452,7 +452,7 @@ _NOT_NUMBERS = (
     "(略)",
     # A number broken by a space: a list label and a number (Word's "1.⇥25"), a typo.
     "1. 25",
-    "12, 345",
+    "12 ,345",
 )
 
 
