@@ -318,12 +318,13 @@ def test_cell_text_joins_paragraphs_chinese_directly_and_numbers_apart() -> None
         _p("12") + _p("３４"),
         "<w:p><w:r><w:t>１２</w:t><w:br/><w:t>３４</w:t></w:r></w:p>",
         "<w:p><w:r><w:t>１２</w:t><w:tab/><w:t>３４</w:t></w:r></w:p>",
+        _p("１２．") + _p("５"),
     ],
 )
 def test_full_width_digits_on_two_lines_of_a_cell_stay_apart(cell: str) -> None:
     # Full-width digits are wide, but no Chinese text: two lines of them are two numbers.
     (line,) = _read_both(_tbl(_tc("规章") + f"<w:tc>{cell}</w:tc>"))
-    assert line == "规章\t" + " ".join(re.findall(r"[0-9０-９]+", cell))
+    assert line == "规章\t" + " ".join(re.findall(r"[0-9０-９．]+", cell))
 
 
 def test_layout_tables_are_read_as_blocks_and_inner_tables_as_grids() -> None:

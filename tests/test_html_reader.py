@@ -204,8 +204,12 @@ def test_cell_text_split_over_markup_is_one_cell() -> None:
         ("<p>１２</p><p>３４</p>", "１２ ３４"),
         ("12<br/>３４", "12 ３４"),
         ("<div>ＡＢ</div>１", "ＡＢ １"),
+        # The full-width comma and period of numbers too (no 12.5, no 1234 silently).
+        ("１２．<br>５", "１２． ５"),
+        ("１，<br>２３４", "１， ２３４"),
         # Chinese text and its full-width punctuation run on, as a wrapped label.
         ("其他（<br>一）", "其他（一）"),
+        ("其他，<br>公开", "其他，公开"),
     ],
 )
 def test_full_width_letters_and_digits_on_two_lines_of_a_cell_stay_apart(

@@ -6,7 +6,7 @@ Shared by the readers, so that all set the same digits apart.
 
 from __future__ import annotations
 
-__all__ = ["APART_TAGS", "INVISIBLE", "LETTERS_AND_DIGITS", "full_width_alnum"]
+__all__ = ["APART_TAGS", "INVISIBLE", "LETTERS_AND_DIGITS", "full_width_latin"]
 
 # Characters that show nothing (editors leave zero-width spaces in inline elements, Word a
 # soft hyphen): an edge looks past them to the characters shown on either side.
@@ -18,8 +18,9 @@ LETTERS_AND_DIGITS = "0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
 APART_TAGS = frozenset({"sup", "sub", "s", "strike", "del"})
 
 
-def full_width_alnum(ch: str) -> bool:
-    """Whether ``ch`` is a full-width letter or digit (``１``, ``Ａ``): wide, but no Chinese
-    text, so the lines of a cell that end and start in one are apart, as ASCII ones are
-    (``１２`` over ``３４`` is two numbers, never 1234)."""
-    return "\uff10" <= ch <= "\uff5a" and ch.isalnum()
+def full_width_latin(ch: str) -> bool:
+    """Whether ``ch`` is a full-width letter or digit (``１``, ``Ａ``) or the full-width comma
+    or period numbers are written with: wide, but no Chinese text, so the lines of a cell
+    that end and start in one are apart, as ASCII ones are (``１２`` over ``３４`` is two
+    numbers, never 1234; ``１２．`` over ``５`` no 12.5)."""
+    return ("\uff10" <= ch <= "\uff5a" and ch.isalnum()) or ch in "，．"

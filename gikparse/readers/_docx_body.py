@@ -24,7 +24,7 @@ from xml.etree.ElementTree import Element
 
 from gikparse.errors import Diagnostic, Severity
 from gikparse.limits import Limits
-from gikparse.readers._apart import INVISIBLE, LETTERS_AND_DIGITS, full_width_alnum
+from gikparse.readers._apart import INVISIBLE, LETTERS_AND_DIGITS, full_width_latin
 from gikparse.readers._docx_numbering import Numbering, W
 from gikparse.readers._docx_styles import APART_PROPERTIES, Styles, num_pr, vanish_of
 from gikparse.readers._symbol_font import symbol_character
@@ -115,7 +115,7 @@ def slim(data: bytes, run_styles: bool = False) -> bytes:
 
 
 def _is_wide(ch: str) -> bool:
-    return not (ch.isascii() or full_width_alnum(ch))
+    return not (ch.isascii() or full_width_latin(ch))
 
 
 def join_pieces(pieces: list[str]) -> str:

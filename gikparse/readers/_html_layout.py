@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple, cast
 
 from gikparse.limits import Limits
-from gikparse.readers._apart import INVISIBLE, LETTERS_AND_DIGITS, full_width_alnum
+from gikparse.readers._apart import INVISIBLE, LETTERS_AND_DIGITS, full_width_latin
 from gikparse.readers._html_element import Element, GridCell, display_order
 from gikparse.readers._html_markup import BLANK_TEXT
 from gikparse.readers._html_tree import APART_EDGE, BLOCKS, IMPLIED_BODY_END, SKIPPED, text_end
@@ -49,7 +49,7 @@ Segment = tuple[int, int, int, int, bool]
 
 
 def _wide(ch: str) -> bool:
-    return ord(ch) >= 0x2E80 and not full_width_alnum(ch)
+    return ord(ch) >= 0x2E80 and not full_width_latin(ch)
 
 
 _LETTERS_AND_DIGITS = re.compile(f"[{LETTERS_AND_DIGITS}]")

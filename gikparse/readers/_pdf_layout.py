@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from gikparse.readers._apart import full_width_alnum
+from gikparse.readers._apart import full_width_latin
 from gikparse.readers._pdf_types import Box, Edge, Glyph
 
 __all__ = [
@@ -239,7 +239,7 @@ def line_text(glyphs: Sequence[Glyph]) -> str:
 
 
 def _latin(ch: str) -> bool:
-    return (ch.isascii() and ch.isalnum()) or full_width_alnum(ch)
+    return (ch.isascii() and ch.isalnum()) or full_width_latin(ch)
 
 
 def join_lines(texts: Iterable[str]) -> str:
