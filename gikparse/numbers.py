@@ -88,10 +88,13 @@ def digit_run_limit(limit: int) -> Iterator[None]:
 
 _DASH_RUN = regex.compile(r"-{2,}")
 _ZERO_WORDS = frozenset({"持平", "无变化", "不变", "没有变化"})
+#: Enclosed numbers and letters (①–⑳, ⑴, ⒈, ⓪, ⓫, ㉑–㊿, ❶, ➀ …): footnote marks, which
+#: NFKC would turn into digits (⑪ into 11), so they are never read as digits of a value.
+ENCLOSED = "\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf"
 # A footnote mark after a value: superscript digits too (5¹ is 5 and note 1, never 51).
-_FOOTNOTE = regex.compile(r"(?:[*※]+|[①-⑩]|[⁰¹²³⁴-⁹]+|[₀-₉]+|\(注\d*\)|注\d*)$")
-# Raised or lowered digits left inside a value: NFKC would make them digits of it.
-_RAISED_DIGIT = regex.compile(r"[⁰¹²³⁴-⁹₀-₉]")
+_FOOTNOTE = regex.compile(rf"(?:[*※]+|[{ENCLOSED}]|[⁰¹²³⁴-⁹]+|[₀-₉]+|\(注\d*\)|注\d*)$")
+# Raised, lowered or enclosed digits left inside a value: NFKC would make them digits of it.
+_RAISED_DIGIT = regex.compile(rf"[⁰¹²³⁴-⁹₀-₉{ENCLOSED}]")
 _NUMBER = regex.compile(r"(?P<sign>[+-])?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?")
 _UNIT = regex.compile(r"(?P<unit>万元|元|件|个|项|条|宗|次|人次)$")
 _SIGN_WORD = regex.compile(r"^(?P<word>增加|增|新增|减少|减)")
@@ -161,11 +164,11 @@ def _parse_number(text: str, kind: NumberKind, unit: str | None, limit: int) -> 
         return ParsedNumber(None, ValueStatus.DASH)
     if kind is NumberKind.SIGNED and cleaned in _ZERO_WORDS:
         return ParsedNumber(0, ValueStatus.NUMBER)
-    negative = False
+    negative = worded = False
     if kind is NumberKind.SIGNED:
         m = _SIGN_WORD.match(cleaned)
         if m:
-            negative = m.group("word").startswith("减")
+            negative, worded = m.group("word").startswith("减"), True
             cleaned = cleaned[m.end() :]
     m_unit = _UNIT.search(cleaned)
     cell_unit = None
@@ -179,8 +182,11 @@ def _parse_number(text: str, kind: NumberKind, unit: str | None, limit: int) -> 
     frac = m.group("frac")
     if len(digits) + len(frac or "") > limit:
         return ParsedNumber(None, ValueStatus.UNREADABLE)  # digits of cells run together
+    if m.group("sign") is not None and worded:
+        # 减-2: a decrease of 2 written twice, or a decrease of -2? No one number.
+        return ParsedNumber(None, ValueStatus.UNREADABLE)
     if m.group("sign") == "-":
-        negative = not negative
+        negative = True
     if kind is NumberKind.MONEY:
         try:
             amount = Decimal(digits + ("." + frac if frac else ""))

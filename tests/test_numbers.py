@@ -130,6 +130,24 @@ def test_spaces_around_a_number_or_beside_its_words_are_no_break(text: str, valu
     assert parse_number(text, NumberKind.SIGNED).value == value
 
 
+_ENCLOSED_MARKS = "①⑩⑪⑳⑴⒇⒈⒛⓪⓫⓴⓵⓿㉑㉟㊱㊿❶❿➀➉➊➓"
+
+
+@given(st.integers(min_value=0, max_value=10**6), st.sampled_from(_ENCLOSED_MARKS))
+def test_an_enclosed_number_after_a_value_is_its_footnote_mark(n: int, mark: str) -> None:
+    # ⑪ after 339 is note 11, never digits of the value (NFKC would make 33911 of it).
+    for kind in NumberKind:
+        assert parse_number(f"{n}{mark}", kind).value == n
+    # Inside a value it is no digit either: the cell cannot be read.
+    assert parse_number(f"{n}{mark}7").status is ValueStatus.UNREADABLE
+
+
+@pytest.mark.parametrize("text", ["减-2", "减－2", "减少-2", "增+3", "增加－1"])
+def test_a_sign_word_and_a_sign_together_are_no_one_change(text: str) -> None:
+    # 减-2: a decrease of 2 said twice, or of -2; never +2.
+    assert parse_number(text, NumberKind.SIGNED).status is ValueStatus.UNREADABLE
+
+
 def test_runaway_digit_strings_are_unreadable() -> None:
     assert parse_number("9" * 5000).status is ValueStatus.UNREADABLE
 

@@ -98,6 +98,13 @@ def test_a_run_the_digits_allow_one_way_only_is_split() -> None:
     assert _numbers(solution) == [0] * 7
 
 
+def test_an_enclosed_number_in_a_run_is_a_mark_never_digits() -> None:
+    # NFKC would fold ⑪ into 11: 0⑪000000 would be cut as if it held eight zeros and 11.
+    assert read_run("0⑪0 0", 7).chars == "0⑪00"
+    assert read_run("0⑪0 0", 7).offsets == (7, 8, 9, 11)
+    assert _cut("000000⑪0").outcome is not Outcome.SOLE
+
+
 def test_one_cut_that_adds_up_among_others_is_only_a_candidate() -> None:
     # Its own total chose it, and a misprinted total would choose a wrong cut just as well: a
     # rule across rows has to confirm it.

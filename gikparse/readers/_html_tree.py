@@ -548,7 +548,7 @@ class _Builder:
                             self.watch = True
                     elif attrs and (
                         "span" in attrs
-                        or tag in _HIDDEN_UNLESS_SHOWN  # (an open dialog shows)
+                        or tag in _HIDDEN_UNLESS_SHOWN  # (which its attributes may show)
                         or self._marked(low, at, pos, one_tag=True)
                     ):
                         self.start_tag(tag, self._attributes(m, attrs), at)

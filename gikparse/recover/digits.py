@@ -17,7 +17,7 @@ from decimal import Decimal
 import attrs
 import regex
 
-from gikparse.numbers import NumberKind
+from gikparse.numbers import ENCLOSED, NumberKind
 
 __all__ = ["MAX_CELL_DIGITS", "Piece", "Run", "cell_readings", "read_run", "splits"]
 
@@ -31,6 +31,7 @@ _ZERO_WORDS = ("没有变化", "无变化", "持平", "不变")
 _SIGNS = (("增加", False), ("减少", True), ("增", False), ("减", True), ("+", False), ("-", True))
 _UNITS = ("万元", "元", "件")
 # Characters a copy prints for dashes, folded to one long and one short form.
+_ENCLOSED = regex.compile(f"[{ENCLOSED}]")
 _DASHES = str.maketrans({"–": "—", "―": "—", "─": "—", "−": "-", "－": "-", "‐": "-", "﹣": "-"})
 
 
@@ -62,7 +63,9 @@ def read_run(text: str, offset: int) -> Run:
     chars: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
-        for folded in unicodedata.normalize("NFKC", ch).translate(_DASHES):
+        # (An enclosed number is a footnote mark, never digits: kept as it is.)
+        shown = ch if _ENCLOSED.match(ch) else unicodedata.normalize("NFKC", ch)
+        for folded in shown.translate(_DASHES):
             if not folded.isspace() and folded not in "\u200b\ufeff":
                 chars.append(folded)
                 offsets.append(offset + i)
