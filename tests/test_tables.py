@@ -456,6 +456,35 @@ _NOT_NUMBERS = (
 )
 
 
+@pytest.mark.parametrize(
+    ("printed", "value"),
+    [
+        # Two lines of a markdown table's cell (converters from PDF and Word write <br> and
+        # paragraphs): a number wrapped over them, or two numbers, never one read silently.
+        ("1721<br>699", None),
+        ("0<br/>3", None),
+        ("12</p><p>5", None),
+        # Inline markup joins, as on a web page.
+        ("1<span>72</span>1", 1721),
+        ("<b>17</b>21", 1721),
+    ],
+)
+def test_markdown_cells_over_two_lines_are_no_one_number(printed: str, value: int | None) -> None:
+    report = fixed_report("2021", agency="安宁市人民政府")
+    rendering = render(report, "markdown", CLEAN)
+    key = ("applications", "carried_over", "research_institution")
+    span = rendering.cells[key]
+    parsed = gikparse.parse_text(
+        rendering.text[: span.start] + printed + rendering.text[span.end :]
+    )
+    table = parsed.table("applications")
+    assert table is not None
+    cell = table.row("carried_over")["research_institution"]
+    assert cell.value == value
+    assert (cell.status is ValueStatus.NUMBER) == (value is not None)
+    report.assert_read_but(parsed, key)
+
+
 @given(report=generated_reports(), data=st.data())
 def test_text_where_a_number_stands_is_that_cells_unreadable_value(
     report: GeneratedReport, data: st.DataObject

@@ -6,7 +6,7 @@ Shared by the readers, so that all set the same digits apart.
 
 from __future__ import annotations
 
-__all__ = ["APART_TAGS", "INVISIBLE", "LETTERS_AND_DIGITS", "full_width_latin"]
+__all__ = ["APART_TAGS", "INVISIBLE", "LETTERS_AND_DIGITS", "full_width_latin", "runs_on"]
 
 # Characters that show nothing (editors leave zero-width spaces in inline elements, Word a
 # soft hyphen): an edge looks past them to the characters shown on either side.
@@ -24,3 +24,10 @@ def full_width_latin(ch: str) -> bool:
     that end and start in one are apart, as ASCII ones are (``１２`` over ``３４`` is two
     numbers, never 1234; ``１２．`` over ``５`` no 12.5)."""
     return ("\uff10" <= ch <= "\uff5a" and ch.isalnum()) or ch in "，．"
+
+
+def runs_on(ch: str) -> bool:
+    """Whether the line of a cell that ends (or the next that starts) in ``ch`` runs on
+    without a space, as a wrapped label: Chinese text and its punctuation do; other text,
+    ASCII or full-width letters and digits, gets a space between lines."""
+    return ord(ch) >= 0x2E80 and not full_width_latin(ch)

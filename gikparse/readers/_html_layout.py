@@ -13,7 +13,8 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple, cast
 
 from gikparse.limits import Limits
-from gikparse.readers._apart import INVISIBLE, LETTERS_AND_DIGITS, full_width_latin
+from gikparse.readers._apart import INVISIBLE, LETTERS_AND_DIGITS
+from gikparse.readers._apart import runs_on as _wide
 from gikparse.readers._html_element import Element, GridCell, display_order
 from gikparse.readers._html_markup import BLANK_TEXT
 from gikparse.readers._html_tree import APART_EDGE, BLOCKS, IMPLIED_BODY_END, SKIPPED, text_end
@@ -46,10 +47,6 @@ _BREAKS = frozenset({"p", "div", "li", "tr", "td", "th", "dt", "dd", "blockquote
 # A segment of laid-out text and where it came from: (out start, out end, page start, page
 # end, linear). Linear segments are the page's characters one for one.
 Segment = tuple[int, int, int, int, bool]
-
-
-def _wide(ch: str) -> bool:
-    return ord(ch) >= 0x2E80 and not full_width_latin(ch)
 
 
 _LETTERS_AND_DIGITS = re.compile(f"[{LETTERS_AND_DIGITS}]")
