@@ -115,7 +115,7 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "tables",
         "a cell is not a number (unreadable): 三, 约2, N/A, （无） where a number stands",
     ),
-    _c("P209", "info", "tables", "an amount in 元 was converted to 万元"),
+    _c("P209", "info", "tables", "an amount in 元 (or 千元, 百万元, 亿元) was converted to 万元"),
     _c("P210", "error", "tables", "a table was not found"),
     _c("P211", "warning", "tables", "a row the template prescribes is missing"),
     _c(

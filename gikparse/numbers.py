@@ -51,7 +51,8 @@ class NumberKind(str, enum.Enum):
 class ParsedNumber:
     value: int | Decimal | None
     status: ValueStatus
-    converted_from: str | None = None  #: "元" when the amount was converted to 万元
+    #: the money unit the amount was converted from to 万元 ("元", "千元" …), if it was
+    converted_from: str | None = None
 
 
 _SPACES = regex.compile(r"[\s\u3000\u200b\ufeff]+")
@@ -96,7 +97,12 @@ _FOOTNOTE = regex.compile(rf"(?:[*※]+|[{ENCLOSED}]|[⁰¹²³⁴-⁹]+|[₀-�
 # Raised, lowered or enclosed digits left inside a value: NFKC would make them digits of it.
 _RAISED_DIGIT = regex.compile(rf"[⁰¹²³⁴-⁹₀-₉{ENCLOSED}]")
 _NUMBER = regex.compile(r"(?P<sign>[+-])?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?")
-_UNIT = regex.compile(r"(?P<unit>万元|元|件|个|项|条|宗|次|人次)$")
+#: The money units reports print amounts in, and the power of ten each is of 万元 (amounts
+#: are kept in 万元, the template's unit).
+MONEY_UNITS = {"元": -4, "千元": -1, "万元": 0, "百万元": 2, "亿元": 4}
+#: A money unit as printed (the longest first: 百万元 is no 万元).
+MONEY_UNIT = "|".join(sorted(MONEY_UNITS, key=len, reverse=True))
+_UNIT = regex.compile(rf"(?P<unit>{MONEY_UNIT}|件|个|项|条|宗|次|人次)$")
 _SIGN_WORD = regex.compile(r"^(?P<word>增加|增|新增|减少|减)")
 
 
@@ -146,9 +152,10 @@ def parse_number(
 ) -> ParsedNumber:
     """Read one cell.
 
-    ``unit`` is the unit the column header states (``"元"`` or ``"万元"``); money is returned in
-    万元 whatever the unit, with ``converted_from="元"`` when it was converted. A run of more
-    digits than :func:`max_digits` is unreadable (cells run together, or a hostile text).
+    ``unit`` is the money unit the column header or the table states (``"元"``, ``"千元"``,
+    ``"万元"``, ``"百万元"``, ``"亿元"``); money is returned in 万元 whatever the unit (a unit
+    in the cell wins), with ``converted_from`` naming the unit it was converted from. A run of
+    more digits than :func:`max_digits` is unreadable (cells run together, or a hostile text).
     """
     return _parse_number(text, kind, unit, _DIGIT_LIMIT.get())
 
@@ -193,10 +200,14 @@ def _parse_number(text: str, kind: NumberKind, unit: str | None, limit: int) -> 
         except InvalidOperation:  # pragma: no cover - the regex admits only digits
             return ParsedNumber(None, ValueStatus.UNREADABLE)
         amount = -amount if negative else amount
-        if (cell_unit or unit) == "元":
-            return ParsedNumber(amount.scaleb(-4), ValueStatus.NUMBER, converted_from="元")
+        stated = cell_unit or unit
+        power = MONEY_UNITS.get(stated or "万元", 0)
+        if power:
+            # (Multiplied, not scaled up: 1.7325E+7 would print so.)
+            amount = amount.scaleb(power) if power < 0 else amount * 10**power
+            return ParsedNumber(amount, ValueStatus.NUMBER, converted_from=stated)
         return ParsedNumber(amount, ValueStatus.NUMBER)
-    if cell_unit in ("元", "万元"):
+    if cell_unit in MONEY_UNITS:
         return ParsedNumber(None, ValueStatus.UNREADABLE)
     if frac is not None:
         # A count with a fraction is kept exact; the checks say it is not a count.

@@ -52,6 +52,23 @@ def test_money_in_yuan_is_converted_and_says_so() -> None:
     assert header_unit.converted_from == "元"
 
 
+@pytest.mark.parametrize(
+    ("unit", "wan"),
+    [("元", "0.0251"), ("千元", "25.1"), ("万元", "251"), ("百万元", "25100"), ("亿元", "2510000")],
+)
+def test_money_in_any_unit_is_kept_in_wan_yuan_and_says_from_what(unit: str, wan: str) -> None:
+    # In the cell, or stated by the header or the table (the cell's own unit wins).
+    for parsed in (
+        parse_number(f"251{unit}", NumberKind.MONEY),
+        parse_number("251", NumberKind.MONEY, unit=unit),
+        parse_number(f"251{unit}", NumberKind.MONEY, unit="元" if unit != "元" else "亿元"),
+    ):
+        assert parsed.value == Decimal(wan)
+        assert parsed.converted_from == (None if unit == "万元" else unit)
+    # A count with a money unit is no count.
+    assert parse_number(f"251{unit}").status is ValueStatus.UNREADABLE
+
+
 @pytest.mark.parametrize("text", ["—", "-", "/", "无", "——", "／", " — "])
 def test_nothing_marks_are_dash_not_zero(text: str) -> None:
     parsed = parse_number(text)

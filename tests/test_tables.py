@@ -395,6 +395,46 @@ def test_money_unit_stated_on_the_caption_is_applied() -> None:
     assert tables[0].value("administrative_fees", "amount") == Decimal("12.5")
 
 
+_IN_WAN = {
+    "元": "0.17325",
+    "千元": "173.25",
+    "万元": "1732.5",
+    "百万元": "173250",
+    "亿元": "17325000",
+}
+
+
+@pytest.mark.parametrize("unit", sorted(_IN_WAN))
+@pytest.mark.parametrize(
+    ("caption", "header"),
+    [
+        ("（单位：{}）", ""),
+        ("（单位：人民币{}）", ""),
+        ("（单位为{}）", ""),
+        ("（单位/{}）", ""),
+        ("", "（{}）"),
+        ("", "（单位：{}）"),
+    ],
+)
+def test_every_money_unit_stated_is_applied_and_named(caption: str, header: str, unit: str) -> None:
+    # An amount printed 1732.5 in 千元 is 173.25 万元, never 1732.5 (its unit ignored) nor
+    # 0.17325 (千元 taken for 元); P209 names the unit it was converted from.
+    text = (
+        f"第二十条第（八）项{caption.format(unit)}\n信息内容\t本年收费金额{header.format(unit)}\n"
+        "行政事业性收费\t1732.5\n"
+    )
+    tables, _ = gikparse.parse_active_disclosure_2021(text)
+    amount = tables[0].cell("administrative_fees", "amount")
+    assert amount is not None
+    assert amount.value == Decimal(_IN_WAN[unit])
+    assert "E" not in str(amount.value)  # printed as a plain decimal, in exports too
+    converted = [d for d in tables[0].diagnostics if d.code == "P209"]
+    if unit == "万元":
+        assert amount.converted_from is None and not converted
+    else:
+        assert amount.converted_from == unit and unit in converted[0].message
+
+
 def test_digits_of_cells_run_together_are_unreadable_not_a_crash() -> None:
     table = gikparse.parse_review_litigation("9" * 5000 + "\n")
     assert all(c.value.value is None for c in table.cells)

@@ -63,7 +63,7 @@ def _content(
     if kind is not _MONEY and text.isdigit() and text.isascii() and len(text) <= max_digits():
         # A plain count, as parse_number reads it; most cells are, and they need no cache.
         return (int(text), raw, location)
-    if unit != "元" and (count := plain_count(text)) is not None:
+    if (unit is None or unit == "万元") and (count := plain_count(text)) is not None:
         return (Decimal(count) if kind is _MONEY else count, raw, location)
     parsed = parse_number(text, kind, unit)
     return Value(parsed.value, parsed.status, raw, location, parsed.converted_from)
@@ -95,8 +95,9 @@ def _value_diagnostic(value: Value, table: str, row: str, column: str) -> Diagno
         message_en = f"cell {value.raw!r} is not a number"
     else:
         code, severity = "P209", Severity.INFO
-        message = f"金额“{value.raw}”以元为单位，已换算为万元"
-        message_en = f"amount {value.raw!r} was in 元 and was converted to 万元"
+        unit = value.converted_from
+        message = f"金额“{value.raw}”以{unit}为单位，已换算为万元"
+        message_en = f"amount {value.raw!r} was in {unit} and was converted to 万元"
     return Diagnostic(
         code=code,
         severity=severity,

@@ -11,7 +11,7 @@ from gikparse._tokens import Token, tokenize
 from gikparse.errors import Diagnostic, Severity
 from gikparse.model import PendingValue, Position, Table, Value
 from gikparse.normalize import normalize
-from gikparse.numbers import NumberKind, ValueStatus
+from gikparse.numbers import MONEY_UNIT, NumberKind, ValueStatus
 from gikparse.readers.document import Document, Line, TextCell
 from gikparse.recover.cells import recover_rows
 from gikparse.schema import ColumnSpec, RowSpec, TableSpec, Template
@@ -41,8 +41,9 @@ from gikparse.tables._placing import (
 from gikparse.tables._rows import _RowCollector, _segments
 
 _CAPTION = regex.compile(r"第二十条第\(([一二三四五六七八九十]+)\)项")
-_YUAN = regex.compile(r"(?<!万)元")
-_UNIT_NOTE = regex.compile(r"单位:?(万元|元)")
+_MONEY_UNIT = regex.compile(MONEY_UNIT)
+# "（单位：元）", "单位为千元", "单位/人民币元" beside a caption or a header.
+_UNIT_NOTE = regex.compile(rf"单位\s*[:：/为是]?\s*(?:人民币)?\s*({MONEY_UNIT})")
 _CONTENT_HEADER = normalize("信息内容")  # the first header cell of each sub-table of 二
 
 
@@ -258,8 +259,8 @@ def _header_columns(
         for column in spec.columns:
             if column not in found and any(k in key for k in column.keys):
                 found.append(column)
-                if column.kind is NumberKind.MONEY and _YUAN.search(key):
-                    unit = "元"
+                if column.kind is NumberKind.MONEY and (m := _MONEY_UNIT.search(key)) is not None:
+                    unit = m.group()
                 break
     if len(found) == len(spec.columns):
         return tuple(found), unit
