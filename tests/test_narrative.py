@@ -339,6 +339,24 @@ def test_contact_first_text_wins_per_field() -> None:
         ("某某镇人民政府", "某某镇人民政府", None),
         ("无", None, None),
         ("详见附件。", None, None),
+        # A bracketed part after the agency's name.
+        (
+            "某某县人民政府办公室（县政务公开办）2021年2月2日",
+            "某某县人民政府办公室(县政务公开办)",
+            dt.date(2021, 2, 2),
+        ),
+        # A note that ends in a date, after the signature or in its place, signs nothing.
+        (
+            "某某县财政局\n2021年1月15日\n数据截至2020年12月31日",
+            "某某县财政局",
+            dt.date(2021, 1, 15),
+        ),
+        (
+            "某某县财政局\n2021年1月15日\n（统计数据截止2020年12月31日）",
+            "某某县财政局",
+            dt.date(2021, 1, 15),
+        ),
+        ("数据截至2020年12月31日", None, None),
     ],
 )
 def test_parse_signature(signature: str, agency: str | None, date: dt.date | None) -> None:

@@ -17,6 +17,8 @@ _AGENCY_SUFFIX = regex.compile(
 
 
 _SENTENCE_PUNCT = regex.compile(r"[。;；!！?？:：,，]")
+# A bracketed part after an agency's name (…办公室（县政务公开办）).
+_BRACKETED_END = regex.compile(r"[（(][^（）()]*[）)]$")
 
 
 def _signature_lines(text: str) -> list[str]:
@@ -26,9 +28,11 @@ def _signature_lines(text: str) -> list[str]:
 def parse_signature(signature: str) -> tuple[str | None, dt.date | None]:
     """(signing agency, date) of signature lines (``安宁市人民政府办公室`` / ``2021年2月2日``).
 
-    The date is the last line (or line end) that is a date; the agency is the line before it (or
-    the rest of the date's line). Without a date, a line counts as an agency only when it ends
-    like one (``…政府``, ``…办公室``, ``…局``, ``…镇`` …), so that a stray ``无`` is not taken.
+    The date is the last line (or line end) that is a date, alone or after an agency's name
+    (not after other words: ``数据截至2021年12月31日`` is a note, not a signature); the agency
+    is the line before it (or the rest of the date's line). Without a date, a line counts as
+    an agency only when it ends like one (``…政府``, ``…办公室``, ``…局``, ``…镇`` …), so that a
+    stray ``无`` is not taken.
     """
     lines = _signature_lines(signature)
     published: dt.date | None = None
@@ -39,10 +43,10 @@ def parse_signature(signature: str) -> tuple[str | None, dt.date | None]:
         m = _DATE.search(compact)
         if m is not None and m.end() == len(compact):
             found = _date_of(m)
-            if found is not None:
+            rest = _trim(compact[: m.start()])
+            if found is not None and (not rest or _ends_like_an_agency(rest)):
                 published = found
                 date_index = index
-                rest = _trim(compact[: m.start()])
                 if rest:
                     agency_lines.append(rest)
                 break
@@ -61,6 +65,10 @@ def parse_signature(signature: str) -> tuple[str | None, dt.date | None]:
     if signed_by is not None and not _agency_ok(signed_by.replace(" ", "")):
         signed_by = None
     return signed_by, published
+
+
+def _ends_like_an_agency(text: str) -> bool:
+    return _AGENCY_SUFFIX.search(_BRACKETED_END.sub("", text)) is not None
 
 
 def _last_lines(text: str, count: int) -> list[str]:
