@@ -175,6 +175,25 @@ def test_seed_section_parts() -> None:
         ("2021年政府信息公开工作年度报告", None, 2021),
         ("政府信息公开工作年度报告", None, None),
         ("", None, None),
+        # 人民政府信息公开: one 政府 for both words, which the agency keeps.
+        ("2021年度安宁市人民政府信息公开工作年度报告", "安宁市人民政府", 2021),
+        ("安宁市人民政府信息公开2021年度报告", "安宁市人民政府", 2021),
+        # A year range: the agency stops before its first year.
+        ("安宁市人民政府2020—2021年政府信息公开工作年度报告", "安宁市人民政府", 2021),
+        # Page chrome above the title (a breadcrumb, the site's name): the title's own line.
+        (
+            "当前位置：首页 > 政府信息公开 > 年报\n安宁市人民政府2021年政府信息公开工作年度报告",
+            "安宁市人民政府",
+            2021,
+        ),
+        (
+            "安宁市人民政府门户网站\n安宁市人民政府2021年政府信息公开工作年度报告",
+            "安宁市人民政府",
+            2021,
+        ),
+        # Chrome in the title's own line: no agency, rather than chrome's words.
+        ("标题：安宁市人民政府2021年政府信息公开工作年度报告", None, 2021),
+        ("· 安宁市财政局2021年政府信息公开工作年度报告", None, 2021),
     ],
 )
 def test_parse_title(title: str, agency: str | None, year: int | None) -> None:

@@ -27,7 +27,11 @@ _HAN = regex.compile(r"\p{Han}")
 _AGENCY_LEAD = regex.compile(r"^(?:关于|印发)+")
 
 
-_AGENCY_TAIL = regex.compile(r"(?:关于|的)+$")
+# (A year range's first year: 安宁市人民政府2020—2021年….)
+_AGENCY_TAIL = regex.compile(r"(?:关于|的|(?:19|20)\d{2}年?度?\s*[-—–~～至到]\s*)+$")
+# What a web page prints above or around a title (a breadcrumb, the site's name, its box's
+# labels, a list of links): words of no agency's name.
+_CHROME = regex.compile(r"[:>›»·|｜•]|首页|网站|当前位置|浏览|来源|发布|标题")
 
 
 def _clean_line(line: str) -> str:
@@ -61,8 +65,18 @@ def parse_title(title: str) -> tuple[str | None, int | None]:
     year (``安宁市人民政府2020年度…`` → ``安宁市人民政府``) or, when the title starts with the
     year, what stands between the year and ``政府信息公开``/``政务公开``.
     """
-    lines = [_clean_line(line) for line in title.splitlines()]
-    compact = _view("\n".join(line for line in lines if line), "drop").text
+    lines = [line for line in (_clean_line(line) for line in title.splitlines()) if line]
+    agency, year = _agency_and_year(_view("\n".join(lines), "drop").text)
+    if agency is not None and _CHROME.search(agency) is not None:
+        # Page chrome above the title (a breadcrumb, the site's name): the title's own line,
+        # else no agency rather than chrome's words.
+        agency = _agency_and_year(_view(lines[-1], "drop").text)[0] if len(lines) > 1 else None
+        if agency is not None and _CHROME.search(agency) is not None:
+            agency = None
+    return agency, year
+
+
+def _agency_and_year(compact: str) -> tuple[str | None, int | None]:
     if not compact:
         return None, None
     year: int | None = None
@@ -72,21 +86,26 @@ def parse_title(title: str) -> tuple[str | None, int | None]:
         raw_year = _han_digits(ym.group("hy")) if ym.group("hy") else int(ym.group("y"))
         if raw_year is not None and 1990 <= raw_year <= 2099:
             year = raw_year
-        before = compact[: ym.start()]
-        cut = _REPORT_WORDS.search(before)
-        if cut is not None:
-            before = before[: cut.start()]
-        candidate = _strip_agency(before)
+        candidate = _before_report_words(compact[: ym.start()], True)
         if not _agency_ok(candidate):
-            after = compact[ym.end() :]
-            cut = _REPORT_WORDS.search(after)
-            candidate = _strip_agency(after[: cut.start()]) if cut is not None else ""
+            candidate = _before_report_words(compact[ym.end() :], False)
         if _agency_ok(candidate):
             agency = candidate
     else:
-        cut = _REPORT_WORDS.search(compact)
-        if cut is not None:
-            candidate = _strip_agency(compact[: cut.start()])
-            if _agency_ok(candidate):
-                agency = candidate
+        candidate = _before_report_words(compact, False)
+        if _agency_ok(candidate):
+            agency = candidate
     return agency, year
+
+
+def _before_report_words(text: str, whole: bool) -> str:
+    """The agency's name before the words of the report's name in ``text`` (all of ``text``
+    when ``whole`` and it holds none). ``…人民政府信息公开…`` writes 政府 once for both:
+    the agency keeps it."""
+    cut = _REPORT_WORDS.search(text)
+    if cut is None:
+        return _strip_agency(text) if whole else ""
+    before = text[: cut.start()]
+    if before.endswith("人民") and text.startswith("政府", cut.start()):
+        before += "政府"
+    return _strip_agency(before)
