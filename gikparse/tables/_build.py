@@ -98,6 +98,15 @@ def _build_table(
             # are padding, not blanks, or every number after the loss would shift.
             while tokens and tokens[-1].kind is _EMPTY:
                 tokens = tokens[:-1]
+            # An empty cell before its numbers, left once the smeared ones are dropped, is a
+            # blank, or one of them (and the lost cell a number's, each number after it a
+            # column off): the row is short of a cell, for the row's rule to restore, if it
+            # tells which (P205), or none to be placed (P206).
+            trimmed = _trim_blanks(tokens, len(columns), _is_empty)
+            if trimmed and trimmed[0].kind is _EMPTY:
+                tokens = trimmed
+                while tokens and tokens[0].kind is _EMPTY:
+                    tokens = tokens[1:]
         elif draft.width == usual and len(tokens) > len(columns):
             tokens = _align_right(tokens, len(columns), padding)
         row_id = draft.spec.id
