@@ -48,7 +48,8 @@ DIAGNOSTIC_CODES: tuple[DiagnosticCode, ...] = (
         "error",
         "reading",
         "the section headings start over (一、 or 二、 after section 三): two "
-        "reports in one text; only the first is parsed",
+        "reports in one text; only the first is parsed, to the title of the second (its "
+        "sections, signature and facts)",
     ),
     _c(
         "P004",

@@ -128,8 +128,35 @@ def split_sections(doc: Document) -> Outline:
         found = _heading(text)
         if found is not None:
             candidates.append((index, *found))
-    # "一、…" headings first, in order; "（六）…" ones only fill the gaps between them, since
-    # section 一's own sub-parts are numbered （一）（二）… too.
+    accepted = _accepted(candidates)
+    restarts = _restarts(candidates, accepted)
+    end_of_text = len(lines)
+    if restarts:
+        # Two reports in one text: the first one's ends where the second's title starts, and
+        # its headings are the ones before that (never the second's 六 for its own).
+        end_of_text = _second_report(lines, restarts[0])
+        accepted = _accepted([c for c in candidates if c[0] < end_of_text])
+    spans = [accepted[n] for n in sorted(accepted)]
+    first = spans[0][1] if spans else len(lines)
+    title = _title_lines(lines[:first])
+    preamble_start = (title[-1] + 1) if title else 0
+    signature = _signature_lines(lines[:end_of_text], spans[-1][1] + 1 if spans else first)
+    end_of_body = signature[0] if signature else end_of_text
+    sections = []
+    for i, (spec, index) in enumerate(spans):
+        end = spans[i + 1][1] if i + 1 < len(spans) else end_of_body
+        sections.append(SectionSpan(spec, index, index + 1, end))
+    return Outline(
+        tuple(title), (preamble_start, first), tuple(sections), tuple(signature), restarts
+    )
+
+
+def _accepted(
+    candidates: Sequence[tuple[int, SectionSpec, bool]],
+) -> dict[int, tuple[SectionSpec, int]]:
+    """The section headings among the candidates: "一、…" headings first, in order; "（六）…"
+    ones only fill the gaps between them, since section 一's own sub-parts are numbered
+    （一）（二）… too."""
     accepted: dict[int, tuple[SectionSpec, int]] = {}
     last = 0
     for index, spec, bracketed in candidates:
@@ -143,23 +170,20 @@ def split_sections(doc: Document) -> Outline:
         after = [i for n, (_, i) in accepted.items() if n > spec.number]
         if (not before or max(before) < index) and (not after or min(after) > index):
             accepted[spec.number] = (spec, index)
-    spans = [accepted[n] for n in sorted(accepted)]
-    first = spans[0][1] if spans else len(lines)
-    title = _title_lines(lines[:first])
-    preamble_start = (title[-1] + 1) if title else 0
-    signature = _signature_lines(lines, spans[-1][1] + 1 if spans else first)
-    end_of_body = signature[0] if signature else len(lines)
-    sections = []
-    for i, (spec, index) in enumerate(spans):
-        end = spans[i + 1][1] if i + 1 < len(spans) else end_of_body
-        sections.append(SectionSpan(spec, index, index + 1, end))
-    return Outline(
-        tuple(title),
-        (preamble_start, first),
-        tuple(sections),
-        tuple(signature),
-        _restarts(candidates, accepted),
-    )
+    return accepted
+
+
+_TITLE_LOOKBACK = 12  #: lines before a second report's first heading its title may be on
+
+
+def _second_report(lines: Sequence[Line], restart: int) -> int:
+    """Where a second report starts: its title's line (a short line naming a year and 报告)
+    among the lines before its first heading (``restart``), else that heading."""
+    for index in range(restart - 1, max(restart - _TITLE_LOOKBACK, 0) - 1, -1):
+        text = _single_text(lines[index])
+        if text is not None and "报告" in text and "年" in text and len(normalize(text)) <= 60:
+            return index
+    return restart
 
 
 def _restarts(

@@ -124,6 +124,10 @@ def test_two_reports_in_one_text_get_p003() -> None:
     # The heading that starts over is where the second report begins.
     assert p003[0].location.offset >= len(one)
     assert "P003" not in _codes(gikparse.parse_text(one))
+    # Only the first is parsed, its facts too: its own signature, not the second's.
+    alone = gikparse.parse_text(one).meta
+    assert (report.meta.published, report.meta.signed_by) == (alone.published, alone.signed_by)
+    assert report.sections[-1].text == gikparse.parse_text(one).sections[-1].text
 
 
 def test_seeds_are_reports_once() -> None:
