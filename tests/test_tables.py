@@ -529,6 +529,40 @@ def test_a_tab_lost_between_two_numbers_never_moves_a_row(
     report.assert_read_but(parsed, *((*row, c) for c in table.row(row[1])))
 
 
+@given(report=generated_reports(), data=st.data())
+def test_a_word_where_a_number_of_section_four_stands_is_that_cells_unreadable_value(
+    report: GeneratedReport, data: st.DataObject
+) -> None:
+    # Section 四's one row of 15 numbers with "〇" or "三" in a cell: that cell is unreadable
+    # (P208), every other one read. The line was taken for a header and the table lost
+    # (P210, "not found"), its 14 numbers with it.
+    rendering = render(
+        report, data.draw(st.sampled_from(("tab", "markdown")), label="shape"), CLEAN
+    )
+    keys = sorted(key for key in rendering.cells if key[0] == "review_litigation")
+    key = data.draw(st.sampled_from(keys), label="cell")
+    printed = data.draw(st.sampled_from(("〇", "三", "Ⅲ", "N/A")), label="printed")
+    span = rendering.cells[key]
+    parsed = gikparse.parse(rendering.text[: span.start] + printed + rendering.text[span.end :])
+    table = parsed.table("review_litigation")
+    assert table is not None
+    cell = table.row(key[1])[key[2]]
+    assert cell.status is ValueStatus.UNREADABLE and cell.raw == printed
+    assert ("P208", key[1], key[2]) in {(d.code, d.row, d.column) for d in table.diagnostics}
+    report.assert_read_but(parsed, key)
+
+
+@pytest.mark.parametrize("label", ["数量", "件数", "\t数量"])
+def test_section_four_row_with_a_label_of_its_own_is_read(label: str) -> None:
+    header = "行政复议\t\t\t\t\t行政诉讼\n" + "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t" * 3
+    numbers = [1, 0, 0, 0, 1, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0]
+    table = gikparse.parse_review_litigation(
+        f"{header}\n{label}\t" + "\t".join(map(str, numbers)) + "\n"
+    )
+    assert [c.value.value for c in table.cells] == numbers
+    assert not table.diagnostics
+
+
 @pytest.mark.parametrize(
     ("printed", "value"),
     [

@@ -97,6 +97,19 @@ def _garbled_values(tokens: Sequence[Token]) -> bool:
     )
 
 
+def _the_row(tokens: Sequence[Token], ncols: int) -> list[Token] | None:
+    """Section 四's one row among words: most of a line's cells numbers, a cell or two not
+    (``〇``, ``Ⅲ``: unreadable where they stand), after a label of the row's own (``数量``)
+    when the cells after it are one for each column; None for other lines (a header)."""
+    labels = [i for i, t in enumerate(tokens) if t.kind is _LABEL]
+    if len(labels) > 2 or sum(t.kind is _VALUE for t in tokens) * 2 <= ncols:
+        return None
+    rest = tokens[labels[0] + 1 :]
+    if labels[0] == sum(t.kind is _EMPTY for t in tokens[: labels[0]]) and len(rest) == ncols:
+        return list(rest)  # the row's label first: its cells follow
+    return list(tokens)
+
+
 def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) -> Table:
     """Section 四's table: one row of 15 numbers, or (rarely) one labelled row per group."""
     matcher = _Matcher.of(spec.rows, spec.columns)
@@ -125,6 +138,8 @@ def parse_review_lines(doc: Document, lines: Sequence[Line], spec: TableSpec) ->
         if any(t.kind is _LABEL for t in tokens):
             if _garbled_values(tokens):
                 value_lines.append(tokens)  # its unreadable cells stay in their places
+            elif (row := _the_row(tokens, len(spec.rows) * len(spec.columns))) is not None:
+                value_lines.append(row)
             continue
         if any(t.kind is _VALUE for t in tokens):
             value_lines.append(tokens)
